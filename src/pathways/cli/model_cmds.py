@@ -1,0 +1,100 @@
+"""Commands on the model itself: validate, stats, assumptions, export, schema."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from pathways.analysis.inventory import assumptions, stats
+from pathways.cli.common import DEFAULT_MODEL, Lang, console, err_console, load_or_exit
+from pathways.graph.build import build_graph
+from pathways.graph.convert import write_graph
+from pathways.model.schema import ModelFile
+
+ModelDir = typer.Argument(DEFAULT_MODEL, help="The model directory.", show_default=True)
+
+
+class ExportFormat(str, Enum):
+    graphml = "graphml"
+    json = "json"
+
+
+def validate(model_dir: Path = ModelDir) -> None:
+    """Check a model: schema, ids, references, time windows, domain sanity. Exit 2 if not valid."""
+    model = load_or_exit(model_dir)
+    console.print(f"{model_dir}: giltig modell ({len(model.by_id)} element) / valid model", markup=False)
+
+
+def stats_cmd(model_dir: Path = ModelDir) -> None:
+    """Counts per node and edge kind, unit kinds, routes and assumptions."""
+    s = stats(build_graph(load_or_exit(model_dir)))
+    table = Table(title="Noder / nodes")
+    table.add_column("kind")
+    table.add_column("n", justify="right")
+    for kind, n in s.nodes.items():
+        table.add_row(kind, str(n))
+    console.print(table)
+    for title, rows in (
+        ("Relationer / edges", s.edges),
+        ("Huvudmän / principals", s.principals),
+        ("Verksamhetstyper / unit kinds", s.unit_kinds),
+        ("Status", s.statuses),
+    ):
+        t = Table(title=title)
+        t.add_column("")
+        t.add_column("n", justify="right")
+        for key, n in rows.items():
+            t.add_row(key, str(n))
+        console.print(t)
+    console.print(f"Vägar in i hemsjukvård / routes: {s.routes}")
+    console.print(f"Överlämningar med SIP / handovers that require a SIP: {s.handovers_with_sip}")
+    console.print(f"Antaganden / assumptions: {s.statuses.get('assumption', 0)}")
+    console.print(f"Element utan källa / elements without a source: {s.without_source}")
+
+
+def assumptions_cmd(model_dir: Path = ModelDir, lang: Lang = typer.Option(Lang.sv, help="Label language.")) -> None:
+    """Every element marked `assumption`, with its note: a checklist for the users."""
+    rows = assumptions(build_graph(load_or_exit(model_dir)), lang.value)
+    table = Table(title=f"Antaganden att bekräfta ({len(rows)})" if lang == Lang.sv else f"Assumptions to confirm ({len(rows)})")
+    for col in ("", "id", "kind", "label", "note", "source"):
+        table.add_column(col, overflow="fold")
+    for a in rows:
+        table.add_row("[ ]", a.id, a.kind, a.label, a.note, a.source)
+    console.print(table)
+
+
+def export(
+    model_dir: Path = ModelDir,
+    fmt: ExportFormat = typer.Option(ExportFormat.graphml, "--format", help="graphml (yEd, Gephi) or json (node-link)."),
+    out: Path = typer.Option(None, "--out", help="File to write; default model-graph.<format>."),
+) -> None:
+    """Write the graph as GraphML or node-link JSON."""
+    G = build_graph(load_or_exit(model_dir))
+    path = out or Path(f"model-graph.{fmt.value}")
+    try:
+        write_graph(G, path, fmt.value)
+    except OSError as exc:
+        err_console.print(f"{path}: cannot write: {exc.strerror}")
+        raise typer.Exit(1) from None
+    console.print(f"{path}: {G.number_of_nodes()} noder, {G.number_of_edges()} relationer", markup=False)
+
+
+def schema(out: Path = typer.Option(None, "--out", help="File to write; default: print.")) -> None:
+    """The JSON Schema of a model file, for editors (VS Code's YAML extension)."""
+    text = json.dumps(ModelFile.model_json_schema(by_alias=True), ensure_ascii=False, indent=2)
+    if out is None:
+        console.print(text, markup=False, soft_wrap=True)
+    else:
+        out.write_text(text + "\n", encoding="utf-8")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(validate)
+    app.command("stats")(stats_cmd)
+    app.command("assumptions")(assumptions_cmd)
+    app.command()(export)
+    app.command()(schema)

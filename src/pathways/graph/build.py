@@ -1,0 +1,165 @@
+"""Build the typed networkx MultiDiGraph of a validated model."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from pathways.graph.kinds import KIND_OF_COLLECTION
+from pathways.model.model import Model
+from pathways.model.schema import Strict
+
+
+def _node_attrs(kind: str, element: Strict) -> dict:
+    source = getattr(element, "source", None)
+    return {
+        "kind": kind,
+        "label_sv": element.label.sv,
+        "label_en": element.label.en,
+        "status": getattr(element, "status", None) or "",
+        "source": f"{source.doc} {source.section or ''}".strip() if source else "",
+        "props": element.model_dump(mode="json", by_alias=True, exclude_defaults=True),
+    }
+
+
+def _source_attrs(doc) -> dict:
+    return {
+        "kind": "source",
+        "label_sv": doc.title,
+        "label_en": doc.title,
+        "status": "",
+        "source": doc.ref,
+        "props": doc.model_dump(mode="json", exclude_defaults=True),
+    }
+
+
+def _edges(name: str, e: Strict):
+    """(target, edge kind, attributes) for every reference of element ``e``."""
+    if hasattr(e, "source") and name != "sources":
+        yield e.source.doc, "CITES", {}
+    for gz in getattr(e, "grey_zones", []):
+        yield gz, "IN_GREY_ZONE", {}
+    if name == "principal_groups":
+        return
+    if name == "care_levels" and e.parent:
+        yield e.parent, "PART_OF", {}
+    elif name == "units":
+        yield e.principal, "BELONGS_TO", {}
+        if e.care_level:
+            yield e.care_level, "AT_LEVEL", {}
+        for s in e.settings:
+            yield s, "WORKS_IN", {}
+    elif name == "responsibilities":
+        for n in e.needs:
+            yield n, "COVERS", {}
+        for s in e.settings:
+            yield s, "IN_SETTING", {}
+        if e.window:
+            yield e.window.event, "WINDOW_FROM", {}
+        if e.payer:
+            yield e.payer, "PAID_BY", {}
+        if e.cost_rule:
+            yield e.cost_rule, "UNDER_COST_RULE", {}
+    elif name == "cost_rules":
+        for n in e.needs:
+            yield n, "COVERS", {}
+        yield e.payer, "PAID_BY", {}
+    elif name == "coordination_rules":
+        for n in e.needs:
+            yield n, "COVERS", {}
+        for u in e.owners:
+            yield u, "COORDINATES", {}
+    elif name == "handovers":
+        yield e.to, "TO", {}
+        yield e.trigger, "TRIGGERED_BY", {}
+        for n in e.needs:
+            yield n, "TRANSFERS", {}
+        if e.gate:
+            yield e.gate.by, "GATED_BY", {}
+        if e.on_reject and e.on_reject.to:
+            yield e.on_reject.to, "ON_REJECT", {}
+        if e.on_reject and e.on_reject.escalation:
+            yield e.on_reject.escalation, "ESCALATES_TO", {}
+        for b in e.crosses:
+            yield b, "CROSSES", {}
+    elif name == "routes":
+        for order, h in enumerate(e.handovers):
+            yield h, "INCLUDES", {"order": order}
+        for order, step in enumerate(e.steps):
+            yield step.id, "HAS_STEP", {"order": order}
+    elif name == "sip_points":
+        yield e.at, "AT", {}
+        yield e.called_by, "CALLED_BY", {}
+        if e.role:
+            yield e.role, "CALLER_ROLE", {}
+        if e.after:
+            yield e.after, "COUNTS_FROM", {}
+        for u in e.participants:
+            yield u, "PARTICIPANT", {}
+    elif name == "escalation_paths":
+        for p in e.between:
+            yield p, "BETWEEN", {}
+    elif name == "boundaries":
+        yield e.dimension, "ON_DIMENSION", {}
+        for u in e.units:
+            yield u, "INVOLVES", {}
+
+
+def build_graph(model: Model) -> nx.MultiDiGraph:
+    """The model as a typed MultiDiGraph (kinds in :mod:`pathways.graph.kinds`).
+
+    Nodes are keyed by element id; edge keys are edge kinds.
+
+    >>> from pathways.model.load import load_model
+    >>> G = build_graph(load_model("model"))          # doctest: +SKIP
+    >>> G.nodes["vardcentral"]["kind"]                 # doctest: +SKIP
+    'unit'
+    """
+    G = nx.MultiDiGraph(
+        model_id=model.meta.id,
+        label_sv=model.meta.label.sv,
+        label_en=model.meta.label.en,
+        version=model.meta.version,
+        date=model.meta.date,
+        county=model.meta.county,
+        meta=model.meta.model_dump(mode="json", exclude_defaults=True),
+    )
+    for doc in model.sources:
+        G.add_node(doc.id, **_source_attrs(doc))
+    for name, e in model.elements():
+        if name == "sources":
+            continue
+        G.add_node(e.id, **_node_attrs(KIND_OF_COLLECTION[name], e))
+        if name == "routes":
+            for step in e.steps:
+                G.add_node(step.id, **_node_attrs("route_step", step))
+    edges = []
+    for name, e in model.elements():
+        if name == "sources":
+            continue
+        for target, kind, attrs in _edges(name, e):
+            edges.append((e.id, target, kind, {"kind": kind, **attrs}))
+        if name == "principal_groups":
+            edges.extend((m, e.id, "MEMBER_OF", {"kind": "MEMBER_OF"}) for m in e.members)
+        elif name == "handovers":
+            edges.append((e.from_, e.id, "SENDS", {"kind": "SENDS"}))
+        elif name == "needs":
+            edges.extend((a, e.id, "PRECEDES", {"kind": "PRECEDES"}) for a in e.after)
+        elif name == "routes":
+            for step in e.steps:
+                edges.append((step.id, step.source.doc, "CITES", {"kind": "CITES"}))
+                edges.append((step.id, step.actor, "DONE_BY", {"kind": "DONE_BY"}))
+                edges.append((step.id, step.after, "COUNTS_FROM", {"kind": "COUNTS_FROM"}))
+        elif name == "responsibilities":
+            edges.append((e.owner, e.id, "HOLDS", {"kind": "HOLDS"}))
+    G.add_edges_from(edges)
+    return G
+
+
+def nodes_of(G: nx.MultiDiGraph, kind: str) -> list[str]:
+    """Ids of the nodes of one kind, sorted.
+
+    >>> G = nx.MultiDiGraph(); G.add_node("a", kind="unit"); G.add_node("b", kind="need")
+    >>> nodes_of(G, "unit")
+    ['a']
+    """
+    return sorted(n for n, k in G.nodes(data="kind") if k == kind)

@@ -1,0 +1,160 @@
+"""Read a model directory into a :class:`Model`, or fail with every problem found."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from pathways.model.errors import ModelError, Problem
+from pathways.model.model import Model, Origin
+from pathways.model.schema import COLLECTIONS, ModelFile
+from pathways.model.validate import check_model
+from pathways.model.yamlio import PosDict, PosList, load_yaml
+
+MODEL_SUBDIRS = ("cases", "scenarios")
+"""Folders inside a model directory that hold other things than model files."""
+
+
+def model_files(model_dir: Path) -> list[Path]:
+    """The YAML files of a model directory, in name order (``rules.yaml`` aside)."""
+    return sorted(
+        p for p in model_dir.glob("*.y*ml") if p.suffix in (".yaml", ".yml") and p.stem != "rules"
+    )
+
+
+def _fields_of(cls: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in cls.model_fields.items()]
+
+
+def _class_at(loc: tuple) -> type[BaseModel] | None:
+    """The pydantic class whose field list applies at ``loc`` (for suggestions)."""
+    cls: type[BaseModel] | None = ModelFile
+    for step in loc[:-1]:
+        if cls is None or isinstance(step, int):
+            continue
+        info = cls.model_fields.get(step) or next(
+            (f for f in cls.model_fields.values() if f.alias == step), None
+        )
+        if info is None:
+            return None
+        annotation = info.annotation
+        cls = None
+        for arg in (annotation, *getattr(annotation, "__args__", ())):
+            for inner in (arg, *getattr(arg, "__args__", ())):
+                if isinstance(inner, type) and issubclass(inner, BaseModel):
+                    cls = inner
+    return cls
+
+
+def _message(err: dict) -> str:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    name = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        cls = _class_at(loc)
+        allowed = _fields_of(cls) if cls else []
+        if len(loc) == 1:
+            allowed = ["model", *COLLECTIONS]
+            what = "collection"
+        else:
+            what = "field"
+        close = difflib.get_close_matches(str(name), allowed, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; allowed: {', '.join(allowed)}"
+        return f"unknown {what} '{name}'{hint}"
+    if kind == "missing":
+        return f"missing required field '{name}'"
+    field = f"'{name}'" if isinstance(name, str) else f"item {name}"
+    return f"{field}: {err['msg']}"
+
+
+def _locate(doc: object, loc: tuple) -> tuple[int, int, str]:
+    """(line, col, element id) of a pydantic error location inside a loaded document."""
+    node, line_col, element_id = doc, (1, 1), ""
+    for depth, step in enumerate(loc):
+        if isinstance(node, PosDict):
+            line_col = node.where(step) if step in node else node.start
+            node = node.get(step)
+        elif isinstance(node, PosList) and isinstance(step, int) and step < len(node):
+            line_col = node.where(step)
+            node = node[step]
+        else:
+            break
+        if depth == 1 and isinstance(node, dict) and isinstance(node.get("id"), str):
+            element_id = node["id"]
+    return line_col[0], line_col[1], element_id
+
+
+def _read_file(path: Path, display: str) -> tuple[ModelFile | None, object, list[Problem]]:
+    doc = load_yaml(path, display)
+    if doc is None:
+        return None, doc, []
+    if not isinstance(doc, dict):
+        return None, doc, [Problem(display, 1, 1, "", "a model file is a mapping of collection names (units:, needs:, ...) to lists")]
+    try:
+        return ModelFile.model_validate(doc), doc, []
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            line, col, eid = _locate(doc, tuple(err["loc"]))
+            problems.append(Problem(display, line, col, eid, _message(err)))
+        return None, doc, problems
+
+
+def load_model(model_dir: str | Path) -> Model:
+    """Load and validate a model directory; raise :class:`ModelError` listing every problem.
+
+    >>> from pathlib import Path
+    >>> m = load_model(Path(__file__).parents[3] / "model")   # doctest: +SKIP
+    """
+    model_dir = Path(model_dir)
+    if not model_dir.is_dir():
+        raise ModelError([Problem(str(model_dir), 1, 1, "", "no such model directory")])
+    files = model_files(model_dir)
+    if not files:
+        raise ModelError([Problem(str(model_dir), 1, 1, "", "the directory holds no .yaml model files")])
+    problems: list[Problem] = []
+    collections: dict[str, list] = {name: [] for name in COLLECTIONS}
+    origins: dict[str, Origin] = {}
+    meta, meta_origin = None, None
+    for path in files:
+        display = str(path)
+        try:
+            parsed, doc, file_problems = _read_file(path, display)
+        except ModelError as exc:
+            problems.extend(exc.problems)
+            continue
+        problems.extend(file_problems)
+        if parsed is None:
+            continue
+        if parsed.model is not None:
+            if meta is not None:
+                line, col = doc.where("model")
+                problems.append(Problem(display, line, col, parsed.model.id, f"a second 'model:' header; the first is in {meta_origin.file}"))
+            else:
+                meta, meta_origin = parsed.model, Origin(display, doc["model"])
+        for name in COLLECTIONS:
+            items = getattr(parsed, name)
+            if not items:
+                continue
+            raw = doc[name]
+            for index, item in enumerate(items):
+                node = raw[index]
+                if item.id in origins:
+                    first = origins[item.id]
+                    line, col = node.where("id")
+                    fline, _ = first.where("id")
+                    problems.append(Problem(display, line, col, item.id, f"duplicate id; first defined at {first.file}:{fline}"))
+                    continue
+                origins[item.id] = Origin(display, node)
+                collections[name].append(item)
+    if meta is None and not problems:
+        problems.append(Problem(str(model_dir), 1, 1, "", "no file has the 'model:' header (id, label, version, date, county, source)"))
+    if problems:
+        raise ModelError(problems)
+    model = Model(meta=meta, collections=collections, origins=origins, meta_origin=meta_origin, root=str(model_dir))
+    problems = check_model(model)
+    if problems:
+        raise ModelError(problems)
+    return model

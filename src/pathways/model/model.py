@@ -1,0 +1,93 @@
+"""The loaded model: every element by kind and by id, and where each came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pathways.model.schema import COLLECTIONS, Meta, Strict
+from pathways.model.yamlio import PosDict, PosList
+
+FILES: dict[str, str] = {
+    "model": "model.yaml",
+    "sources": "sources.yaml",
+    "principals": "principals.yaml",
+    "principal_groups": "principals.yaml",
+    "care_levels": "care_levels.yaml",
+    "units": "units.yaml",
+    "roles": "roles.yaml",
+    "needs": "needs.yaml",
+    "dimensions": "profiles.yaml",
+    "settings": "profiles.yaml",
+    "events": "events.yaml",
+    "responsibilities": "responsibilities.yaml",
+    "cost_rules": "costs.yaml",
+    "coordination_rules": "responsibilities.yaml",
+    "handovers": "handovers.yaml",
+    "routes": "routes.yaml",
+    "sip_points": "sip.yaml",
+    "escalation_paths": "escalation.yaml",
+    "boundaries": "boundaries.yaml",
+    "grey_zones": "grey_zones.yaml",
+}
+"""The file each collection is written to by ``dump_model``; the loader reads any layout."""
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an element stands: its file and the position-carrying mapping it was read from."""
+
+    file: str
+    node: PosDict | None
+
+    def where(self, *path: str | int) -> tuple[int, int]:
+        """(line, col) of a field inside the element, or of the element itself."""
+        node: object = self.node
+        if node is None:
+            return (1, 1)
+        line_col = node.start
+        for step in path:
+            if isinstance(node, PosDict) and step in node:
+                line_col, node = node.where(step), node[step]
+            elif isinstance(node, PosList) and isinstance(step, int) and step < len(node):
+                line_col, node = node.where(step), node[step]
+            else:
+                break
+        return line_col
+
+
+@dataclass
+class Model:
+    """A whole model. Collections hold pydantic elements in file order."""
+
+    meta: Meta
+    collections: dict[str, list[Strict]]
+    origins: dict[str, Origin] = field(default_factory=dict)
+    meta_origin: Origin | None = None
+    root: str = "model"
+
+    def __post_init__(self) -> None:
+        for name in COLLECTIONS:
+            self.collections.setdefault(name, [])
+        self.by_id: dict[str, Strict] = {}
+        self.kind_of: dict[str, str] = {}
+        for name, items in self.collections.items():
+            for item in items:
+                self.by_id.setdefault(item.id, item)
+                self.kind_of.setdefault(item.id, name)
+
+    def __getattr__(self, name: str) -> list:
+        if name in COLLECTIONS:
+            return self.__dict__["collections"][name]
+        raise AttributeError(name)
+
+    def get(self, element_id: str) -> Strict | None:
+        return self.by_id.get(element_id)
+
+    def origin(self, element_id: str) -> Origin:
+        return self.origins.get(element_id, Origin(f"{self.root}/?", None))
+
+    def elements(self):
+        """Every element with its collection name, in a stable order."""
+        for name in COLLECTIONS:
+            for item in self.collections[name]:
+                yield name, item

@@ -1,0 +1,398 @@
+"""The model's element kinds, as pydantic classes.
+
+This module is the single definition of the model format: the loader validates the
+YAML files against it, ``pathways schema`` writes its JSON Schema for editors, and
+``docs/model-format.md`` describes it field by field.
+
+Every element has an ``id``, a Swedish and English ``label``, a ``source`` and a
+``status``. Cross references between elements are plain id strings; the loader
+checks them (``pathways.model.validate``) because pydantic checks one element at a time.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$"),
+    Field(description="An element id: unique in the model, no leading or trailing space."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+
+
+class Strict(BaseModel):
+    """Base for every part of the model: unknown fields are errors, not ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
+
+
+class Status(str, Enum):
+    """How sure the model is of an element."""
+
+    agreement = "agreement"
+    law = "law"
+    peer_region = "peer_region"
+    assumption = "assumption"
+
+
+class Label(Strict):
+    sv: Text = Field(description="Svensk benämning (visas som standard).")
+    en: Text = Field(description="English label (shown with --lang en).")
+
+
+class Source(Strict):
+    doc: Id = Field(description="Id of an entry in `sources` (a seed, a statute, a peer region's document).")
+    section: Text | None = Field(None, description="Section, page or slide in that document.")
+    quote: Text | None = Field(None, description="A short quote from the source, in its language.")
+
+
+class Element(Strict):
+    id: Id
+    label: Label
+    source: Source
+    status: Status
+    note: Text | None = Field(None, description="Free text; required when status is `assumption`.")
+    grey_zones: list[Id] = Field(default_factory=list, description="Ids of `grey_zones` this element expresses.")
+
+
+class DocKind(str, Enum):
+    seed = "seed"
+    statute = "statute"
+    regulation = "regulation"
+    peer_region = "peer_region"
+    web = "web"
+
+
+class SourceDoc(Strict):
+    """A document the model cites: a seed, a statute, a peer region's agreement."""
+
+    id: Id
+    kind: DocKind
+    title: Text
+    ref: Text = Field(description="Where to find it: a seed file name, an SFS number, a document number.")
+
+
+class Meta(Strict):
+    """The model's name, version and date; shown on every diagram and report."""
+
+    id: Id
+    label: Label
+    version: Text
+    date: Text = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    county: Id = Field(description="The county (län) the model describes.")
+    source: Source
+
+
+class PrincipalKind(str, Enum):
+    region = "region"
+    municipality = "municipality"
+
+
+class Principal(Element):
+    """A huvudman: a region or a municipality."""
+
+    kind: PrincipalKind
+    county: Id
+
+
+class PrincipalGroup(Element):
+    """Several principals that the agreement treats alike ("each municipality").
+
+    A unit whose principal is a group stands for one such unit in each member.
+    """
+
+    members: list[Id] = Field(min_length=1)
+
+
+class CareLevel(Element):
+    """A vårdnivå: specialised care, regional primary care, municipal primary care, ..."""
+
+    principal_kind: PrincipalKind
+    parent: Id | None = None
+
+
+class UnitKind(str, Enum):
+    inpatient_rehab_ward = "inpatient_rehab_ward"
+    inpatient_ward = "inpatient_ward"
+    specialist_clinic = "specialist_clinic"
+    specialist_home_rehab = "specialist_home_rehab"
+    health_centre = "health_centre"
+    primary_care_rehab = "primary_care_rehab"
+    private_provider = "private_provider"
+    home_healthcare = "home_healthcare"
+    municipal_rehab_ordinary = "municipal_rehab_ordinary"
+    municipal_rehab_special_housing = "municipal_rehab_special_housing"
+    habilitation = "habilitation"
+    adult_psychiatry = "adult_psychiatry"
+    device_centre = "device_centre"
+    needs_assessment = "needs_assessment"
+
+
+class Unit(Element):
+    """A unit (verksamhet) of a principal at a care level."""
+
+    kind: UnitKind
+    principal: Id = Field(description="A principal or a principal group.")
+    care_level: Id | None = Field(
+        None, description="Omitted only for social services and the device centre, which serve every level."
+    )
+    settings: list[Id] = Field(min_length=1, description="Settings where the unit meets patients.")
+    entry: bool = Field(False, description="A patient can enter the care system here without a handover.")
+
+
+class Role(Element):
+    """A profession or function (arbetsterapeut, samordningssjuksköterska, ...)."""
+
+    principal_kind: PrincipalKind | None = None
+
+
+class NeedCategory(str, Enum):
+    icf = "icf"
+    pathway_step = "pathway_step"
+    device_step = "device_step"
+    coordination = "coordination"
+
+
+class Need(Element):
+    """Something a pathway must own: an ICF component, a step of the rehab or device process."""
+
+    category: NeedCategory
+    order: int | None = Field(None, ge=0, description="Position in its process (device steps, rehab steps).")
+    after: list[Id] = Field(default_factory=list, description="Needs that must come before this one.")
+    applies_to: dict[Id, list[Id]] = Field(
+        default_factory=dict, description="Profiles for which the need exists; empty means every profile."
+    )
+    settings: list[Id] = Field(
+        default_factory=list, description="Settings where the need must have an owner; empty means every setting."
+    )
+    manual: bool = Field(False, description="A manual step, done by hand (for example BMB).")
+
+
+class DimensionValue(Strict):
+    id: Id
+    label: Label
+
+
+class Dimension(Element):
+    """A patient-profile dimension that decides who is responsible (age band, housing, ...)."""
+
+    values: list[DimensionValue] = Field(min_length=2)
+
+
+class Setting(Element):
+    """Where care happens (inpatient, clinic, home); `profile` says who can be there."""
+
+    profile: dict[Id, list[Id]] = Field(default_factory=dict)
+
+
+class Event(Element):
+    """A dated event of a journey (admission, ready for discharge, discharge, ...)."""
+
+
+class DayUnit(str, Enum):
+    calendar = "calendar"
+    working = "working"
+
+
+class Window(Strict):
+    """A time window in days relative to an event; day 0 is the event's day."""
+
+    event: Id
+    start_day: int | None = Field(None, ge=-365, le=3650, description="Omitted: open start (before the event).")
+    end_day: int | None = Field(None, ge=-365, le=3650, description="Omitted: open-ended.")
+    days: DayUnit = Field(DayUnit.calendar, description="Calendar days or working days.")
+
+
+class Responsibility(Element):
+    """A unit owns a need for some profiles, in some settings, in an optional time window."""
+
+    needs: list[Id] = Field(min_length=1, description="The needs the owner takes on.")
+    owner: Id = Field(description="The unit that owns the needs.")
+    profile: dict[Id, list[Id]] = Field(default_factory=dict, description="Empty: every profile.")
+    settings: list[Id] = Field(default_factory=list, description="Empty: every setting the owner works in.")
+    window: Window | None = None
+    payer: Id | None = Field(None, description="Unit or principal that pays, where it differs from the owner.")
+    cost_rule: Id | None = Field(None, description="The cost rule (bilaga 1) that says so.")
+
+
+class CostRule(Element):
+    """A rule of the agreement's cost annex: who pays for what."""
+
+    needs: list[Id] = Field(min_length=1)
+    payer: Id
+    text: Text
+
+
+class CoordinationRule(Element):
+    """A rule that says how two or more owners of the same need work together."""
+
+    needs: list[Id] = Field(min_length=1)
+    owners: list[Id] = Field(min_length=2)
+    profile: dict[Id, list[Id]] = Field(default_factory=dict, description="Empty: every profile.")
+    text: Text
+
+
+class Mode(str, Enum):
+    written_care_request = "written_care_request"
+    referral = "referral"
+    guidance = "guidance"
+    discharge_notice = "discharge_notice"
+    device_order = "device_order"
+
+
+class Item(str, Enum):
+    information = "information"
+    rehab_plan = "rehab_plan"
+    medical_plan = "medical_plan"
+    devices = "devices"
+    temporary_prescription_limit = "temporary_prescription_limit"
+    follow_up_responsibility = "follow_up_responsibility"
+    cost_responsibility = "cost_responsibility"
+    sip_plan = "sip_plan"
+
+
+class Gate(Strict):
+    """The receiver's acceptance gate: who decides, on what grounds."""
+
+    by: Id = Field(description="Role that decides.")
+    criteria: Text
+
+
+class Reject(Strict):
+    """What happens when the receiver says no."""
+
+    to: Id | None = Field(None, description="Unit that takes the patient instead.")
+    escalation: Id | None = Field(None, description="Escalation path for the disagreement.")
+
+
+class Handover(Element):
+    """The patient, or a need, passes from one unit to another."""
+
+    from_: Id = Field(alias="from")
+    to: Id
+    trigger: Id = Field(description="Event that starts the handover.")
+    mode: Mode
+    needs: list[Id] = Field(default_factory=list, description="Needs whose ownership passes.")
+    passes: list[Item] = Field(default_factory=list)
+    receiver_needs: list[Item] = Field(default_factory=list, description="What the receiver needs to act.")
+    profile: dict[Id, list[Id]] = Field(default_factory=dict)
+    gate: Gate | None = None
+    on_reject: Reject | None = None
+    crosses: list[Id] = Field(default_factory=list, description="Boundaries this handover covers.")
+    sender_until: int = Field(0, ge=0, le=3650, description="Days after the trigger the sender keeps the needs.")
+    receiver_from: int = Field(0, ge=0, le=3650, description="Days after the trigger the receiver takes them on.")
+    days: DayUnit = Field(DayUnit.calendar, description="Whether the two counts are calendar or working days.")
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class RouteStep(Strict):
+    """A step of a route with its time limit (the coordinated-discharge steps of Lag 2017:612)."""
+
+    id: Id
+    label: Label
+    actor: Id = Field(description="Role or unit that does the step.")
+    after: Id = Field(description="Event the time limit counts from.")
+    within_hours: int | None = Field(None, ge=0)
+    within_days: int | None = Field(None, ge=0)
+    source: Source
+    status: Status
+
+
+class Route(Element):
+    """A way into municipal home healthcare: an ordered chain of handovers."""
+
+    number: int = Field(ge=1)
+    handovers: list[Id] = Field(min_length=1)
+    steps: list[RouteStep] = Field(default_factory=list)
+    profile: dict[Id, list[Id]] = Field(default_factory=dict)
+
+
+class SipPoint(Element):
+    """A place where a SIP must be called: at a handover or a unit, by whom, with whom."""
+
+    at: Id = Field(description="A handover or a unit.")
+    called_by: Id = Field(description="The unit that calls the SIP.")
+    role: Id | None = Field(None, description="The role that calls it.")
+    within_days: int | None = Field(None, ge=0)
+    after: Id | None = Field(None, description="Event the time limit counts from.")
+    participants: list[Id] = Field(min_length=1)
+    profile: dict[Id, list[Id]] = Field(default_factory=dict)
+
+
+class EscalationPath(Element):
+    """Where parties take a disagreement on an intervention or on who is responsible."""
+
+    between: list[Id] = Field(min_length=2, description="Principals or principal groups.")
+    body: Text
+
+
+class Boundary(Element):
+    """A profile boundary where responsibility changes hands (age 18, habilitation to adult care)."""
+
+    dimension: Id
+    from_value: Id
+    to_value: Id
+    units: list[Id] = Field(default_factory=list, description="Units on either side.")
+
+
+class GreyZone(Strict):
+    """A grey zone the clinicians raised (domain.md), numbered as there."""
+
+    id: Id
+    number: int = Field(ge=1)
+    label: Label
+    source: Source
+
+
+COLLECTIONS: dict[str, type[Strict]] = {
+    "sources": SourceDoc,
+    "principals": Principal,
+    "principal_groups": PrincipalGroup,
+    "care_levels": CareLevel,
+    "units": Unit,
+    "roles": Role,
+    "needs": Need,
+    "dimensions": Dimension,
+    "settings": Setting,
+    "events": Event,
+    "responsibilities": Responsibility,
+    "cost_rules": CostRule,
+    "coordination_rules": CoordinationRule,
+    "handovers": Handover,
+    "routes": Route,
+    "sip_points": SipPoint,
+    "escalation_paths": EscalationPath,
+    "boundaries": Boundary,
+    "grey_zones": GreyZone,
+}
+"""Top-level keys of a model file and the element kind each holds."""
+
+
+class ModelFile(Strict):
+    """One YAML file of the model: a mapping of collection name to a list of elements."""
+
+    model: Meta | None = None
+    sources: list[SourceDoc] = Field(default_factory=list)
+    principals: list[Principal] = Field(default_factory=list)
+    principal_groups: list[PrincipalGroup] = Field(default_factory=list)
+    care_levels: list[CareLevel] = Field(default_factory=list)
+    units: list[Unit] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    needs: list[Need] = Field(default_factory=list)
+    dimensions: list[Dimension] = Field(default_factory=list)
+    settings: list[Setting] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    responsibilities: list[Responsibility] = Field(default_factory=list)
+    cost_rules: list[CostRule] = Field(default_factory=list)
+    coordination_rules: list[CoordinationRule] = Field(default_factory=list)
+    handovers: list[Handover] = Field(default_factory=list)
+    routes: list[Route] = Field(default_factory=list)
+    sip_points: list[SipPoint] = Field(default_factory=list)
+    escalation_paths: list[EscalationPath] = Field(default_factory=list)
+    boundaries: list[Boundary] = Field(default_factory=list)
+    grey_zones: list[GreyZone] = Field(default_factory=list)

@@ -1,0 +1,255 @@
+"""Checks across elements: references, their kinds, time windows, and domain sanity.
+
+pydantic checks each element's own fields; this module checks what needs the whole
+model. Each check adds :class:`Problem` rows pointing at the field that is wrong.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+import networkx as nx
+
+from pathways.model.errors import Problem
+from pathways.model.model import Model
+from pathways.model.schema import Status, UnitKind
+
+_KIND_NAMES = {
+    "sources": "a source document",
+    "principals": "a principal",
+    "principal_groups": "a principal group",
+    "care_levels": "a care level",
+    "units": "a unit",
+    "roles": "a role",
+    "needs": "a need",
+    "dimensions": "a dimension",
+    "settings": "a setting",
+    "events": "an event",
+    "cost_rules": "a cost rule",
+    "handovers": "a handover",
+    "escalation_paths": "an escalation path",
+    "boundaries": "a boundary",
+    "grey_zones": "a grey zone",
+}
+
+
+_OUTSIDE_LEVELS = {UnitKind.needs_assessment.value, UnitKind.device_centre.value}
+
+
+class _Checker:
+    def __init__(self, model: Model):
+        self.m = model
+        self.problems: list[Problem] = []
+        self.dims = {d.id: {v.id for v in d.values} for d in model.dimensions}
+
+    def add(self, element_id: str, path: tuple, message: str) -> None:
+        if element_id == self.m.meta.id and self.m.meta_origin is not None:
+            origin = self.m.meta_origin
+        else:
+            origin = self.m.origin(element_id)
+        line, col = origin.where(*path)
+        self.problems.append(Problem(origin.file, line, col, element_id, message))
+
+    def ref(self, element_id: str, path: tuple, value: str | None, *kinds: str) -> bool:
+        """Check that ``value`` names an element of one of ``kinds``."""
+        if value is None:
+            return True
+        kind = self.m.kind_of.get(value)
+        if kind in kinds:
+            return True
+        wanted = " or ".join(_KIND_NAMES.get(k, k) for k in kinds)
+        if kind is None:
+            pool = [e.id for k in kinds for e in self.m.collections[k]]
+            close = difflib.get_close_matches(value, pool, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            self.add(element_id, path, f"'{value}' is not defined; expected the id of {wanted}{hint}")
+        else:
+            self.add(element_id, path, f"'{value}' is {_KIND_NAMES.get(kind, kind)}, but {wanted} is expected here")
+        return False
+
+    def refs(self, element_id: str, field: str, values: Iterable[str], *kinds: str) -> None:
+        for index, value in enumerate(values):
+            self.ref(element_id, (field, index), value, *kinds)
+
+    def profile(self, element_id: str, field: str, profile: dict[str, list[str]]) -> None:
+        for dim, values in profile.items():
+            if dim not in self.dims:
+                close = difflib.get_close_matches(dim, list(self.dims), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else f"; dimensions: {', '.join(self.dims)}"
+                self.add(element_id, (field, dim), f"unknown profile dimension '{dim}'{hint}")
+                continue
+            if not values:
+                self.add(element_id, (field, dim), f"'{dim}' lists no values; leave the dimension out to mean any value")
+            for index, value in enumerate(values):
+                if value not in self.dims[dim]:
+                    self.add(
+                        element_id, (field, dim, index),
+                        f"'{value}' is not a value of '{dim}'; values: {', '.join(sorted(self.dims[dim]))}",
+                    )
+            if len(set(values)) != len(values):
+                self.add(element_id, (field, dim), f"'{dim}' lists a value twice")
+
+    def source(self, element_id: str, source, path: tuple = ()) -> None:
+        self.ref(element_id, (*path, "source", "doc"), source.doc, "sources")
+
+
+def _principal_kinds(m: Model, principal_id: str) -> set[str]:
+    element = m.get(principal_id)
+    if element is None:
+        return set()
+    if m.kind_of[principal_id] == "principal_groups":
+        return {m.by_id[p].kind for p in element.members if m.kind_of.get(p) == "principals"}
+    return {element.kind}
+
+
+def check_model(m: Model) -> list[Problem]:
+    """Every cross-element problem of a model, unsorted (ModelError sorts)."""
+    c = _Checker(m)
+    c.source(m.meta.id, m.meta.source)
+    for name, e in m.elements():
+        if name == "sources":
+            continue
+        c.source(e.id, e.source)
+        if hasattr(e, "status") and e.status == Status.assumption.value and not e.note:
+            c.add(e.id, ("status",), "an assumption needs a 'note' that says what the users should confirm")
+        c.refs(e.id, "grey_zones", getattr(e, "grey_zones", []), "grey_zones")
+
+    for g in m.principal_groups:
+        c.refs(g.id, "members", g.members, "principals")
+        kinds = {m.by_id[p].kind for p in g.members if m.kind_of.get(p) == "principals"}
+        if len(kinds) > 1:
+            c.add(g.id, ("members",), "a principal group mixes regions and municipalities; make one group per kind")
+    for cl in m.care_levels:
+        c.ref(cl.id, ("parent",), cl.parent, "care_levels")
+    if m.care_levels:
+        levels = nx.DiGraph((cl.id, cl.parent) for cl in m.care_levels if cl.parent in m.by_id)
+        for cycle_node in {n for comp in nx.strongly_connected_components(levels) if len(comp) > 1 for n in comp}:
+            c.add(cycle_node, ("parent",), "care levels form a cycle through 'parent'")
+
+    for u in m.units:
+        ok_principal = c.ref(u.id, ("principal",), u.principal, "principals", "principal_groups")
+        ok_level = c.ref(u.id, ("care_level",), u.care_level, "care_levels")
+        c.refs(u.id, "settings", u.settings, "settings")
+        if u.care_level is None and u.kind not in _OUTSIDE_LEVELS:
+            c.add(u.id, ("kind",), "missing 'care_level'; only social services and the device centre are outside the care levels")
+        if ok_principal and ok_level and u.care_level is not None:
+            level_kind = m.by_id[u.care_level].principal_kind
+            kinds = _principal_kinds(m, u.principal)
+            if kinds and kinds != {level_kind}:
+                c.add(u.id, ("care_level",), f"care level '{u.care_level}' belongs to a {level_kind}, but the unit's principal '{u.principal}' is a {'/'.join(sorted(kinds))}")
+
+    need_order = nx.DiGraph()
+    for n in m.needs:
+        c.refs(n.id, "after", n.after, "needs")
+        c.profile(n.id, "applies_to", n.applies_to)
+        c.refs(n.id, "settings", n.settings, "settings")
+        need_order.add_edges_from((a, n.id) for a in n.after if m.kind_of.get(a) == "needs")
+    for comp in nx.strongly_connected_components(need_order):
+        if len(comp) > 1 or any(need_order.has_edge(x, x) for x in comp):
+            for nid in comp:
+                c.add(nid, ("after",), f"needs {', '.join(sorted(comp))} wait for each other through 'after'")
+    for d in m.dimensions:
+        ids = [v.id for v in d.values]
+        for index, vid in enumerate(ids):
+            if ids.index(vid) != index:
+                c.add(d.id, ("values", index, "id"), f"value '{vid}' stands twice")
+    for s in m.settings:
+        c.profile(s.id, "profile", s.profile)
+
+    for r in m.responsibilities:
+        c.refs(r.id, "needs", r.needs, "needs")
+        owner_ok = c.ref(r.id, ("owner",), r.owner, "units")
+        c.profile(r.id, "profile", r.profile)
+        c.refs(r.id, "settings", r.settings, "settings")
+        if owner_ok:
+            owner_settings = set(m.by_id[r.owner].settings)
+            for index, s in enumerate(r.settings):
+                if s in m.by_id and s not in owner_settings:
+                    c.add(r.id, ("settings", index), f"the owner '{r.owner}' does not work in setting '{s}'; its settings: {', '.join(sorted(owner_settings))}")
+        if r.window is not None:
+            c.ref(r.id, ("window", "event"), r.window.event, "events")
+            if None not in (r.window.start_day, r.window.end_day) and r.window.start_day > r.window.end_day:
+                c.add(r.id, ("window", "end_day"), f"the window ends (day {r.window.end_day}) before it starts (day {r.window.start_day}); end_day must be >= start_day")
+        c.ref(r.id, ("payer",), r.payer, "units", "principals", "principal_groups")
+        c.ref(r.id, ("cost_rule",), r.cost_rule, "cost_rules")
+        if r.payer is not None and r.payer == r.owner:
+            c.add(r.id, ("payer",), "the payer is the owner; leave 'payer' out when the owner pays")
+    for cr in m.cost_rules:
+        c.refs(cr.id, "needs", cr.needs, "needs")
+        c.ref(cr.id, ("payer",), cr.payer, "units", "principals", "principal_groups")
+    for co in m.coordination_rules:
+        c.refs(co.id, "needs", co.needs, "needs")
+        c.refs(co.id, "owners", co.owners, "units")
+        c.profile(co.id, "profile", co.profile)
+
+    for h in m.handovers:
+        ok_from = c.ref(h.id, ("from",), h.from_, "units")
+        ok_to = c.ref(h.id, ("to",), h.to, "units")
+        if ok_from and ok_to and h.from_ == h.to:
+            c.add(h.id, ("to",), "a handover goes from a unit to another unit, not to itself")
+        c.ref(h.id, ("trigger",), h.trigger, "events")
+        c.refs(h.id, "needs", h.needs, "needs")
+        c.profile(h.id, "profile", h.profile)
+        c.refs(h.id, "crosses", h.crosses, "boundaries")
+        if h.gate is not None:
+            c.ref(h.id, ("gate", "by"), h.gate.by, "roles")
+        if h.on_reject is not None:
+            c.ref(h.id, ("on_reject", "to"), h.on_reject.to, "units")
+            c.ref(h.id, ("on_reject", "escalation"), h.on_reject.escalation, "escalation_paths")
+            if h.on_reject.to is None and h.on_reject.escalation is None:
+                c.add(h.id, ("on_reject",), "'on_reject' names neither a unit ('to') nor an escalation path ('escalation')")
+        for index, item in enumerate(h.passes):
+            if h.passes.index(item) != index:
+                c.add(h.id, ("passes", index), f"'{item}' is listed twice")
+
+    numbers: dict[int, str] = {}
+    for r in m.routes:
+        c.refs(r.id, "handovers", r.handovers, "handovers")
+        c.profile(r.id, "profile", r.profile)
+        if r.number in numbers:
+            c.add(r.id, ("number",), f"route number {r.number} is taken by '{numbers[r.number]}'")
+        numbers.setdefault(r.number, r.id)
+        chain = [m.by_id[h] for h in r.handovers if m.kind_of.get(h) == "handovers"]
+        if len(chain) == len(r.handovers):
+            for index, (a, b) in enumerate(zip(chain, chain[1:])):
+                if a.to != b.from_:
+                    c.add(r.id, ("handovers", index + 1), f"the route breaks: '{a.id}' ends at '{a.to}' but '{b.id}' starts at '{b.from_}'")
+            last = m.by_id.get(chain[-1].to)
+            if last is not None and last.kind != UnitKind.home_healthcare.value:
+                c.add(r.id, ("handovers", len(chain) - 1), f"a route into municipal home healthcare must end at a home_healthcare unit, not at '{last.id}' ({last.kind})")
+        for index, step in enumerate(r.steps):
+            c.ref(r.id, ("steps", index, "actor"), step.actor, "roles", "units")
+            c.ref(r.id, ("steps", index, "after"), step.after, "events")
+            c.source(r.id, step.source, ("steps", index))
+            if step.within_hours is None and step.within_days is None:
+                c.add(r.id, ("steps", index), f"step '{step.id}' has no time limit; give 'within_hours' or 'within_days'")
+            if step.id in m.by_id:
+                c.add(r.id, ("steps", index, "id"), f"step id '{step.id}' is already the id of another element")
+
+    for s in m.sip_points:
+        c.ref(s.id, ("at",), s.at, "handovers", "units")
+        c.ref(s.id, ("called_by",), s.called_by, "units")
+        c.ref(s.id, ("role",), s.role, "roles")
+        c.ref(s.id, ("after",), s.after, "events")
+        c.refs(s.id, "participants", s.participants, "units")
+        c.profile(s.id, "profile", s.profile)
+        if s.within_days is not None and s.after is None:
+            c.add(s.id, ("within_days",), "'within_days' needs 'after': the event the days count from")
+    for e in m.escalation_paths:
+        c.refs(e.id, "between", e.between, "principals", "principal_groups")
+    for b in m.boundaries:
+        if c.ref(b.id, ("dimension",), b.dimension, "dimensions"):
+            for field in ("from_value", "to_value"):
+                value = getattr(b, field)
+                if value not in c.dims[b.dimension]:
+                    c.add(b.id, (field,), f"'{value}' is not a value of '{b.dimension}'; values: {', '.join(sorted(c.dims[b.dimension]))}")
+            if b.from_value == b.to_value:
+                c.add(b.id, ("to_value",), "a boundary runs between two different values")
+        c.refs(b.id, "units", b.units, "units")
+    seen_numbers: dict[int, str] = {}
+    for g in m.grey_zones:
+        if g.number in seen_numbers:
+            c.add(g.id, ("number",), f"grey zone number {g.number} is taken by '{seen_numbers[g.number]}'")
+        seen_numbers.setdefault(g.number, g.id)
+    return c.problems

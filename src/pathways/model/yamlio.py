@@ -1,0 +1,151 @@
+"""Safe YAML loading that remembers where every key and list item stands.
+
+The parser is libyaml's (fast) when PyYAML has it; construction uses only the safe
+constructors, so a file can hold nothing but plain data. Mappings come back as
+:class:`PosDict` and lists as :class:`PosList`, which carry 1-based (line, column)
+positions so that a problem found later can name its file and line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from pathways.model.errors import ModelError, Problem
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Largest model file read (a national-scale model is about a tenth of this)."""
+
+MAX_ALIAS_EXPANSION = 10
+"""A document may expand through aliases to at most this many times its own size."""
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class PosDict(dict):
+    """A mapping with ``start`` (line, col) and ``pos[key]`` (line, col) of each key."""
+
+    start: tuple[int, int] = (1, 1)
+    pos: dict
+
+    def where(self, key: object) -> tuple[int, int]:
+        return self.pos.get(key, self.start)
+
+
+class PosList(list):
+    """A list with ``start`` (line, col) and ``pos[i]`` (line, col) of each item."""
+
+    start: tuple[int, int] = (1, 1)
+    pos: list
+
+    def where(self, index: int) -> tuple[int, int]:
+        return self.pos[index] if 0 <= index < len(self.pos) else self.start
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _PosLoader(_Loader):  # type: ignore[misc, valid-type]
+    pass
+
+
+def _construct_map(loader: _PosLoader, node: yaml.MappingNode):
+    data = PosDict()
+    data.start = _mark(node)
+    data.pos = {}
+    yield data
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in data:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (a key may stand once in a mapping)", key_node.start_mark
+            )
+        data[key] = loader.construct_object(value_node, deep=True)
+        data.pos[key] = _mark(key_node)
+
+
+def _construct_seq(loader: _PosLoader, node: yaml.SequenceNode):
+    data = PosList()
+    data.start = _mark(node)
+    data.pos = [_mark(child) for child in node.value]
+    yield data
+    data.extend(loader.construct_object(child, deep=True) for child in node.value)
+
+
+_PosLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_PosLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+
+
+def _expanded_size(root: yaml.Node, limit: int) -> int:
+    """Count nodes as a reader would meet them, aliases expanded; stop past ``limit``."""
+    count, stack = 0, [root]
+    while stack and count <= limit:
+        node = stack.pop()
+        count += 1
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return count
+
+
+def _distinct_size(root: yaml.Node) -> int:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return len(seen)
+
+
+def load_yaml(path: Path, display: str | None = None) -> object:
+    """Load one YAML document safely, with positions; raise ModelError on bad input.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.yaml"
+    >>> _ = p.write_text("units:\\n  - id: x\\n")
+    >>> doc = load_yaml(p)
+    >>> doc["units"][0].where("id")
+    (2, 5)
+    """
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ModelError([Problem(name, 1, 1, "", f"file is {size} bytes; a model file may be at most {MAX_FILE_BYTES}")])
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ModelError([Problem(name, 1, 1, "", f"not UTF-8 text ({exc.reason}); save the file as UTF-8")]) from None
+    except OSError as exc:
+        raise ModelError([Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror}")]) from None
+    loader = _PosLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        distinct = _distinct_size(root)
+        limit = MAX_ALIAS_EXPANSION * distinct + 1000
+        if _expanded_size(root, limit) > limit:
+            raise ModelError([Problem(name, 1, 1, "", "aliases expand the document too far; write the repeated parts out")])
+        return loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise ModelError([Problem(name, line, col, "", f"YAML syntax: {exc.problem or exc.context}")]) from None
+    except yaml.YAMLError as exc:
+        raise ModelError([Problem(name, 1, 1, "", f"YAML: {exc}")]) from None
+    finally:
+        loader.dispose()

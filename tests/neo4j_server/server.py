@@ -1,0 +1,295 @@
+"""A real Neo4j 5.26 Community server for tests (embedded in a small Java launcher).
+
+Usage::
+
+    from tests.neo4j_server.server import Neo4jTestServer
+
+    with Neo4jTestServer() as server:          # builds if needed, starts, waits for READY
+        driver = GraphDatabase.driver(server.uri, auth=(server.user, server.password))
+        ...
+        server.kill()                          # SIGKILL, e.g. "crash in the middle of a push"
+        server.restart()                       # same port + same store: Neo4j recovers it
+    # leaving the block stops the server and deletes its temporary directory
+
+The launcher lives in ``Launcher.java`` next to this file and is built by
+``build.sh`` (Maven; a no-op when ``target/`` is up to date).
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+__all__ = ["Neo4jTestServer", "Neo4jServerError", "build_launcher"]
+
+HERE = Path(__file__).resolve().parent
+BUILD_SCRIPT = HERE / "build.sh"
+JAR = HERE / "target" / "neo4j-test-server.jar"
+
+DEFAULT_PASSWORD = "pathways-test-password"  # Neo4j requires >= 8 characters
+DEFAULT_JVM_ARGS = ("-Xms1g", "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+
+_build_lock = threading.Lock()
+_built = False
+_live: set["Neo4jTestServer"] = set()
+
+
+class Neo4jServerError(RuntimeError):
+    """The launcher could not be built or the server did not start."""
+
+
+def build_launcher(timeout: float = 900) -> None:
+    """Run build.sh once per process (it is itself a cheap no-op when up to date)."""
+    global _built
+    with _build_lock:
+        if _built:
+            return
+        try:
+            proc = subprocess.run(
+                ["bash", str(BUILD_SCRIPT)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                timeout=timeout,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise Neo4jServerError(f"{BUILD_SCRIPT} timed out after {timeout}s") from exc
+        if proc.returncode != 0 or not JAR.is_file():
+            raise Neo4jServerError(
+                f"{BUILD_SCRIPT} failed (exit {proc.returncode}):\n{_tail(proc.stdout, 60)}"
+            )
+        _built = True
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _tail(text: str, lines: int) -> str:
+    return "\n".join(text.splitlines()[-lines:])
+
+
+def _tail_file(path: Path, lines: int = 40) -> str:
+    try:
+        return _tail(path.read_text(errors="replace"), lines)
+    except OSError:
+        return "<missing>"
+
+
+class Neo4jTestServer:
+    """One Neo4j server process on 127.0.0.1 with auth enabled (user ``neo4j``).
+
+    Attributes: ``uri`` (``bolt://127.0.0.1:PORT``), ``host``, ``port``, ``user``,
+    ``password``, ``auth`` (``(user, password)``), ``home`` (store directory, kept
+    across ``kill()``/``restart()``), ``log_path`` (launcher stdout/stderr; Neo4j's own
+    logs are in ``home/logs/debug.log``), ``pid`` and ``running``.
+
+    By default the store lives in a fresh temporary directory that ``stop()`` deletes.
+    Pass ``home=`` to use (and keep) your own directory.
+    """
+
+    user = "neo4j"
+    host = "127.0.0.1"
+
+    def __init__(
+        self,
+        *,
+        password: str | None = None,
+        port: int | None = None,
+        home: str | os.PathLike[str] | None = None,
+        startup_timeout: float = 120.0,
+        jvm_args: tuple[str, ...] = DEFAULT_JVM_ARGS,
+        java: str | None = None,
+    ) -> None:
+        self.password = password or os.environ.get("NEO4J_TEST_PASSWORD") or DEFAULT_PASSWORD
+        if len(self.password) < 8:
+            raise ValueError("Neo4j passwords must have at least 8 characters")
+        self._fixed_port = port is not None
+        self.port = port if port is not None else _free_port()
+        self._own_tmp: Path | None = None
+        if home is None:
+            self._own_tmp = Path(tempfile.mkdtemp(prefix="pathways-neo4j-"))
+            self.home = self._own_tmp / "neo4j"
+            self.log_path = self._own_tmp / "launcher.log"
+        else:
+            self.home = Path(home).resolve()
+            self.log_path = self.home.parent / f"{self.home.name}-launcher.log"
+        self.startup_timeout = startup_timeout
+        self.jvm_args = tuple(jvm_args)
+        java_home = os.environ.get("JAVA_HOME")
+        self.java = java or (str(Path(java_home) / "bin" / "java") if java_home else "java")
+        self._proc: subprocess.Popen[bytes] | None = None
+        self.start_seconds: float | None = None  # duration of the last start, until READY
+
+    # -- public API --------------------------------------------------------------
+
+    @property
+    def uri(self) -> str:
+        return f"bolt://{self.host}:{self.port}"
+
+    @property
+    def auth(self) -> tuple[str, str]:
+        return (self.user, self.password)
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc else None
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    def start(self) -> "Neo4jTestServer":
+        """Build if needed, start the server and wait until Bolt accepts connections."""
+        if self.running:
+            raise Neo4jServerError("server is already running")
+        build_launcher()
+        # A free port picked by us can be taken by someone else before Java binds it;
+        # retry with a new one unless the caller chose the port (or this is a restart).
+        for attempt in range(3):
+            try:
+                self._spawn_and_wait()
+                return self
+            except _PortInUse:
+                if self._fixed_port or attempt == 2:
+                    raise Neo4jServerError(
+                        f"port {self.port} is already in use\n{self._logs()}"
+                    ) from None
+                self.port = _free_port()
+        raise AssertionError("unreachable")
+
+    def stop(self, timeout: float = 60.0) -> None:
+        """Shut down cleanly (SIGTERM; SIGKILL after ``timeout``), delete the temp dir."""
+        self._terminate(timeout)
+        _live.discard(self)
+        if self._own_tmp is not None:
+            shutil.rmtree(self._own_tmp, ignore_errors=True)
+            self._own_tmp = None
+
+    def kill(self) -> None:
+        """SIGKILL the server (no clean shutdown); the store is kept for ``restart()``."""
+        if self._proc is not None:
+            self._signal(signal.SIGKILL)
+            self._proc.wait()
+            self._close_pipes()
+
+    def restart(self) -> "Neo4jTestServer":
+        """Start again on the same port and store (stopping cleanly first if running)."""
+        self._terminate(60.0)
+        self._fixed_port = True  # clients may hold the old URI
+        return self.start()
+
+    def __enter__(self) -> "Neo4jTestServer":
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:
+        state = "running" if self.running else "stopped"
+        return f"<Neo4jTestServer {self.uri} {state} home={self.home}>"
+
+    # -- internals ---------------------------------------------------------------
+
+    def _spawn_and_wait(self) -> None:
+        if self._own_tmp is None and not self.home.parent.is_dir():
+            raise Neo4jServerError(f"{self.home.parent} does not exist (stopped server?)")
+        self.home.mkdir(parents=True, exist_ok=True)
+        env = dict(os.environ, NEO4J_TEST_PASSWORD=self.password)
+        cmd = [self.java, *self.jvm_args, "-jar", str(JAR), str(self.port), str(self.home),
+               "--watch-stdin"]
+        started = time.monotonic()
+        with open(self.log_path, "ab") as log:
+            log.write(f"\n=== {time.strftime('%H:%M:%S')} {' '.join(cmd)}\n".encode())
+            log.flush()
+            offset = log.tell()
+            self._proc = subprocess.Popen(
+                cmd,
+                stdin=subprocess.PIPE,  # the launcher exits when this pipe closes
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=env,
+                start_new_session=True,  # own process group: kill the whole tree
+            )
+        _live.add(self)
+        deadline = started + self.startup_timeout
+        ready = f"READY {self.port}".encode()
+        while True:
+            with open(self.log_path, "rb") as f:
+                f.seek(offset)
+                out = f.read()
+            if ready in out:
+                self.start_seconds = time.monotonic() - started
+                return
+            if self._proc.poll() is not None:
+                code = self._proc.returncode
+                self._close_pipes()
+                if b"BindException" in out or b"Address already in use" in out:
+                    raise _PortInUse()
+                raise Neo4jServerError(
+                    f"Neo4j launcher exited with code {code} before READY\n{self._logs()}"
+                )
+            if time.monotonic() > deadline:
+                self.kill()
+                raise Neo4jServerError(
+                    f"Neo4j not READY within {self.startup_timeout:.0f}s\n{self._logs()}"
+                )
+            time.sleep(0.05)
+
+    def _terminate(self, timeout: float) -> None:
+        if self._proc is None:
+            return
+        if self._proc.poll() is None:
+            self._signal(signal.SIGTERM)
+            try:
+                self._proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self._signal(signal.SIGKILL)
+                self._proc.wait()
+        self._close_pipes()
+
+    def _signal(self, sig: int) -> None:
+        assert self._proc is not None
+        try:
+            os.killpg(self._proc.pid, sig)  # pgid == pid thanks to start_new_session
+        except ProcessLookupError:
+            pass
+
+    def _close_pipes(self) -> None:
+        if self._proc is not None and self._proc.stdin is not None:
+            try:
+                self._proc.stdin.close()
+            except OSError:
+                pass
+
+    def _logs(self) -> str:
+        return (
+            f"--- {self.log_path} (tail) ---\n{_tail_file(self.log_path)}\n"
+            f"--- {self.home / 'logs' / 'debug.log'} (tail) ---\n"
+            f"{_tail_file(self.home / 'logs' / 'debug.log', 20)}"
+        )
+
+
+class _PortInUse(Exception):
+    pass
+
+
+@atexit.register
+def _stop_leftovers() -> None:
+    # Servers also exit on their own when this process dies (--watch-stdin), but a
+    # clean SIGTERM at interpreter exit is faster and keeps the store consistent.
+    for server in list(_live):
+        try:
+            server.stop(timeout=20)
+        except Exception:
+            pass

@@ -1,0 +1,108 @@
+package pathways.testserver;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.cli.ExecutionContext;
+import org.neo4j.commandline.admin.security.SetInitialPasswordCommand;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+import picocli.CommandLine;
+
+/**
+ * Embedded Neo4j Community server for tests.
+ *
+ * <pre>
+ *   NEO4J_TEST_PASSWORD=... java -jar neo4j-test-server.jar PORT HOME_DIR [--watch-stdin]
+ * </pre>
+ *
+ * Starts Neo4j with Bolt on 127.0.0.1:PORT and auth enabled (user "neo4j", password from
+ * $NEO4J_TEST_PASSWORD, fixed when the store in HOME_DIR is created), prints "READY PORT"
+ * once Bolt accepts connections and shuts down cleanly on SIGTERM/SIGINT. With
+ * --watch-stdin it also shuts down when stdin reaches EOF, i.e. when the parent process
+ * (the test runner) dies.
+ */
+public final class Launcher {
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(1); // Neo4j's non-daemon threads would otherwise keep the JVM alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        boolean watchStdin = args.length == 3 && args[2].equals("--watch-stdin");
+        if (args.length != 2 && !watchStdin) {
+            System.err.println("usage: Launcher PORT HOME_DIR [--watch-stdin]");
+            System.exit(2);
+        }
+        int port = Integer.parseInt(args[0]);
+        Path home = Path.of(args[1]).toAbsolutePath();
+        String password = System.getenv("NEO4J_TEST_PASSWORD");
+        if (password == null || password.length() < 8) {
+            System.err.println("NEO4J_TEST_PASSWORD must be set (Neo4j requires at least 8 characters)");
+            System.exit(2);
+        }
+
+        if (!Files.exists(home.resolve("data/databases/system"))) {
+            // New store: same as `neo4j-admin dbms set-initial-password` (writes
+            // data/dbms/auth.ini, read when the system database is created). Much
+            // faster than ALTER USER through Cypher after startup.
+            var command = new SetInitialPasswordCommand(new ExecutionContext(home, home.resolve("conf")));
+            if (new CommandLine(command).execute(password) != 0) {
+                throw new IllegalStateException("set-initial-password failed");
+            }
+        }
+
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+                // Defaults are 5 s each, which makes every shutdown take ~10 s.
+                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(200))
+                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(200))
+                .build();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            dbms.shutdown();
+            stopped.countDown();
+        }, "neo4j-shutdown"));
+
+        waitForBolt(port);
+        System.out.println("READY " + port);
+        System.out.flush();
+
+        if (watchStdin) {
+            System.in.transferTo(OutputStream.nullOutputStream()); // blocks until EOF
+            System.exit(0); // runs the shutdown hook
+        }
+        stopped.await(); // until SIGTERM/SIGINT runs the shutdown hook
+    }
+
+    private static void waitForBolt(int port) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("Bolt is not accepting connections on port " + port);
+    }
+}
