@@ -1,0 +1,104 @@
+"""Who owns which need, for which profiles, where: the bit-set index the gap rules share.
+
+A *catchment* is what one patient can reach: the units of the region of their county
+and the units of their own municipality (directly or through a principal group).
+Municipalities that reach the same units form one catchment, so the Dalarna model,
+whose municipal units belong to the group of all 15 municipalities, has one catchment,
+and a national model with units per municipality has one per municipality.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from pathways.analysis.profiles import ProfileSpace
+from pathways.model.model import Model
+
+
+@dataclass(frozen=True)
+class Catchment:
+    """Municipalities whose patients reach the same set of units."""
+
+    id: str
+    county: str
+    municipalities: tuple[str, ...]
+    units: frozenset[str]
+
+
+@dataclass
+class Coverage:
+    """Profiles each responsibility covers, per (need, setting), and what is required."""
+
+    space: ProfileSpace
+    setting_mask: dict[str, int]
+    required: dict[tuple[str, str], int]
+    by_cell: dict[tuple[str, str], list[tuple[str, str, int]]] = field(default_factory=dict)
+    """(need, setting) -> [(responsibility id, owner unit id, profiles)]"""
+
+
+def unit_principals(model: Model, unit_id: str) -> list[str]:
+    """The principals a unit belongs to (the members, when its principal is a group)."""
+    unit = model.by_id[unit_id]
+    owner = model.by_id[unit.principal]
+    return list(owner.members) if model.kind_of[unit.principal] == "principal_groups" else [owner.id]
+
+
+def catchments(model: Model) -> list[Catchment]:
+    """The catchments of a model, in a stable order.
+
+    >>> from pathways.model.load import load_model
+    >>> [c.id for c in catchments(load_model("model"))]      # doctest: +SKIP
+    ['dalarna']
+    """
+    principals = {p.id: p for p in model.principals}
+    municipalities = [p for p in model.principals if p.kind == "municipality"]
+    reach: dict[str, set[str]] = defaultdict(set)
+    for u in model.units:
+        for pid in unit_principals(model, u.id):
+            p = principals[pid]
+            if p.kind == "municipality":
+                reach[pid].add(u.id)
+            else:
+                for m in municipalities:
+                    if m.county == p.county:
+                        reach[m.id].add(u.id)
+    if not municipalities:
+        counties = sorted({p.county for p in model.principals}) or [model.meta.county]
+        return [Catchment(counties[0], counties[0], (), frozenset(u.id for u in model.units))]
+    groups: dict[tuple[str, frozenset[str]], list[str]] = defaultdict(list)
+    for m in municipalities:
+        groups[(m.county, frozenset(reach[m.id]))].append(m.id)
+    per_county: dict[str, int] = defaultdict(int)
+    for county, _ in groups:
+        per_county[county] += 1
+    result = []
+    for (county, units), members in groups.items():
+        cid = county if per_county[county] == 1 else f"{county}/{'+'.join(sorted(members))}"
+        result.append(Catchment(cid, county, tuple(sorted(members)), units))
+    return sorted(result, key=lambda c: c.id)
+
+
+def coverage(model: Model, space: ProfileSpace, catchment: Catchment) -> Coverage:
+    """Index, for one catchment, who covers which profiles of each (need, setting).
+
+    Cost: O(R * N_r * S_r) for R responsibilities with N_r needs in S_r settings,
+    plus O(N * S) for the required sets; each step is a big-int operation.
+    """
+    setting_mask = {s.id: space.mask(s.profile) for s in model.settings}
+    required = {}
+    for n in model.needs:
+        need_mask = space.mask(n.applies_to)
+        for s in model.settings:
+            if not n.settings or s.id in n.settings:
+                required[(n.id, s.id)] = need_mask & setting_mask[s.id]
+    cov = Coverage(space, setting_mask, required)
+    for r in model.responsibilities:
+        if r.owner not in catchment.units:
+            continue
+        owner = model.by_id[r.owner]
+        profiles = space.mask(r.profile)
+        for s in r.settings or owner.settings:
+            for n in r.needs:
+                cov.by_cell.setdefault((n, s), []).append((r.id, r.owner, profiles & setting_mask[s]))
+    return cov

@@ -1,0 +1,32 @@
+"""The catalogue of gap rules: one module per rule, each with ``RULE``."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from pathways.gaps.core import Rule
+
+RULE_MODULES = (
+    "pw101_uncovered_need",
+    "pw102_overlap",
+    "pw103_time_gap",
+    "pw104_missing_items",
+    "pw105_no_acceptance_gate",
+    "pw106_no_rejection_path",
+    "pw107_guidance_without_request",
+    "pw108_receiver_does_not_own",
+    "pw110_missing_sip",
+    "pw111_device_process_split",
+    "pw112_cost_shifting",
+    "pw113_dead_end",
+    "pw114_unreachable_unit",
+    "pw115_referral_loop",
+    "pw116_boundary",
+    "pw117_no_escalation",
+)
+
+
+def all_rules() -> list[Rule]:
+    """Every rule of the catalogue, by code."""
+    rules = [import_module(f"{__name__}.{name}").RULE for name in RULE_MODULES]
+    return sorted(rules, key=lambda r: r.code)

@@ -1,0 +1,100 @@
+"""PW102 overlap: two kinds of unit own the same need for the same profiles and setting,
+and no coordination rule says how they work together (a grey zone).
+
+Owners are compared by unit kind, so parallel units of one kind (two health centres)
+are not an overlap. A coordination rule covers a pair when it names the need, a unit
+of each kind among its owners, and the profiles (its ``profile``, empty for all).
+
+Cost: O(C * N * S * K^2) for K owner kinds per cell (small), bit-set operations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from pathways.gaps.core import Context, Hit, Rule
+
+
+def _windows_meet(a, b) -> bool:
+    """Whether two responsibilities' time windows can hold on the same day."""
+    if a is None or b is None or a.event != b.event:
+        return True
+    lo = max(x for x in (a.start_day, b.start_day, -10**6) if x is not None)
+    hi = min(x for x in (a.end_day, b.end_day, 10**6) if x is not None)
+    return lo <= hi
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    model = ctx.model
+    kind_of = {u.id: u.kind for u in model.units}
+    resp = {r.id: r for r in model.responsibilities}
+    rules_by_need: dict[str, list] = {}
+    for rule in model.coordination_rules:
+        for n in rule.needs:
+            rules_by_need.setdefault(n, []).append(rule)
+    for catchment, cov in ctx.coverages:
+        pairs: dict[tuple[str, str], dict] = {}
+        for (need, setting), owners in sorted(cov.by_cell.items()):
+            required = cov.required.get((need, setting), 0)
+            for (r1, u1, m1), (r2, u2, m2) in combinations(owners, 2):
+                k1, k2 = sorted((kind_of[u1], kind_of[u2]))
+                both = m1 & m2 & required
+                if k1 == k2 or not both or not _windows_meet(resp[r1].window, resp[r2].window):
+                    continue
+                for rule in rules_by_need.get(need, ()):
+                    owner_kinds = {kind_of[o] for o in rule.owners}
+                    if k1 in owner_kinds and k2 in owner_kinds:
+                        both &= ~ctx.space.mask(rule.profile)
+                if not both:
+                    continue
+                entry = pairs.setdefault((k1, k2), {"units": set(), "resps": set(), "needs": {}, "mask": 0})
+                entry["units"].update((u1, u2))
+                entry["resps"].update((r1, r2))
+                entry["needs"].setdefault(need, set()).add(setting)
+                entry["mask"] |= both
+        for (k1, k2), entry in sorted(pairs.items()):
+            units = sorted(entry["units"])
+            needs = sorted(entry["needs"])
+            text = {lang: ", ".join(ctx.label(n, lang) for n in needs) for lang in ("sv", "en")}
+            who = {lang: f" {AND[lang]} ".join(ctx.label(u, lang) for u in units) for lang in ("sv", "en")}
+            yield Hit(
+                key=(k1, k2, catchment.id),
+                elements=[*units, *sorted(entry["resps"])],
+                message={
+                    "sv": f"{who['sv']} äger samma behov ({text['sv']}) för samma patienter utan en regel för samarbetet",
+                    "en": f"{who['en']} own the same needs ({text['en']}) for the same patients with no rule on how they work together",
+                },
+                profiles=ctx.space.minimal_cubes(entry["mask"]),
+                data={"kinds": [k1, k2], "needs": {n: sorted(s) for n, s in entry["needs"].items()}, "catchment": catchment.id},
+            )
+
+
+AND = {"sv": "och", "en": "and"}
+
+
+RULE = Rule(
+    code="PW102",
+    name="overlap",
+    severity="warning",
+    title={"sv": "Överlappande ansvar utan samordning", "en": "Overlap without coordination"},
+    explanation={
+        "sv": (
+            "Två slags verksamheter äger samma behov för samma patienter i samma miljö, och ingen regel "
+            "säger hur de samarbetar eller vem som går först. För patienten betyder det risk att var och en "
+            "tror att den andra gör insatsen, eller att patienten skickas mellan dem. Källa: seed 002, "
+            "klinikernas frågor om gränsdragning (t.ex. autism mellan habilitering, psykiatri och primärvård). "
+            "Åtgärd: skriv en samordningsregel (vem gör vad, efter vilket kriterium) eller dela ansvaret "
+            "efter patientprofil."
+        ),
+        "en": (
+            "Two kinds of unit own the same need for the same patients in the same setting, and no rule says "
+            "how they work together. For the patient: each may think the other acts, or the patient is sent "
+            "back and forth. Source: seed 002, the clinicians' boundary questions. Fix: write a coordination "
+            "rule (who does what, by which criterion) or split the responsibility by profile."
+        ),
+    },
+    source="seed-002 Inkomna frågeställningar",
+    complexity="O(C*N*S*K^2) bit-set operations, K owner kinds per cell",
+    check=check,
+)

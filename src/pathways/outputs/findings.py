@@ -1,0 +1,71 @@
+"""Findings as text: JSON, CSV and Markdown (the table in the terminal is the CLI's)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from pathways.gaps.core import Finding
+
+COLUMNS = ("nr", "id", "rule", "name", "severity", "grey_zones", "message", "profiles", "elements", "rule_source")
+
+
+def rows(findings: list[Finding], lang: str = "sv") -> list[dict[str, str]]:
+    """One flat row per finding, numbered in the order given (the numbers on the gap overlay)."""
+    return [
+        {
+            "nr": str(index),
+            "id": f.id,
+            "rule": f.rule,
+            "name": f.name,
+            "severity": f.severity,
+            "grey_zones": ", ".join(str(g) for g in f.grey_zones),
+            "message": f.message[lang],
+            "profiles": " | ".join(f.profiles_text[lang]),
+            "elements": ", ".join(f.elements),
+            "rule_source": f.rule_source,
+        }
+        for index, f in enumerate(findings, start=1)
+    ]
+
+
+def to_json(findings: list[Finding], accepted: dict[str, str] | None = None) -> str:
+    """Findings as a JSON document; accepted ones carry their justification.
+
+    >>> to_json([])
+    '{\\n  "findings": []\\n}'
+    """
+    accepted = accepted or {}
+    items = []
+    for f in findings:
+        item = f.as_dict()
+        if f.id in accepted:
+            item["accepted"] = accepted[f.id]
+        items.append(item)
+    return json.dumps({"findings": items}, ensure_ascii=False, indent=2)
+
+
+def to_csv(findings: list[Finding], lang: str = "sv") -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows(findings, lang))
+    return buffer.getvalue()
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(findings: list[Finding], lang: str = "sv") -> str:
+    """A Markdown table (pipes in texts escaped)."""
+    heads = {
+        "sv": ("Nr", "Id", "Regel", "Allvar", "Gråzon", "Fynd", "Profiler"),
+        "en": ("No", "Id", "Rule", "Severity", "Grey zone", "Finding", "Profiles"),
+    }[lang]
+    lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+    for row in rows(findings, lang):
+        cells = [row["nr"], row["id"], f"{row['rule']} {row['name']}", row["severity"], row["grey_zones"], row["message"], row["profiles"]]
+        lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
+    return "\n".join(lines) + "\n"
