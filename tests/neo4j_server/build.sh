@@ -26,4 +26,5 @@ rm -f "$STAMP"
 # "clean" drops stale jars from target/lib after a version change. The sed only strips
 # the stray ANSI resets Debian's Maven 3.8 prints even in batch mode (pipefail keeps rc).
 mvn -q -B clean package -DskipTests 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
+
 touch "$STAMP"

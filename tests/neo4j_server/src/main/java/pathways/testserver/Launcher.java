@@ -17,6 +17,7 @@ import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.neo4j.io.ByteUnit;
 import picocli.CommandLine;
 
@@ -24,14 +25,15 @@ import picocli.CommandLine;
  * Embedded Neo4j Community server for tests.
  *
  * <pre>
- *   NEO4J_TEST_PASSWORD=... java -jar neo4j-test-server.jar PORT HOME_DIR [--watch-stdin]
+ *   NEO4J_TEST_PASSWORD=... java -jar neo4j-test-server.jar PORT DATA_DIR [--watch-stdin]
  * </pre>
  *
  * Starts Neo4j with Bolt on 127.0.0.1:PORT and auth enabled (user "neo4j", password from
- * $NEO4J_TEST_PASSWORD, fixed when the store in HOME_DIR is created), prints "READY PORT"
+ * $NEO4J_TEST_PASSWORD, fixed when the store in DATA_DIR is created), prints "READY PORT"
  * once Bolt accepts connections and shuts down cleanly on SIGTERM/SIGINT. With
  * --watch-stdin it also shuts down when stdin reaches EOF, i.e. when the parent process
- * (the test runner) dies.
+ * (the test runner) dies. DATA_DIR is the Neo4j home: store in DATA_DIR/data, logs in
+ * DATA_DIR/logs/debug.log.
  */
 public final class Launcher {
 
@@ -47,11 +49,11 @@ public final class Launcher {
     private static void run(String[] args) throws Exception {
         boolean watchStdin = args.length == 3 && args[2].equals("--watch-stdin");
         if (args.length != 2 && !watchStdin) {
-            System.err.println("usage: Launcher PORT HOME_DIR [--watch-stdin]");
+            System.err.println("usage: Launcher PORT DATA_DIR [--watch-stdin]");
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
-        Path home = Path.of(args[1]).toAbsolutePath();
+        Path home = Path.of(args[1]).toAbsolutePath(); // DATA_DIR
         String password = System.getenv("NEO4J_TEST_PASSWORD");
         if (password == null || password.length() < 8) {
             System.err.println("NEO4J_TEST_PASSWORD must be set (Neo4j requires at least 8 characters)");
@@ -62,7 +64,9 @@ public final class Launcher {
             // New store: same as `neo4j-admin dbms set-initial-password` (writes
             // data/dbms/auth.ini, read when the system database is created). Much
             // faster than ALTER USER through Cypher after startup.
-            var command = new SetInitialPasswordCommand(new ExecutionContext(home, home.resolve("conf")));
+            var context = new ExecutionContext(home, home.resolve("conf"),
+                    System.err, System.err, new DefaultFileSystemAbstraction()); // keep stdout for READY
+            var command = new SetInitialPasswordCommand(context);
             if (new CommandLine(command).execute(password) != 0) {
                 throw new IllegalStateException("set-initial-password failed");
             }

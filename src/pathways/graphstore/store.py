@@ -1,0 +1,187 @@
+"""Push a graph into Neo4j as a named version, read it back, and query it read-only.
+
+A push writes a *build* (every node and relationship tagged with the build id, a
+content hash) in batches, then in one transaction points the version's
+``PwVersion {name}`` node at it, then deletes builds no version points at. Readers
+follow the pointer, so they see the previous complete version until the swap; a push
+that dies half-way leaves only an unreferenced partial build, which the next push
+removes. Pushing the same model again finds its build complete and writes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import neo4j
+import networkx as nx
+
+from pydantic import ValidationError
+
+from pathways.graph.kinds import NODE_KINDS
+from pathways.graphstore.connection import StoreError
+from pathways.graphstore.mapping import NODE_LABEL, build_id, edge_rows, node_rows
+from pathways.model.model import Model
+from pathways.model.schema import COLLECTIONS, Meta
+
+BATCH = 5000
+
+SCHEMA = (
+    f"CREATE CONSTRAINT pw_build_id IF NOT EXISTS FOR (n:{NODE_LABEL}) REQUIRE (n.build, n.id) IS UNIQUE",
+    "CREATE CONSTRAINT pw_version_name IF NOT EXISTS FOR (v:PwVersion) REQUIRE v.name IS UNIQUE",
+    "CREATE CONSTRAINT pw_build_marker IF NOT EXISTS FOR (b:PwBuild) REQUIRE b.build IS UNIQUE",
+)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class PushResult:
+    name: str
+    build: str
+    nodes: int
+    relationships: int
+    written: bool
+
+
+def _session(driver: neo4j.Driver, database: str | None) -> neo4j.Session:
+    return driver.session(database=database) if database else driver.session()
+
+
+def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
+    """Create the constraints a push relies on (idempotent)."""
+    with _session(driver, database) as session:
+        for statement in SCHEMA:
+            session.run(statement).consume()
+
+
+def _delete_unreferenced(session: neo4j.Session, keep: str) -> None:
+    session.run(
+        f"""
+        MATCH (v:PwVersion) WITH collect(v.build) + [$keep] AS live
+        MATCH (n:{NODE_LABEL}) WHERE NOT n.build IN live
+        CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 5000 ROWS
+        """,
+        keep=keep,
+    ).consume()
+    session.run(
+        "MATCH (v:PwVersion) WITH collect(v.build) + [$keep] AS live "
+        "MATCH (b:PwBuild) WHERE NOT b.build IN live DELETE b",
+        keep=keep,
+    ).consume()
+
+
+def push(
+    driver: neo4j.Driver,
+    G: nx.MultiDiGraph,
+    name: str,
+    database: str | None = None,
+    progress: Progress | None = None,
+) -> PushResult:
+    """Write ``G`` as version ``name``; all or nothing for readers (write, then swap)."""
+    build = build_id(G)
+    nodes, edges = node_rows(G), edge_rows(G)
+    n_nodes = sum(len(r) for r in nodes.values())
+    n_edges = sum(len(r) for r in edges.values())
+    total = n_nodes + n_edges
+    ensure_schema(driver, database)
+    with _session(driver, database) as session:
+        complete = session.run(
+            "MATCH (b:PwBuild {build: $build}) RETURN b.complete AS complete", build=build
+        ).single()
+        written = not (complete and complete["complete"])
+        if written:
+            _delete_unreferenced(session, keep="")
+            done = 0
+            for kind, rows in nodes.items():
+                label = NODE_KINDS[kind][1]
+                query = (
+                    f"UNWIND $rows AS row MERGE (n:{NODE_LABEL}:{label} {{build: $build, id: row.id}}) "
+                    "SET n += row.props"
+                )
+                for start in range(0, len(rows), BATCH):
+                    batch = rows[start:start + BATCH]
+                    session.execute_write(lambda tx, b=batch, q=query: tx.run(q, rows=b, build=build).consume())
+                    done += len(batch)
+                    if progress:
+                        progress(done, total)
+            for kind, rows in edges.items():
+                query = (
+                    f"UNWIND $rows AS row MATCH (a:{NODE_LABEL} {{build: $build, id: row.s}}) "
+                    f"MATCH (b:{NODE_LABEL} {{build: $build, id: row.t}}) "
+                    f"MERGE (a)-[r:{kind}]->(b) SET r.build = $build, r.order = row.order"
+                )
+                for start in range(0, len(rows), BATCH):
+                    batch = rows[start:start + BATCH]
+                    session.execute_write(lambda tx, b=batch, q=query: tx.run(q, rows=b, build=build).consume())
+                    done += len(batch)
+                    if progress:
+                        progress(done, total)
+            session.execute_write(lambda tx: tx.run(
+                "MERGE (b:PwBuild {build: $build}) SET b.complete = true, b.nodes = $n, b.relationships = $r",
+                build=build, n=n_nodes, r=n_edges,
+            ).consume())
+        session.execute_write(lambda tx: tx.run(
+            "MERGE (v:PwVersion {name: $name}) "
+            "SET v.build = $build, v.meta = $meta, v.nodes = $n, v.relationships = $r, v.pushed_at = datetime()",
+            name=name, build=build, meta=json.dumps(G.graph["meta"], ensure_ascii=False, sort_keys=True),
+            n=n_nodes, r=n_edges,
+        ).consume())
+        _delete_unreferenced(session, keep=build)
+    if progress and not written:
+        progress(total, total)
+    return PushResult(name, build, n_nodes, n_edges, written)
+
+
+class VersionNotFound(LookupError):
+    pass
+
+
+def versions(driver: neo4j.Driver, database: str | None = None) -> list[dict]:
+    """The named versions in the store, by name."""
+    with _session(driver, database) as session:
+        return session.execute_read(lambda tx: [r.data() for r in tx.run(
+            "MATCH (v:PwVersion) RETURN v.name AS name, v.build AS build, v.nodes AS nodes, "
+            "v.relationships AS relationships, toString(v.pushed_at) AS pushed_at ORDER BY name"
+        )])
+
+
+def pull(driver: neo4j.Driver, name: str, database: str | None = None) -> Model:
+    """Read version ``name`` back as a model (the nodes' verbatim ``props``)."""
+
+    def work(tx: neo4j.ManagedTransaction):
+        version = tx.run("MATCH (v:PwVersion {name: $name}) RETURN v.build AS build, v.meta AS meta", name=name).single()
+        if version is None:
+            return None, []
+        rows = tx.run(
+            f"MATCH (n:{NODE_LABEL} {{build: $build}}) RETURN n.node_kind AS kind, n.props AS props ORDER BY n.id",
+            build=version["build"],
+        )
+        return version, [(r["kind"], r["props"]) for r in rows]
+
+    with _session(driver, database) as session:
+        version, rows = session.execute_read(work)
+    if version is None:
+        raise VersionNotFound(name)
+    collections: dict[str, list] = {c: [] for c in COLLECTIONS}
+    try:
+        for kind, props in rows:
+            collection = NODE_KINDS[kind][0]
+            if collection:
+                collections[collection].append(COLLECTIONS[collection].model_validate(json.loads(props)))
+        return Model(meta=Meta.model_validate(json.loads(version["meta"])), collections=collections)
+    except (ValidationError, ValueError, KeyError) as exc:
+        raise StoreError(f"version '{name}' in the store is not a pathways model: {str(exc).splitlines()[0]}") from None
+
+
+def query(driver: neo4j.Driver, cypher: str, params: dict, database: str | None = None) -> tuple[list[str], list[dict]]:
+    """Run a read-only query (a READ transaction: the server refuses writes); keys and rows."""
+
+    def work(tx: neo4j.ManagedTransaction):
+        result = tx.run(cypher, params)
+        records = [r.data() for r in result]
+        return list(result.keys()), records
+
+    with _session(driver, database) as session:
+        return session.execute_read(work)
