@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import re
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -48,10 +50,22 @@ def _class_at(loc: tuple) -> type[BaseModel] | None:
     return cls
 
 
+def _where(loc: tuple) -> str:
+    """The field a location names, as a user reads it: 'passes', item 2."""
+    names = [step for step in loc if isinstance(step, str)]
+    field = f"'{names[-1]}'" if names else "the element"
+    if loc and isinstance(loc[-1], int):
+        return f"{field}, item {loc[-1] + 1}"
+    return field
+
+
 def _message(err: dict) -> str:
+    """A pydantic error said for the people who edit the model."""
     loc = tuple(err["loc"])
     kind = err["type"]
     name = loc[-1] if loc else ""
+    value = err.get("input")
+    where = _where(loc)
     if kind == "extra_forbidden":
         cls = _class_at(loc)
         allowed = _fields_of(cls) if cls else []
@@ -65,8 +79,27 @@ def _message(err: dict) -> str:
         return f"unknown {what} '{name}'{hint}"
     if kind == "missing":
         return f"missing required field '{name}'"
-    field = f"'{name}'" if isinstance(name, str) else f"item {name}"
-    return f"{field}: {err['msg']}"
+    if kind == "enum":
+        allowed = re.findall(r"'([^']*)'", err.get("ctx", {}).get("expected", ""))
+        close = difflib.get_close_matches(str(value), allowed, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"{where}: '{value}' is not allowed; use one of: {', '.join(allowed)}{hint}"
+    if kind == "string_pattern_mismatch":
+        return f"{where}: an id may not be empty or begin or end with a space"
+    if kind == "string_type":
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            return f"{where}: write the date in quotes, e.g. \"{value.isoformat()[:10]}\""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return f"{where}: write it in quotes to make it text: \"{value}\""
+        return f"{where}: must be text"
+    if kind == "too_short":
+        least = err.get("ctx", {}).get("min_length", 1)
+        return f"{where}: needs at least {least} item{'s' if least != 1 else ''}"
+    if kind == "list_type":
+        return f"{where}: must be a list; write each element on its own line starting with '- '"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"{where}: must be a mapping of fields ('field: value' lines)"
+    return f"{where}: {err['msg']}"
 
 
 def _locate(doc: object, loc: tuple) -> tuple[int, int, str]:
@@ -81,7 +114,7 @@ def _locate(doc: object, loc: tuple) -> tuple[int, int, str]:
             node = node[step]
         else:
             break
-        if depth == 1 and isinstance(node, dict) and isinstance(node.get("id"), str):
+        if depth <= 1 and isinstance(node, dict) and isinstance(node.get("id"), str):
             element_id = node["id"]
     return line_col[0], line_col[1], element_id
 

@@ -301,6 +301,7 @@ class RouteStep(Strict):
     within_days: int | None = Field(None, ge=0)
     source: Source
     status: Status
+    note: Text | None = Field(None, description="Free text; required when status is `assumption`.")
 
 
 class Route(Element):

@@ -124,7 +124,10 @@ def check_model(m: Model) -> list[Problem]:
         c.ref(cl.id, ("parent",), cl.parent, "care_levels")
     if m.care_levels:
         levels = nx.DiGraph((cl.id, cl.parent) for cl in m.care_levels if cl.parent in m.by_id)
-        for cycle_node in {n for comp in nx.strongly_connected_components(levels) if len(comp) > 1 for n in comp}:
+        for cycle_node in {
+            n for comp in nx.strongly_connected_components(levels)
+            if len(comp) > 1 or any(levels.has_edge(x, x) for x in comp) for n in comp
+        }:
             c.add(cycle_node, ("parent",), "care levels form a cycle through 'parent'")
 
     for u in m.units:
@@ -204,6 +207,7 @@ def check_model(m: Model) -> list[Problem]:
                 c.add(h.id, ("passes", index), f"'{item}' is listed twice")
 
     numbers: dict[int, str] = {}
+    step_routes: dict[str, str] = {}
     for r in m.routes:
         c.refs(r.id, "handovers", r.handovers, "handovers")
         c.profile(r.id, "profile", r.profile)
@@ -215,17 +219,22 @@ def check_model(m: Model) -> list[Problem]:
             for index, (a, b) in enumerate(zip(chain, chain[1:])):
                 if a.to != b.from_:
                     c.add(r.id, ("handovers", index + 1), f"the route breaks: '{a.id}' ends at '{a.to}' but '{b.id}' starts at '{b.from_}'")
-            last = m.by_id.get(chain[-1].to)
+            last = m.by_id.get(chain[-1].to) if m.kind_of.get(chain[-1].to) == "units" else None
             if last is not None and last.kind != UnitKind.home_healthcare.value:
                 c.add(r.id, ("handovers", len(chain) - 1), f"a route into municipal home healthcare must end at a home_healthcare unit, not at '{last.id}' ({last.kind})")
         for index, step in enumerate(r.steps):
             c.ref(r.id, ("steps", index, "actor"), step.actor, "roles", "units")
             c.ref(r.id, ("steps", index, "after"), step.after, "events")
             c.source(r.id, step.source, ("steps", index))
+            if step.status == Status.assumption.value and not step.note:
+                c.add(r.id, ("steps", index, "status"), f"step '{step.id}' is an assumption and needs a 'note' that says what to confirm")
             if step.within_hours is None and step.within_days is None:
                 c.add(r.id, ("steps", index), f"step '{step.id}' has no time limit; give 'within_hours' or 'within_days'")
             if step.id in m.by_id:
                 c.add(r.id, ("steps", index, "id"), f"step id '{step.id}' is already the id of another element")
+            elif step.id in step_routes:
+                c.add(r.id, ("steps", index, "id"), f"step id '{step.id}' is already the id of a step of route '{step_routes[step.id]}'")
+            step_routes.setdefault(step.id, r.id)
 
     for s in m.sip_points:
         c.ref(s.id, ("at",), s.at, "handovers", "units")

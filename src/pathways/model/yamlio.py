@@ -59,6 +59,10 @@ def _construct_map(loader: _PosLoader, node: yaml.MappingNode):
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, (list, dict)):
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a single value, not a list or a mapping", key_node.start_mark
+            )
         if key in data:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {key!r} (a key may stand once in a mapping)", key_node.start_mark
@@ -111,6 +115,23 @@ def _distinct_size(root: yaml.Node) -> int:
     return len(seen)
 
 
+def _explain(exc: yaml.MarkedYAMLError, line_text: str) -> str:
+    """libyaml's words, with what they usually mean for a hand-edited file."""
+    text = str(exc.problem or exc.context)
+    if "\t" in line_text:
+        return f"{text} (the line has a tab: indent with spaces)"
+    if "expected key" in text or "expected <block end>" in text:
+        return f"{text} (check the indentation of this line and the one above)"
+    if "another document" in text:
+        return f"{text} (a line '---' starts a second document; a model file holds one)"
+    return text
+
+
+def _line(text: str, line: int) -> str:
+    lines = text.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
 def load_yaml(path: Path, display: str | None = None) -> object:
     """Load one YAML document safely, with positions; raise ModelError on bad input.
 
@@ -144,8 +165,10 @@ def load_yaml(path: Path, display: str | None = None) -> object:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise ModelError([Problem(name, line, col, "", f"YAML syntax: {exc.problem or exc.context}")]) from None
+        raise ModelError([Problem(name, line, col, "", f"YAML syntax: {_explain(exc, _line(text, line))}")]) from None
     except yaml.YAMLError as exc:
         raise ModelError([Problem(name, 1, 1, "", f"YAML: {exc}")]) from None
+    except RecursionError:
+        raise ModelError([Problem(name, 1, 1, "", "lists or mappings are nested too deeply")]) from None
     finally:
         loader.dispose()
