@@ -15,6 +15,8 @@ from math import prod
 
 from pathways.model.model import Model
 
+OR = {"sv": " eller ", "en": " or "}
+
 MAX_PROFILES = 1 << 16
 """Largest profile space analysed (the product of the dimensions' sizes)."""
 
@@ -123,12 +125,16 @@ class ProfileSpace:
                     break
         return cubes
 
-    def describe(self, constraint: dict[str, list[str]], labels: dict[tuple[str, str], str]) -> str:
-        """A constraint in words, with the values' labels; empty means every profile."""
+    def describe(self, constraint: dict[str, list[str]], labels: dict[tuple[str, str], str], lang: str = "sv") -> str:
+        """A constraint in words, with the values' labels; empty means every profile.
+
+        >>> ProfileSpace([("a", ["x", "y", "z"])]).describe({"a": ["x", "y"]}, {}, "en")
+        'x or y'
+        """
         if not constraint:
-            return labels.get(("*", "*"), "alla profiler")
+            return labels.get(("*", "*"), "alla profiler" if lang == "sv" else "every profile")
         parts = []
         for d, _ in self.dims:
             if d in constraint:
-                parts.append(" eller ".join(labels.get((d, v), v) for v in constraint[d]))
+                parts.append(OR[lang].join(labels.get((d, v), v) for v in constraint[d]))
         return ", ".join(parts)

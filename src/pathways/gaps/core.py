@@ -36,7 +36,6 @@ class Rule:
     source: str
     complexity: str
     check: Callable[[Context], Iterable[Hit]]
-    graph_shaped: bool = False
 
 
 @dataclass
@@ -105,8 +104,14 @@ class Context:
 
     def __init__(self, model: Model, G: nx.MultiDiGraph | None = None, options: Options | None = None):
         self.model = model
-        self.G = G if G is not None else build_graph(model)
         self.options = options or Options()
+        if G is not None:
+            self.G = G
+
+    @cached_property
+    def G(self) -> nx.MultiDiGraph:
+        """The typed graph, built only when a rule asks for it."""
+        return build_graph(self.model)
 
     @cached_property
     def space(self) -> ProfileSpace:
@@ -134,7 +139,7 @@ class Context:
         return getattr(element.label, lang) if element is not None else element_id
 
     def describe(self, cube: dict[str, list[str]], lang: str = "sv") -> str:
-        return self.space.describe(cube, self.value_labels[lang])
+        return self.space.describe(cube, self.value_labels[lang], lang)
 
 
 def _grey_zone_numbers(model: Model, element_ids: Iterable[str]) -> tuple[int, ...]:

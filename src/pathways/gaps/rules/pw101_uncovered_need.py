@@ -74,5 +74,4 @@ RULE = Rule(
     source="seed-000 5.7.1.1; seed-002 ICF-indelning",
     complexity="O(C*(R + N*S)) bit-set operations; cube cover bounded by prod(|values|+1)",
     check=check,
-    graph_shaped=True,
 )

@@ -23,6 +23,11 @@ median per weekday. ``data["gap_days"]`` is the plain count, or the worst calend
 with ``--calendar``; a what-if that raises ``sender_until`` to ``receiver_from - 1`` or
 more closes the gap and the finding disappears.
 
+Data: ``gap_days``; ``days``, ``first_day`` and ``last_day`` (plain day numbers after the
+trigger); ``needs`` uncovered; ``covering`` (responsibilities whose windows cover part of
+the gap); with ``--calendar`` also ``calendar`` = {worst: {gap_days, trigger_date, weekday,
+first_date, last_date, holidays}, typical_days, by_weekday, plain_days}.
+
 One finding per handover (key: the handover id). When the handover lies in several
 catchments the worst catchment is reported and ``data["catchments"]`` lists those with a gap.
 
@@ -55,6 +60,15 @@ INF = 10**7
 
 class WorkingDays:
     """Working days around one year: Monday to Friday less Swedish public and de-facto holidays."""
+
+    _built: dict[int, WorkingDays] = {}
+
+    @classmethod
+    def of(cls, year: int) -> WorkingDays:
+        """The calendar of a year, built once per process."""
+        if year not in cls._built:
+            cls._built[year] = cls(year)
+        return cls._built[year]
 
     def __init__(self, year: int):
         import holidays
@@ -91,7 +105,8 @@ class WorkingDays:
         for offset in range(first, min(last, first + 400) + 1):
             name = names.get(day + dt.timedelta(days=offset))
             if name:
-                found.append(str(name).split(";")[0])
+                name = str(name).split(";")[0]
+                found.append(name.lower() if lang == "sv" else name)
         return found
 
 
@@ -134,25 +149,49 @@ def _plain(h, windows: tuple, need_masks: tuple):
     return _uncovered(h.sender_until + 1, h.receiver_from - 1, plain, need_masks)
 
 
+def _on_date(sender_until: int, receiver_from: int, unit: str, windows: tuple, need_masks: tuple, day: dt.date, wd: WorkingDays):
+    """The gap in calendar days for a trigger on ``day``: (count, ranges, needs, profiles)."""
+    cal = tuple((i, m, wd.shift(day, lo, u, -INF), wd.shift(day, hi, u, INF)) for i, m, lo, hi, u in windows)
+    first = wd.shift(day, sender_until, unit, 0) + 1
+    last = wd.shift(day, receiver_from, unit, 0) - 1
+    return _uncovered(first, last, cal, need_masks)
+
+
+def calendar_gap_days(sender_until: int, receiver_from: int, unit: str, trigger: dt.date) -> int:
+    """Calendar days without an owner for a trigger on one date, when no other window helps.
+
+    >>> calendar_gap_days(0, 3, "working", dt.date(2026, 4, 7))   # a Tuesday: Wed, Thu
+    2
+    >>> calendar_gap_days(0, 3, "working", dt.date(2026, 4, 2))   # Maundy Thursday: Fri-Wed
+    6
+    """
+    return _on_date(sender_until, receiver_from, unit, (), (1,), trigger, WorkingDays.of(trigger.year))[0]
+
+
 def _calendar(h, windows: tuple, need_masks: tuple, year: int, wd: WorkingDays) -> dict:
     """Calendar days without an owner for every trigger date of ``year``."""
     results = []
     day = dt.date(year, 1, 1)
     while day.year == year:
-        cal = tuple(
-            (i, m, wd.shift(day, lo, unit, -INF), wd.shift(day, hi, unit, INF)) for i, m, lo, hi, unit in windows
-        )
-        first = wd.shift(day, h.sender_until, h.days, 0) + 1
-        last = wd.shift(day, h.receiver_from, h.days, 0) - 1
-        count, ranges, needs, profiles = _uncovered(first, last, cal, need_masks)
-        results.append((day, count, ranges, needs, profiles))
+        results.append((day, *_on_date(h.sender_until, h.receiver_from, h.days, windows, need_masks, day, wd)))
         day += dt.timedelta(days=1)
     worst = max(results, key=lambda r: (r[1], -r[0].toordinal()))
     by_weekday = {}
     for w in range(7):
         counts = [r[1] for r in results if r[0].weekday() == w]
-        by_weekday[WEEKDAYS["en"][w]] = median(counts)
-    return {"results": results, "worst": worst, "typical": median(r[1] for r in results), "by_weekday": by_weekday}
+        by_weekday[WEEKDAYS["en"][w]] = _tidy(median(counts))
+    return {"results": results, "worst": worst, "typical": _tidy(median(r[1] for r in results)), "by_weekday": by_weekday}
+
+
+def _tidy(x: float) -> int | float:
+    return int(x) if float(x).is_integer() else float(x)
+
+
+def _meets(window, first: int, last: int) -> bool:
+    """Whether a window (in plain days) holds on some day of ``first..last``."""
+    lo = -INF if window.start_day is None else window.start_day
+    hi = INF if window.end_day is None else window.end_day
+    return first <= last and lo <= last and hi >= first
 
 
 def _days_text(ranges: list[tuple[int, int]], lang: str) -> str:
@@ -168,15 +207,28 @@ def _days_text(ranges: list[tuple[int, int]], lang: str) -> str:
 
 def _catchments_of(ctx: Context) -> dict[str, list[int]]:
     where: dict[str, list[int]] = {}
-    for index, (catchment, _) in enumerate(ctx.coverages):
+    for index, catchment in enumerate(ctx.catchments):
         for u in catchment.units:
             where.setdefault(u, []).append(index)
     return where
 
 
+def _can_gap(h, calendar: bool) -> bool:
+    """Whether any day can lie between the sender and the receiver (other windows only cover).
+
+    In working days with --calendar, a weekend can fall between working day k and k+1.
+    """
+    if calendar and h.days == "working":
+        return h.sender_until < h.receiver_from
+    return h.sender_until + 1 < h.receiver_from
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     model = ctx.model
     space = ctx.space
+    handovers = [h for h in model.handovers if h.needs and _can_gap(h, ctx.options.calendar)]
+    if not handovers:
+        return
     windowed: dict[tuple[str, str], list] = {}
     for r in model.responsibilities:
         if r.window is not None:
@@ -184,13 +236,24 @@ def check(ctx: Context) -> Iterator[Hit]:
             for n in r.needs:
                 windowed.setdefault((r.window.event, n), []).append((r.id, r.owner, mask, r.window))
     where = _catchments_of(ctx)
-    catchments = ctx.coverages
+    catchments = ctx.catchments
+    local: dict[tuple[str, str], dict] = {}
+
+    def windows_in(event: str, need: str, index: int | None) -> list:
+        """The windowed responsibilities on (event, need) whose owner is in catchment ``index``."""
+        by_catchment = local.get((event, need))
+        if by_catchment is None:
+            by_catchment = local[(event, need)] = {}
+            for entry in windowed.get((event, need), ()):
+                for i in where.get(entry[1], ()):
+                    by_catchment.setdefault(i, []).append(entry)
+                by_catchment.setdefault(None, []).append(entry)
+        return by_catchment.get(index, [])
+
     need_of = {n.id: n for n in model.needs}
     calendar_cache: dict[tuple, dict] = {}
     wd: WorkingDays | None = None
-    for h in model.handovers:
-        if not h.needs:
-            continue
+    for h in handovers:
         hmask = space.mask(h.profile)
         needs = list(dict.fromkeys(h.needs))
         need_masks = tuple(hmask & space.mask(need_of[n].applies_to) for n in needs)
@@ -200,20 +263,20 @@ def check(ctx: Context) -> Iterator[Hit]:
         indices = sorted(a & b) or sorted(a | b) or [None]
         per_catchment = []
         for index in indices:
-            units = catchments[index][0].units if index is not None else None
             windows, helpers = [], set()
             for i, n in enumerate(needs):
-                for rid, owner, mask, w in windowed.get((h.trigger, n), ()):
-                    if (units is None or owner in units) and mask & need_masks[i]:
+                for rid, owner, mask, w in windows_in(h.trigger, n, index):
+                    if mask & need_masks[i]:
                         windows.append((i, mask & need_masks[i], w.start_day, w.end_day, w.days))
-                        helpers.add(rid)
+                        if _meets(w, h.sender_until + 1, h.receiver_from - 1):
+                            helpers.add(rid)
             windows = tuple(sorted(set(windows), key=repr))
             plain = _plain(h, windows, need_masks)
             cal = None
             if ctx.options.calendar and (h.days == "working" or any(w[4] == "working" for w in windows)):
                 key = (h.sender_until, h.receiver_from, h.days, windows, need_masks, ctx.options.year)
                 if key not in calendar_cache:
-                    wd = wd or WorkingDays(ctx.options.year)
+                    wd = wd or WorkingDays.of(ctx.options.year)
                     calendar_cache[key] = _calendar(h, windows, need_masks, ctx.options.year, wd)
                 cal = calendar_cache[key]
             days = cal["worst"][1] if cal else plain[0]
@@ -232,12 +295,12 @@ def check(ctx: Context) -> Iterator[Hit]:
             lang: (
                 f"{ctx.label(h.id, lang)}: " + {
                     "sv": (f"ingen äger {', '.join(ctx.label(n, 'sv') for n in gap_needs)} "
-                           f"under {count} {'dag' if count == 1 else 'dagar'} efter {ctx.label(h.trigger, 'sv').lower()} "
+                           f"under {count} {_unit_word(count, unit, cal, 'sv')} efter {ctx.label(h.trigger, 'sv').lower()} "
                            f"({_days_text(ranges, 'sv')}): {ctx.label(h.from_, 'sv')} släpper behoven dag {h.sender_until} "
                            f"och {ctx.label(h.to, 'sv')} tar över dag {h.receiver_from} ({UNIT_WORDS[unit]['sv']}"
                            f"{', räknade som dagar' if unit == 'working' and not cal else ''})"),
                     "en": (f"nobody owns {', '.join(ctx.label(n, 'en') for n in gap_needs)} "
-                           f"for {count} {'day' if count == 1 else 'days'} after {ctx.label(h.trigger, 'en').lower()} "
+                           f"for {count} {_unit_word(count, unit, cal, 'en')} after {ctx.label(h.trigger, 'en').lower()} "
                            f"({_days_text(ranges, 'en')}): {ctx.label(h.from_, 'en')} lets go of the needs on day {h.sender_until} "
                            f"and {ctx.label(h.to, 'en')} takes over on day {h.receiver_from} ({UNIT_WORDS[unit]['en']}"
                            f"{', counted as plain days' if unit == 'working' and not cal else ''})"),
@@ -257,12 +320,12 @@ def check(ctx: Context) -> Iterator[Hit]:
             "receiver_from": h.receiver_from,
             "trigger": h.trigger,
             "covering": helpers,
-            "catchments": [catchments[p[1]][0].id for p in affected if p[1] is not None],
+            "catchments": [catchments[p[1]].id for p in affected if p[1] is not None],
         }
         message = dict(base)
         if cal:
             day, worst, ranges_c, _, _ = cal["worst"]
-            wd = wd or WorkingDays(ctx.options.year)
+            wd = wd or WorkingDays.of(ctx.options.year)
             first, last = ranges_c[0][0], ranges_c[-1][1]
             names = {lang: wd.holidays_between(day, first, last, lang) for lang in ("sv", "en")}
             data["calendar"] = {
@@ -284,13 +347,13 @@ def check(ctx: Context) -> Iterator[Hit]:
                 if lang == "sv":
                     message[lang] += (
                         f". Räknat i kalenderdagar {ctx.options.year}: värst {worst} dagar utan ägare när "
-                        f"{ctx.label(h.trigger, 'sv').lower()} sker en {WEEKDAYS['sv'][day.weekday()]} ({day.isoformat()}){hol}; "
+                        f"{ctx.label(h.trigger, 'sv').lower()} sker {WEEKDAYS['sv'][day.weekday()]} {day.isoformat()}{hol}; "
                         f"typiskt {_num(cal['typical'])} dagar"
                     )
                 else:
                     message[lang] += (
                         f". In calendar days of {ctx.options.year}: worst {worst} days without an owner when "
-                        f"the {ctx.label(h.trigger, 'en').lower()} falls on a {WEEKDAYS['en'][day.weekday()]} ({day.isoformat()}){hol}; "
+                        f"the {ctx.label(h.trigger, 'en').lower()} is on {WEEKDAYS['en'][day.weekday()]} {day.isoformat()}{hol}; "
                         f"typically {_num(cal['typical'])} days"
                     )
         yield Hit(
@@ -300,6 +363,12 @@ def check(ctx: Context) -> Iterator[Hit]:
             profiles=space.minimal_cubes(profiles),
             data=data,
         )
+
+
+def _unit_word(count: int, unit: str, cal, lang: str) -> str:
+    if unit == "working" and cal:
+        return {"sv": "vardag" if count == 1 else "vardagar", "en": "working day" if count == 1 else "working days"}[lang]
+    return {"sv": "dag" if count == 1 else "dagar", "en": "day" if count == 1 else "days"}[lang]
 
 
 def _num(x: float) -> str:

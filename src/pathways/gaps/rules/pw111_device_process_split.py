@@ -1,6 +1,171 @@
-"""PW111 device-process-split: STUB, being written."""
+"""PW111 device-process-split: a device responsibility ends and nobody takes the rest of the process.
 
-from pathways.gaps.core import Rule
+Definition: for each responsibility R that names device steps (needs of category
+``device_step``, the prescription process of HSLF-FS 2021:52) and whose ``window`` has an
+``end_day`` (it ends at an event E: discharge, end of contact), the steps still to do after
+R ends are R's own device steps and every device step later in ``order`` than the first
+of them. A step is taken over, for a profile, by another responsibility of a different
+owner in the same catchment that names the step for that profile in a setting where it
+applies, and either has no window or has a window counted from E that holds on day
+``end_day + 1`` (plain days). The profiles are R's (its ``profile`` within its settings)
+for which the step exists (``applies_to`` and ``settings`` of the step). Handovers do not
+count: a step must be owned by a responsibility; the handovers from R's owner at E that
+transfer an uncovered step for some of its profiles are named as involved (their grey
+zones tag the finding). One finding per R, with the steps and
+minimal profiles nobody takes over; with several catchments, the union, and
+``data["catchments"]`` lists those affected.
 
-RULE = Rule(code="PW111", name="device-process-split", severity="warning", title={"sv": "", "en": ""}, explanation={"sv": "", "en": ""},
-            source="", complexity="", check=lambda ctx: iter(()))
+Cost: O(R) to find device responsibilities with an end, then per such responsibility and
+catchment O(D * E_d) for D device steps and E_d coverage entries per step (the coverage
+index per (need, setting)); bit-set operations, plus one cube cover per step reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pathways.gaps.core import Context, Hit, Rule
+from pathways.gaps.rules.pw108_receiver_does_not_own import cube_cover, cube_text, need_masks
+
+
+def _active(window, event: str, day: int) -> bool:
+    if window is None:
+        return True
+    if window.event != event:
+        return False
+    return (window.start_day is None or window.start_day <= day) and (window.end_day is None or window.end_day >= day)
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    model, space = ctx.model, ctx.space
+    steps = sorted(
+        (n for n in model.needs if n.category == "device_step"),
+        key=lambda n: (n.order if n.order is not None else 10**6, n.id),
+    )
+    if not steps:
+        return
+    resp = {r.id: r for r in model.responsibilities}
+    unit_of = {u.id: u for u in model.units}
+    setting_mask = {s.id: space.mask(s.profile) for s in model.settings}
+    exists = need_masks(ctx)
+    cover = cube_cover(space)
+    words = cube_text(ctx, cover)
+    in_catchments: dict[str, list] = {}
+    for catchment, cov in ctx.coverages:
+        for u in catchment.units:
+            in_catchments.setdefault(u, []).append((catchment, cov))
+    handovers_at: dict[tuple[str, str], list] = {}
+    for h in model.handovers:
+        handovers_at.setdefault((h.from_, h.trigger), []).append(h)
+    for r in model.responsibilities:
+        if r.window is None or r.window.end_day is None:
+            continue
+        own = [n for n in steps if n.id in r.needs]
+        if not own:
+            continue
+        first = min((n.order for n in own if n.order is not None), default=None)
+        todo = [n for n in steps if n.id in r.needs or (first is not None and n.order is not None and n.order > first)]
+        owner = unit_of.get(r.owner)
+        where = 0
+        for s in r.settings or (owner.settings if owner else ()):
+            where |= setting_mask.get(s, 0)
+        mine = space.mask(r.profile) & where
+        event, after = r.window.event, r.window.end_day + 1
+        uncovered: dict[str, int] = {}
+        takers: set[str] = set()
+        affected = []
+        for catchment, cov in in_catchments.get(r.owner, ()):
+            hit = False
+            for n in todo:
+                needed = mine & exists.get(n.id, 0)
+                if not needed:
+                    continue
+                covered = 0
+                for s in model.settings:
+                    for rid, unit, profiles in cov.by_cell.get((n.id, s.id), ()):
+                        if unit != r.owner and profiles & needed and _active(resp[rid].window, event, after):
+                            covered |= profiles
+                            takers.add(rid)
+                left = needed & ~covered
+                if left:
+                    uncovered[n.id] = uncovered.get(n.id, 0) | left
+                    hit = True
+            if hit:
+                affected.append(catchment.id)
+        if not uncovered:
+            continue
+        order = [n.id for n in todo if n.id in uncovered]
+        splitting = [
+            h.id for h in handovers_at.get((r.owner, event), ())
+            if any(uncovered.get(n, 0) & space.mask(h.profile) for n in h.needs)
+        ]
+        per_step = {n: cover(uncovered[n]) for n in order}
+        total = 0
+        for m in uncovered.values():
+            total |= m
+        cubes = cover(total)
+
+        def text(lang: str) -> str:
+            return "; ".join(f"{ctx.label(n, lang)} ({words(uncovered[n], lang)})" for n in order)
+
+        when = {
+            "sv": f"{ctx.label(event, 'sv').lower()}" + (f" {r.window.end_day:+d} dagar" if r.window.end_day else ""),
+            "en": f"{ctx.label(event, 'en').lower()}" + (f" {r.window.end_day:+d} days" if r.window.end_day else ""),
+        }
+        yield Hit(
+            key=(r.id,),
+            elements=[r.id, r.owner, *order, *splitting],
+            message={
+                "sv": (
+                    f"{ctx.label(r.id, 'sv')}: ansvaret för hjälpmedlen upphör vid {when['sv']}, och ingen annan "
+                    f"verksamhet tar över stegen i förskrivningsprocessen efter det. Utan ägare: {text('sv')}"
+                ),
+                "en": (
+                    f"{ctx.label(r.id, 'en')}: the responsibility for devices ends at {when['en']}, and no other unit "
+                    f"takes over the steps of the prescription process after that. Without an owner: {text('en')}"
+                ),
+            },
+            profiles=cubes,
+            data={
+                "responsibility": r.id,
+                "owner": r.owner,
+                "event": event,
+                "end_day": r.window.end_day,
+                "steps": per_step,
+                "taken_over_by": sorted(takers),
+                "handovers": splitting,
+                "catchments": affected,
+            },
+        )
+
+
+RULE = Rule(
+    code="PW111",
+    name="device-process-split",
+    severity="error",
+    title={"sv": "Förskrivningsprocessen bryts", "en": "The device process is split"},
+    explanation={
+        "sv": (
+            "En verksamhets ansvar för hjälpmedel upphör vid en händelse (utskrivning, avslutad kontakt), men "
+            "ingen annan verksamhet äger de steg i förskrivningsprocessen som återstår: behovsbedömning, "
+            "utprovning, instruktion, uppföljning, hyra. För patienten betyder det att hjälpmedlen inte kommer "
+            "på plats i hemmet, att ingen följer upp dem och att ingen vet vem som betalar hyran. Källa: "
+            "Socialstyrelsens föreskrift HSLF-FS 2021:52 (förskrivningsprocessens steg; hur ett steg lämnas "
+            "över ska vara tydligt), seed 001 (hjälpmedel hinner inte bli klara före hemgång) och seed 002 "
+            "(gråzon 1, 3 och 8). Åtgärd i överenskommelsen: ange vem som tar över varje steg efter "
+            "händelsen för de profiler som nämns, eller låt ansvaret gälla tills stegen är klara."
+        ),
+        "en": (
+            "A unit's responsibility for assistive devices ends at an event (discharge, end of contact), but no "
+            "other unit owns the steps of the prescription process that remain: needs assessment, try-out, "
+            "instruction, follow-up, rent. For the patient: the devices are not in place at home, nobody follows "
+            "them up, and nobody knows who pays the rent. Source: HSLF-FS 2021:52 (the steps of the prescription "
+            "process; how a step is handed over must be clear), seed 001 (devices not ready at discharge) and "
+            "seed 002 (grey zones 1, 3 and 8). Fix in the agreement: name who takes over each step after the "
+            "event for the profiles listed, or let the responsibility last until the steps are done."
+        ),
+    },
+    source="hslf-fs-2021-52; seed-001 1. Bakgrund; seed-002 Inkomna frågeställningar",
+    complexity="O(R + R_d*C_r*D*E_d) bit-set operations; cube cover per step reported",
+    check=check,
+)

@@ -1,6 +1,119 @@
-"""PW114 unreachable-unit: STUB, being written."""
+"""PW114 unreachable-unit: a unit that no patient can reach.
 
-from pathways.gaps.core import Rule
+A patient enters the care system at an ``entry`` unit (own contact, acute admission,
+an application) and moves on through handovers. A unit is reachable when it is an
+entry unit or when a chain of moves leads to it from one. The moves are:
 
-RULE = Rule(code="PW114", name="unreachable-unit", severity="warning", title={"sv": "", "en": ""}, explanation={"sv": "", "en": ""},
-            source="", complexity="", check=lambda ctx: iter(()))
+* a handover, ``from -> to``;
+* a rejection path, ``from -> on_reject.to``: when the receiver says no, the patient
+  goes to ``on_reject.to``. The rejection happens only when the handover is tried,
+  that is when the patient is at the *sender*, so the move starts at the sender.
+
+Profiles, settings and time windows are not considered: a unit is reported only when
+no move at all leads to it, for any patient.
+
+One finding per unreachable unit; ``Hit.key`` is ``(unit id,)``. ``Hit.elements`` is
+the unit and the handovers that lead to it (all from unreachable units themselves).
+
+Cost: one multi-source breadth-first search from all entry units (a virtual source),
+O(U + H) for U units and H handovers.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+
+from pathways.analysis.handover_graph import handover_index, named
+from pathways.gaps.core import Context, Hit, Rule
+
+
+def reachable_units(ctx: Context) -> set[str]:
+    """The units a patient can reach from an entry unit through handovers and rejection paths."""
+    index = handover_index(ctx)
+    moves: dict[str, set[str]] = {u: set(index.graph.succ[u]) for u in index.graph}
+    for sender, target, _ in index.rejects:
+        moves.setdefault(sender, set()).add(target)
+    seen = {u.id for u in ctx.model.units if u.entry}
+    queue = deque(seen)
+    while queue:
+        unit = queue.popleft()
+        for nxt in moves.get(unit, ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    return seen
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    index = handover_index(ctx)
+    seen = reachable_units(ctx)
+    rejected_to: dict[str, set[str]] = {}
+    for _, target, h in index.rejects:
+        rejected_to.setdefault(target, set()).add(h)
+    for unit in ctx.model.units:
+        if unit.id in seen:
+            continue
+        leading = sorted(
+            {h for sender in index.graph.pred[unit.id] for h in index.graph.edges[sender, unit.id]["handovers"]}
+            | rejected_to.get(unit.id, set())
+        )
+        via = {
+            lang: (
+                " " + VIA[lang] + named(ctx, leading, lang) + "."
+                if leading else " " + NONE[lang]
+            )
+            for lang in ("sv", "en")
+        }
+        yield Hit(
+            key=(unit.id,),
+            elements=[unit.id, *leading],
+            message={
+                "sv": (
+                    f"Ingen patient kan nå '{ctx.label(unit.id, 'sv')}': verksamheten är ingen ingång, och ingen "
+                    f"överlämning eller avvisningsväg leder dit från en ingång.{via['sv']}"
+                ),
+                "en": (
+                    f"No patient can reach '{ctx.label(unit.id, 'en')}': it is not an entry unit, and no handover "
+                    f"or rejection path leads there from an entry unit.{via['en']}"
+                ),
+            },
+            data={"unit": unit.id, "leading_handovers": leading},
+        )
+
+
+VIA = {
+    "sv": "Vägarna dit börjar i verksamheter som ingen heller når: ",
+    "en": "The ways there start at units that nobody reaches either: ",
+}
+NONE = {"sv": "Ingen överlämning leder dit alls.", "en": "No handover leads there at all."}
+
+
+RULE = Rule(
+    code="PW114",
+    name="unreachable-unit",
+    severity="warning",
+    title={"sv": "Verksamhet som ingen patient når", "en": "Unreachable unit"},
+    explanation={
+        "sv": (
+            "Verksamheten är ingen ingång (patienten kan inte själv söka sig dit) och ingen kedja av "
+            "överlämningar eller avvisningsvägar leder dit från en ingång. För patienten betyder det att "
+            "verksamhetens insatser finns på papperet men inte går att få: ingen vet hur patienten kommer "
+            "dit. Källa: seed 002 (\"Vårdkedjan och samarbetet mellan vårdnivåer\", gråzon 7) och seed 004 "
+            "(vägarna in i hemsjukvården). Åtgärd i överenskommelsen: beskriv hur patienten kommer till "
+            "verksamheten - en remiss- eller överlämningsväg från en annan verksamhet, eller att patienten "
+            "kan söka sig dit själv (entry)."
+        ),
+        "en": (
+            "The unit is not an entry unit (patients cannot turn to it themselves) and no chain of handovers "
+            "or rejection paths leads there from an entry unit. For the patient: the unit's interventions "
+            "exist on paper but cannot be had, nobody knows how the patient gets there. Source: seed 002 "
+            "(the care chain between care levels, grey zone 7) and seed 004 (the routes into home "
+            "healthcare). Fix in the agreement: describe how patients come to the unit - a referral or "
+            "handover route from another unit, or that patients may turn to it themselves (entry)."
+        ),
+    },
+    source="seed-002 Inkomna frågeställningar; seed-004 Tre vägar in",
+    complexity="O(U + H): one multi-source BFS from the entry units",
+    check=check,
+)

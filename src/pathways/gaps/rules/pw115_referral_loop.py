@@ -1,6 +1,141 @@
-"""PW115 referral-loop: STUB, being written."""
+"""PW115 referral-loop: a need is handed round in a loop and never reaches a unit that owns it.
 
-from pathways.gaps.core import Rule
+For each need, the handovers that transfer it (``needs``) form a directed graph of
+units, its *referral graph*. An *owner* is a unit with a responsibility that covers
+the need (for any profile, setting or time window). A strongly connected component of
+the referral graph that holds a cycle (more than one unit, or a self loop) and from
+which no owner can be reached is a referral loop: the need goes round between units
+none of which acts on it, and no handover leads out to one that does.
 
-RULE = Rule(code="PW115", name="referral-loop", severity="warning", title={"sv": "", "en": ""}, explanation={"sv": "", "en": ""},
-            source="", complexity="", check=lambda ctx: iter(()))
+Whether a component reaches an owner is the DP over the condensation ("some unit of
+the component owns the need, or some successor component reaches an owner"); it is
+computed as its equivalent, one reverse multi-source BFS from the owners: a unit
+reaches an owner exactly when its whole component does. The components are then taken
+of the units left over, which is the whole work when nothing reaches an owner.
+
+Profiles are not split: a handover is an edge for every profile it carries, and an
+owner for some profile counts as an owner. A loop is reported when it exists in the
+union of the profiles and no owner at all is in reach; the finding lists the profiles
+of the handovers inside the loop.
+
+One finding per need and loop; ``Hit.key`` is ``(need id, unit id, unit id, ...)``
+with the loop's units sorted. ``Hit.elements`` is the need, the units (sorted) and the
+handovers inside the loop (sorted).
+
+Cost: O(sum over needs of (U_n + H_n)) for U_n units and H_n handovers that transfer
+need n: a reverse BFS and Tarjan's strongly connected components per need, no path or
+cycle is enumerated. Bounded by O(N * U + H * N_h). The cube cover of a loop's profiles
+once per distinct profile set (memoised).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from collections.abc import Iterator
+
+import networkx as nx
+
+from pathways.analysis.handover_graph import cubes_of, handover_index, named
+from pathways.gaps.core import Context, Hit, Rule
+
+
+def referral_loops(edges: list[tuple[str, str, str]], owners: set[str]) -> list[tuple[list[str], list[str]]]:
+    """The loops of one need's referral graph: ``(sorted units, sorted handovers inside)``.
+
+    >>> referral_loops([("a", "b", "h1"), ("b", "a", "h2"), ("b", "c", "h3")], {"c"})
+    []
+    >>> referral_loops([("a", "b", "h1"), ("b", "a", "h2"), ("b", "c", "h3")], set())
+    [(['a', 'b'], ['h1', 'h2'])]
+    """
+    pred: dict[str, list[str]] = defaultdict(list)
+    for a, b, _ in edges:
+        pred[b].append(a)
+    reach = set(owners)
+    queue = deque(reach)
+    while queue:
+        unit = queue.popleft()
+        for before in pred.get(unit, ()):
+            if before not in reach:
+                reach.add(before)
+                queue.append(before)
+    rest = nx.DiGraph()
+    for a, b, h in edges:
+        if a in reach or b in reach:
+            continue
+        if rest.has_edge(a, b):
+            rest.edges[a, b]["handovers"].append(h)
+        else:
+            rest.add_edge(a, b, handovers=[h])
+    loops = []
+    for comp in nx.strongly_connected_components(rest):
+        if len(comp) == 1:
+            (only,) = comp
+            if not rest.has_edge(only, only):
+                continue
+        units = sorted(comp)
+        inside = sorted({h for a in comp for b, data in rest.succ[a].items() if b in comp for h in data["handovers"]})
+        loops.append((units, inside))
+    return sorted(loops)
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    index = handover_index(ctx)
+    handovers = {h.id: h for h in ctx.model.handovers}
+    for need in ctx.model.needs:
+        edges = index.by_need.get(need.id)
+        if not edges:
+            continue
+        for units, inside in referral_loops(edges, index.owners.get(need.id, set())):
+            mask = 0
+            for h in inside:
+                mask |= ctx.space.mask(handovers[h].profile)
+            who = {lang: named(ctx, units, lang, shown=8) for lang in ("sv", "en")}
+            via = {lang: named(ctx, inside, lang) for lang in ("sv", "en")}
+            yield Hit(
+                key=(need.id, *units),
+                elements=[need.id, *units, *inside],
+                message={
+                    "sv": (
+                        f"Behovet '{ctx.label(need.id, 'sv')}' skickas runt mellan {who['sv']} utan att nå någon som "
+                        f"äger det: överlämningarna {via['sv']} bildar en slinga, och varken dessa verksamheter eller "
+                        f"någon de skickar vidare till äger behovet."
+                    ),
+                    "en": (
+                        f"The need '{ctx.label(need.id, 'en')}' is passed round between {who['en']} without reaching "
+                        f"anyone who owns it: the handovers {via['en']} form a loop, and neither these units nor "
+                        f"anyone they pass it on to own the need."
+                    ),
+                },
+                profiles=cubes_of(ctx, mask)[0],
+                data={"need": need.id, "units": units, "handovers": inside},
+            )
+
+
+RULE = Rule(
+    code="PW115",
+    name="referral-loop",
+    severity="error",
+    title={"sv": "Remisslinga utan ägare", "en": "Referral loop without an owner"},
+    explanation={
+        "sv": (
+            "Överlämningarna som för över ett behov bildar en slinga mellan verksamheter, och ingen av dem - "
+            "eller någon de skickar vidare till - äger behovet. För patienten betyder det att hen skickas "
+            "runt mellan verksamheterna och att ingen gör bedömningen eller insatsen: patienten faller "
+            "mellan stolarna. Källa: seed 000 (\"hål där patienter kan falla mellan stolarna\"), seed 002 "
+            "(patienter hänvisas till kommunrehab fast vårdcentralen kan hjälpa dem, gråzon 6; vårdkedjan, "
+            "gråzon 7). Åtgärd i överenskommelsen: ange vilken av verksamheterna i slingan som äger behovet, "
+            "eller lägg till en överlämning ut ur slingan till den som äger det."
+        ),
+        "en": (
+            "The handovers that transfer a need form a loop between units, and none of them - nor anyone they "
+            "pass it on to - owns the need. For the patient: they are sent round between the units and nobody "
+            "does the assessment or intervention, the patient falls between the chairs. Source: seed 000, "
+            "seed 002 (patients sent to municipal rehab when the health centre could help, grey zone 6; the "
+            "care chain, grey zone 7). Fix in the agreement: say which unit of the loop owns the need, or add a "
+            "handover out of the loop to the unit that owns it."
+        ),
+    },
+    source="seed-000 5.7.1.1; seed-002 Inkomna frågeställningar",
+    complexity="O(sum_n (U_n + H_n)): per need one reverse BFS from the owners and one SCC pass",
+    check=check,
+)

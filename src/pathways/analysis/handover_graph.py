@@ -1,0 +1,157 @@
+"""The unit-level projection of handovers: who hands patients (and needs) to whom.
+
+The typed MultiDiGraph of :mod:`pathways.graph.build` joins units through handover
+nodes (``unit -SENDS-> handover -TO-> unit``). The graph-shaped gap rules (PW110,
+PW113-PW117) want the units only, so this module projects it once per analysis
+(:func:`handover_index`, cached on the rule Context):
+
+* :attr:`HandoverIndex.graph`, a ``networkx.DiGraph`` with one node per unit and one
+  edge ``sender -> receiver`` per pair of units joined by at least one handover; the
+  edge attributes are ``handovers`` (handover ids, model order), ``modes`` (set of
+  modes) and ``needs`` (set of the need ids whose ownership passes);
+* :attr:`HandoverIndex.by_need`, the ``(sender, receiver, handover)`` triples of the
+  handovers that transfer each need (the per-need referral graphs of PW115);
+* :attr:`HandoverIndex.rejects`, ``(sender, on_reject.to, handover)`` triples;
+* :attr:`HandoverIndex.owned`, the needs each unit owns through a responsibility (for
+  any profile, setting or time window), and :attr:`HandoverIndex.owners`, its inverse;
+* :attr:`HandoverIndex.principal_kind`, ``region`` or ``municipality`` for each unit
+  (a principal group has members of one kind only; the validator checks that).
+
+Cost: O(U + H * N_h + R * N_r) for U units, H handovers with N_h needs each and R
+responsibilities with N_r needs each; one pass, no path is enumerated.
+
+Two small helpers for those rules' findings live here too: :func:`cubes_of` (a profile
+set as cubes and text, memoised per analysis) and :func:`named` (labels for a message,
+a few named and the rest counted).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+import networkx as nx
+
+from pathways.model.model import Model
+
+
+@dataclass
+class HandoverIndex:
+    """The handovers of a model projected onto its units (see the module docstring)."""
+
+    graph: nx.DiGraph
+    by_need: dict[str, list[tuple[str, str, str]]]
+    rejects: list[tuple[str, str, str]]
+    owned: dict[str, set[str]]
+    owners: dict[str, set[str]]
+    principal_kind: dict[str, str]
+
+
+def members(model: Model, principal_id: str) -> list[str]:
+    """The principals a principal or principal group stands for.
+
+    >>> from pathways.model.load import load_model
+    >>> len(members(load_model("model"), "dalarnas-kommuner"))      # doctest: +SKIP
+    15
+    """
+    element = model.by_id[principal_id]
+    if model.kind_of[principal_id] == "principal_groups":
+        return list(element.members)
+    return [principal_id]
+
+
+def principal_kind(model: Model, principal_id: str) -> str | None:
+    """``region`` or ``municipality`` for a principal or a (one-kind) principal group."""
+    kinds = {model.by_id[p].kind for p in members(model, principal_id) if model.kind_of.get(p) == "principals"}
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
+def build_index(model: Model) -> HandoverIndex:
+    """Project the handovers and responsibilities of a model onto its units."""
+    G = nx.DiGraph()
+    kind_cache: dict[str, str | None] = {}
+    unit_kind: dict[str, str] = {}
+    for u in model.units:
+        if u.principal not in kind_cache:
+            kind_cache[u.principal] = principal_kind(model, u.principal)
+        unit_kind[u.id] = kind_cache[u.principal]
+        G.add_node(u.id, kind=u.kind, principal=u.principal, principal_kind=unit_kind[u.id], entry=u.entry)
+    by_need: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    rejects: list[tuple[str, str, str]] = []
+    succ = G.succ
+    for h in model.handovers:
+        a, b = h.from_, h.to
+        data = succ[a].get(b)
+        if data is None:
+            G.add_edge(a, b, handovers=[h.id], modes={h.mode}, needs=set(h.needs))
+        else:
+            data["handovers"].append(h.id)
+            data["modes"].add(h.mode)
+            data["needs"].update(h.needs)
+        for n in h.needs:
+            by_need[n].append((a, b, h.id))
+        if h.on_reject is not None and h.on_reject.to is not None:
+            rejects.append((a, h.on_reject.to, h.id))
+    owned: dict[str, set[str]] = defaultdict(set)
+    owners: dict[str, set[str]] = defaultdict(set)
+    for r in model.responsibilities:
+        owned[r.owner].update(r.needs)
+        for n in r.needs:
+            owners[n].add(r.owner)
+    return HandoverIndex(G, dict(by_need), rejects, dict(owned), dict(owners), unit_kind)
+
+
+_CACHE: WeakKeyDictionary = WeakKeyDictionary()
+_CUBES: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def handover_index(ctx) -> HandoverIndex:
+    """The index of a gap-rule :class:`~pathways.gaps.core.Context`, built once and shared by its rules."""
+    found = _CACHE.get(ctx)
+    if found is None:
+        found = _CACHE[ctx] = build_index(ctx.model)
+    return found
+
+
+def cubes_of(ctx, mask: int) -> tuple[list[dict[str, list[str]]], dict[str, str]]:
+    """A profile set as minimal cubes and as text per language (``" | "`` between cubes), memoised per context.
+
+    Findings of the graph rules share few distinct profile sets, and the cube cover is the
+    costly part of a finding at scale, so each set is covered once per analysis. The
+    cubes are shared between findings: read them, do not change them.
+    """
+    memo = _CUBES.get(ctx)
+    if memo is None:
+        memo = _CUBES[ctx] = {}
+    found = memo.get(mask)
+    if found is None:
+        cubes = ctx.space.minimal_cubes(mask)
+        text = {lang: " | ".join(ctx.describe(c, lang) for c in cubes) for lang in ("sv", "en")}
+        found = memo[mask] = (cubes, text)
+    return found
+
+
+MORE = {"sv": "och {} till", "en": "and {} more"}
+
+
+def named(ctx, ids: list[str], lang: str, shown: int = 5, sep: str = ", ") -> str:
+    """Labels of elements for a message, quoted; past ``shown`` of them the rest are counted.
+
+    A national model can put thousands of units in one finding (a loop, a principal
+    pair); the finding's elements list them all, its message names a few.
+    """
+    text = sep.join(f"'{ctx.label(i, lang)}'" for i in ids[:shown])
+    rest = len(ids) - shown
+    return text + (f" {MORE[lang].format(rest)}" if rest > 0 else "")
+
+
+def handover_graph(model: Model) -> nx.DiGraph:
+    """The unit -> unit DiGraph of a model's handovers (attributes ``handovers``, ``modes``, ``needs``).
+
+    >>> from pathways.model.load import load_model
+    >>> G = handover_graph(load_model("model"))                    # doctest: +SKIP
+    >>> G.edges["vardcentral", "kommunal-hemsjukvard"]["handovers"]  # doctest: +SKIP
+    ['ho-vc-hemsjukvard']
+    """
+    return build_index(model).graph
