@@ -1,0 +1,86 @@
+"""Benchmark: `pathways whatif` of every bundled scenario together on the bundled model.
+
+Not a unit test (timings depend on the machine). Run:
+
+    .venv/bin/python benchmarks/whatif_bench.py [--repeat N] [--model DIR]
+
+It reports, best of N runs: the in-process time of the what-if (load the scenarios and
+cases, apply, find gaps twice, trace every bundled case twice, compare), split into its
+phases, and the wall time of the command `pathways whatif --all --format json` as a user
+runs it (a fresh Python process: imports included). The target is under 2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def in_process(model_dir: Path) -> dict[str, float]:
+    from pathways.cases.load import load_cases
+    from pathways.model.load import load_model
+    from pathways.scenarios.apply import apply_scenarios
+    from pathways.scenarios.load import load_scenarios
+    from pathways.scenarios.whatif import compare
+
+    t = {}
+    start = time.perf_counter()
+    model = load_model(model_dir)
+    t["load model"] = time.perf_counter() - start
+    mark = time.perf_counter()
+    scenarios = load_scenarios(model_dir / "scenarios", model)
+    cases = load_cases(model_dir / "cases", model)
+    t["load scenarios and cases"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    changed = apply_scenarios(model, scenarios)
+    t["apply and validate"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    result = compare(model, changed, cases, scenarios=scenarios)
+    t["compare (gaps x2, traces, ownership)"] = time.perf_counter() - mark
+    t["total"] = time.perf_counter() - start
+    t["_counts"] = (len(scenarios), len(cases), len(result.resolved), len(result.new), len(result.cases))
+    return t
+
+
+def command(*args: str) -> float:
+    exe = Path(sys.executable).parent / "pathways"
+    exe = str(exe) if exe.exists() else shutil.which("pathways")
+    start = time.perf_counter()
+    subprocess.run([exe, *args], check=True, capture_output=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--model", type=Path, default=ROOT / "model")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "src"))
+    import_start = time.perf_counter()
+    import pathways.scenarios.whatif  # noqa: F401  (imports counted once)
+
+    imports = time.perf_counter() - import_start
+    runs = [in_process(args.model) for _ in range(args.repeat)]
+    best = min(runs, key=lambda r: r["total"])
+    n_scen, n_cases, resolved, new, changed = best.pop("_counts")
+    print(f"model: {args.model}  scenarios: {n_scen}  cases: {n_cases}  "
+          f"(findings resolved {resolved}, new {new}; cases changed {changed})")
+    print(f"imports (first time, in-process): {imports:.3f} s")
+    for key, value in best.items():
+        print(f"  {key:40s} {value:.3f} s")
+    walls = [command("whatif", "--all", "--model", str(args.model), "--format", "json") for _ in range(args.repeat)]
+    startup = [command("--help") for _ in range(args.repeat)]
+    print(f"`pathways whatif --all --format json` wall time: best {min(walls):.3f} s, "
+          f"median {sorted(walls)[len(walls) // 2]:.3f} s over {len(walls)} runs")
+    print(f"`pathways --help` (start-up and imports of every command, the floor): best {min(startup):.3f} s")
+    print("target: under 2 s -", "OK" if min(walls) < 2.0 else "TOO SLOW")
+
+
+if __name__ == "__main__":
+    main()

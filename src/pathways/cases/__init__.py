@@ -1,0 +1,1 @@
+"""Patient cases: the case format, loading and checking, day-by-day traces, generated cases."""

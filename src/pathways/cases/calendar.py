@@ -1,0 +1,69 @@
+"""Counting days: calendar days, or working days that skip weekends and Swedish holidays.
+
+Without ``--calendar`` a working day counts like any day (the model's "3 working days"
+is read as 3 days, as the gap rules read it). With ``--calendar`` a working day is a
+weekday that is not a Swedish public holiday, so a discharge on a Friday waits over
+the weekend.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
+
+ONE = timedelta(days=1)
+
+
+@lru_cache(maxsize=64)
+def _holidays(year: int) -> frozenset[date]:
+    return frozenset(holidays.Sweden(years=year))
+
+
+def is_working_day(day: date) -> bool:
+    """A weekday that is not a Swedish public holiday.
+
+    >>> is_working_day(date(2026, 3, 6)), is_working_day(date(2026, 3, 7)), is_working_day(date(2026, 4, 6))
+    (True, False, False)
+    """
+    return day.weekday() < 5 and day not in _holidays(day.year)
+
+
+class DayCounter:
+    """Adds and measures days in the unit of a handover or a window (``calendar``/``working``)."""
+
+    def __init__(self, calendar: bool = False):
+        self.calendar = calendar
+
+    def working(self, unit: str) -> bool:
+        return self.calendar and unit == "working"
+
+    def add(self, start: date, days: int, unit: str = "calendar") -> date:
+        """The day ``days`` days after ``start`` (working days skip non-working days).
+
+        >>> DayCounter(calendar=True).add(date(2026, 3, 6), 3, "working")   # Friday + 3 working days
+        datetime.date(2026, 3, 11)
+        >>> DayCounter().add(date(2026, 3, 6), 3, "working")
+        datetime.date(2026, 3, 9)
+        """
+        if not self.working(unit):
+            return start + timedelta(days=days)
+        day, left = start, days
+        while left > 0:
+            day += ONE
+            if is_working_day(day):
+                left -= 1
+        return day
+
+    def offset(self, day: date, anchor: date, unit: str = "calendar") -> int:
+        """How many days ``day`` lies after ``anchor`` (negative before it)."""
+        if not self.working(unit):
+            return (day - anchor).days
+        lo, hi, sign = (anchor, day, 1) if day >= anchor else (day, anchor, -1)
+        count, cursor = 0, lo
+        while cursor < hi:
+            cursor += ONE
+            if is_working_day(cursor):
+                count += 1
+        return sign * count

@@ -1,0 +1,301 @@
+"""Cases from findings: for each finding, the shortest patient journey that meets it.
+
+The journey is built from what the finding touches (see :mod:`pathways.cases.match`):
+
+- a handover: the patient enters the care system at an entry unit, travels the shortest
+  chain of handovers (that apply to the profile) to the handover's sender, and the
+  handover happens; a SIP point adds a SIP held on the handover's day;
+- a responsibility: the shortest journey to its owner, plus the event its time window
+  counts from (when the window starts after the event);
+- a unit: the shortest journey to the unit (or straight to it when no handover leads there);
+- a need: one day at a unit in the finding's setting that does not own the need, the
+  need listed in the case's ``needs``;
+- an event: the event at an entry unit.
+
+The profile is the first profile (the first value of each free dimension) inside the
+finding's cube that the journey's handovers, responsibility or setting allow. Every
+candidate journey is traced and the first one that meets the finding is kept, so a
+generated case is a checked story, not a guess.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import yaml
+
+from pathways.cases.format import Case
+from pathways.cases.trace import Trace, TraceOptions, Tracer
+from pathways.gaps.core import Finding
+from pathways.model.errors import ModelError
+from pathways.model.model import Model, Origin
+
+ONE = timedelta(days=1)
+
+
+def first_monday_of_february(year: int) -> date:
+    day = date(year, 2, 1)
+    while day.weekday() != 0:
+        day += ONE
+    return day
+
+
+@dataclass
+class Generated:
+    finding: Finding
+    case: Case
+    trace: Trace
+    met: bool
+
+
+class _Planner:
+    def __init__(self, model: Model, tracer: Tracer):
+        self.m = model
+        self.t = tracer
+        self.space = tracer.space
+        self.triggers = {h.trigger for h in model.handovers}
+        plain = [e.id for e in model.events if e.id not in self.triggers and e.id not in tracer.closing]
+        self.start_event = (plain or [e.id for e in model.events])[0]
+        sip_like = [e.id for e in model.events if "sip" in e.id.lower() or "sip" in e.label.en.lower()]
+        self.sip_event = (sip_like or [self.start_event])[0]
+        self.entries = [u.id for u in model.units if u.entry] or [u.id for u in model.units]
+
+    @staticmethod
+    def lowest(mask: int) -> int:
+        return mask & -mask
+
+    def path_to(self, unit: str, bit: int) -> list | None:
+        """Handovers from an entry unit to ``unit`` that apply to the profile (shortest)."""
+        if unit in self.entries:
+            return []
+        seen = {u: None for u in self.entries}
+        queue = deque(self.entries)
+        while queue:
+            here = queue.popleft()
+            for h in self.m.handovers:
+                if h.from_ != here or h.to in seen or not (self.space.mask(h.profile) & bit):
+                    continue
+                seen[h.to] = h
+                if h.to == unit:
+                    path = []
+                    node = unit
+                    while seen[node] is not None:
+                        path.append(seen[node])
+                        node = seen[node].from_
+                    return list(reversed(path))
+                queue.append(h.to)
+        return None
+
+    def path_between(self, start: str, unit: str, bit: int) -> list | None:
+        """Handovers from ``start`` to ``unit`` that apply to the profile (shortest), or None."""
+        seen = {start: None}
+        queue = deque([start])
+        while queue:
+            here = queue.popleft()
+            for h in self.m.handovers:
+                if h.from_ != here or h.to in seen or not (self.space.mask(h.profile) & bit):
+                    continue
+                seen[h.to] = h
+                if h.to == unit:
+                    path, node = [], unit
+                    while seen[node] is not None:
+                        path.append(seen[node])
+                        node = seen[node].from_
+                    return list(reversed(path))
+                queue.append(h.to)
+        return None
+
+    def journey_to(self, unit: str, bit: int) -> list[tuple]:
+        path = self.path_to(unit, bit)
+        if path is None:
+            return [("unit", unit, self.start_event, None)]
+        first = path[0].from_ if path else unit
+        return [("unit", first, self.start_event, None), *(("handover", h) for h in path)]
+
+    def plans(self, finding: Finding, anchor) -> list[tuple[int, list[tuple], list[str]]]:
+        """Candidate (profile bit, steps, declared needs), most direct first."""
+        m, space = self.m, self.space
+        cubes = [space.mask(c) for c in finding.profiles] or [space.full]
+        out: list[tuple[int, list[tuple], list[str]]] = []
+
+        def pick(cube: int, *masks: int) -> int:
+            both = cube
+            for x in masks:
+                both &= x
+            return self.lowest(both) or self.lowest(cube)
+
+        order = {e.id: i for i, (_, e) in enumerate(m.elements())}
+        ids = sorted(anchor.ids, key=lambda i: order.get(i, 0))
+        for cube in cubes:
+            if anchor.kind == "handovers":
+                for i in ids:
+                    e = m.by_id[i]
+                    if m.kind_of[i] == "handovers":
+                        bit = pick(cube, space.mask(e.profile))
+                        out.append((bit, [*self.journey_to(e.from_, bit), ("handover", e)], []))
+                    else:  # a SIP point
+                        at = m.by_id[e.at]
+                        if m.kind_of[e.at] == "handovers":
+                            bit = pick(cube, space.mask(e.profile), space.mask(at.profile))
+                            steps = [*self.journey_to(at.from_, bit), ("handover", at), ("sip", e)]
+                        else:
+                            bit = pick(cube, space.mask(e.profile))
+                            steps = [*self.journey_to(at.id, bit), ("sip", e)]
+                        out.append((bit, steps, []))
+            elif anchor.kind == "responsibilities":
+                for i in ids:
+                    r = m.by_id[i]
+                    owner = m.by_id[r.owner]
+                    settings = r.settings or owner.settings
+                    where = 0
+                    for s in settings:
+                        where |= self.t.setting_mask.get(s, 0)
+                    bit = pick(cube, space.mask(r.profile), where)
+                    w = r.window
+                    if w is not None and w.start_day is not None:
+                        for h in m.handovers:
+                            if h.trigger == w.event and h.to == r.owner and space.mask(h.profile) & bit:
+                                out.append((bit, [*self.journey_to(h.from_, bit), ("handover", h)], []))
+                        out.append((bit, [*self.journey_to(r.owner, bit), ("unit", r.owner, w.event, False)], []))
+                    else:
+                        out.append((bit, self.journey_to(r.owner, bit), []))
+            elif anchor.kind == "units" and anchor.min_units > 1:
+                for a in ids:
+                    for b in ids:
+                        if a == b:
+                            continue
+                        bit = pick(cube)
+                        between = self.path_between(a, b, bit)
+                        steps = self.journey_to(a, bit)
+                        if between is not None:
+                            steps += [("handover", h) for h in between]
+                        else:
+                            steps += self.journey_to(b, bit)
+                        out.append((bit, steps, []))
+            elif anchor.kind == "units":
+                for i in ids:
+                    where = 0
+                    for s in m.by_id[i].settings:
+                        where |= self.t.setting_mask.get(s, 0)
+                    bit = pick(cube, where)
+                    out.append((bit, self.journey_to(i, bit), []))
+            elif anchor.kind == "needs":
+                settings = [s.id for s in m.settings if not anchor.settings or s.id in anchor.settings]
+                for n in ids:
+                    for s in settings:
+                        bit = pick(cube, self.t.need_mask[n], self.t.setting_mask[s])
+                        units = [u for u in m.units if self.t.unit_setting(u.id, bit, None) == s]
+                        units.sort(key=lambda u: self._owns(u.id, n, s, bit))
+                        for u in units[:2]:
+                            out.append((bit, [("unit", u.id, self.start_event, False)], [n]))
+            elif anchor.kind == "events":
+                bit = pick(cube)
+                for e in ids:
+                    out.append((bit, [("unit", self.entries[0], self.start_event, False), ("unit", self.entries[0], e, False)], []))
+            elif anchor.kind == "settings":
+                for s in ids:
+                    bit = pick(cube, self.t.setting_mask[s])
+                    for u in m.units:
+                        if self.t.unit_setting(u.id, bit, None) == s:
+                            out.append((bit, self.journey_to(u.id, bit), []))
+                            break
+            else:
+                out.append((pick(cube), [("unit", self.entries[0], self.start_event, None)], []))
+        return out
+
+    def _owns(self, unit: str, need: str, setting: str, bit: int) -> bool:
+        for r in self.m.responsibilities:
+            if r.owner == unit and need in r.needs and self.space.mask(r.profile) & bit:
+                if setting in (r.settings or self.m.by_id[unit].settings):
+                    return True
+        return False
+
+    def case(self, finding: Finding, bit: int, steps: list[tuple], needs: list[str], start: date) -> Case:
+        profile = self.space.profile(bit.bit_length() - 1)
+        events: list[dict] = []
+        day = start
+        last_handover_ready = start
+        for index, step in enumerate(steps):
+            if step[0] == "unit":
+                _, unit, event, ends = step
+                item = {"date": day.isoformat(), "event": event, "at": unit}
+                if ends is not None:
+                    item["ends"] = ends
+                events.append(item)
+            elif step[0] == "handover":
+                h = step[1]
+                if index > 0:
+                    day = max(day + ONE, last_handover_ready)
+                events.append({"date": day.isoformat(), "event": h.trigger, "at": h.id})
+                last_handover_ready = self.t.counter.add(day, h.receiver_from, h.days)
+            else:
+                events.append({"date": day.isoformat(), "event": self.sip_event, "at": step[1].id})
+        fid = finding.id.lower()
+        data = {
+            "id": f"gen-{fid}",
+            "label": {
+                "sv": f"Genererat fall för {finding.id} ({finding.name})",
+                "en": f"Generated case for {finding.id} ({finding.name})",
+            },
+            "profile": profile,
+            "note": (
+                f"Kortaste resa som möter fyndet {finding.id}: {finding.message.get('sv', '')} / "
+                f"Shortest journey that meets the finding: {finding.message.get('en', '')}"
+            )[:4000],
+            "events": events,
+        }
+        if needs:
+            data["needs"] = needs
+        grey = [g.id for g in self.m.grey_zones if g.number in finding.grey_zones]
+        if grey:
+            data["grey_zones"] = grey
+        return Case.model_validate(data).with_origin(Origin(f"<generated {finding.id}>", None))
+
+
+def generate_cases(
+    model: Model, findings: list[Finding] | None = None, options: TraceOptions | None = None, start: date | None = None
+) -> list[Generated]:
+    """For each finding, the shortest case that meets it (checked by tracing it)."""
+    tracer = Tracer(model, findings, options)
+    planner = _Planner(model, tracer)
+    start = start or first_monday_of_february(2026)
+    anchors = dict((f.id, a) for f, a in tracer.anchors)
+    result = []
+    for finding in tracer.findings:
+        best = None
+        for bit, steps, needs in planner.plans(finding, anchors[finding.id]):
+            case = planner.case(finding, bit, steps, needs, start)
+            try:
+                t = tracer.trace(case)
+            except ModelError:  # a candidate that does not fit the model: try the next one
+                continue
+            if t.meets(finding.id):
+                best = Generated(finding, case, t, True)
+                break
+            if best is None:
+                best = Generated(finding, case, t, False)
+        if best is not None:
+            result.append(best)
+    return result
+
+
+def case_yaml(case: Case) -> str:
+    """A case as the text of a case file."""
+    data = case.as_dict()
+    head = "# Genererat av `pathways cases generate`: fiktiv patient. / Generated: a fictional patient.\n"
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200, default_flow_style=None)
+    return head + body
+
+
+def write_cases(generated: list[Generated], out_dir: str | Path) -> list[Path]:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for g in generated:
+        path = out / f"{g.case.id}.yaml"
+        path.write_text(case_yaml(g.case), encoding="utf-8")
+        paths.append(path)
+    return paths

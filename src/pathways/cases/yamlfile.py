@@ -1,0 +1,199 @@
+"""Reading case and scenario files: privacy screen, YAML with positions, pydantic errors.
+
+Case and scenario files are written by users, so they get two extra guards besides
+the model loader's: the text is screened for personal data (a Swedish personal
+identity number or an e-mail address refuses the file), and dates stay text until
+the format parses them, so that a wrong date is reported with its line instead of
+stopping the YAML parser.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from pathways.model import yamlio
+from pathways.model.errors import ModelError, Problem
+from pathways.model.yamlio import PosDict, PosList
+
+PERSONNUMMER = re.compile(
+    r"(?<![\d])"
+    r"(?:(?:18|19|20)\d{2}|\d{2})"  # year, with or without the century
+    r"(?:0[1-9]|1[0-2])"  # month
+    r"(?:0[1-9]|[12]\d|3[01]|6[1-9]|[78]\d|9[01])"  # day (61-91: coordination number)
+    r"[-+ ]?\d{4}"  # separator (optional) and the last four digits
+    r"(?![\d])"
+)
+"""A Swedish personal identity number or coordination number: YYMMDD-XXXX, YYYYMMDDXXXX, ..."""
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+"""An e-mail address."""
+
+
+def privacy_problems(text: str, display: str) -> list[Problem]:
+    """Personal data in a file's text: each personal identity number and e-mail address.
+
+    The message never repeats what was found, so that it does not spread further.
+
+    >>> [p.line for p in privacy_problems("a: 1\\nb: 19121212-1212\\n", "f.yaml")]
+    [2]
+    >>> privacy_problems("date: 2026-03-02", "f.yaml")
+    []
+    """
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in PERSONNUMMER.finditer(line):
+            problems.append(Problem(
+                display, number, match.start() + 1, "",
+                "looks like a Swedish personal identity number (personnummer); a case or scenario "
+                "holds no personal data: remove it / ser ut som ett personnummer; ta bort det",
+            ))
+        for match in EMAIL.finditer(line):
+            problems.append(Problem(
+                display, number, match.start() + 1, "",
+                "an e-mail address; a case or scenario holds no personal data: remove it / "
+                "en e-postadress; ta bort den",
+            ))
+    return problems
+
+
+class _TextDatesLoader(yamlio._PosLoader):  # type: ignore[misc, valid-type]
+    """The model's loader, but dates stay text: the format checks them with positions."""
+
+
+def _construct_text(loader: yaml.Loader, node: yaml.ScalarNode) -> str:
+    return loader.construct_scalar(node)
+
+
+_TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_text)
+
+
+def read_user_file(path: Path, display: str | None = None) -> tuple[object, list[Problem]]:
+    """Load a case or scenario file: (document, privacy problems); ModelError if unreadable.
+
+    The document keeps positions (:class:`PosDict`, :class:`PosList`) like the model's.
+    """
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > yamlio.MAX_FILE_BYTES:
+            raise ModelError([Problem(name, 1, 1, "", f"file is {size} bytes; at most {yamlio.MAX_FILE_BYTES}")])
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ModelError([Problem(name, 1, 1, "", f"not UTF-8 text ({exc.reason}); save the file as UTF-8")]) from None
+    except OSError as exc:
+        raise ModelError([Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror}")]) from None
+    privacy = privacy_problems(text, name)
+    loader = _TextDatesLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, privacy
+        limit = yamlio.MAX_ALIAS_EXPANSION * yamlio._distinct_size(root) + 1000
+        if yamlio._expanded_size(root, limit) > limit:
+            raise ModelError([*privacy, Problem(name, 1, 1, "", "aliases expand the document too far; write the repeated parts out")])
+        return loader.construct_document(root), privacy
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise ModelError([*privacy, Problem(name, line, col, "", f"YAML syntax: {exc.problem or exc.context}")]) from None
+    except yaml.YAMLError as exc:
+        raise ModelError([*privacy, Problem(name, 1, 1, "", f"YAML: {exc}")]) from None
+    except (RecursionError, ValueError) as exc:
+        raise ModelError([*privacy, Problem(name, 1, 1, "", f"cannot read the YAML: {exc}")]) from None
+    finally:
+        loader.dispose()
+
+
+def plain(node: object) -> object:
+    """A loaded document as plain dicts and lists (positions dropped)."""
+    if isinstance(node, dict):
+        return {k: plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [plain(v) for v in node]
+    return node
+
+
+def locate(doc: object, loc: tuple) -> tuple[int, int]:
+    """(line, col) of a path of keys and indexes inside a loaded document."""
+    node, line_col = doc, getattr(doc, "start", (1, 1))
+    for step in loc:
+        if isinstance(node, PosDict) and step in node:
+            line_col, node = node.where(step), node[step]
+        elif isinstance(node, PosList) and isinstance(step, int) and 0 <= step < len(node):
+            line_col, node = node.where(step), node[step]
+        else:
+            break
+    return line_col
+
+
+def _class_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    cls: type[BaseModel] | None = root
+    for step in loc[:-1]:
+        if cls is None or isinstance(step, int):
+            continue
+        info = cls.model_fields.get(step) or next((f for f in cls.model_fields.values() if f.alias == step), None)
+        if info is None:
+            return None
+        annotation, cls = info.annotation, None
+        for arg in (annotation, *getattr(annotation, "__args__", ())):
+            for inner in (arg, *getattr(arg, "__args__", ())):
+                if isinstance(inner, type) and issubclass(inner, BaseModel):
+                    cls = inner
+    return cls
+
+
+def error_message(root: type[BaseModel], err: dict) -> str:
+    """One pydantic error in words, with a suggestion for a misspelt field."""
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    name = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        cls = _class_at(root, loc)
+        allowed = [f.alias or n for n, f in cls.model_fields.items()] if cls else []
+        close = difflib.get_close_matches(str(name), allowed, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else (f"; allowed: {', '.join(allowed)}" if allowed else "")
+        return f"unknown field '{name}'{hint}"
+    if kind == "missing":
+        return f"missing required field '{name}'"
+    msg = err["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    if kind == "string_type" and isinstance(err.get("input"), bool):
+        msg += "; YAML reads yes/no/on/off as true/false: put the text in quotes, e.g. \"Yes\""
+    field = f"'{name}'" if isinstance(name, str) else f"item {name}"
+    return f"{field}: {msg}"
+
+
+def validation_problems(
+    exc: ValidationError, root: type[BaseModel], doc: object, display: str, element_id: str = "", prefix: tuple = ()
+) -> list[Problem]:
+    """Every error of a pydantic validation as a Problem at its place in the file.
+
+    ``prefix`` is the path of the validated part inside ``doc`` (for a scenario's element).
+    """
+    errors = exc.errors()
+    misspelt = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden" and err["loc"]:
+            cls = _class_at(root, tuple(err["loc"]))
+            allowed = [f.alias or n for n, f in cls.model_fields.items()] if cls else []
+            for close in difflib.get_close_matches(str(err["loc"][-1]), allowed, n=1):
+                misspelt.add((*err["loc"][:-1], close))
+    problems = []
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] == "missing" and loc in misspelt:
+            continue  # reported once, as the misspelt field with a suggestion
+        line, col = locate(doc, (*prefix, *loc))
+        problems.append(Problem(display, line, col, element_id, error_message(root, err)))
+    return problems
+
+
+def suggest(value: str, pool: list[str]) -> str:
+    close = difflib.get_close_matches(value, pool, n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""

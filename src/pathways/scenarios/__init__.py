@@ -1,0 +1,1 @@
+"""What-if scenarios: the scenario format, applying and inverting, comparing models."""

@@ -1,0 +1,326 @@
+"""Compare a model before and after scenarios: findings, ownership, elements, patient cases."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from pathways.analysis.coverage import catchments, coverage
+from pathways.analysis.profiles import ProfileSpace
+from pathways.cases.format import Case
+from pathways.cases.trace import Trace, TraceOptions, Tracer
+from pathways.gaps.analyze import find_gaps
+from pathways.gaps.config import RuleConfig
+from pathways.gaps.core import Finding, Options, at_least
+from pathways.model.errors import ModelError
+from pathways.model.model import Model
+from pathways.model.schema import COLLECTIONS
+from pathways.scenarios.apply import dump_element
+from pathways.scenarios.format import Scenario
+
+
+@dataclass(frozen=True)
+class WhatIfOptions:
+    """``calendar``: count working days on the calendar; ``config``: which rules run (rules.yaml)."""
+
+    calendar: bool = False
+    config: RuleConfig | None = None
+
+
+@dataclass
+class Owner:
+    unit: str
+    responsibility: str
+    window: dict | None
+
+    def key(self) -> tuple:
+        w = self.window
+        return (self.unit, tuple(sorted(w.items())) if w else None)
+
+    def text(self) -> str:
+        if not self.window:
+            return self.unit
+        w = self.window
+        lo = "" if w.get("start_day") is None else f"{w['start_day']:+d}"
+        hi = "" if w.get("end_day") is None else f"{w['end_day']:+d}"
+        unit = " vardagar" if w.get("days") == "working" else ""
+        return f"{self.unit} ({w['event']} {lo}..{hi}{unit})"
+
+
+@dataclass
+class OwnershipChange:
+    """For some profiles, a need in a setting has other owners after the scenarios."""
+
+    catchment: str
+    need: str
+    setting: str
+    profiles: list[dict]
+    profiles_text: dict[str, list[str]]
+    before: list[Owner]
+    after: list[Owner]
+
+    def as_dict(self) -> dict:
+        return {
+            "catchment": self.catchment,
+            "need": self.need,
+            "setting": self.setting,
+            "profiles": self.profiles,
+            "profiles_text": self.profiles_text,
+            "before": [o.unit for o in self.before],
+            "after": [o.unit for o in self.after],
+            "before_detail": [o.__dict__ | {"text": o.text()} for o in self.before],
+            "after_detail": [o.__dict__ | {"text": o.text()} for o in self.after],
+        }
+
+
+@dataclass
+class ElementChange:
+    id: str
+    collection: str
+    change: str
+    """added, removed or changed"""
+    fields: dict[str, dict] = field(default_factory=dict)
+    """field -> {before, after} (changed elements only)"""
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "collection": self.collection, "change": self.change, "fields": self.fields}
+
+
+@dataclass
+class CaseChange:
+    """A bundled case whose trace differs after the scenarios."""
+
+    case: str
+    label: dict[str, str]
+    status: str
+    """changed, or error (the case no longer fits the changed model)"""
+    uncovered_days_before: int
+    uncovered_days_after: int | None
+    findings_resolved: list[str]
+    findings_new: list[str]
+    days_changed: list[str]
+    error: str | None = None
+    before: Trace | None = field(default=None, repr=False)
+    after: Trace | None = field(default=None, repr=False)
+
+    def as_dict(self) -> dict:
+        return {
+            "case": self.case,
+            "label": self.label,
+            "status": self.status,
+            "uncovered_days_before": self.uncovered_days_before,
+            "uncovered_days_after": self.uncovered_days_after,
+            "findings_resolved": self.findings_resolved,
+            "findings_new": self.findings_new,
+            "days_changed": self.days_changed,
+            "error": self.error,
+        }
+
+
+@dataclass
+class WhatIf:
+    """What the scenarios change: findings resolved/new/unchanged, ownership, elements, cases."""
+
+    scenarios: list[dict]
+    resolved: list[Finding]
+    new: list[Finding]
+    unchanged: list[Finding]
+    ownership: list[OwnershipChange]
+    elements: list[ElementChange]
+    cases: list[CaseChange]
+    cases_unchanged: list[str]
+    notes: list[str] = field(default_factory=list)
+
+    def new_at_least(self, severity: str) -> list[Finding]:
+        return [f for f in self.new if at_least(f.severity, severity)]
+
+    def as_dict(self) -> dict:
+        return {
+            "scenarios": self.scenarios,
+            "summary": {
+                "resolved": len(self.resolved),
+                "new": len(self.new),
+                "unchanged": len(self.unchanged),
+                "ownership_changes": len(self.ownership),
+                "elements_changed": len(self.elements),
+                "cases_changed": len(self.cases),
+            },
+            "resolved": [f.as_dict() for f in self.resolved],
+            "new": [f.as_dict() for f in self.new],
+            "unchanged": [f.as_dict() for f in self.unchanged],
+            "ownership": [o.as_dict() for o in self.ownership],
+            "elements": [e.as_dict() for e in self.elements],
+            "cases": [c.as_dict() for c in self.cases],
+            "cases_unchanged": self.cases_unchanged,
+            "notes": self.notes,
+        }
+
+
+def _owner_table(model: Model, space: ProfileSpace) -> dict[tuple[str, str, str], dict[tuple, tuple[Owner, int]]]:
+    """(catchment, need, setting) -> owner key -> (owner, profiles it owns there that need it)."""
+    table: dict[tuple[str, str, str], dict[tuple, tuple[Owner, int]]] = defaultdict(dict)
+    for catchment in catchments(model):
+        cov = coverage(model, space, catchment)
+        for (need, setting), entries in cov.by_cell.items():
+            required = cov.required.get((need, setting), 0)
+            for rid, unit, mask in entries:
+                mask &= required
+                if not mask:
+                    continue
+                r = model.by_id[rid]
+                w = r.window.model_dump(mode="json") if r.window else None
+                owner = Owner(unit, rid, w)
+                cell = table[(catchment.id, need, setting)]
+                old = cell.get(owner.key())
+                cell[owner.key()] = (old[0] if old else owner, (old[1] if old else 0) | mask)
+    return table
+
+
+def ownership_changes(base: Model, changed: Model) -> tuple[list[OwnershipChange], list[str]]:
+    """Who owns each need, per setting and profile, before and after; only what differs."""
+    dims_a = [(d.id, [v.id for v in d.values]) for d in base.dimensions]
+    dims_b = [(d.id, [v.id for v in d.values]) for d in changed.dimensions]
+    if dims_a != dims_b:
+        return [], ["the scenarios change the profile dimensions; ownership is not compared / profildimensionerna ändras, ägarskap jämförs inte"]
+    space = ProfileSpace(dims_a)
+    before, after = _owner_table(base, space), _owner_table(changed, space)
+    labels = {"sv": {("*", "*"): "alla profiler"}, "en": {("*", "*"): "every profile"}}
+    for d in changed.dimensions:
+        for v in d.values:
+            labels["sv"][(d.id, v.id)] = v.label.sv
+            labels["en"][(d.id, v.id)] = v.label.en
+    need_order = {n.id: i for i, n in enumerate(changed.needs)} | {n.id: i for i, n in enumerate(base.needs)}
+    setting_order = {s.id: i for i, s in enumerate(changed.settings)} | {s.id: i for i, s in enumerate(base.settings)}
+    rows: list[OwnershipChange] = []
+    for cell in sorted(set(before) | set(after), key=lambda c: (c[0], need_order.get(c[1], 99), setting_order.get(c[2], 99))):
+        b, a = before.get(cell, {}), after.get(cell, {})
+        diff = 0
+        for key in set(b) | set(a):
+            diff |= b.get(key, (None, 0))[1] ^ a.get(key, (None, 0))[1]
+        if not diff:
+            continue
+        groups: dict[tuple, int] = defaultdict(int)
+        bits = diff
+        while bits:
+            low = bits & -bits
+            pos = low.bit_length() - 1
+            sig = (
+                tuple(sorted(k for k, (_, mask) in b.items() if mask >> pos & 1)),
+                tuple(sorted(k for k, (_, mask) in a.items() if mask >> pos & 1)),
+            )
+            groups[sig] |= low
+            bits ^= low
+        for (kb, ka), mask in groups.items():
+            if kb == ka:
+                continue
+            cubes = space.minimal_cubes(mask)
+            rows.append(OwnershipChange(
+                catchment=cell[0], need=cell[1], setting=cell[2], profiles=cubes,
+                profiles_text={lang: [space.describe(c, labels[lang]) for c in cubes] for lang in ("sv", "en")},
+                before=[b[k][0] for k in kb], after=[a[k][0] for k in ka],
+            ))
+    return rows, []
+
+
+def element_changes(base: Model, changed: Model) -> list[ElementChange]:
+    """Elements added, removed or changed (with the fields that differ), in model order."""
+    rows = []
+    for name in COLLECTIONS:
+        old = {e.id: e for e in base.collections[name]}
+        new = {e.id: e for e in changed.collections[name]}
+        for eid, e in new.items():
+            if eid not in old:
+                rows.append(ElementChange(eid, name, "added"))
+            elif e is not old[eid]:
+                da, db = dump_element(old[eid]), dump_element(e)
+                fields = {k: {"before": da.get(k), "after": db.get(k)} for k in db if da.get(k) != db.get(k)}
+                if fields:
+                    rows.append(ElementChange(eid, name, "changed", fields))
+        for eid in old:
+            if eid not in new:
+                rows.append(ElementChange(eid, name, "removed"))
+    return rows
+
+
+def _signature(t: Trace) -> list:
+    return [
+        (d.date, d.unit, d.setting, tuple(d.engaged), tuple(sorted((k, tuple(v)) for k, v in d.owners.items())),
+         tuple(d.uncovered), tuple(d.handovers), tuple(d.sips), tuple(d.findings))
+        for d in t.days
+    ] + [h.as_dict() for h in t.handovers] + [s.as_dict() for s in t.sips]
+
+
+def _fill_new_dimensions(case: Case, base: Model, changed: Model) -> Case:
+    """A case for the changed model: dimensions the scenarios add take their first value."""
+    old = {d.id for d in base.dimensions}
+    extra = {d.id: d.values[0].id for d in changed.dimensions if d.id not in old and d.id not in case.profile}
+    if not extra:
+        return case
+    return case.model_copy(update={"profile": {**case.profile, **extra}}).with_origin(case.origin, case._event_index)
+
+
+def case_changes(before: Tracer, after: Tracer, cases: list[Case]) -> tuple[list[CaseChange], list[str]]:
+    changed, same = [], []
+    for case in cases:
+        tb = before.trace(case, check=False)
+        try:
+            ta = after.trace(_fill_new_dimensions(case, before.model, after.model))
+        except ModelError as exc:
+            changed.append(CaseChange(
+                case=case.id, label={"sv": case.label.sv, "en": case.label.en}, status="error",
+                uncovered_days_before=tb.uncovered_days, uncovered_days_after=None,
+                findings_resolved=[f.id for f in tb.findings], findings_new=[], days_changed=[],
+                error="; ".join(str(p) for p in exc.problems), before=tb,
+            ))
+            continue
+        if _signature(tb) == _signature(ta):
+            same.append(case.id)
+            continue
+        fb, fa = {f.id for f in tb.findings}, {f.id for f in ta.findings}
+        days_a = {d.date: d for d in ta.days}
+        days_changed = []
+        for d in tb.days:
+            o = days_a.get(d.date)
+            if o is None or (d.owners, d.uncovered, d.unit, d.setting, d.findings) != (o.owners, o.uncovered, o.unit, o.setting, o.findings):
+                days_changed.append(d.date.isoformat())
+        days_changed += [d.date.isoformat() for d in ta.days if d.date not in {x.date for x in tb.days}]
+        changed.append(CaseChange(
+            case=case.id, label={"sv": case.label.sv, "en": case.label.en}, status="changed",
+            uncovered_days_before=tb.uncovered_days, uncovered_days_after=ta.uncovered_days,
+            findings_resolved=sorted(fb - fa), findings_new=sorted(fa - fb), days_changed=days_changed,
+            before=tb, after=ta,
+        ))
+    return changed, same
+
+
+def compare(
+    base: Model,
+    changed: Model,
+    cases: list[Case],
+    options: WhatIfOptions | None = None,
+    scenarios: list[Scenario] = (),
+) -> WhatIf:
+    """What changes between ``base`` and ``changed`` (usually ``apply_scenarios(base, ...)``)."""
+    options = options or WhatIfOptions()
+    gap_options = Options(calendar=options.calendar)
+    fb = find_gaps(base, options.config, gap_options)
+    fa = find_gaps(changed, options.config, gap_options)
+    ids_b, ids_a = {f.id for f in fb}, {f.id for f in fa}
+    trace_options = TraceOptions(calendar=options.calendar)
+    case_rows, same = case_changes(Tracer(base, fb, trace_options), Tracer(changed, fa, trace_options), cases)
+    ownership, notes = ownership_changes(base, changed)
+    added = [d.id for d in changed.dimensions if d.id not in {x.id for x in base.dimensions}]
+    if added:
+        notes.append(f"new profile dimensions {', '.join(added)}: the cases take their first value / "
+                     f"nya profildimensioner: fallen får deras första värde")
+    return WhatIf(
+        scenarios=[{"id": s.id, "label": s.label, "file": s.file, "source": s.source, "status": s.status} for s in scenarios],
+        resolved=[f for f in fb if f.id not in ids_a],
+        new=[f for f in fa if f.id not in ids_b],
+        unchanged=[f for f in fa if f.id in ids_b],
+        ownership=ownership,
+        elements=element_changes(base, changed),
+        cases=case_rows,
+        cases_unchanged=same,
+        notes=notes,
+    )
