@@ -37,7 +37,7 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 T = {
     "sv": {
-        "days": "Dag för dag", "date": "Datum", "where": "Var", "events": "Händelser", "owners": "Ägare",
+        "days": "Dag för dag", "date": "Datum", "where": "Var", "events": "Händelser", "owners": "Ägare", "n_needs": "{n} behov",
         "uncovered": "Utan ägare", "findings": "Fynd", "handovers": "Överlämningar", "sips": "SIP",
         "gaps": "Dagar utan ägare", "met": "Glapp som patienten möter", "none": "-", "profile": "Profil",
         "model": "Modell", "calendar": "kalender: helger och helgdagar räknas", "nominal": "dagar räknas utan kalender",
@@ -49,7 +49,7 @@ T = {
         "summary": "{n} dagar av {total} har behov utan ägare.",
     },
     "en": {
-        "days": "Day by day", "date": "Date", "where": "Where", "events": "Events", "owners": "Owners",
+        "days": "Day by day", "date": "Date", "where": "Where", "events": "Events", "owners": "Owners", "n_needs": "{n} needs",
         "uncovered": "No owner", "findings": "Findings", "handovers": "Handovers", "sips": "SIP",
         "gaps": "Days without an owner", "met": "Gaps the patient meets", "none": "-", "profile": "Profile",
         "model": "Model", "calendar": "calendar: weekends and holidays count", "nominal": "days counted without a calendar",
@@ -159,10 +159,13 @@ def _print_trace(t: Trace, model: Model, lang: str) -> None:
         for need, units in d.owners.items():
             for u in units:
                 by_owner.setdefault(u, []).append(_label(t, need, lang))
-        owners = "\n".join(f"{_label(t, u, lang)}: {', '.join(n)}" for u, n in by_owner.items()) or s["none"]
+        owners = "\n".join(
+            f"{_label(t, u, lang)}: {', '.join(n) if len(n) <= 3 else s['n_needs'].format(n=len(n))}"
+            for u, n in by_owner.items()
+        ) or s["none"]
         uncovered = Text(", ".join(_label(t, n, lang) for n in d.uncovered) or s["none"],
                          style="bold red" if d.uncovered else "")
-        found = "\n".join(d.findings) or s["none"]
+        found = " ".join(dict.fromkeys(f.split("-")[0] for f in d.findings)) or s["none"]
         table.add_row(Text(when), Text(where), Text(events), Text(owners), uncovered, Text(found))
     console.print(table)
     if t.handovers:
