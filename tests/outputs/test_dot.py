@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
 
 from pathways.model.load import load_model
 from pathways.outputs.overview import overview

@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from pathways.cases.format import Case, CaseEvent, CaseHead
-from pathways.cases.yamlfile import read_user_file, suggest, validation_problems
+from pathways.cases.yamlfile import find_file, load_named, read_user_file, suggest, validation_problems
 from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model, Origin
 from pathways.model.yamlio import PosDict
@@ -161,17 +161,10 @@ def load_cases(directory: str | Path, model: Model) -> list[Case]:
 
 def find_case_file(ref: str, model_dir: str | Path) -> Path | None:
     """A case file: ``ref`` itself when it is a file, else the bundled case with that id."""
-    path = Path(ref)
-    if path.is_file():
-        return path
-    for candidate in case_files(Path(model_dir) / CASES_DIR):
-        if candidate.stem == ref:
-            return candidate
-    for candidate in case_files(Path(model_dir) / CASES_DIR):
-        try:
-            doc, _ = read_user_file(candidate)
-        except ModelError:
-            continue
-        if isinstance(doc, dict) and doc.get("id") == ref:
-            return candidate
-    return None
+    return find_file(ref, case_files(Path(model_dir) / CASES_DIR))
+
+
+def load_case_refs(refs: list[str] | None, model_dir: str | Path, model: Model) -> list[Case]:
+    """The cases ``refs`` name (files or ids of bundled cases); every bundled case when empty."""
+    directory = Path(model_dir) / CASES_DIR
+    return load_named(refs, case_files(directory), lambda p: load_case(p, model), "case", directory)

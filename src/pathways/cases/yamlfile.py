@@ -9,6 +9,9 @@ stopping the YAML parser.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import difflib
 import re
 from pathlib import Path
@@ -197,3 +200,46 @@ def validation_problems(
 def suggest(value: str, pool: list[str]) -> str:
     close = difflib.get_close_matches(value, pool, n=1)
     return f"; did you mean '{close[0]}'?" if close else ""
+
+
+T = TypeVar("T")
+
+
+def find_file(ref: str, files: list[Path]) -> Path | None:
+    """``ref`` itself when it is a file, else the one of ``files`` named or with the id ``ref``."""
+    path = Path(ref)
+    if path.is_file():
+        return path
+    for candidate in files:
+        if candidate.stem == ref:
+            return candidate
+    for candidate in files:
+        try:
+            doc, _ = read_user_file(candidate)
+        except ModelError:
+            continue
+        if isinstance(doc, dict) and doc.get("id") == ref:
+            return candidate
+    return None
+
+
+def load_named(refs: list[str] | None, files: list[Path], load: Callable[[Path], T], what: str, where: Path) -> list[T]:
+    """Load the files ``refs`` name (paths or ids among ``files``), or every one of ``files``
+    when ``refs`` is empty; raise ModelError with every problem of every file."""
+    problems: list[Problem] = []
+    targets = []
+    for ref in refs or []:
+        path = find_file(ref, files)
+        if path is None:
+            problems.append(Problem(ref, 1, 1, "", f"no such {what} file, and no {what} with this id in {where}"))
+        else:
+            targets.append(path)
+    loaded = []
+    for path in targets if refs else files:
+        try:
+            loaded.append(load(path))
+        except ModelError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ModelError(problems)
+    return loaded

@@ -21,7 +21,7 @@ from pathways.gaps.rules import all_rules
 from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model
 from pathways.scenarios.apply import apply_scenarios
-from pathways.scenarios.load import SCENARIOS_DIR, find_scenario_file, load_scenario, scenario_files
+from pathways.scenarios.load import SCENARIOS_DIR, load_scenario_refs, scenario_files
 from pathways.scenarios.report import TEXT, Labels, field_text, owner_text, to_csv, to_json, to_markdown
 from pathways.scenarios.whatif import WhatIf, WhatIfOptions, compare
 
@@ -289,19 +289,11 @@ def whatif_cmd(
         refs += [str(p) for p in scenario_files(model_dir / SCENARIOS_DIR)]
     if not refs:
         _fail([Problem(str(model_dir / SCENARIOS_DIR), 1, 1, "", "name at least one scenario (a file or an id), or --all")])
-    problems: list[Problem] = []
-    loaded = []
-    for ref in refs:
-        path = find_scenario_file(ref, model_dir)
-        if path is None:
-            problems.append(Problem(ref, 1, 1, "", f"no such scenario file, and no scenario with this id in {model_dir / SCENARIOS_DIR}"))
-            continue
-        try:
-            loaded.append(load_scenario(path, model))
-        except ModelError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        _fail(problems)
+    try:
+        loaded = load_scenario_refs(refs, model_dir, model)
+    except ModelError as exc:
+        report_problems(exc)
+        raise typer.Exit(EXIT_INVALID) from None
     try:
         changed = apply_scenarios(model, loaded)
     except ModelError as exc:

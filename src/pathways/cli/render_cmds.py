@@ -7,15 +7,14 @@ from pathlib import Path
 
 import typer
 
-from pathways.cases.load import CASES_DIR, case_files, find_case_file, load_case
+from pathways.cases.load import load_case_refs
 from pathways.cli.common import DEFAULT_MODEL, EXIT_INVALID, Lang, console, err_console, load_or_exit, report_problems
 from pathways.gaps.analyze import find_gaps
 from pathways.gaps.config import load_config
 from pathways.gaps.rules import all_rules
 from pathways.model.errors import ModelError, Problem
-from pathways.model.model import Model
 from pathways.outputs.render import DEFAULT_FORMATS, FORMATS, build, comparisons, render, traces
-from pathways.scenarios.load import SCENARIOS_DIR, find_scenario_file, load_scenario, scenario_files
+from pathways.scenarios.load import load_scenario_refs
 
 ModelDir = typer.Argument(DEFAULT_MODEL, help="The model directory.", show_default=True)
 CaseOption = typer.Option(None, "--case", help="A case file or the id of a case in MODEL/cases/; repeat for more. Default: every bundled case.")
@@ -29,52 +28,6 @@ def _fail(problems: list[Problem]) -> None:
     raise typer.Exit(EXIT_INVALID)
 
 
-def _cases(model: Model, model_dir: Path, refs: list[str] | None) -> list:
-    if refs:
-        paths, problems = [], []
-        for ref in refs:
-            path = find_case_file(ref, model_dir)
-            if path is None:
-                problems.append(Problem(ref, 1, 1, "", f"no such case file, and no case with this id in {model_dir / CASES_DIR}"))
-            else:
-                paths.append(path)
-        if problems:
-            _fail(problems)
-    else:
-        paths = case_files(model_dir / CASES_DIR)
-    cases, problems = [], []
-    for path in paths:
-        try:
-            cases.append(load_case(path, model))
-        except ModelError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        _fail(problems)
-    return cases
-
-
-def _scenarios(model: Model, model_dir: Path, refs: list[str] | None) -> list:
-    paths, problems = [], []
-    if refs:
-        for ref in refs:
-            path = find_scenario_file(ref, model_dir)
-            if path is None:
-                problems.append(Problem(ref, 1, 1, "", f"no such scenario file, and no scenario with this id in {model_dir / SCENARIOS_DIR}"))
-            else:
-                paths.append(path)
-    else:
-        paths = scenario_files(model_dir / SCENARIOS_DIR)
-    loaded = []
-    for path in paths:
-        try:
-            loaded.append(load_scenario(path, model))
-        except ModelError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        _fail(problems)
-    return loaded
-
-
 def _inputs(model_dir: Path, case: list[str] | None, scenario: list[str] | None, no_cases: bool, no_scenarios: bool):
     model = load_or_exit(model_dir)
     try:
@@ -83,9 +36,9 @@ def _inputs(model_dir: Path, case: list[str] | None, scenario: list[str] | None,
         report_problems(exc)
         raise typer.Exit(EXIT_INVALID) from None
     findings = find_gaps(model, config)
-    cases = [] if no_cases else _cases(model, model_dir, case)
-    scens = [] if no_scenarios else _scenarios(model, model_dir, scenario)
     try:
+        cases = [] if no_cases else load_case_refs(case, model_dir, model)
+        scens = [] if no_scenarios else load_scenario_refs(scenario, model_dir, model)
         case_traces = traces(model, cases, findings)
         whatifs = comparisons(model, scens, cases, config)
     except ModelError as exc:

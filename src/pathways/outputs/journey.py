@@ -150,7 +150,6 @@ def _journey(model: Model, trace: Trace, lang: str, findings: list[Numbered] | N
     need_order = {n.id: i for i, n in enumerate(model.needs)}
     for n in sorted({n for d in days for n in d.uncovered}, key=lambda n: need_order.get(n, 1 << 20)):
         uncovered_needs.append(n)
-    ncols = len(cols) + 1
 
     def cell(text: str = "", bg: str | None = None, bold: bool = False, colour: str | None = None, span: int = 1) -> str:
         attrs = f' BGCOLOR="{bg}"' if bg else ""
@@ -272,7 +271,7 @@ def _journey(model: Model, trace: Trace, lang: str, findings: list[Numbered] | N
     profile = ", ".join(trace.labels.get(f"{d}={v}", {}).get(lang, v) for d, v in trace.profile.items())
     summary = t(lang, "journey_summary", n=trace.uncovered_days, profile=profile)
     cells = [
-        (f'<FONT COLOR="black"><B>●</B></FONT>', esc(t(lang, "holds"))),
+        ('<FONT COLOR="black"><B>●</B></FONT>', esc(t(lang, "holds"))),
         ("<B>◐</B>", esc(t(lang, "holds_part"))),
         (f'<FONT COLOR="{VERMILLION}"><B>✗</B></FONT>', esc(t(lang, "no_owner_day"))),
         ("<B>⇢</B>", esc(t(lang, "handover_to"))),

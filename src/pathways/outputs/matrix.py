@@ -24,7 +24,6 @@ from pathways.outputs.lanes import Level, lanes
 from pathways.outputs.numbering import Numbered
 from pathways.outputs.style import (
     GAP_BG,
-    GREY,
     LANDSCAPE,
     MUNICIPALITY_BG,
     REGION_BG,
@@ -259,7 +258,6 @@ def _matrix(model: Model, lang: str, m: Matrix, needs: list[str] | None, part: t
     name = "matrix" if part[1] == 1 else f"matrix_{part[0]}"
     g, canvas = new_graph(name, LANDSCAPE, rankdir="TB")
     canvas.node("matrix", html_label(table), shape="plain")
-    windows = sorted({o.window for n in needs for c in m.columns for o in m.cells.get((n, c.id), []) if o.window})
     cells = [
         (f'<FONT POINT-SIZE="{SMALL + 3}"><B>●</B></FONT>', esc(t(lang, "owns"))),
         (f'<FONT POINT-SIZE="{SMALL + 3}"><B>◔</B></FONT>', esc(t(lang, "owns_window"))),

@@ -28,7 +28,6 @@ from pathways.outputs.style import (
     GREY,
     PORTRAIT,
     ROUTE_STYLE,
-    SMALL,
     VERMILLION,
     esc,
     finish,

@@ -13,7 +13,7 @@ import graphviz
 
 from pathways.model.model import Model
 from pathways.outputs.numbering import Anchors, Numbered, anchors
-from pathways.outputs.overview import route_of_handover, stack, unit_attrs, unit_label
+from pathways.outputs.overview import route_of_handover, stack, unit_attrs
 from pathways.outputs.style import (
     BLACK,
     GAP_BG,
@@ -157,7 +157,7 @@ def _handover_column(canvas, model: Model, ho, lang: str, anc: Anchors, rs: dict
     head, first = a, True
 
     def step_to(target: str, top: str = "", **extra) -> None:
-        nonlocal head, first, nums
+        nonlocal head, first
         lab = stack(top, nums if first else None, 3)
         attrs = dict(edge, **extra)
         if lab:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from pathways.cases.yamlfile import plain, read_user_file, suggest, validation_problems
+from pathways.cases.yamlfile import find_file, load_named, plain, read_user_file, suggest, validation_problems
 from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model
 from pathways.model.yamlio import PosDict
@@ -126,18 +126,10 @@ def load_scenarios(directory: str | Path, model: Model | None = None) -> list[Sc
 
 def find_scenario_file(ref: str, model_dir: str | Path) -> Path | None:
     """A scenario file: ``ref`` itself when it is a file, else the bundled scenario with that id."""
-    path = Path(ref)
-    if path.is_file():
-        return path
-    files = scenario_files(Path(model_dir) / SCENARIOS_DIR)
-    for candidate in files:
-        if candidate.stem == ref:
-            return candidate
-    for candidate in files:
-        try:
-            doc, _ = read_user_file(candidate)
-        except ModelError:
-            continue
-        if isinstance(doc, dict) and doc.get("id") == ref:
-            return candidate
-    return None
+    return find_file(ref, scenario_files(Path(model_dir) / SCENARIOS_DIR))
+
+
+def load_scenario_refs(refs: list[str] | None, model_dir: str | Path, model: Model) -> list[Scenario]:
+    """The scenarios ``refs`` name (files or ids of bundled ones); every bundled scenario when empty."""
+    directory = Path(model_dir) / SCENARIOS_DIR
+    return load_named(refs, scenario_files(directory), lambda p: load_scenario(p, model), "scenario", directory)
