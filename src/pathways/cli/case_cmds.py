@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
 from pathlib import Path
 
 import typer
@@ -13,7 +12,18 @@ from rich.text import Text
 from pathways.cases.generate import generate_cases, write_cases
 from pathways.cases.load import CASES_DIR, case_files, find_case_file, load_case, load_cases
 from pathways.cases.trace import Trace, TraceOptions, Tracer
-from pathways.cli.common import DEFAULT_MODEL, EXIT_INVALID, Lang, console, err_console, load_or_exit, report_problems
+from pathways.cli.common import (
+    DEFAULT_MODEL,
+    EXIT_INVALID,
+    Format,
+    Lang,
+    Severity,
+    TableOrJson,
+    console,
+    err_console,
+    load_or_exit,
+    report_problems,
+)
 from pathways.gaps.analyze import find_gaps
 from pathways.gaps.config import load_config
 from pathways.gaps.core import Options
@@ -63,24 +73,6 @@ T = {
 }
 
 
-class TraceFormat(str, Enum):
-    table = "table"
-    json = "json"
-
-
-class WhatIfFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-class Severity(str, Enum):
-    info = "info"
-    warning = "warning"
-    error = "error"
-
-
 def _fail(problems: list[Problem]) -> None:
     report_problems(ModelError(problems))
     raise typer.Exit(EXIT_INVALID)
@@ -98,7 +90,7 @@ def _config(model_dir: Path):
 def trace_cmd(
     case: str = typer.Argument(..., help="A case file, or the id of a case in MODEL/cases/."),
     model_dir: Path = ModelOption,
-    fmt: TraceFormat = typer.Option(TraceFormat.table, "--format", help="table or json."),
+    fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", help="table or json."),
     calendar: bool = CalendarOption,
     lang: Lang = LangOption,
 ) -> None:
@@ -114,7 +106,7 @@ def trace_cmd(
     except ModelError as exc:
         report_problems(exc)
         raise typer.Exit(EXIT_INVALID) from None
-    if fmt == TraceFormat.json:
+    if fmt == TableOrJson.json:
         console.print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2), markup=False, soft_wrap=True)
     else:
         _print_trace(result, model, lang.value)
@@ -277,7 +269,7 @@ def whatif_cmd(
     scenarios: list[str] = typer.Argument(None, help="Scenario files or ids of scenarios in MODEL/scenarios/, applied in order."),
     model_dir: Path = ModelOption,
     all_: bool = typer.Option(False, "--all", help="Every scenario in MODEL/scenarios/, in name order."),
-    fmt: WhatIfFormat = typer.Option(WhatIfFormat.table, "--format", help="table, json, csv or markdown."),
+    fmt: Format = typer.Option(Format.table, "--format", help="table, json, csv or markdown."),
     fail_on: Severity | None = typer.Option(None, "--fail-on", help="Exit 1 if a NEW finding has this severity or higher."),
     calendar: bool = CalendarOption,
     lang: Lang = LangOption,
@@ -308,11 +300,11 @@ def whatif_cmd(
             err_console.print(f"{path}: fallet är inte med i jämförelsen / the case is left out of the comparison", markup=False)
     result = compare(model, changed, cases, WhatIfOptions(calendar=calendar, config=_config(model_dir)), loaded)
     label = Labels(changed, model, lang=lang.value)
-    if fmt == WhatIfFormat.json:
+    if fmt == Format.json:
         console.print(to_json(result), markup=False, soft_wrap=True)
-    elif fmt == WhatIfFormat.csv:
+    elif fmt == Format.csv:
         console.file.write(to_csv(result, label, lang.value))
-    elif fmt == WhatIfFormat.markdown:
+    elif fmt == Format.markdown:
         console.file.write(to_markdown(result, label, lang.value) + "\n")
     else:
         _print_whatif(result, label, lang.value)

@@ -32,9 +32,35 @@ def report_problems(exc: ModelError) -> None:
 
 
 def load_or_exit(model_dir: Path) -> Model:
-    """Load a model; on problems, print each one and exit with code 2."""
+    """Load a model; on problems, print each one and exit with code 2.
+
+    Progress bars show on stderr while a big model loads, when output is a terminal.
+    """
+    from pathways.cli.progress import progress_bars
+
     try:
-        return load_model(model_dir)
+        with progress_bars() as progress:
+            return load_model(model_dir, progress=progress)
     except ModelError as exc:
         report_problems(exc)
         raise typer.Exit(EXIT_INVALID) from None
+
+
+class Severity(str, Enum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
+class Format(str, Enum):
+    """Output of the commands that list findings."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class TableOrJson(str, Enum):
+    table = "table"
+    json = "json"

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 
 import typer
 from rich.table import Table
 
-from pathways.cli.common import DEFAULT_MODEL, EXIT_INVALID, Lang, console, err_console, load_or_exit, report_problems
+from pathways.cli.progress import progress_bars
+from pathways.cli.common import (
+    DEFAULT_MODEL,
+    EXIT_INVALID,
+    Format,
+    Lang,
+    Severity,
+    console,
+    err_console,
+    load_or_exit,
+    report_problems,
+)
 from pathways.gaps.analyze import find_gaps
 from pathways.gaps.config import load_baseline, load_config
 from pathways.gaps.core import SEVERITIES, Options, at_least
@@ -20,19 +30,6 @@ EXIT_FINDINGS = 1
 """Exit code when --fail-on finds findings at or above the threshold."""
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-class Severity(str, Enum):
-    info = "info"
-    warning = "warning"
-    error = "error"
 
 
 def _rule_codes(selected: list[str]) -> set[str] | None:
@@ -68,7 +65,8 @@ def gaps(
     except ModelError as exc:
         report_problems(exc)
         raise typer.Exit(EXIT_INVALID) from None
-    findings = find_gaps(model, config, Options(calendar=calendar), codes=_rule_codes(rule))
+    with progress_bars() as progress:
+        findings = find_gaps(model, config, Options(calendar=calendar), codes=_rule_codes(rule), progress=progress)
     if severity:
         wanted = {s.value for s in severity}
         findings = [f for f in findings if f.severity in wanted]

@@ -7,14 +7,13 @@ options below; the password is read from the environment only.
 from __future__ import annotations
 
 import json
-from enum import Enum
 from pathlib import Path
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from pathways.cli.common import DEFAULT_MODEL, EXIT_INVALID, console, err_console, load_or_exit
+from pathways.cli.common import DEFAULT_MODEL, EXIT_INVALID, TableOrJson, console, err_console, load_or_exit
 from pathways.graph.build import build_graph
 from pathways.graphstore import store
 from pathways.graphstore.connection import Settings, StoreError, connect, guarded
@@ -30,11 +29,6 @@ User = typer.Option(None, "--user", help="User; default $NEO4J_USERNAME or neo4j
 Database = typer.Option(None, "--database", help="Database; default $NEO4J_DATABASE or the server's default.")
 Timeout = typer.Option(10.0, "--timeout", help="Seconds to wait for the server.")
 Name = typer.Option("baseline", "--name", help="Name of the version in the store.")
-
-
-class OutFormat(str, Enum):
-    table = "table"
-    json = "json"
 
 
 def _fail(exc: StoreError) -> None:
@@ -92,7 +86,7 @@ def versions_cmd(uri: str = Uri, user: str = User, database: str = Database, tim
             rows = guarded(settings, lambda: store.versions(driver, settings.database))
     except StoreError as exc:
         _fail(exc)
-    _print_rows(["name", "build", "nodes", "relationships", "pushed_at"], rows, OutFormat.table)
+    _print_rows(["name", "build", "nodes", "relationships", "pushed_at"], rows, TableOrJson.table)
 
 
 def _parse_param(text: str) -> tuple[str, object]:
@@ -106,8 +100,8 @@ def _parse_param(text: str) -> tuple[str, object]:
         return key, value
 
 
-def _print_rows(keys: list[str], rows: list[dict], fmt: OutFormat) -> None:
-    if fmt == OutFormat.json:
+def _print_rows(keys: list[str], rows: list[dict], fmt: TableOrJson) -> None:
+    if fmt == TableOrJson.json:
         console.print(json.dumps(rows, ensure_ascii=False, indent=2, default=str), markup=False, soft_wrap=True)
         return
     table = Table()
@@ -123,7 +117,7 @@ def query_cmd(
     cypher: str = typer.Argument(..., help="A read-only Cypher query; $version is the --name of the version."),
     param: list[str] = typer.Option([], "--param", help="A parameter key=value (value as JSON if it parses); repeat."),
     name: str = Name,
-    fmt: OutFormat = typer.Option(OutFormat.table, "--format"),
+    fmt: TableOrJson = typer.Option(TableOrJson.table, "--format"),
     uri: str = Uri, user: str = User, database: str = Database, timeout: float = Timeout,
 ) -> None:
     """Run a read-only Cypher query (writes are refused); table or JSON out."""
