@@ -102,3 +102,44 @@ def coverage(model: Model, space: ProfileSpace, catchment: Catchment) -> Coverag
             for n in r.needs:
                 cov.by_cell.setdefault((n, s), []).append((r.id, r.owner, profiles & setting_mask[s]))
     return cov
+
+
+def coverages(model: Model, space: ProfileSpace, catchments: list[Catchment]) -> list[tuple[Catchment, Coverage]]:
+    """``coverage`` of each catchment, with what they share computed once.
+
+    The same result as ``[(c, coverage(model, space, c)) for c in catchments]``; the
+    responsibilities are indexed by owner, so each catchment reads only its own units'
+    (a national model has 290 catchments of a few hundred units among 4,000).
+    Cost: O(R + N * S) once, then O(R_c * N_r * S_r) per catchment of R_c responsibilities.
+    """
+    setting_mask = {s.id: space.mask(s.profile) for s in model.settings}
+    required = {}
+    for n in model.needs:
+        need_mask = space.mask(n.applies_to)
+        for s in model.settings:
+            if not n.settings or s.id in n.settings:
+                required[(n.id, s.id)] = need_mask & setting_mask[s.id]
+    by_owner: dict[str, list[int]] = defaultdict(list)
+    cells_of: list[list[tuple[tuple[str, str], tuple[str, str, int]]]] = []
+    for index, r in enumerate(model.responsibilities):
+        by_owner[r.owner].append(index)
+        owner = model.by_id[r.owner]
+        profiles = space.mask(r.profile)
+        pairs = []
+        for s in r.settings or owner.settings:
+            entry = (r.id, r.owner, profiles & setting_mask[s])
+            pairs.extend(((n, s), entry) for n in r.needs)
+        cells_of.append(pairs)
+    result = []
+    for catchment in catchments:
+        cov = Coverage(space, dict(setting_mask), dict(required))
+        cells = cov.by_cell
+        for index in sorted(i for u in catchment.units for i in by_owner.get(u, ())):
+            for cell, entry in cells_of[index]:
+                found = cells.get(cell)
+                if found is None:
+                    cells[cell] = [entry]
+                else:
+                    found.append(entry)
+        result.append((catchment, cov))
+    return result

@@ -52,7 +52,7 @@ def synth(
     console.print(
         f"{out}: {model.count()} element ({counts.get('units', 0)} verksamheter/units, "
         f"{counts.get('responsibilities', 0)} ansvar/responsibilities, {counts.get('handovers', 0)} överlämningar/handovers), "
-        f"{len(written) - 1} filer/files, {time.perf_counter() - started:.1f} s",
+        f"{len(written) - 1} filer/files (med scenarier / with scenarios), {time.perf_counter() - started:.1f} s",
         markup=False,
     )
     if plant:

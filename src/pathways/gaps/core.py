@@ -17,10 +17,11 @@ from functools import cached_property
 
 import networkx as nx
 
-from pathways.analysis.coverage import Catchment, Coverage, catchments, coverage
+from pathways.analysis.coverage import Catchment, Coverage, catchments, coverages
 from pathways.analysis.profiles import ProfileSpace
 from pathways.graph.build import build_graph
 from pathways.model.model import Model
+from pathways.perf import without_gc
 
 SEVERITIES = ("info", "warning", "error")
 """Severities, lowest first."""
@@ -123,7 +124,7 @@ class Context:
 
     @cached_property
     def coverages(self) -> list[tuple[Catchment, Coverage]]:
-        return [(c, coverage(self.model, self.space, c)) for c in self.catchments]
+        return coverages(self.model, self.space, self.catchments)
 
     @cached_property
     def value_labels(self) -> dict[str, dict[tuple[str, str], str]]:
@@ -160,13 +161,21 @@ def _source_text(model: Model, element_id: str) -> str:
     return f"{source.doc}{', ' + source.section if source.section else ''}"
 
 
+@without_gc
 def run_rules(
-    ctx: Context, rules: Iterable[Rule], severity: dict[str, str] | None = None
+    ctx: Context, rules: Iterable[Rule], severity: dict[str, str] | None = None,
+    *, progress: Callable[[str, int, int], None] | None = None,
 ) -> list[Finding]:
-    """Run rules over a context; findings sorted by severity (highest first), rule, id."""
+    """Run rules over a context; findings sorted by severity (highest first), rule, id.
+
+    ``progress(task, done, total)``, if given, is called with task ``gaps`` after each rule.
+    """
     severity = severity or {}
     findings: dict[str, Finding] = {}
-    for rule in rules:
+    rules = list(rules)
+    for number, rule in enumerate(rules):
+        if progress:
+            progress("gaps", number, len(rules))
         for hit in rule.check(ctx):
             fid = finding_id(rule.code, hit.key)
             if fid in findings:
@@ -186,6 +195,8 @@ def run_rules(
                 sources={e: _source_text(ctx.model, e) for e in elements},
                 data=hit.data,
             )
+    if progress:
+        progress("gaps", len(rules), len(rules))
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(findings.values(), key=lambda f: (-rank[f.severity], f.rule, f.id))
 

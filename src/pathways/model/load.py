@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -13,7 +14,8 @@ from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model, Origin
 from pathways.model.schema import COLLECTIONS, ModelFile
 from pathways.model.validate import check_model
-from pathways.model.yamlio import PosDict, PosList, load_yaml
+from pathways.model.yamlio import LazyDoc, LazyNode, PosDict, PosList, load_yaml, read_json_compatible
+from pathways.perf import without_gc
 
 MODEL_SUBDIRS = ("cases", "scenarios")
 """Folders inside a model directory that hold other things than model files."""
@@ -120,6 +122,12 @@ def _locate(doc: object, loc: tuple) -> tuple[int, int, str]:
 
 
 def _read_file(path: Path, display: str) -> tuple[ModelFile | None, object, list[Problem]]:
+    fast = read_json_compatible(path)
+    if isinstance(fast, dict):
+        try:
+            return ModelFile.model_validate(fast), LazyDoc(path, display), []
+        except ValidationError:
+            pass  # read it again with positions, to say where the problems are
     doc = load_yaml(path, display)
     if doc is None:
         return None, doc, []
@@ -135,11 +143,22 @@ def _read_file(path: Path, display: str) -> tuple[ModelFile | None, object, list
         return None, doc, problems
 
 
-def load_model(model_dir: str | Path) -> Model:
+def _size_kb(path: Path) -> int:
+    try:
+        return max(1, path.stat().st_size // 1024)
+    except OSError:
+        return 1
+
+
+@without_gc
+def load_model(model_dir: str | Path, *, progress: Callable[[str, int, int], None] | None = None) -> Model:
     """Load and validate a model directory; raise :class:`ModelError` listing every problem.
 
     >>> from pathlib import Path
     >>> m = load_model(Path(__file__).parents[3] / "model")   # doctest: +SKIP
+
+    ``progress(task, done, total)``, if given, is called as files are read (task
+    ``read``, in kB) and around the cross-element checks (task ``check``).
     """
     model_dir = Path(model_dir)
     if not model_dir.is_dir():
@@ -151,7 +170,10 @@ def load_model(model_dir: str | Path) -> Model:
     collections: dict[str, list] = {name: [] for name in COLLECTIONS}
     origins: dict[str, Origin] = {}
     meta, meta_origin = None, None
-    for path in files:
+    sizes = [_size_kb(path) for path in files] if progress else []
+    for number, path in enumerate(files):
+        if progress:
+            progress("read", sum(sizes[:number]), sum(sizes))
         display = str(path)
         try:
             parsed, doc, file_problems = _read_file(path, display)
@@ -161,19 +183,20 @@ def load_model(model_dir: str | Path) -> Model:
         problems.extend(file_problems)
         if parsed is None:
             continue
+        lazy = isinstance(doc, LazyDoc)
         if parsed.model is not None:
             if meta is not None:
-                line, col = doc.where("model")
+                line, col = (LazyNode(doc, ()) if lazy else doc).where("model")
                 problems.append(Problem(display, line, col, parsed.model.id, f"a second 'model:' header; the first is in {meta_origin.file}"))
             else:
-                meta, meta_origin = parsed.model, Origin(display, doc["model"])
+                meta, meta_origin = parsed.model, Origin(display, LazyNode(doc, ("model",)) if lazy else doc["model"])
         for name in COLLECTIONS:
             items = getattr(parsed, name)
             if not items:
                 continue
-            raw = doc[name]
+            raw = None if lazy else doc[name]
             for index, item in enumerate(items):
-                node = raw[index]
+                node = LazyNode(doc, (name, index)) if lazy else raw[index]
                 if item.id in origins:
                     first = origins[item.id]
                     line, col = node.where("id")
@@ -187,7 +210,12 @@ def load_model(model_dir: str | Path) -> Model:
     if problems:
         raise ModelError(problems)
     model = Model(meta=meta, collections=collections, origins=origins, meta_origin=meta_origin, root=str(model_dir))
+    if progress:
+        progress("read", sum(sizes), sum(sizes))
+        progress("check", 0, 1)
     problems = check_model(model)
+    if progress:
+        progress("check", 1, 1)
     if problems:
         raise ModelError(problems)
     return model

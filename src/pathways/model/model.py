@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pathways.model.schema import COLLECTIONS, Meta, Strict
-from pathways.model.yamlio import PosDict, PosList
+from pathways.model.yamlio import LazyNode, PosDict, PosList
 
 FILES: dict[str, str] = {
     "model": "model.yaml",
@@ -37,11 +37,14 @@ class Origin:
     """Where an element stands: its file and the position-carrying mapping it was read from."""
 
     file: str
-    node: PosDict | None
+    node: PosDict | LazyNode | None
+    """The element's mapping; a :class:`LazyNode` when the file was read without positions (JSON)."""
 
     def where(self, *path: str | int) -> tuple[int, int]:
         """(line, col) of a field inside the element, or of the element itself."""
         node: object = self.node
+        if isinstance(node, LazyNode):
+            node = node.resolve()
         if node is None:
             return (1, 1)
         line_col = node.start

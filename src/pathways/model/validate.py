@@ -42,6 +42,7 @@ class _Checker:
         self.m = model
         self.problems: list[Problem] = []
         self.dims = {d.id: {v.id for v in d.values} for d in model.dimensions}
+        self.good_profiles: set[tuple] = set()
 
     def add(self, element_id: str, path: tuple, message: str) -> None:
         if element_id == self.m.meta.id and self.m.meta_origin is not None:
@@ -69,10 +70,23 @@ class _Checker:
         return False
 
     def refs(self, element_id: str, field: str, values: Iterable[str], *kinds: str) -> None:
+        kind_of = self.m.kind_of
         for index, value in enumerate(values):
-            self.ref(element_id, (field, index), value, *kinds)
+            if kind_of.get(value) not in kinds:  # fast path: ``ref`` says more only when this fails
+                self.ref(element_id, (field, index), value, *kinds)
 
     def profile(self, element_id: str, field: str, profile: dict[str, list[str]]) -> None:
+        if not profile:
+            return
+        key = tuple((dim, tuple(values)) for dim, values in profile.items())
+        if key in self.good_profiles:  # the same profile, checked before without a problem
+            return
+        before = len(self.problems)
+        self._profile(element_id, field, profile)
+        if len(self.problems) == before:
+            self.good_profiles.add(key)
+
+    def _profile(self, element_id: str, field: str, profile: dict[str, list[str]]) -> None:
         for dim, values in profile.items():
             if dim not in self.dims:
                 close = difflib.get_close_matches(dim, list(self.dims), n=1)
@@ -107,11 +121,12 @@ def check_model(m: Model) -> list[Problem]:
     """Every cross-element problem of a model, unsorted (ModelError sorts)."""
     c = _Checker(m)
     c.source(m.meta.id, m.meta.source)
+    assumption = Status.assumption.value
     for name, e in m.elements():
         if name == "sources":
             continue
         c.source(e.id, e.source)
-        if hasattr(e, "status") and e.status == Status.assumption.value and not e.note:
+        if hasattr(e, "status") and e.status == assumption and not e.note:
             c.add(e.id, ("status",), "an assumption needs a 'note' that says what the users should confirm")
         c.refs(e.id, "grey_zones", getattr(e, "grey_zones", []), "grey_zones")
 

@@ -5,7 +5,8 @@ Owners are compared by unit kind, so parallel units of one kind (two health cent
 are not an overlap. A coordination rule covers a pair when it names the need, a unit
 of each kind among its owners, and the profiles (its ``profile``, empty for all).
 
-Cost: O(C * N * S * K^2) for K owner kinds per cell (small), bit-set operations.
+Cost: O(C * N * S * (E + K^2)) bit-set operations for E owners and K groups of owners alike
+in kind, time window and profiles per cell (a few per kind, however many units).
 """
 
 from __future__ import annotations
@@ -33,24 +34,45 @@ def check(ctx: Context) -> Iterator[Hit]:
     for rule in model.coordination_rules:
         for n in rule.needs:
             rules_by_need.setdefault(n, []).append(rule)
+    rule_kinds = {id(rule): {kind_of[o] for o in rule.owners} for rule in model.coordination_rules}
+    coordinated: dict[tuple[str, str, str], int] = {}
+
+    def coordinated_mask(need: str, k1: str, k2: str) -> int:
+        """The profiles for which a coordination rule covers kinds k1 and k2 on ``need``."""
+        key = (need, k1, k2)
+        found = coordinated.get(key)
+        if found is None:
+            found = 0
+            for rule in rules_by_need.get(need, ()):
+                if k1 in rule_kinds[id(rule)] and k2 in rule_kinds[id(rule)]:
+                    found |= ctx.space.mask(rule.profile)
+            coordinated[key] = found
+        return found
+
     for catchment, cov in ctx.coverages:
         pairs: dict[tuple[str, str], dict] = {}
         for (need, setting), owners in sorted(cov.by_cell.items()):
             required = cov.required.get((need, setting), 0)
-            for (r1, u1, m1), (r2, u2, m2) in combinations(owners, 2):
-                k1, k2 = sorted((kind_of[u1], kind_of[u2]))
-                both = m1 & m2 & required
-                if k1 == k2 or not both or not _windows_meet(resp[r1].window, resp[r2].window):
+            # Whether two owners overlap depends only on their kinds, windows and profiles:
+            # compare groups of owners alike in these (a national model has hundreds of
+            # health centres per cell, a handful of groups), which finds the same pairs.
+            groups: dict[tuple, list[tuple[str, str]]] = {}
+            for r, u, m in owners:
+                groups.setdefault((kind_of[u], resp[r].window, m), []).append((r, u))
+            for (ka, wa, m1), (kb, wb, m2) in combinations(groups, 2):
+                if ka == kb:
                     continue
-                for rule in rules_by_need.get(need, ()):
-                    owner_kinds = {kind_of[o] for o in rule.owners}
-                    if k1 in owner_kinds and k2 in owner_kinds:
-                        both &= ~ctx.space.mask(rule.profile)
+                k1, k2 = sorted((ka, kb))
+                both = m1 & m2 & required
+                if not both or not _windows_meet(wa, wb):
+                    continue
+                both &= ~coordinated_mask(need, k1, k2)
                 if not both:
                     continue
                 entry = pairs.setdefault((k1, k2), {"units": set(), "resps": set(), "needs": {}, "mask": 0})
-                entry["units"].update((u1, u2))
-                entry["resps"].update((r1, r2))
+                for r, u in (*groups[(ka, wa, m1)], *groups[(kb, wb, m2)]):
+                    entry["units"].add(u)
+                    entry["resps"].add(r)
                 entry["needs"].setdefault(need, set()).add(setting)
                 entry["mask"] |= both
         for (k1, k2), entry in sorted(pairs.items()):
@@ -95,6 +117,6 @@ RULE = Rule(
         ),
     },
     source="seed-002 Inkomna frågeställningar",
-    complexity="O(C*N*S*K^2) bit-set operations, K owner kinds per cell",
+    complexity="O(C*N*S*(E + K^2)) bit-set operations, E owners and K groups of like owners per cell",
     check=check,
 )

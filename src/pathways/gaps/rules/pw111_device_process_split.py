@@ -15,9 +15,10 @@ zones tag the finding). One finding per R, with the steps and
 minimal profiles nobody takes over; with several catchments, the union, and
 ``data["catchments"]`` lists those affected.
 
-Cost: O(R) to find device responsibilities with an end, then per such responsibility and
-catchment O(D * E_d) for D device steps and E_d coverage entries per step (the coverage
-index per (need, setting)); bit-set operations, plus one cube cover per step reported.
+Cost: O(R) to find device responsibilities with an end; O(C * D * E_d) once to index, per
+catchment, device step and (event, day), the profiles each unit owns then (E_d coverage
+entries per step); then O(D) per such responsibility and catchment (O(D * U_d) when its
+owner also owns the step then); bit-set operations, plus one cube cover per step reported.
 """
 
 from __future__ import annotations
@@ -51,9 +52,36 @@ def check(ctx: Context) -> Iterator[Hit]:
     cover = cube_cover(space)
     words = cube_text(ctx, cover)
     in_catchments: dict[str, list] = {}
-    for catchment, cov in ctx.coverages:
+    for index, (catchment, cov) in enumerate(ctx.coverages):
         for u in catchment.units:
-            in_catchments.setdefault(u, []).append((catchment, cov))
+            in_catchments.setdefault(u, []).append((index, catchment, cov))
+    active: dict[tuple, tuple[int, dict[str, int]]] = {}
+
+    def taken_by_others(index: int, cov, need: str, event: str, after: int, owner: str) -> int:
+        """The profiles of ``need`` that units other than ``owner`` own on day ``after`` of ``event``.
+
+        The union over the coverage cells, remembered per (catchment, need, event, day) with
+        each unit's share, so that the owner's own share can be left out.
+        """
+        key = (index, need, event, after)
+        found = active.get(key)
+        if found is None:
+            total, per_unit = 0, {}
+            for s in model.settings:
+                for rid, unit, profiles in cov.by_cell.get((need, s.id), ()):
+                    if _active(resp[rid].window, event, after):
+                        total |= profiles
+                        per_unit[unit] = per_unit.get(unit, 0) | profiles
+            found = active[key] = (total, per_unit)
+        total, per_unit = found
+        if owner not in per_unit:
+            return total
+        others = 0
+        for unit, profiles in per_unit.items():
+            if unit != owner:
+                others |= profiles
+        return others
+
     handovers_at: dict[tuple[str, str], list] = {}
     for h in model.handovers:
         handovers_at.setdefault((h.from_, h.trigger), []).append(h)
@@ -72,21 +100,14 @@ def check(ctx: Context) -> Iterator[Hit]:
         mine = space.mask(r.profile) & where
         event, after = r.window.event, r.window.end_day + 1
         uncovered: dict[str, int] = {}
-        takers: set[str] = set()
         affected = []
-        for catchment, cov in in_catchments.get(r.owner, ()):
+        for index, catchment, cov in in_catchments.get(r.owner, ()):
             hit = False
             for n in todo:
                 needed = mine & exists.get(n.id, 0)
                 if not needed:
                     continue
-                covered = 0
-                for s in model.settings:
-                    for rid, unit, profiles in cov.by_cell.get((n.id, s.id), ()):
-                        if unit != r.owner and profiles & needed and _active(resp[rid].window, event, after):
-                            covered |= profiles
-                            takers.add(rid)
-                left = needed & ~covered
+                left = needed & ~taken_by_others(index, cov, n.id, event, after, r.owner)
                 if left:
                     uncovered[n.id] = uncovered.get(n.id, 0) | left
                     hit = True
@@ -94,6 +115,16 @@ def check(ctx: Context) -> Iterator[Hit]:
                 affected.append(catchment.id)
         if not uncovered:
             continue
+        takers: set[str] = set()  # who takes over some of it, for the finding
+        for _, _, cov in in_catchments.get(r.owner, ()):
+            for n in todo:
+                needed = mine & exists.get(n.id, 0)
+                if not needed:
+                    continue
+                for s in model.settings:
+                    for rid, unit, profiles in cov.by_cell.get((n.id, s.id), ()):
+                        if unit != r.owner and profiles & needed and _active(resp[rid].window, event, after):
+                            takers.add(rid)
         order = [n.id for n in todo if n.id in uncovered]
         splitting = [
             h.id for h in handovers_at.get((r.owner, event), ())
