@@ -16,7 +16,6 @@ import difflib
 import re
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from pathways.model import yamlio
@@ -64,52 +63,18 @@ def privacy_problems(text: str, display: str) -> list[Problem]:
     return problems
 
 
-class _TextDatesLoader(yamlio._PosLoader):  # type: ignore[misc, valid-type]
-    """The model's loader, but dates stay text: the format checks them with positions."""
-
-
-def _construct_text(loader: yaml.Loader, node: yaml.ScalarNode) -> str:
-    return loader.construct_scalar(node)
-
-
-_TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_text)
-
-
 def read_user_file(path: Path, display: str | None = None) -> tuple[object, list[Problem]]:
     """Load a case or scenario file: (document, privacy problems); ModelError if unreadable.
 
     The document keeps positions (:class:`PosDict`, :class:`PosList`) like the model's.
     """
     name = display or str(path)
-    try:
-        size = path.stat().st_size
-        if size > yamlio.MAX_FILE_BYTES:
-            raise ModelError([Problem(name, 1, 1, "", f"file is {size} bytes; at most {yamlio.MAX_FILE_BYTES}")])
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ModelError([Problem(name, 1, 1, "", f"not UTF-8 text ({exc.reason}); save the file as UTF-8")]) from None
-    except OSError as exc:
-        raise ModelError([Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror}")]) from None
+    text = yamlio.read_text(path, name)
     privacy = privacy_problems(text, name)
-    loader = _TextDatesLoader(text)
     try:
-        root = loader.get_single_node()
-        if root is None:
-            return None, privacy
-        limit = yamlio.MAX_ALIAS_EXPANSION * yamlio._distinct_size(root) + 1000
-        if yamlio._expanded_size(root, limit) > limit:
-            raise ModelError([*privacy, Problem(name, 1, 1, "", "aliases expand the document too far; write the repeated parts out")])
-        return loader.construct_document(root), privacy
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise ModelError([*privacy, Problem(name, line, col, "", f"YAML syntax: {exc.problem or exc.context}")]) from None
-    except yaml.YAMLError as exc:
-        raise ModelError([*privacy, Problem(name, 1, 1, "", f"YAML: {exc}")]) from None
-    except (RecursionError, ValueError) as exc:
-        raise ModelError([*privacy, Problem(name, 1, 1, "", f"cannot read the YAML: {exc}")]) from None
-    finally:
-        loader.dispose()
+        return yamlio.parse_yaml(text, name), privacy
+    except ModelError as exc:
+        raise ModelError([*privacy, *exc.problems]) from None
 
 
 def plain(node: object) -> object:

@@ -101,6 +101,8 @@ def _message(err: dict) -> str:
         return f"{where}: must be a list; write each element on its own line starting with '- '"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"{where}: must be a mapping of fields ('field: value' lines)"
+    if kind == "value_error":
+        return f"{where}: {err['msg'].removeprefix('Value error, ')}"
     return f"{where}: {err['msg']}"
 
 

@@ -11,10 +11,11 @@ checks them (``pathways.model.validate``) because pydantic checks one element at
 
 from __future__ import annotations
 
+import datetime
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 Id = Annotated[
     str,
@@ -85,6 +86,15 @@ class Meta(Strict):
     date: Text = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
     county: Id = Field(description="The county (län) the model describes.")
     source: Source
+
+    @field_validator("date")
+    @classmethod
+    def _real_date(cls, value: str) -> str:
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"'{value}' is not a date in the calendar (YYYY-MM-DD)") from None
+        return value
 
 
 class PrincipalKind(str, Enum):

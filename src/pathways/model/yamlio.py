@@ -83,6 +83,8 @@ def _construct_seq(loader: _PosLoader, node: yaml.SequenceNode):
 
 _PosLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _PosLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+_PosLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+"""Dates stay text: the schema checks them, with positions, instead of a crash on 2026-02-30."""
 
 
 def _expanded_size(root: yaml.Node, limit: int) -> int:
@@ -134,26 +136,21 @@ def _line(text: str, line: int) -> str:
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-def load_yaml(path: Path, display: str | None = None) -> object:
-    """Load one YAML document safely, with positions; raise ModelError on bad input.
-
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.yaml"
-    >>> _ = p.write_text("units:\\n  - id: x\\n")
-    >>> doc = load_yaml(p)
-    >>> doc["units"][0].where("id")
-    (2, 5)
-    """
-    name = display or str(path)
+def read_text(path: Path, name: str) -> str:
+    """A file's text, refused with a clear problem when too large, unreadable or not UTF-8."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ModelError([Problem(name, 1, 1, "", f"file is {size} bytes; a model file may be at most {MAX_FILE_BYTES}")])
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise ModelError([Problem(name, 1, 1, "", f"not UTF-8 text ({exc.reason}); save the file as UTF-8")]) from None
     except OSError as exc:
         raise ModelError([Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror}")]) from None
+
+
+def parse_yaml(text: str, name: str) -> object:
+    """One YAML document, safely, with positions; ModelError naming file and line on bad input."""
     loader = _PosLoader(text)
     try:
         root = loader.get_single_node()
@@ -174,6 +171,20 @@ def load_yaml(path: Path, display: str | None = None) -> object:
         raise ModelError([Problem(name, 1, 1, "", "lists or mappings are nested too deeply")]) from None
     finally:
         loader.dispose()
+
+
+def load_yaml(path: Path, display: str | None = None) -> object:
+    """Load one YAML file safely, with positions; raise ModelError on bad input.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.yaml"
+    >>> _ = p.write_text("units:\\n  - id: x\\n    date: 2026-02-30\\n")
+    >>> doc = load_yaml(p)
+    >>> doc["units"][0].where("id"), doc["units"][0]["date"]
+    ((2, 5), '2026-02-30')
+    """
+    name = display or str(path)
+    return parse_yaml(read_text(path, name), name)
 
 
 # --- Fast path: files that are JSON ----------------------------------------------------
