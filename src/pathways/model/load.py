@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import difflib
 import re
 from collections.abc import Callable
@@ -89,8 +88,6 @@ def _message(err: dict) -> str:
     if kind == "string_pattern_mismatch":
         return f"{where}: an id may not be empty or begin or end with a space"
     if kind == "string_type":
-        if isinstance(value, (datetime.date, datetime.datetime)):
-            return f"{where}: write the date in quotes, e.g. \"{value.isoformat()[:10]}\""
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return f"{where}: write it in quotes to make it text: \"{value}\""
         return f"{where}: must be text"
