@@ -12,7 +12,7 @@ from pathways.cli.main import app
 from pathways.graph.build import build_graph
 from pathways.graphstore import store
 from pathways.graphstore.connection import Settings, StoreError, connect, guarded
-from pathways.graphstore.mapping import build_id
+from pathways.graphstore.mapping import build_id, edge_rows, node_rows
 from pathways.model.load import load_model
 from pathways.model.model import Model
 
@@ -48,7 +48,7 @@ def test_push_then_pull_gives_back_the_same_model(driver, bundled):
 def test_labels_and_relationship_types_follow_the_kinds(driver, bundled):
     G = build_graph(bundled)
     store.push(driver, G, "baseline")
-    _, rows = store.query(driver, "MATCH (u:Unit {build: $b}) RETURN count(u) AS n", {"b": build_id(G)})
+    _, rows = store.query(driver, "MATCH (u:Unit {build: $b}) RETURN count(u) AS n", {"b": build_id(G.graph["meta"], node_rows(G), edge_rows(G))})
     assert rows == [{"n": sum(1 for _, k in G.nodes(data="kind") if k == "unit")}]
     _, rows = store.query(driver, "MATCH (:Pw)-[r:SENDS]->(:Handover) RETURN count(r) AS n", {})
     assert rows == [{"n": sum(1 for _, _, k in G.edges(keys=True) if k == "SENDS")}]

@@ -83,14 +83,15 @@ def edge_rows(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
     return rows
 
 
-def build_id(G: nx.MultiDiGraph) -> str:
-    """A content hash of the graph: the same model gives the same build, whatever its name."""
+def build_id(meta: dict, nodes: dict[str, list[dict]], edges: dict[str, list[dict]]) -> str:
+    """A content hash of the graph (its :func:`node_rows` and :func:`edge_rows`): the same
+    model gives the same build, whatever its name."""
     digest = hashlib.sha256()
-    digest.update(json.dumps(G.graph.get("meta"), sort_keys=True, ensure_ascii=False).encode())
-    for kind, rows in node_rows(G).items():
+    digest.update(json.dumps(meta, sort_keys=True, ensure_ascii=False).encode())
+    for kind, rows in nodes.items():
         for row in rows:
             digest.update(f"N\0{kind}\0{row['id']}\0{row['props']['props']}\n".encode())
-    for kind, rows in edge_rows(G).items():
+    for kind, rows in edges.items():
         for row in rows:
             digest.update(f"E\0{kind}\0{row['s']}\0{row['t']}\0{row['order']}\n".encode())
     return digest.hexdigest()[:20]

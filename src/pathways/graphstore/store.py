@@ -1,7 +1,8 @@
 """Push a graph into Neo4j as a named version, read it back, and query it read-only.
 
-A push writes a *build* (every node and relationship tagged with the build id, a
-content hash) in batches, then in one transaction points the version's
+A push writes a *build* (every node tagged with the build id, a content hash; a
+relationship belongs to the build of its ends) in batches, after removing any partial
+build an interrupted push left, then in one transaction points the version's
 ``PwVersion {name}`` node at it, then deletes builds no version points at. Readers
 follow the pointer, so they see the previous complete version until the swap; a push
 that dies half-way leaves only an unreferenced partial build, which the next push
@@ -25,7 +26,7 @@ from pathways.graphstore.mapping import NODE_LABEL, build_id, edge_rows, node_ro
 from pathways.model.model import Model
 from pathways.model.schema import COLLECTIONS, Meta
 
-BATCH = 5000
+BATCH = 10000
 
 SCHEMA = (
     f"CREATE CONSTRAINT pw_build_id IF NOT EXISTS FOR (n:{NODE_LABEL}) REQUIRE (n.build, n.id) IS UNIQUE",
@@ -80,8 +81,8 @@ def push(
     progress: Progress | None = None,
 ) -> PushResult:
     """Write ``G`` as version ``name``; all or nothing for readers (write, then swap)."""
-    build = build_id(G)
     nodes, edges = node_rows(G), edge_rows(G)
+    build = build_id(G.graph["meta"], nodes, edges)
     n_nodes = sum(len(r) for r in nodes.values())
     n_edges = sum(len(r) for r in edges.values())
     total = n_nodes + n_edges
@@ -96,10 +97,7 @@ def push(
             done = 0
             for kind, rows in nodes.items():
                 label = NODE_KINDS[kind][1]
-                query = (
-                    f"UNWIND $rows AS row MERGE (n:{NODE_LABEL}:{label} {{build: $build, id: row.id}}) "
-                    "SET n += row.props"
-                )
+                query = f"UNWIND $rows AS row CREATE (n:{NODE_LABEL}:{label}) SET n = row.props, n.build = $build"
                 for start in range(0, len(rows), BATCH):
                     batch = rows[start:start + BATCH]
                     session.execute_write(lambda tx, b=batch, q=query: tx.run(q, rows=b, build=build).consume())
@@ -107,10 +105,11 @@ def push(
                     if progress:
                         progress(done, total)
             for kind, rows in edges.items():
+                ordered = any(row["order"] is not None for row in rows)
                 query = (
                     f"UNWIND $rows AS row MATCH (a:{NODE_LABEL} {{build: $build, id: row.s}}) "
                     f"MATCH (b:{NODE_LABEL} {{build: $build, id: row.t}}) "
-                    f"MERGE (a)-[r:{kind}]->(b) SET r.build = $build, r.order = row.order"
+                    f"CREATE (a)-[r:{kind}]->(b)" + (" SET r.order = row.order" if ordered else "")
                 )
                 for start in range(0, len(rows), BATCH):
                     batch = rows[start:start + BATCH]
