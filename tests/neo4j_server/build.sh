@@ -3,7 +3,8 @@
 # unless the artifact is newer than pom.xml and Launcher.java.
 # Dependencies are cached by Maven in ~/.m2 between runs.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+cd "$HERE"
 
 JAR=target/neo4j-test-server.jar
 SRC=src/main/java/pathways/testserver/Launcher.java
@@ -13,7 +14,7 @@ up_to_date() { [[ -f "$JAR" && -f "$STAMP" && "$STAMP" -nt pom.xml && "$STAMP" -
 
 up_to_date && exit 0
 # Serialise concurrent builds (e.g. pytest-xdist workers), then check again.
-exec 9<"${BASH_SOURCE[0]}"
+exec 9<"$HERE/build.sh"
 if command -v flock >/dev/null 2>&1; then flock 9; fi
 up_to_date && exit 0
 
