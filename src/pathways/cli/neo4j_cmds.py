@@ -13,11 +13,14 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from pathways.cli.common import DEFAULT_MODEL, EXIT_INVALID, TableOrJson, console, err_console, load_or_exit
+from pathways.cli.common import DEFAULT_MODEL, EXIT_INVALID, Lang, TableOrJson, console, err_console, load_or_exit
+from pathways.cli.gaps_cmds import _print_table, _rule_codes
 from pathways.graph.build import build_graph
 from pathways.graphstore import store
 from pathways.graphstore.connection import Settings, StoreError, connect, guarded
+from pathways.graphstore.gaps import SERVER_RULES, VersionNotFound, server_gaps
 from pathways.model.dump import dump_model
+from pathways.outputs.findings import to_json
 
 EXIT_STORE = 3
 """Exit code for a Neo4j problem: server down, wrong credentials, timeout, refused query."""
@@ -129,6 +132,39 @@ def query_cmd(
     except StoreError as exc:
         _fail(exc)
     _print_rows(keys, rows, fmt)
+
+
+@app.command("gaps")
+def gaps_cmd(
+    name: str = Name,
+    fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", help="table or json."),
+    rule: list[str] = typer.Option([], "--rule", help="Only this rule (code or name); repeat for more. Default: every server-side rule."),
+    lang: Lang = typer.Option(Lang.sv, "--lang", help="Language of the messages."),
+    uri: str = Uri, user: str = User, database: str = Database, timeout: float = Timeout,
+) -> None:
+    """The graph-shaped gap rules as Cypher on the server (PW101, PW105, PW106, PW110, PW113, PW114, PW115)."""
+    codes = _rule_codes(rule) or set(SERVER_RULES)
+    elsewhere = sorted(codes - set(SERVER_RULES))
+    if elsewhere:
+        err_console.print(f"{', '.join(elsewhere)} runs in memory only (`pathways gaps`); on the server: {', '.join(SERVER_RULES)}",
+                          markup=False, soft_wrap=True)
+        raise typer.Exit(EXIT_INVALID)
+    settings = Settings.from_env(uri, user, database, timeout)
+    try:
+        with connect(settings) as driver:
+            findings = guarded(settings, lambda: server_gaps(driver, name, codes, settings.database))
+    except StoreError as exc:
+        _fail(exc)
+    except VersionNotFound:
+        err_console.print(f"no version '{name}' in the store; `pathways neo4j versions` lists them", markup=False)
+        raise typer.Exit(EXIT_INVALID) from None
+    except ValueError as exc:
+        err_console.print(f"version '{name}': {exc}", markup=False, soft_wrap=True)
+        raise typer.Exit(EXIT_INVALID) from None
+    if fmt == TableOrJson.json:
+        console.print(to_json(findings), markup=False, soft_wrap=True)
+    else:
+        _print_table(findings, {}, lang.value)
 
 
 def register(root: typer.Typer) -> None:

@@ -1,0 +1,376 @@
+"""The graph-shaped gap rules as Cypher on a real Neo4j give the in-memory findings, ids included.
+
+For each of the seven server-side rules, on the bundled model and on the rule's fires fixture:
+the findings of ``server_gaps`` equal those of ``find_gaps(model, codes={code})`` as sets of
+(id, rule, sorted elements, profiles), and every field of them (messages, cubes, texts, grey
+zones, sources, data) equals the in-memory findings on the same model with its dimensions in
+id order (the store keeps no collection order, so that is the order the server knows). The
+same on random models with awkward ids, on ids whose sort differs between Cypher and Python,
+and on a chain of diamonds that would be exponential for a path-enumerating query.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+from pathways.analysis.profiles import ProfileSpace
+from pathways.cli.main import app
+from pathways.gaps.analyze import find_gaps
+from pathways.gaps.core import Finding
+from pathways.graph.build import build_graph
+from pathways.graphstore import store
+from pathways.graphstore.connection import Settings, connect
+from pathways.graphstore.gaps import PARAMS, QUERIES, SERVER_RULES, SLICE, SPACE_SIZE, VersionNotFound, server_gaps
+from pathways.model.load import load_model
+from pathways.model.model import Model
+from pathways.model.schema import COLLECTIONS, Meta
+from pathways.model.validate import check_model
+from tests.gaps.fixture import fixture_model
+
+runner = CliRunner()
+SRC = {"source": {"doc": "src"}, "status": "agreement"}
+
+
+def _push(driver, name: str, model: Model) -> None:
+    store.push(driver, build_graph(model), name)
+
+
+def _dims_by_id(model: Model) -> Model:
+    """The model as the store knows it: the same elements, the dimensions in id order."""
+    return Model(meta=model.meta, collections=model.collections | {"dimensions": sorted(model.dimensions, key=lambda d: d.id)})
+
+
+def _sets(findings: list[Finding], model: Model) -> set[tuple]:
+    """(id, rule, sorted elements, the profiles as one set) of each finding."""
+    space = ProfileSpace.of(model)
+    result = set()
+    for f in findings:
+        profiles = 0
+        for cube in f.profiles:
+            profiles |= space.mask(cube)
+        result.add((f.id, f.rule, tuple(sorted(f.elements)), profiles))
+    return result
+
+
+def _assert_same(driver, name: str, model: Model, codes: set[str]) -> list[Finding]:
+    got = server_gaps(driver, name, codes)
+    assert _sets(got, model) == _sets(find_gaps(model, codes=codes), model)
+    assert [f.as_dict() for f in got] == [f.as_dict() for f in find_gaps(_dims_by_id(model), codes=codes)]
+    return got
+
+
+@pytest.fixture(scope="module")
+def models(tmp_path_factory):
+    """Every model of this module by version name; the names have one length, as the server
+    plans a query again for a string parameter of another size."""
+    tmp = tmp_path_factory.mktemp("models")
+    return {
+        "baseline": load_model("model"),
+        **{f"fire-{code[2:]}": fixture_model(tmp, f"{code.lower()}_fires") for code in SERVER_RULES},
+        **{f"rand-{seed:03d}": random_model(seed) for seed in range(8)},
+        "ordering": order_model(tmp / "ordering"),
+        "diamonds": diamonds_model(tmp / "diamonds"),
+    }
+
+
+@pytest.fixture(scope="module")
+def driver(neo4j_server, models):
+    """One connection for the module, every model pushed first: pushing between queries would
+    change the statistics and make the server plan the queries again."""
+    settings = Settings(uri=neo4j_server.uri, username=neo4j_server.user, password=neo4j_server.password, timeout=20)
+    with connect(settings) as d:
+        for name, model in models.items():
+            _push(d, name, model)
+        yield d
+
+
+@pytest.mark.parametrize("code", SERVER_RULES)
+def test_server_findings_equal_in_memory_findings(driver, models, code):
+    on_bundled = _assert_same(driver, "baseline", models["baseline"], {code})
+    on_fixture = _assert_same(driver, f"fire-{code[2:]}", models[f"fire-{code[2:]}"], {code})
+    assert on_fixture, f"the {code} fixture has findings"
+    assert {f.rule for f in on_bundled + on_fixture} <= {code}
+
+
+def test_every_rule_at_once_and_no_version(driver, models):
+    found = _assert_same(driver, "baseline", models["baseline"], set(SERVER_RULES))
+    assert {f.rule for f in found} == {"PW101", "PW105", "PW106", "PW110", "PW113"}
+    with pytest.raises(VersionNotFound):
+        server_gaps(driver, "nope")
+    with pytest.raises(ValueError, match="not a server-side rule: PW102"):
+        server_gaps(driver, "baseline", {"PW102"})
+
+
+# --- random models with awkward ids ----------------------------------------------------------
+
+ODD = ["", "'q", '"dq', "`bt", "{b}", " MATCH (n) DETACH DELETE n //", "\\", "\U0001F600", "\ue000", "ä", '", "label": {']
+
+
+def random_model(seed: int) -> Model:
+    """A valid model with region and municipal units, groups, catchments (or none), SIP needs or
+    not, loops, routes and SIP points, and ids with quotes, backslashes, braces and Cypher."""
+    rnd = random.Random(seed)
+
+    def ident(base: str) -> str:
+        return base + (rnd.choice(ODD) if rnd.random() < 0.35 else "")
+
+    def label(text: str) -> dict:
+        return {"label": {"sv": text, "en": text + " (en)"}}
+
+    def subset(items, low=0, p=0.5):
+        chosen = [x for x in items if rnd.random() < p]
+        while len(chosen) < low:
+            chosen.append(rnd.choice([x for x in items if x not in chosen]))
+        return chosen
+
+    dims = [
+        (ident("alder"), [ident("barn"), ident("vuxen")]),
+        (ident("besok"), [ident("kan"), ident("kan-inte")]),
+        ("social", ["ja", "nej"]) if rnd.random() < 0.6 else (ident("soc"), [ident("ja"), ident("nej")]),
+    ]
+    if rnd.random() < 0.5:
+        dims.append((ident("diagnos"), [ident("som"), ident("psyk"), ident("npf")]))
+    rnd.shuffle(dims)
+
+    def cube(p_any=0.45):
+        if rnd.random() < p_any:
+            return {}
+        return {d: subset(vs, 1) for d, vs in dims if rnd.random() < 0.45}
+
+    counties = [ident("lan-a"), ident("lan-b")]
+    regions = [{"id": ident(f"region{i}"), "kind": "region", "county": counties[i], **label(f"Region {i}")}
+               for i in range(rnd.choice((1, 2)))]
+    munis = [{"id": ident(f"kommun{i}"), "kind": "municipality", "county": rnd.choice(counties[:len(regions)]),
+              **label(f"Kommun {i}")} for i in range(rnd.randint(0, 4))]
+    groups = []
+    if len(munis) >= 2 and rnd.random() < 0.7:
+        groups.append({"id": ident("kommunerna"), "members": [m["id"] for m in subset(munis, 2, 0.7)], **label("Kommunerna")})
+    if len(regions) == 2 and rnd.random() < 0.3:
+        groups.append({"id": ident("regionerna"), "members": [r["id"] for r in regions], **label("Regionerna")})
+    kind_of = {p["id"]: p["kind"] for p in regions + munis}
+    for g in groups:
+        kind_of[g["id"]] = kind_of[g["members"][0]]
+    owners = [p["id"] for p in regions + munis] + [g["id"] for g in groups]
+    settings = [{"id": ident("mottagning"), **label("Mottagning")},
+                {"id": ident("hemmet"), "profile": cube(0.3), **label("Hemmet")}]
+    if rnd.random() < 0.5:
+        settings.append({"id": ident("overallt"), **label("Överallt")})
+    setting_ids = [s["id"] for s in settings]
+    kinds = ["health_centre", "primary_care_rehab", "home_healthcare", "municipal_rehab_ordinary",
+             "needs_assessment", "device_centre", "specialist_clinic"]
+    units = []
+    for i in range(rnd.randint(4, 9)):
+        principal = rnd.choice(owners)
+        kind = "home_healthcare" if i == 0 else "needs_assessment" if i == 1 and munis else rnd.choice(kinds)
+        unit = {"id": ident(f"u{i}"), "kind": kind, "principal": principal, "settings": subset(setting_ids, 1),
+                **label(f"Verksamhet {i}" + (" SIP" if rnd.random() < 0.1 else ""))}
+        if kind not in ("needs_assessment", "device_centre") or rnd.random() < 0.5:
+            unit["care_level"] = "lvl-region" if kind_of[principal] == "region" else "lvl-kommun"
+        if rnd.random() < 0.3:
+            unit["entry"] = True
+        units.append(unit)
+    unit_ids = [u["id"] for u in units]
+    needs = [{"id": ident(f"n{i}"), "category": rnd.choice(["icf", "pathway_step", "device_step", "coordination"]),
+              "applies_to": cube(), "settings": subset(setting_ids, 0, 0.3), **label(f"Behov {i}")}
+             for i in range(rnd.randint(2, 5))]
+    if rnd.random() < 0.6:
+        needs.append({"id": rnd.choice(["sip", "SIP", ident("plan")]), "category": "coordination", "applies_to": cube(0.2),
+                      **label(rnd.choice(["SIP", "Samordnad plan (SIP)", "SIPlan", "Plan"]))})
+    need_ids = [n["id"] for n in needs]
+    resps = []
+    for i in range(rnd.randint(2, 9)):
+        owner = rnd.choice(units)
+        resps.append({"id": ident(f"r{i}"), "needs": subset(need_ids, 1, 0.4), "owner": owner["id"], "profile": cube(),
+                      "settings": subset(owner["settings"], 0, 0.3), **label(f"Ansvar {i}")})
+    handovers = []
+    for i in range(rnd.randint(3, 12)):
+        a, b = rnd.sample(unit_ids, 2)
+        h = {"id": ident(f"h{i}"), "from": a, "to": b, "trigger": "ev", "needs": subset(need_ids, 0, 0.4), "profile": cube(),
+             "mode": rnd.choice(["written_care_request", "referral", "guidance", "discharge_notice", "device_order"]),
+             **label(f"Överlämning {i}")}
+        if rnd.random() < 0.5:
+            h["gate"] = {"by": "roll", "criteria": "Kriterier"}
+        r = rnd.random()
+        if r < 0.5:
+            h["on_reject"] = ({"to": rnd.choice(unit_ids)} if r < 0.3 else {"escalation": "esk"} if r < 0.4
+                              else {"to": rnd.choice(unit_ids), "escalation": "esk"})
+        handovers.append(h)
+    for i in range(rnd.randint(0, 3)):
+        loop = rnd.sample(unit_ids, rnd.randint(2, min(4, len(unit_ids))))
+        need = rnd.choice(need_ids)
+        for j, a in enumerate(loop):
+            handovers.append({"id": ident(f"l{i}-{j}"), "from": a, "to": loop[(j + 1) % len(loop)], "trigger": "ev",
+                              "mode": "referral", "needs": [need], "profile": cube(), **label(f"Slinga {i}.{j}")})
+    routes = []
+    into = [h for h in handovers if h["to"] in {u["id"] for u in units if u["kind"] == "home_healthcare"}]
+    for i, last in enumerate(rnd.sample(into, min(len(into), rnd.randint(0, 2)))):
+        chain = [last]
+        before = [h for h in handovers if h["to"] == last["from"] and h is not last]
+        if before and rnd.random() < 0.6:
+            chain.insert(0, rnd.choice(before))
+        routes.append({"id": ident(f"route{i}"), "number": i + 1, "handovers": [h["id"] for h in chain],
+                       "profile": cube(), **label(f"Väg {i}")})
+    sips = [{"id": ident(f"sip{i}"), "at": rnd.choice(unit_ids + [h["id"] for h in handovers]), "called_by": rnd.choice(unit_ids),
+             "participants": subset(unit_ids, 1, 0.3), "profile": cube(), **label(f"SIP-punkt {i}")}
+            for i in range(rnd.randint(0, 5))]
+    for element in units[:2] + handovers[:2]:
+        element["grey_zones"] = ["gz1"]
+    principals = regions + munis
+    docs = {
+        "sources": [{"id": "src", "kind": "seed", "title": "Källa", "ref": "test"}],
+        "principals": principals, "principal_groups": groups, "units": units, "needs": needs,
+        "care_levels": [{"id": "lvl-region", "principal_kind": "region", **label("Regionnivå")},
+                        {"id": "lvl-kommun", "principal_kind": "municipality", **label("Kommunnivå")}],
+        "roles": [{"id": "roll", **label("Roll")}], "settings": settings, "events": [{"id": "ev", **label("Händelse")}],
+        "dimensions": [{"id": d, "values": [{"id": v, **label(v)} for v in vs], **label(d)} for d, vs in dims],
+        "responsibilities": resps, "handovers": handovers, "routes": routes, "sip_points": sips,
+        "escalation_paths": [{"id": "esk", "between": [principals[0]["id"], (principals * 2)[1]["id"]], "body": "Möte",
+                              **label("Oenighet")}],
+        "grey_zones": [{"id": "gz1", "number": 1, **label("Gråzon"), "source": {"doc": "src"}}],
+    }
+    collections = {
+        name: [COLLECTIONS[name].model_validate(item if name in ("sources", "grey_zones") else {**SRC, **item}) for item in items]
+        for name, items in docs.items()
+    }
+    meta = Meta.model_validate({"id": f"rand-{seed:03d}", "label": {"sv": "Slump", "en": "Random"}, "version": "1",
+                                "date": "2026-01-01", "county": counties[0], "source": {"doc": "src"}})
+    model = Model(meta=meta, collections=collections)
+    assert check_model(model) == [], f"seed {seed} makes an invalid model"
+    return model
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_random_models_with_awkward_ids(driver, models, seed):
+    _assert_same(driver, f"rand-{seed:03d}", models[f"rand-{seed:03d}"], set(SERVER_RULES))
+
+
+LOW, HIGH = "x\ue000", "x\U0001F600"
+K_LOW, K_HIGH = "k\ue000", "k\U0001F600"
+
+
+def order_model(tmp_path) -> Model:
+    """A loop between units, and a catchment of two municipalities, whose ids sort differently in Cypher and Python."""
+    unit = {"kind": "primary_care_rehab", "care_level": "primarvard", "settings": ["mottagning"], **SRC}
+    municipal = {"kind": "home_healthcare", "care_level": "kommunal", "settings": ["hemmet"], **SRC}
+    return fixture_model(
+        tmp_path, None,
+        principals=[
+            {"id": "region", "kind": "region", "county": "testlan", "label": {"sv": "R", "en": "R"}, **SRC},
+            *({"id": k, "kind": "municipality", "county": "testlan", "label": {"sv": k, "en": k}, **SRC} for k in ("k", K_LOW, K_HIGH)),
+        ],
+        principal_groups=[{"id": "par", "members": [K_HIGH, K_LOW], "label": {"sv": "Par", "en": "Pair"}, **SRC}],
+        units=[
+            {"id": LOW, "principal": "region", "entry": True, "label": {"sv": "A", "en": "A"}, **unit},
+            {"id": HIGH, "principal": "region", "label": {"sv": "B", "en": "B"}, **unit},
+            {"id": "hsv-par", "principal": "par", "label": {"sv": "C", "en": "C"}, **municipal},
+            {"id": "hsv-k", "principal": "k", "label": {"sv": "D", "en": "D"}, **municipal},
+        ],
+        responsibilities=[{"id": "r", "needs": ["behandling"], "owner": "hsv-k", "label": {"sv": "R", "en": "R"}, **SRC}],
+        handovers=[
+            {"id": f"h-{i}", "from": a, "to": b, "trigger": "vardbegaran", "mode": "referral", "needs": ["behandling"],
+             "label": {"sv": f"H{i}", "en": f"H{i}"}, **SRC}
+            for i, (a, b) in enumerate([(LOW, HIGH), (HIGH, LOW)])
+        ],
+        escalation_paths=[{"id": "esk", "between": ["region", "k"], "body": "M", "label": {"sv": "E", "en": "E"}, **SRC}],
+    )
+
+
+def test_ids_that_sort_differently_in_cypher_and_python(driver, models):
+    """Cypher's ORDER BY compares UTF-16 code units, Python code points: U+E000 sorts before
+    U+1F600 in Python, after it in Cypher. Loop units and catchment members use Python's order."""
+    found = _assert_same(driver, "ordering", models["ordering"], {"PW101", "PW115"})
+    loops = [f for f in found if f.rule == "PW115"]
+    assert [f.data["units"] for f in loops] == [sorted([LOW, HIGH])] == [[LOW, HIGH]]
+    assert f"testlan/{K_LOW}+{K_HIGH}" in {f.data["catchment"] for f in found if f.rule == "PW101"}
+
+
+# --- polynomial traversals --------------------------------------------------------------------
+
+def _operators(plan: dict) -> list[str]:
+    found = [plan["operatorType"]]
+    for child in plan.get("children", []):
+        found += _operators(child)
+    return found
+
+
+def test_traversals_are_breadth_first_and_values_are_parameters(driver):
+    """No shortest-path operator (exponential on Neo4j 5.26 with an open end) and every
+    variable-length expansion a pruning breadth-first search; no value written into a query."""
+    plans = {}
+    for code, queries in QUERIES.items():
+        for query in queries:
+            with driver.session() as session:
+                plan = session.run("EXPLAIN " + query, {**PARAMS, "version": "baseline"}).consume().plan
+            operators = plans.setdefault(code, [])
+            operators += _operators(plan)
+            assert not [op for op in operators if "ShortestPath" in op], code
+            assert all("Pruning" in op for op in operators if op.startswith("VarLengthExpand")), (code, operators)
+            literals = set(re.findall(r"'(?:[^'\\]|\\.)*'", query))
+            assert literals <= {"''", "' '", "'profile_'", "'applies_to_'"}, (code, literals)
+            assert '"' not in query
+    assert [op for op in plans["PW114"] if op.startswith("VarLengthExpand(Pruning,BFS")]
+    assert len([op for op in plans["PW115"] if op.startswith("VarLengthExpand(Pruning,BFS")]) == 2
+    for query in (SLICE, SPACE_SIZE):
+        assert set(re.findall(r"'(?:[^'\\]|\\.)*'", query)) <= {"''"} and '"' not in query
+
+
+DIAMONDS = 60
+
+
+def diamonds_model(tmp_path) -> Model:
+    """60 diamonds (two handovers between each pair of units: 2^60 paths) and a handover back: one
+    referral loop of 61 units for 'behandling'; 'uppfoljning' reaches its owner at the end."""
+    n = DIAMONDS
+    units = [{"id": f"a{i}", "kind": "health_centre", "principal": "region", "care_level": "primarvard", "settings": ["mottagning"],
+              "label": {"sv": f"A{i}", "en": f"A{i}"}, **({"entry": True} if i == 0 else {}), **SRC} for i in range(n + 1)]
+    handovers = [
+        {"id": f"h{side}{i}", "from": f"a{i}", "to": f"a{i + 1}", "trigger": "vardbegaran", "mode": "referral",
+         "needs": ["behandling", "uppfoljning"], "label": {"sv": f"H{side}{i}", "en": f"H{side}{i}"}, **SRC}
+        for i in range(n) for side in "xy"
+    ] + [{"id": "back", "from": f"a{n}", "to": "a0", "trigger": "vardbegaran", "mode": "referral", "needs": ["behandling"],
+          "label": {"sv": "Tillbaka", "en": "Back"}, **SRC}]
+    return fixture_model(
+        tmp_path, None, units=units, handovers=handovers,
+        needs=[{"id": n_, "category": "pathway_step", "label": {"sv": n_, "en": n_}, **SRC} for n_ in ("behandling", "uppfoljning")],
+        responsibilities=[{"id": "r-slut", "needs": ["uppfoljning"], "owner": f"a{n}", "label": {"sv": "R", "en": "R"}, **SRC}],
+    )
+
+
+def test_a_chain_of_diamonds_is_not_enumerated(driver, models):
+    started = time.monotonic()
+    found = _assert_same(driver, "diamonds", models["diamonds"], {"PW114", "PW115"})
+    assert time.monotonic() - started < 30
+    assert [(f.rule, len(f.data["units"])) for f in found] == [("PW115", DIAMONDS + 1)]
+
+
+# --- the command --------------------------------------------------------------------------------
+
+def test_cli_gaps(driver, settings, models, monkeypatch):
+    monkeypatch.setenv("NEO4J_URI", settings.uri)
+    monkeypatch.setenv("NEO4J_USERNAME", settings.username)
+    monkeypatch.setenv("NEO4J_PASSWORD", settings.password)
+    model = models["baseline"]
+    expected = find_gaps(_dims_by_id(model), codes=set(SERVER_RULES))
+
+    result = runner.invoke(app, ["neo4j", "gaps", "--name", "baseline", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["findings"] == [f.as_dict() for f in expected]
+
+    result = runner.invoke(app, ["neo4j", "gaps", "--rule", "PW105", "--rule", "no-rejection-path", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    ids = [f.id for f in expected if f.rule in ("PW105", "PW106")]
+    assert all(i in result.output for i in ids) and "PW101" not in result.output
+    assert f"0 error, {len(ids)} warning, 0 info" in result.output
+
+    result = runner.invoke(app, ["neo4j", "gaps", "--rule", "PW102"])
+    assert result.exit_code == 2 and "runs in memory only" in result.output
+    result = runner.invoke(app, ["neo4j", "gaps", "--name", "nope"])
+    assert result.exit_code == 2 and result.output.strip() == "no version 'nope' in the store; `pathways neo4j versions` lists them"
+    result = runner.invoke(app, ["neo4j", "gaps", "--uri", "bolt://127.0.0.1:9", "--timeout", "2"])
+    assert result.exit_code == 3 and len(result.output.strip().splitlines()) == 1
