@@ -76,6 +76,10 @@ def models(tmp_path_factory):
         **{f"rand-{seed:03d}": random_model(seed) for seed in range(8)},
         "ordering": order_model(tmp / "ordering"),
         "diamonds": diamonds_model(tmp / "diamonds"),
+        "toolarge": fixture_model(tmp, None, dimensions=[
+            {"id": f"d{i}", "values": [{"id": v, "label": {"sv": v, "en": v}} for v in ("a", "b")],
+             "label": {"sv": f"D{i}", "en": f"D{i}"}, **SRC} for i in range(17)
+        ], settings=[{"id": s, "label": {"sv": s, "en": s}, **SRC} for s in ("mottagning", "hemmet")]),
     }
 
 
@@ -105,6 +109,14 @@ def test_every_rule_at_once_and_no_version(driver, models):
         server_gaps(driver, "nope")
     with pytest.raises(ValueError, match="not a server-side rule: PW102"):
         server_gaps(driver, "baseline", {"PW102"})
+
+
+def test_a_profile_space_too_large_is_refused_before_it_is_enumerated(driver, models):
+    with pytest.raises(ValueError, match="131072 profiles; at most 65536"):
+        find_gaps(models["toolarge"], codes={"PW101"})
+    with pytest.raises(ValueError, match="131072 profiles; at most 65536"):
+        server_gaps(driver, "toolarge", {"PW101", "PW105"})
+    assert [f.rule for f in server_gaps(driver, "toolarge", {"PW105", "PW114"})] == []
 
 
 # --- random models with awkward ids ----------------------------------------------------------

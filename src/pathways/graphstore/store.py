@@ -95,25 +95,35 @@ def push(
         if written:
             _delete_unreferenced(session, keep="")
             done = 0
+            element_ids: dict[str, str] = {}
             for kind, rows in nodes.items():
                 label = NODE_KINDS[kind][1]
-                query = f"UNWIND $rows AS row CREATE (n:{NODE_LABEL}:{label}) SET n = row.props, n.build = $build"
+                query = (
+                    f"UNWIND $rows AS row CREATE (n:{NODE_LABEL}:{label}) SET n = row.props, n.build = $build "
+                    "RETURN row.id AS id, elementId(n) AS eid"
+                )
                 for start in range(0, len(rows), BATCH):
                     batch = rows[start:start + BATCH]
-                    session.execute_write(lambda tx, b=batch, q=query: tx.run(q, rows=b, build=build).consume())
+                    created = session.execute_write(
+                        lambda tx, b=batch, q=query: [(r["id"], r["eid"]) for r in tx.run(q, rows=b, build=build)]
+                    )
+                    element_ids.update(created)
                     done += len(batch)
                     if progress:
                         progress(done, total)
             for kind, rows in edges.items():
                 ordered = any(row["order"] is not None for row in rows)
                 query = (
-                    f"UNWIND $rows AS row MATCH (a:{NODE_LABEL} {{build: $build, id: row.s}}) "
-                    f"MATCH (b:{NODE_LABEL} {{build: $build, id: row.t}}) "
+                    "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s "
+                    "MATCH (b) WHERE elementId(b) = row.t "
                     f"CREATE (a)-[r:{kind}]->(b)" + (" SET r.order = row.order" if ordered else "")
                 )
                 for start in range(0, len(rows), BATCH):
-                    batch = rows[start:start + BATCH]
-                    session.execute_write(lambda tx, b=batch, q=query: tx.run(q, rows=b, build=build).consume())
+                    batch = [
+                        {"s": element_ids[row["s"]], "t": element_ids[row["t"]], "order": row["order"]}
+                        for row in rows[start:start + BATCH]
+                    ]
+                    session.execute_write(lambda tx, b=batch, q=query: tx.run(q, rows=b).consume())
                     done += len(batch)
                     if progress:
                         progress(done, total)
