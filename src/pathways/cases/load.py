@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from pathways.cases.format import Case, CaseEvent, CaseHead
-from pathways.cases.yamlfile import find_file, load_named, read_user_file, suggest, validation_problems
+from pathways.cases.yamlfile import find_file, load_all, load_named, yaml_files, read_user_file, suggest, validation_problems
 from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model, Origin
 from pathways.model.yamlio import PosDict
@@ -133,30 +133,12 @@ def load_case(path: str | Path, model: Model, display: str | None = None) -> Cas
 
 
 def case_files(directory: str | Path) -> list[Path]:
-    directory = Path(directory)
-    return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yaml", ".yml")) if directory.is_dir() else []
+    return yaml_files(directory)
 
 
 def load_cases(directory: str | Path, model: Model) -> list[Case]:
     """Every case file of a folder (``model/cases``), checked; ModelError lists every problem."""
-    problems: list[Problem] = []
-    cases: list[Case] = []
-    seen: dict[str, str] = {}
-    for path in case_files(directory):
-        try:
-            case = load_case(path, model)
-        except ModelError as exc:
-            problems.extend(exc.problems)
-            continue
-        if case.id in seen:
-            line, col = case.origin.where("id")
-            problems.append(Problem(str(path), line, col, case.id, f"duplicate case id; first in {seen[case.id]}"))
-            continue
-        seen[case.id] = str(path)
-        cases.append(case)
-    if problems:
-        raise ModelError(problems)
-    return cases
+    return load_all(case_files(directory), lambda p: load_case(p, model), lambda c: (c.id, *c.origin.where("id")), "case")
 
 
 def find_case_file(ref: str, model_dir: str | Path) -> Path | None:

@@ -208,3 +208,31 @@ def load_named(refs: list[str] | None, files: list[Path], load: Callable[[Path],
     if problems:
         raise ModelError(problems)
     return loaded
+
+
+def yaml_files(directory: str | Path) -> list[Path]:
+    """The .yaml and .yml files of a folder, in name order (none when it does not exist)."""
+    directory = Path(directory)
+    return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yaml", ".yml")) if directory.is_dir() else []
+
+
+def load_all(files: list[Path], load: Callable[[Path], T], identify: Callable[[T], tuple[str, int, int]], what: str) -> list[T]:
+    """Load every file; two with the same id, and every file's problems, raise one ModelError."""
+    problems: list[Problem] = []
+    loaded: list[T] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        try:
+            item = load(path)
+        except ModelError as exc:
+            problems.extend(exc.problems)
+            continue
+        item_id, line, col = identify(item)
+        if item_id in seen:
+            problems.append(Problem(str(path), line, col, item_id, f"duplicate {what} id; first in {seen[item_id]}"))
+            continue
+        seen[item_id] = str(path)
+        loaded.append(item)
+    if problems:
+        raise ModelError(problems)
+    return loaded

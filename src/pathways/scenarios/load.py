@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from pathways.cases.yamlfile import find_file, load_named, plain, read_user_file, suggest, validation_problems
+from pathways.cases.yamlfile import find_file, load_all, load_named, yaml_files, plain, read_user_file, suggest, validation_problems
 from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model
 from pathways.model.yamlio import PosDict
@@ -99,29 +99,12 @@ def load_scenario(path: str | Path, model: Model | None = None, display: str | N
 
 
 def scenario_files(directory: str | Path) -> list[Path]:
-    directory = Path(directory)
-    return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yaml", ".yml")) if directory.is_dir() else []
+    return yaml_files(directory)
 
 
 def load_scenarios(directory: str | Path, model: Model | None = None) -> list[Scenario]:
     """Every scenario file of a folder (``model/scenarios``), in name order."""
-    problems: list[Problem] = []
-    found: list[Scenario] = []
-    seen: dict[str, str] = {}
-    for path in scenario_files(directory):
-        try:
-            s = load_scenario(path, model)
-        except ModelError as exc:
-            problems.extend(exc.problems)
-            continue
-        if s.id in seen:
-            problems.append(Problem(str(path), s.line, s.col, s.id, f"duplicate scenario id; first in {seen[s.id]}"))
-            continue
-        seen[s.id] = str(path)
-        found.append(s)
-    if problems:
-        raise ModelError(problems)
-    return found
+    return load_all(scenario_files(directory), lambda p: load_scenario(p, model), lambda s: (s.id, s.line, s.col), "scenario")
 
 
 def find_scenario_file(ref: str, model_dir: str | Path) -> Path | None:
