@@ -49,10 +49,14 @@ def once(model_dir: Path, formats: tuple[str, ...]) -> tuple[dict[str, float], l
 
     t = time.perf_counter()
     per: list[tuple[float, str]] = []
-    from concurrent.futures import ThreadPoolExecutor
     import os
+    from concurrent.futures import ThreadPoolExecutor
 
-    with tempfile.TemporaryDirectory() as out, ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 2) * 2)) as pool:
+    with (
+        tempfile.TemporaryDirectory() as out,
+        ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 2) * 2)) as pool,
+    ):
+
         def timed(d):
             s = time.perf_counter()
             render_one(d, Path(out), formats)
@@ -80,8 +84,10 @@ def main() -> int:
     width = max(len(k) for k in phases)
     for name, seconds in phases.items():
         print(f"{name:<{width}}  {seconds:6.2f} s")
-    print(f"{'total (best of ' + str(args.repeat) + ')':<{width}}  {total:6.2f} s   target < 10 s: "
-          f"{'OK' if total < 10 else 'TOO SLOW'}")
+    print(
+        f"{'total (best of ' + str(args.repeat) + ')':<{width}}  {total:6.2f} s   target < 10 s: "
+        f"{'OK' if total < 10 else 'TOO SLOW'}"
+    )
     print("slowest diagrams (Graphviz, all formats):", ", ".join(f"{name} {s:.2f} s" for s, name in per[:5]))
     return 0 if total < 10 else 1
 

@@ -47,8 +47,11 @@ SCALES = {
     "national": (21, 290),
     "double": (42, 580),
 }
-SCALE_NAMES = {"dalarna": "Dalarna (bundled model)", "national": "national (21 regions, 290 municipalities)",
-               "double": "2x national (42 regions, 580 municipalities)"}
+SCALE_NAMES = {
+    "dalarna": "Dalarna (bundled model)",
+    "national": "national (21 regions, 290 municipalities)",
+    "double": "2x national (42 regions, 580 municipalities)",
+}
 TARGETS = {"national_gaps_s": 10.0, "national_gaps_mb": 2048, "double_ratio": 2.2, "dalarna_gaps_work_s": 0.5}
 
 
@@ -87,8 +90,13 @@ def child(step: str, args: list[str], result: Path) -> None:
         region = ordered[len(ordered) // 2]
         sub = region_subset(s, region)
         write_synth(sub, directory, scenarios=False)
-        out.update(work=0.0, region=region.id, municipalities=len(region.municipalities),
-                   units=len(sub.collections["units"]), handovers=len(sub.collections["handovers"]))
+        out.update(
+            work=0.0,
+            region=region.id,
+            municipalities=len(region.municipalities),
+            units=len(sub.collections["units"]),
+            handovers=len(sub.collections["handovers"]),
+        )
     elif step == "load":
         from pathways.model.load import load_model
 
@@ -136,9 +144,16 @@ def child(step: str, args: list[str], result: Path) -> None:
         m = load_model(args[0])
         found = find_gaps(m, codes=set(manifest["rules"]))
         c = compare(manifest, found)
-        out.update(work=time.perf_counter() - t0, exact=c.exact, summary=c.summary(), expected=c.expected,
-                   found=c.found, rules=len(c.rules),
-                   missing=[e["id"] for e in c.missing], extra=[f.id for f in c.extra])
+        out.update(
+            work=time.perf_counter() - t0,
+            exact=c.exact,
+            summary=c.summary(),
+            expected=c.expected,
+            found=c.found,
+            rules=len(c.rules),
+            missing=[e["id"] for e in c.missing],
+            extra=[f.id for f in c.extra],
+        )
     elif step == "whatif":
         from pathways.cases.load import case_files, load_case
         from pathways.gaps.config import load_config
@@ -154,8 +169,13 @@ def child(step: str, args: list[str], result: Path) -> None:
         cases = [load_case(p, m) for p in case_files(Path(args[0]) / "cases")]
         changed = apply_scenarios(m, scenarios)
         w = compare(m, changed, cases, WhatIfOptions(config=load_config(Path(args[0]), all_rules())), scenarios)
-        out.update(work=time.perf_counter() - t0, scenarios=len(scenarios), cases=len(cases),
-                   resolved=len(w.resolved), new=len(w.new))
+        out.update(
+            work=time.perf_counter() - t0,
+            scenarios=len(scenarios),
+            cases=len(cases),
+            resolved=len(w.resolved),
+            new=len(w.new),
+        )
     elif step == "render":
         from pathways.model.load import load_model
         from pathways.outputs.overview import overview
@@ -195,8 +215,9 @@ def run_step(step: str, args: list[str], timeout: float) -> dict:
     cmd = [PYTHON, str(Path(__file__).resolve()), "--child", step, "--result", str(result), "--", *args]
     env = dict(os.environ, COLUMNS="200")
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True, text=True)
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, text=True
+    )
     try:
         _, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -245,16 +266,30 @@ def machine() -> dict:
     except OSError:
         pass
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-        dirty = bool(subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                                    capture_output=True, text=True).stdout.strip())
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = bool(
+            subprocess.run(
+                ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True
+            ).stdout.strip()
+        )
     except OSError:
         commit, dirty = "unknown", False
-    dot = subprocess.run(["dot", "-V"], capture_output=True, text=True).stderr.strip() if shutil_which("dot") else "not installed"
+    dot = (
+        subprocess.run(["dot", "-V"], capture_output=True, text=True).stderr.strip()
+        if shutil_which("dot")
+        else "not installed"
+    )
     return {
-        "cpu": cpu, "cores": os.cpu_count(), "ram": ram, "python": platform.python_version(),
-        "platform": platform.platform(), "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
-        "commit": commit + (" (with uncommitted changes)" if dirty else ""), "graphviz": dot,
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram": ram,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "commit": commit + (" (with uncommitted changes)" if dirty else ""),
+        "graphviz": dot,
         "load_before": os.getloadavg(),
     }
 
@@ -280,19 +315,30 @@ def row(scale: str, name: str, r: dict, note: str = "") -> str:
         return f"| {scale} | {name} | | | | | error: {r['error']} |"
     if "skipped" in r:
         return f"| {scale} | {name} | | | | | {r['skipped']} |"
-    return (f"| {scale} | {name} | {fmt_s(r.get('wall'))} | {fmt_s(r.get('work'))} | {fmt_s(r.get('cpu'))} | "
-            f"{fmt_mb(r.get('peak_kb'))} | {note} |")
+    return (
+        f"| {scale} | {name} | {fmt_s(r.get('wall'))} | {fmt_s(r.get('work'))} | {fmt_s(r.get('cpu'))} | "
+        f"{fmt_mb(r.get('peak_kb'))} | {note} |"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="Dalarna and national only; 'gaps' once.")
-    parser.add_argument("--repeat", type=int, default=None, help="Runs of the 'gaps' step per scale (default 3, --quick 1).")
+    parser.add_argument(
+        "--repeat", type=int, default=None, help="Runs of the 'gaps' step per scale (default 3, --quick 1)."
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "pathways-bench")
-    parser.add_argument("--out", type=Path, default=None, help="Results file (default benchmarks/RESULTS.md, --quick: RESULTS-quick.md).")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="Results file (default benchmarks/RESULTS.md, --quick: RESULTS-quick.md).",
+    )
     parser.add_argument("--render-timeout", type=float, default=600)
-    parser.add_argument("--rewrite", action="store_true", help="Only rewrite the Markdown from results.json (or results-quick.json).")
+    parser.add_argument(
+        "--rewrite", action="store_true", help="Only rewrite the Markdown from results.json (or results-quick.json)."
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
@@ -349,10 +395,12 @@ def main() -> None:
         res["neo4j"] = {"skipped": f"not measured: {neo4j}"} if neo4j else run_step("neo4j", [str(model_dir)], 3600)
         results[scale] = res
         for name, r in res.items():
-            print(f"   {name:7s} {json.dumps({k: v for k, v in r.items() if k not in ('missing', 'extra')})[:200]}", flush=True)
+            print(
+                f"   {name:7s} {json.dumps({k: v for k, v in r.items() if k not in ('missing', 'extra')})[:200]}",
+                flush=True,
+            )
     info["load_after"] = os.getloadavg()
-    raw.write_text(
-        json.dumps({"machine": info, "results": results}, indent=1, default=str) + "\n", encoding="utf-8")
+    raw.write_text(json.dumps({"machine": info, "results": results}, indent=1, default=str) + "\n", encoding="utf-8")
     out_md.write_text(markdown(info, results, repeat), encoding="utf-8")
     print(f"wrote {out_md}")
 
@@ -378,8 +426,12 @@ def markdown(info: dict, results: dict, repeat: int) -> str:
         "",
     ]
     for scale, res in results.items():
-        lines += [f"## {SCALE_NAMES[scale]}", "", "| scale | step | wall (s) | work (s) | CPU (s) | peak (MB) | notes |",
-                  "|---|---|---:|---:|---:|---:|---|"]
+        lines += [
+            f"## {SCALE_NAMES[scale]}",
+            "",
+            "| scale | step | wall (s) | work (s) | CPU (s) | peak (MB) | notes |",
+            "|---|---|---:|---:|---:|---:|---|",
+        ]
         for name, r in res.items():
             if name == "subset":
                 continue
@@ -395,10 +447,16 @@ def markdown(info: dict, results: dict, repeat: int) -> str:
             elif name == "verify" and "summary" in r:
                 note = ("exact: " if r["exact"] else "NOT EXACT: ") + r["summary"]
             elif name == "whatif" and "scenarios" in r:
-                note = f"{r['scenarios']} scenarios, {r['cases']} cases: {r['resolved']} findings resolved, {r['new']} new"
+                note = (
+                    f"{r['scenarios']} scenarios, {r['cases']} cases: {r['resolved']} findings resolved, {r['new']} new"
+                )
             elif name == "render":
                 sub = res.get("subset", {})
-                where = "whole model" if scale == "dalarna" else f"one region ({sub.get('region')}, {sub.get('municipalities')} municipalities, {sub.get('units')} units, {sub.get('handovers')} handovers)"
+                where = (
+                    "whole model"
+                    if scale == "dalarna"
+                    else f"one region ({sub.get('region')}, {sub.get('municipalities')} municipalities, {sub.get('units')} units, {sub.get('handovers')} handovers)"
+                )
                 note = where + (f"; SVG {r['svg_bytes'] // 1024} kB" if "svg_bytes" in r else "")
             lines.append(row(scale, name, r, note))
         lines.append("")
@@ -414,21 +472,29 @@ def targets(results: dict) -> list[str]:
 
     nat = results.get("national", {}).get("gaps", {})
     if "wall" in nat:
-        lines.append(f"| national `gaps` <= {TARGETS['national_gaps_s']:.0f} s (wall, whole command) | {nat['wall']:.2f} s "
-                     f"(CPU {nat['cpu']:.2f} s) | {verdict(nat['wall'] <= TARGETS['national_gaps_s'])} |")
-        lines.append(f"| national `gaps` <= 2 GB peak | {nat['peak_kb'] / 1024:.0f} MB | "
-                     f"{verdict(nat['peak_kb'] <= TARGETS['national_gaps_mb'] * 1024)} |")
+        lines.append(
+            f"| national `gaps` <= {TARGETS['national_gaps_s']:.0f} s (wall, whole command) | {nat['wall']:.2f} s "
+            f"(CPU {nat['cpu']:.2f} s) | {verdict(nat['wall'] <= TARGETS['national_gaps_s'])} |"
+        )
+        lines.append(
+            f"| national `gaps` <= 2 GB peak | {nat['peak_kb'] / 1024:.0f} MB | "
+            f"{verdict(nat['peak_kb'] <= TARGETS['national_gaps_mb'] * 1024)} |"
+        )
     dbl = results.get("double", {}).get("gaps", {})
     if "wall" in nat and "wall" in dbl:
         ratio_wall = dbl["wall"] / nat["wall"]
         ratio_cpu = dbl["cpu"] / nat["cpu"]
-        lines.append(f"| 2x national <= {TARGETS['double_ratio']}x national time | {ratio_wall:.2f}x wall, {ratio_cpu:.2f}x CPU "
-                     f"({dbl['wall']:.2f} s / {nat['wall']:.2f} s) | {verdict(ratio_wall <= TARGETS['double_ratio'])} |")
+        lines.append(
+            f"| 2x national <= {TARGETS['double_ratio']}x national time | {ratio_wall:.2f}x wall, {ratio_cpu:.2f}x CPU "
+            f"({dbl['wall']:.2f} s / {nat['wall']:.2f} s) | {verdict(ratio_wall <= TARGETS['double_ratio'])} |"
+        )
     dal = results.get("dalarna", {}).get("gaps", {})
     if "work" in dal:
-        lines.append(f"| Dalarna `gaps` <= {TARGETS['dalarna_gaps_work_s']} s beyond interpreter start and imports | "
-                     f"{dal['work']:.2f} s (imports {dal['imports']:.2f} s, whole command {dal['wall']:.2f} s) | "
-                     f"{verdict(dal['work'] <= TARGETS['dalarna_gaps_work_s'])} |")
+        lines.append(
+            f"| Dalarna `gaps` <= {TARGETS['dalarna_gaps_work_s']} s beyond interpreter start and imports | "
+            f"{dal['work']:.2f} s (imports {dal['imports']:.2f} s, whole command {dal['wall']:.2f} s) | "
+            f"{verdict(dal['work'] <= TARGETS['dalarna_gaps_work_s'])} |"
+        )
     for scale in ("national", "double"):
         v = results.get(scale, {}).get("verify", {})
         if "exact" in v:

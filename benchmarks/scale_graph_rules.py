@@ -39,21 +39,35 @@ DIMENSIONS = {
     "social": ["ja", "nej"],
 }
 NEEDS = [
-    ("kroppsfunktion", "icf"), ("aktivitet", "icf"), ("delaktighet", "icf"),
-    ("egenvardsbedomning", "pathway_step"), ("rehabbedomning", "pathway_step"), ("rehabplan", "pathway_step"),
-    ("behandling", "pathway_step"), ("uppfoljning", "pathway_step"),
-    ("hjm-behovsbedomning", "device_step"), ("hjm-utprovning", "device_step"), ("hjm-uppfoljning", "device_step"),
-    ("sip", "coordination"), ("bmb", "coordination"),
+    ("kroppsfunktion", "icf"),
+    ("aktivitet", "icf"),
+    ("delaktighet", "icf"),
+    ("egenvardsbedomning", "pathway_step"),
+    ("rehabbedomning", "pathway_step"),
+    ("rehabplan", "pathway_step"),
+    ("behandling", "pathway_step"),
+    ("uppfoljning", "pathway_step"),
+    ("hjm-behovsbedomning", "device_step"),
+    ("hjm-utprovning", "device_step"),
+    ("hjm-uppfoljning", "device_step"),
+    ("sip", "coordination"),
+    ("bmb", "coordination"),
 ]
 REGION_KINDS = [
-    ("inpatient_ward", "inneliggande", True), ("inpatient_rehab_ward", "inneliggande", False),
-    ("specialist_clinic", "mottagning", False), ("specialist_home_rehab", "hemmet", False),
-    ("habilitation", "mottagning", False), ("adult_psychiatry", "mottagning", False),
-    ("health_centre", "mottagning", True), ("primary_care_rehab", "mottagning", True),
+    ("inpatient_ward", "inneliggande", True),
+    ("inpatient_rehab_ward", "inneliggande", False),
+    ("specialist_clinic", "mottagning", False),
+    ("specialist_home_rehab", "hemmet", False),
+    ("habilitation", "mottagning", False),
+    ("adult_psychiatry", "mottagning", False),
+    ("health_centre", "mottagning", True),
+    ("primary_care_rehab", "mottagning", True),
 ]
 MUNICIPAL_KINDS = [
-    ("home_healthcare", "hemmet", False), ("municipal_rehab_ordinary", "hemmet", False),
-    ("municipal_rehab_special_housing", "hemmet", False), ("needs_assessment", "hemmet", True),
+    ("home_healthcare", "hemmet", False),
+    ("municipal_rehab_ordinary", "hemmet", False),
+    ("municipal_rehab_special_housing", "hemmet", False),
+    ("needs_assessment", "hemmet", True),
     ("home_healthcare", "hemmet", False),
 ]
 MODES = ["written_care_request", "referral", "guidance", "discharge_notice", "device_order"]
@@ -75,7 +89,9 @@ def synthetic_model(n_handovers: int = 50_000, seed: int = 1) -> Model:
     c: dict[str, list] = {name: [] for name in COLLECTIONS}
     c["sources"].append({"id": "src", "kind": "seed", "title": "synthetic", "ref": "benchmark"})
     for d, values in DIMENSIONS.items():
-        c["dimensions"].append({"id": d, "label": _label(d), "values": [{"id": v, "label": _label(v)} for v in values], **SRC})
+        c["dimensions"].append(
+            {"id": d, "label": _label(d), "values": [{"id": v, "label": _label(v)} for v in values], **SRC}
+        )
     for s in ("inneliggande", "mottagning", "hemmet"):
         c["settings"].append({"id": s, "label": _label(s), **SRC})
     for e in ("remiss", "utskrivning", "vardbegaran"):
@@ -98,15 +114,27 @@ def synthetic_model(n_handovers: int = 50_000, seed: int = 1) -> Model:
     for lan in counties:
         region = f"region-{lan}"
         c["principals"].append({"id": region, "kind": "region", "county": lan, "label": _label(region), **SRC})
-        c["principal_groups"].append({"id": f"kommuner-{lan}", "members": municipalities[lan], "label": _label(f"kommuner {lan}"), **SRC})
+        c["principal_groups"].append(
+            {"id": f"kommuner-{lan}", "members": municipalities[lan], "label": _label(f"kommuner {lan}"), **SRC}
+        )
         units = []
         for k in range(26):
             kind, setting, entry = REGION_KINDS[k % len(REGION_KINDS)]
             uid = f"{region}-{kind}-{k}"
             units.append(uid)
             unit_kind[uid] = kind
-            c["units"].append({"id": uid, "kind": kind, "principal": region, "care_level": "regionvard",
-                               "settings": [setting], "entry": entry, "label": _label(uid), **SRC})
+            c["units"].append(
+                {
+                    "id": uid,
+                    "kind": kind,
+                    "principal": region,
+                    "care_level": "regionvard",
+                    "settings": [setting],
+                    "entry": entry,
+                    "label": _label(uid),
+                    **SRC,
+                }
+            )
         region_units[lan] = units
         for m in municipalities[lan]:
             c["principals"].append({"id": m, "kind": "municipality", "county": lan, "label": _label(m), **SRC})
@@ -115,37 +143,73 @@ def synthetic_model(n_handovers: int = 50_000, seed: int = 1) -> Model:
                 uid = f"{m}-{kind}-{k}"
                 mu.append(uid)
                 unit_kind[uid] = kind
-                c["units"].append({"id": uid, "kind": kind, "principal": m,
-                                   "care_level": None if kind == "needs_assessment" else "kommunvard",
-                                   "settings": [setting], "entry": entry, "label": _label(uid), **SRC})
+                c["units"].append(
+                    {
+                        "id": uid,
+                        "kind": kind,
+                        "principal": m,
+                        "care_level": None if kind == "needs_assessment" else "kommunvard",
+                        "settings": [setting],
+                        "entry": entry,
+                        "label": _label(uid),
+                        **SRC,
+                    }
+                )
             municipal_units[m] = mu
         # a shared unit of each county's municipalities (a principal group), as in the Dalarna model
         uid = f"kommuner-{lan}-gemensam-rehab"
         unit_kind[uid] = "municipal_rehab_ordinary"
-        c["units"].append({"id": uid, "kind": "municipal_rehab_ordinary", "principal": f"kommuner-{lan}",
-                           "care_level": "kommunvard", "settings": ["hemmet"], "label": _label(uid), **SRC})
+        c["units"].append(
+            {
+                "id": uid,
+                "kind": "municipal_rehab_ordinary",
+                "principal": f"kommuner-{lan}",
+                "care_level": "kommunvard",
+                "settings": ["hemmet"],
+                "label": _label(uid),
+                **SRC,
+            }
+        )
         region_units[lan].append(uid)
     all_units = [u["id"] for u in c["units"]]
     owned_needs = [n for n, _ in NEEDS if n != "bmb"]
     for u in all_units:
         if rng.random() < 0.9:
-            c["responsibilities"].append({"id": f"r-{u}", "needs": rng.sample(owned_needs, rng.randint(1, 5)),
-                                          "owner": u, "profile": _profile(rng), "label": _label(f"ansvar {u}"), **SRC})
+            c["responsibilities"].append(
+                {
+                    "id": f"r-{u}",
+                    "needs": rng.sample(owned_needs, rng.randint(1, 5)),
+                    "owner": u,
+                    "profile": _profile(rng),
+                    "label": _label(f"ansvar {u}"),
+                    **SRC,
+                }
+            )
     # handovers: inside a catchment (the municipality's units and its county's region units)
-    catchment_units = [(lan, m, region_units[lan] + municipal_units[m]) for lan in counties for m in municipalities[lan]]
+    catchment_units = [
+        (lan, m, region_units[lan] + municipal_units[m]) for lan in counties for m in municipalities[lan]
+    ]
     into_home: list[dict] = []
     i = -1
     while len(c["handovers"]) < n_handovers:
         i += 1
         lan, m, pool = rng.choice(catchment_units)
         a, b = rng.sample(pool, 2)
-        if rng.random() < 0.02:   # highly specialised care in another county: one national component
+        if rng.random() < 0.02:  # highly specialised care in another county: one national component
             a, b = rng.choice(region_units[lan][:-1]), rng.choice(region_units[rng.choice(counties)][:-1])
             if a == b:
                 continue
-        h = {"id": f"h{i}", "from": a, "to": b, "trigger": rng.choice(["remiss", "utskrivning", "vardbegaran"]),
-             "mode": rng.choice(MODES), "needs": rng.sample([n for n, _ in NEEDS], rng.randint(0, 3)),
-             "profile": _profile(rng), "label": _label(f"h{i}"), **SRC}
+        h = {
+            "id": f"h{i}",
+            "from": a,
+            "to": b,
+            "trigger": rng.choice(["remiss", "utskrivning", "vardbegaran"]),
+            "mode": rng.choice(MODES),
+            "needs": rng.sample([n for n, _ in NEEDS], rng.randint(0, 3)),
+            "profile": _profile(rng),
+            "label": _label(f"h{i}"),
+            **SRC,
+        }
         if rng.random() < 0.3:
             h["on_reject"] = {"to": rng.choice(pool)}
         if rng.random() < 0.01:
@@ -165,24 +229,65 @@ def synthetic_model(n_handovers: int = 50_000, seed: int = 1) -> Model:
     for s, h in enumerate(rng.sample(c["handovers"], 3000)):
         lan = next(p for p in counties if h["from"].startswith(f"region-{p}") or h["from"].startswith("kommun"))
         parties = rng.sample(all_units[:50], 2) + [h["from"]] * (rng.random() < 0.8) + [h["to"]] * (rng.random() < 0.8)
-        c["sip_points"].append({"id": f"sip{s}", "at": h["id"], "called_by": h["from"], "participants": parties,
-                                "profile": _profile(rng), "label": _label(f"sip {s}"), **SRC})
+        c["sip_points"].append(
+            {
+                "id": f"sip{s}",
+                "at": h["id"],
+                "called_by": h["from"],
+                "participants": parties,
+                "profile": _profile(rng),
+                "label": _label(f"sip {s}"),
+                **SRC,
+            }
+        )
     for b in range(300):
         lan = rng.choice(counties)
         dim = rng.choice(sorted(DIMENSIONS))
         lo, hi = rng.sample(DIMENSIONS[dim], 2)
-        c["boundaries"].append({"id": f"grans{b}", "dimension": dim, "from_value": lo, "to_value": hi,
-                                "units": rng.sample(region_units[lan], 3), "label": _label(f"gräns {b}"), **SRC})
+        c["boundaries"].append(
+            {
+                "id": f"grans{b}",
+                "dimension": dim,
+                "from_value": lo,
+                "to_value": hi,
+                "units": rng.sample(region_units[lan], 3),
+                "label": _label(f"gräns {b}"),
+                **SRC,
+            }
+        )
     for k in range(500):
         lan = rng.choice(counties)
-        c["coordination_rules"].append({"id": f"samordning{k}", "needs": rng.sample(owned_needs, 2),
-                                        "owners": rng.sample(region_units[lan], 3), "profile": _profile(rng),
-                                        "text": "regel", "label": _label(f"samordning {k}"), **SRC})
-    for lan in counties[:-2]:   # two counties without an escalation path: PW117 findings
-        c["escalation_paths"].append({"id": f"oenighet-{lan}", "between": [f"region-{lan}", f"kommuner-{lan}"],
-                                      "body": "chefsmöte", "label": _label(f"oenighet {lan}"), **SRC})
-    meta = Meta.model_validate({"id": "syntetisk", "label": _label("syntetisk"), "version": "1", "date": "2026-01-01",
-                                "county": "se", "source": {"doc": "src"}})
+        c["coordination_rules"].append(
+            {
+                "id": f"samordning{k}",
+                "needs": rng.sample(owned_needs, 2),
+                "owners": rng.sample(region_units[lan], 3),
+                "profile": _profile(rng),
+                "text": "regel",
+                "label": _label(f"samordning {k}"),
+                **SRC,
+            }
+        )
+    for lan in counties[:-2]:  # two counties without an escalation path: PW117 findings
+        c["escalation_paths"].append(
+            {
+                "id": f"oenighet-{lan}",
+                "between": [f"region-{lan}", f"kommuner-{lan}"],
+                "body": "chefsmöte",
+                "label": _label(f"oenighet {lan}"),
+                **SRC,
+            }
+        )
+    meta = Meta.model_validate(
+        {
+            "id": "syntetisk",
+            "label": _label("syntetisk"),
+            "version": "1",
+            "date": "2026-01-01",
+            "county": "se",
+            "source": {"doc": "src"},
+        }
+    )
     collections = {name: [COLLECTIONS[name].model_validate(e) for e in items] for name, items in c.items()}
     return Model(meta=meta, collections=collections)
 
@@ -192,14 +297,18 @@ def main() -> None:
     parser.add_argument("--handovers", type=int, default=50_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--graph", action="store_true", help="also time build_graph")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per rule, each on a fresh Context; the best is shown")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per rule, each on a fresh Context; the best is shown"
+    )
     args = parser.parse_args()
 
     t = time.perf_counter()
     model = synthetic_model(args.handovers, args.seed)
-    print(f"model: {len(model.units)} units, {len(model.handovers)} handovers, "
-          f"{len(model.responsibilities)} responsibilities, {len(model.sip_points)} SIP points, "
-          f"{len(model.routes)} routes  ({time.perf_counter() - t:.1f} s to build)")
+    print(
+        f"model: {len(model.units)} units, {len(model.handovers)} handovers, "
+        f"{len(model.responsibilities)} responsibilities, {len(model.sip_points)} SIP points, "
+        f"{len(model.routes)} routes  ({time.perf_counter() - t:.1f} s to build)"
+    )
     if args.graph:
         t = time.perf_counter()
         G = build_graph(model)
@@ -208,7 +317,7 @@ def main() -> None:
     rules = {r.code: r for r in all_rules() if r.code in CODES}
     best: dict[str, list[float]] = {}
     for attempt in range(args.repeat):
-        ctx = Context(model, G=nx.MultiDiGraph())    # fresh: no shared index, catchments or cube memo
+        ctx = Context(model, G=nx.MultiDiGraph())  # fresh: no shared index, catchments or cube memo
         t = time.perf_counter()
         index = handover_index(ctx)
         shared = {"handover index": time.perf_counter() - t}
@@ -232,15 +341,22 @@ def main() -> None:
             old = best.get(code, [checked, total])
             best[code] = [min(old[0], checked), min(old[1], total)]
             counts[code] = (len(hits), Counter(str(h.key[0]) for h in hits) if code in ("PW110", "PW113") else None)
-    print(f"shared, computed once per analysis (best of {args.repeat}): "
-          + ", ".join(f"{name} {best[name][0]:.3f} s" for name in shared))
-    print(f"unit graph: {index.graph.number_of_nodes()} units, {index.graph.number_of_edges()} unit pairs, "
-          f"{nx.number_strongly_connected_components(index.graph)} strongly connected components, the largest "
-          f"{max(len(c) for c in nx.strongly_connected_components(index.graph))} units; {len(ctx.catchments)} catchments")
-    print(f"{'rule':6} {'hits':>6} {'check s':>8} {'run_rules s':>12}   (best of {args.repeat}; run_rules = check again + Finding objects)")
+    print(
+        f"shared, computed once per analysis (best of {args.repeat}): "
+        + ", ".join(f"{name} {best[name][0]:.3f} s" for name in shared)
+    )
+    print(
+        f"unit graph: {index.graph.number_of_nodes()} units, {index.graph.number_of_edges()} unit pairs, "
+        f"{nx.number_strongly_connected_components(index.graph)} strongly connected components, the largest "
+        f"{max(len(c) for c in nx.strongly_connected_components(index.graph))} units; {len(ctx.catchments)} catchments"
+    )
+    print(
+        f"{'rule':6} {'hits':>6} {'check s':>8} {'run_rules s':>12}   (best of {args.repeat}; run_rules = check again + Finding objects)"
+    )
     for code in CODES:
         n, parts = counts[code]
         print(f"{code:6} {n:6d} {best[code][0]:8.3f} {best[code][1]:12.3f}" + (f"   {dict(parts)}" if parts else ""))
+
 
 if __name__ == "__main__":
     main()

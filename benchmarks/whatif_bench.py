@@ -69,15 +69,19 @@ def main() -> None:
     runs = [in_process(args.model) for _ in range(args.repeat)]
     best = min(runs, key=lambda r: r["total"])
     n_scen, n_cases, resolved, new, changed = best.pop("_counts")
-    print(f"model: {args.model}  scenarios: {n_scen}  cases: {n_cases}  "
-          f"(findings resolved {resolved}, new {new}; cases changed {changed})")
+    print(
+        f"model: {args.model}  scenarios: {n_scen}  cases: {n_cases}  "
+        f"(findings resolved {resolved}, new {new}; cases changed {changed})"
+    )
     print(f"imports (first time, in-process): {imports:.3f} s")
     for key, value in best.items():
         print(f"  {key:40s} {value:.3f} s")
     walls = [command("whatif", "--all", "--model", str(args.model), "--format", "json") for _ in range(args.repeat)]
     startup = [command("--help") for _ in range(args.repeat)]
-    print(f"`pathways whatif --all --format json` wall time: best {min(walls):.3f} s, "
-          f"median {sorted(walls)[len(walls) // 2]:.3f} s over {len(walls)} runs")
+    print(
+        f"`pathways whatif --all --format json` wall time: best {min(walls):.3f} s, "
+        f"median {sorted(walls)[len(walls) // 2]:.3f} s over {len(walls)} runs"
+    )
     print(f"`pathways --help` (start-up and imports of every command, the floor): best {min(startup):.3f} s")
     print("target: under 2 s -", "OK" if min(walls) < 2.0 else "TOO SLOW")
 

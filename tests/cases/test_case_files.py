@@ -33,8 +33,11 @@ def test_bundled_cases_cover_routes_grey_zones_child_psychiatry_and_a_friday():
     numbers = {model.by_id[g].number for c in cases for g in c.grey_zones}
     assert numbers >= set(range(1, 10))
     assert any(c.profile["alder"] == "barn" for c in cases)
-    assert any(c.profile["diagnos"] == "psykiatrisk" and any(model.by_id[e.at].to == "kommunal-hemsjukvard"
-               for e in c.events if model.kind_of[e.at] == "handovers") for c in cases)
+    assert any(
+        c.profile["diagnos"] == "psykiatrisk"
+        and any(model.by_id[e.at].to == "kommunal-hemsjukvard" for e in c.events if model.kind_of[e.at] == "handovers")
+        for c in cases
+    )
     assert any(e.event == "utskrivning" and e.date.weekday() == 4 for c in cases for e in c.events)
     bmb = [c for c in cases if "gz9" in c.grey_zones]
     assert bmb and all("bmb" in c.needs for c in bmb), "grey zone 9 is the unnamed manual step BMB"
@@ -58,7 +61,11 @@ def test_a_valid_case_loads_with_dates_and_positions(tmp_path):
 # --------------------------------------------------------------------------- personal data
 @pytest.mark.parametrize("number", ["19121212-1212", "121212-1212", "191212121212", "1212121212", "20051231+1234"])
 def test_a_personal_identity_number_refuses_the_file(tmp_path, number):
-    path = write(tmp_path, "pnr.yaml", case_text(EVENTS_OK).replace("note: Fiktiv patient.", f"note: Patienten {number} bor ensam."))
+    path = write(
+        tmp_path,
+        "pnr.yaml",
+        case_text(EVENTS_OK).replace("note: Fiktiv patient.", f"note: Patienten {number} bor ensam."),
+    )
     problems = problems_of(path)
     assert len(problems) == 1
     p = problems[0]
@@ -74,14 +81,20 @@ def test_a_personal_identity_number_in_a_comment_is_refused_too(tmp_path):
 
 
 def test_an_email_address_refuses_the_file(tmp_path):
-    path = write(tmp_path, "mail.yaml", case_text(EVENTS_OK).replace("note: Fiktiv patient.", "note: Skriv till a.b@example.se"))
+    path = write(
+        tmp_path, "mail.yaml", case_text(EVENTS_OK).replace("note: Fiktiv patient.", "note: Skriv till a.b@example.se")
+    )
     problems = problems_of(path)
     assert len(problems) == 1 and problems[0].line == 4 and "e-mail" in problems[0].message
     assert "a.b@example.se" not in str(problems[0])
 
 
 def test_dates_and_ids_are_not_taken_for_personal_data(tmp_path):
-    path = write(tmp_path, "ok.yaml", case_text(EVENTS_OK).replace("note: Fiktiv patient.", "note: Dnr RD20/03668, 2026-03-02, 07:30, 3 dagar"))
+    path = write(
+        tmp_path,
+        "ok.yaml",
+        case_text(EVENTS_OK).replace("note: Fiktiv patient.", "note: Dnr RD20/03668, 2026-03-02, 07:30, 3 dagar"),
+    )
     assert load_case(path, bundled()).id == "testfall"
 
 
@@ -96,11 +109,16 @@ def test_dates_and_ids_are_not_taken_for_personal_data(tmp_path):
         ("  - {date: 2026-03-02, event: inskrivning, at: lakare}\n", 6, "is a role"),
         ("  - {date: 2026-03-02, event: inskrivning, at: vardavdelning, datum: 1}\n", 6, "unknown field 'datum'"),
         ("  - {date: 2026-03-02, event: remiss, at: ho-utskrivning-kommunal-rehab}\n", 6, "triggered by 'utskrivning'"),
-        ("  - {date: 2026-03-02, event: utskrivning, at: ho-rehabavdelning-kommunal-rehab}\n", 6, "no contact with 'rehabavdelning'"),
+        (
+            "  - {date: 2026-03-02, event: utskrivning, at: ho-rehabavdelning-kommunal-rehab}\n",
+            6,
+            "no contact with 'rehabavdelning'",
+        ),
         (
             "  - {date: 2026-03-09, event: inskrivning, at: vardavdelning}\n"
             "  - {date: 2026-03-06, event: utskrivning, at: ho-utskrivning-kommunal-rehab}\n",
-            7, "events out of order",
+            7,
+            "events out of order",
         ),
     ],
 )
@@ -113,7 +131,9 @@ def test_each_mistake_in_the_events_is_one_error_at_its_line(tmp_path, events, l
 
 
 def test_profile_mistakes_are_named(tmp_path):
-    profile = "{alder: vuxna, boende: ordinart, besok: kan-inte, hemsjukvard: inskriven, diagnos: somatisk, socialt: nej}"
+    profile = (
+        "{alder: vuxna, boende: ordinart, besok: kan-inte, hemsjukvard: inskriven, diagnos: somatisk, socialt: nej}"
+    )
     problems = problems_of(write(tmp_path, "bad.yaml", case_text(EVENTS_OK, profile=profile)))
     messages = sorted(p.message for p in problems)
     assert len(problems) == 3
@@ -140,7 +160,9 @@ def test_several_mistakes_give_one_error_each(tmp_path):
 def test_missing_and_unknown_top_level_fields(tmp_path):
     text = case_text(EVENTS_OK).replace("label: {sv: Testfall, en: Test case}\n", "lable: {sv: x, en: y}\n")
     problems = problems_of(write(tmp_path, "bad.yaml", text))
-    assert [p.message for p in problems] == ["unknown field 'lable'; did you mean 'label'?"], "a misspelt field is one mistake"
+    assert [p.message for p in problems] == ["unknown field 'lable'; did you mean 'label'?"], (
+        "a misspelt field is one mistake"
+    )
 
 
 def test_until_before_the_last_event_is_an_error(tmp_path):

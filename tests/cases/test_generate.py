@@ -51,6 +51,8 @@ def test_a_handover_finding_gets_the_journey_to_the_handover():
     assert findings
     (g,) = generate_cases(model, findings)
     assert [(e.event, e.at) for e in g.case.events] == [
-        ("inskrivning", "vardavdelning"), ("utskrivning", "ho-utskrivning-kommunal-rehab")]
+        ("inskrivning", "vardavdelning"),
+        ("utskrivning", "ho-utskrivning-kommunal-rehab"),
+    ]
     assert g.case.profile["alder"] == "vuxen" and g.case.profile["besok"] == "kan-inte"
     assert g.trace.uncovered_days > 0, "the story shows the days without an owner"

@@ -71,9 +71,15 @@ def test_what_passes_at_each_handover_and_what_is_missing():
     rehab = next(h for h in t.handovers if h.id == "ho-utskrivning-kommunal-rehab")
     assert rehab.passes == ["information"]
     assert rehab.missing == ["rehab_plan", "devices", "temporary_prescription_limit"]
-    assert (rehab.from_unit, rehab.to_unit, rehab.outside_profile) == ("vardavdelning", "kommunal-rehab-ordinart", False)
+    assert (rehab.from_unit, rehab.to_unit, rehab.outside_profile) == (
+        "vardavdelning",
+        "kommunal-rehab-ordinart",
+        False,
+    )
     missed = [s for s in t.sips if not s.held]
-    assert [s.id for s in missed] == ["sip-inneliggande"], "the model asks for a SIP at this handover; the case holds none"
+    assert [s.id for s in missed] == ["sip-inneliggande"], (
+        "the model asks for a SIP at this handover; the case holds none"
+    )
 
 
 def test_a_sip_held_records_participants_and_who_was_left_out():
@@ -118,8 +124,22 @@ def test_habilitation_ends_and_the_health_centre_holds_the_rent_from_the_next_da
 def test_ends_false_keeps_the_contact_and_ends_true_closes_it(tmp_path):
     model = bundled()
     base = "  - {date: 2026-03-02, event: inskrivning, at: vardavdelning}\n"
-    kept = load_case(write(tmp_path, "a.yaml", case_text(base + "  - {date: 2026-03-04, event: avslut, at: vardavdelning, ends: false}\n")), model)
-    closed = load_case(write(tmp_path, "b.yaml", case_text(base + "  - {date: 2026-03-04, event: forskrivning, at: vardavdelning, ends: true}\n")), model)
+    kept = load_case(
+        write(
+            tmp_path,
+            "a.yaml",
+            case_text(base + "  - {date: 2026-03-04, event: avslut, at: vardavdelning, ends: false}\n"),
+        ),
+        model,
+    )
+    closed = load_case(
+        write(
+            tmp_path,
+            "b.yaml",
+            case_text(base + "  - {date: 2026-03-04, event: forskrivning, at: vardavdelning, ends: true}\n"),
+        ),
+        model,
+    )
     t_kept, t_closed = trace(model, kept), trace(model, closed)
     assert day(t_kept, "2026-03-05").engaged == ["vardavdelning"]
     assert day(t_closed, "2026-03-05").engaged == []
@@ -128,8 +148,17 @@ def test_ends_false_keeps_the_contact_and_ends_true_closes_it(tmp_path):
 
 def test_declared_needs_with_no_owner_are_red_days(tmp_path):
     model = bundled()
-    case = load_case(write(tmp_path, "bmb.yaml", case_text(
-        "  - {date: 2026-03-02, event: inskrivning, at: vardavdelning}\n", extra="needs: [bmb]\nuntil: 2026-03-04\n")), model)
+    case = load_case(
+        write(
+            tmp_path,
+            "bmb.yaml",
+            case_text(
+                "  - {date: 2026-03-02, event: inskrivning, at: vardavdelning}\n",
+                extra="needs: [bmb]\nuntil: 2026-03-04\n",
+            ),
+        ),
+        model,
+    )
     t = trace(model, case)
     assert [d.uncovered for d in t.days] == [["bmb"]] * 3
     assert [(g.need, g.days, g.cause) for g in t.gaps] == [("bmb", 3, "declared")]
@@ -140,7 +169,20 @@ def test_as_dict_is_plain_data_for_the_swimlane_diagram():
     data = json.loads(json.dumps(t.as_dict()))
     assert data["case"] == "utskrivning-fredag" and data["uncovered_days"] == 2
     d = data["days"][5]
-    assert set(d) >= {"date", "weekday", "unit", "setting", "engaged", "owners", "via", "uncovered", "events", "handovers", "sips", "findings"}
+    assert set(d) >= {
+        "date",
+        "weekday",
+        "unit",
+        "setting",
+        "engaged",
+        "owners",
+        "via",
+        "uncovered",
+        "events",
+        "handovers",
+        "sips",
+        "findings",
+    }
     assert d["date"] == "2026-03-07" and d["weekday"] == 6 and d["uncovered"] == REHAB_PASSED
     assert data["labels"]["kommunal-rehab-ordinart"]["sv"] == "Kommunal rehabilitering i ordinärt boende"
     assert data["handovers"][1]["receiver_from"] == "2026-03-09"

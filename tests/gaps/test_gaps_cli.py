@@ -73,11 +73,15 @@ def test_baseline_accepts_findings_so_only_new_ones_fail(tmp_path, bundled):
         "accepted:\n" + "".join(f"  - id: {f.id}\n    justification: Utreds i målbildsarbetet.\n" for f in errors),
         encoding="utf-8",
     )
-    result = runner.invoke(app, ["gaps", str(MODEL), "--fail-on", "error", "--baseline", str(baseline), "--format", "json"])
+    result = runner.invoke(
+        app, ["gaps", str(MODEL), "--fail-on", "error", "--baseline", str(baseline), "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     accepted = [f for f in json.loads(result.stdout)["findings"] if "accepted" in f]
     assert {f["id"] for f in accepted} == {f.id for f in errors}
-    baseline.write_text("accepted:\n" + "".join(f"  - id: {f.id}\n    justification: ok\n" for f in errors[1:]), encoding="utf-8")
+    baseline.write_text(
+        "accepted:\n" + "".join(f"  - id: {f.id}\n    justification: ok\n" for f in errors[1:]), encoding="utf-8"
+    )
     assert runner.invoke(app, ["gaps", str(MODEL), "--fail-on", "error", "--baseline", str(baseline)]).exit_code == 1
 
 
@@ -86,7 +90,9 @@ def test_baseline_without_justification_is_refused(tmp_path):
     baseline.write_text("accepted:\n  - id: PW101-x\n    justification: ' '\n", encoding="utf-8")
     result = runner.invoke(app, ["gaps", str(MODEL), "--baseline", str(baseline)])
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"{baseline}:2:5: PW101-x: the justification is empty; say why the finding is accepted"
+    assert (
+        result.stderr.strip() == f"{baseline}:2:5: PW101-x: the justification is empty; say why the finding is accepted"
+    )
 
 
 def test_rule_configuration_disables_and_sets_severity(tmp_path, bundled):

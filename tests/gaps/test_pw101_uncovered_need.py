@@ -26,8 +26,16 @@ def test_quiet_when_every_profile_has_an_owner(tmp_path):
 
 
 def test_need_limited_to_profiles_is_required_only_there(tmp_path):
-    needs = [{"id": "behandling", "category": "pathway_step", "applies_to": {"alder": ["vuxen"]},
-              "label": {"sv": "B", "en": "T"}, "source": {"doc": "src"}, "status": "agreement"}]
+    needs = [
+        {
+            "id": "behandling",
+            "category": "pathway_step",
+            "applies_to": {"alder": ["vuxen"]},
+            "label": {"sv": "B", "en": "T"},
+            "source": {"doc": "src"},
+            "status": "agreement",
+        }
+    ]
     assert findings_of(fixture_model(tmp_path, "pw101_fires", needs=needs), "PW101") == []
 
 
@@ -36,32 +44,78 @@ def test_bundled_model_reports_children_and_bmb():
     bmb = [f for f in findings if f.data["need"] == "bmb"]
     assert {f.data["setting"] for f in bmb} == {"inneliggande", "mottagning", "hemmet"}
     assert all(f.grey_zones == (9,) for f in bmb)
-    child_at_home = [f for f in findings if f.data["setting"] == "hemmet"
-                     and any(c.get("alder") == ["barn"] for c in f.profiles)]
+    child_at_home = [
+        f for f in findings if f.data["setting"] == "hemmet" and any(c.get("alder") == ["barn"] for c in f.profiles)
+    ]
     assert {f.data["need"] for f in child_at_home} >= {"behandling", "rehabbedomning"}
 
 
-_PROFILES = st.fixed_dictionaries({}, optional={
-    "alder": st.sampled_from([["barn"], ["vuxen"]]),
-    "besok": st.sampled_from([["kan"], ["kan-inte"]]),
-})
+_PROFILES = st.fixed_dictionaries(
+    {},
+    optional={
+        "alder": st.sampled_from([["barn"], ["vuxen"]]),
+        "besok": st.sampled_from([["kan"], ["kan-inte"]]),
+    },
+)
 _NEEDS = ["n1", "n2", "n3"]
 
 
 def _model(tmp: Path, responsibilities: list[tuple[str, str, dict]], units_extra: str = "annan"):
-    needs = [{"id": n, "category": "pathway_step", "label": {"sv": n, "en": n}, "source": {"doc": "src"}, "status": "agreement"}
-             for n in _NEEDS]
-    units = [
-        {"id": "vc", "kind": "health_centre", "principal": "region", "care_level": "primarvard", "settings": ["mottagning"],
-         "entry": True, "label": {"sv": "VC", "en": "HC"}, "source": {"doc": "src"}, "status": "agreement"},
-        {"id": "hsv", "kind": "home_healthcare", "principal": "kommun", "care_level": "kommunal", "settings": ["hemmet"],
-         "label": {"sv": "HSV", "en": "HHC"}, "source": {"doc": "src"}, "status": "agreement"},
-        {"id": units_extra, "kind": "primary_care_rehab", "principal": "region", "care_level": "primarvard", "settings": ["mottagning"],
-         "label": {"sv": "Annan", "en": "Other"}, "source": {"doc": "src"}, "status": "agreement"},
+    needs = [
+        {
+            "id": n,
+            "category": "pathway_step",
+            "label": {"sv": n, "en": n},
+            "source": {"doc": "src"},
+            "status": "agreement",
+        }
+        for n in _NEEDS
     ]
-    resps = [{"id": f"r{i}", "needs": [need], "owner": owner, "profile": profile,
-              "label": {"sv": "r", "en": "r"}, "source": {"doc": "src"}, "status": "agreement"}
-             for i, (need, owner, profile) in enumerate(responsibilities)]
+    units = [
+        {
+            "id": "vc",
+            "kind": "health_centre",
+            "principal": "region",
+            "care_level": "primarvard",
+            "settings": ["mottagning"],
+            "entry": True,
+            "label": {"sv": "VC", "en": "HC"},
+            "source": {"doc": "src"},
+            "status": "agreement",
+        },
+        {
+            "id": "hsv",
+            "kind": "home_healthcare",
+            "principal": "kommun",
+            "care_level": "kommunal",
+            "settings": ["hemmet"],
+            "label": {"sv": "HSV", "en": "HHC"},
+            "source": {"doc": "src"},
+            "status": "agreement",
+        },
+        {
+            "id": units_extra,
+            "kind": "primary_care_rehab",
+            "principal": "region",
+            "care_level": "primarvard",
+            "settings": ["mottagning"],
+            "label": {"sv": "Annan", "en": "Other"},
+            "source": {"doc": "src"},
+            "status": "agreement",
+        },
+    ]
+    resps = [
+        {
+            "id": f"r{i}",
+            "needs": [need],
+            "owner": owner,
+            "profile": profile,
+            "label": {"sv": "r", "en": "r"},
+            "source": {"doc": "src"},
+            "status": "agreement",
+        }
+        for i, (need, owner, profile) in enumerate(responsibilities)
+    ]
     return fixture_model(tmp, None, needs=needs, units=units, responsibilities=resps, handovers=[])
 
 
@@ -106,8 +160,13 @@ def test_uncovered_profiles_are_exactly_those_without_owner(resps):
         for need in _NEEDS:
             for setting, besok, owner in (("mottagning", "kan", "vc"), ("hemmet", "kan-inte", "hsv")):
                 for alder in ("barn", "vuxen"):
-                    owned = any(n == need and o == owner and alder in p.get("alder", [alder]) and besok in p.get("besok", [besok])
-                                for n, o, p in resps)
+                    owned = any(
+                        n == need
+                        and o == owner
+                        and alder in p.get("alder", [alder])
+                        and besok in p.get("besok", [besok])
+                        for n, o, p in resps
+                    )
                     if not owned:
                         expected.add((need, setting, alder, besok))
         assert reported == expected

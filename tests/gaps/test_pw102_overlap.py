@@ -18,8 +18,18 @@ def test_quiet_with_a_coordination_rule(tmp_path):
 
 
 def test_coordination_rule_limited_to_adults_leaves_children(tmp_path):
-    rule = [{"id": "remiss", "needs": ["behandling"], "owners": ["vc", "spec"], "profile": {"alder": ["vuxen"]},
-             "text": "Remiss", "label": {"sv": "R", "en": "R"}, "source": {"doc": "src"}, "status": "agreement"}]
+    rule = [
+        {
+            "id": "remiss",
+            "needs": ["behandling"],
+            "owners": ["vc", "spec"],
+            "profile": {"alder": ["vuxen"]},
+            "text": "Remiss",
+            "label": {"sv": "R", "en": "R"},
+            "source": {"doc": "src"},
+            "status": "agreement",
+        }
+    ]
     (finding,) = findings_of(fixture_model(tmp_path, "pw102_fires", coordination_rules=rule), "PW102")
     assert finding.profiles == ({"alder": ["barn"], "besok": ["kan"]},)
 

@@ -21,8 +21,17 @@ HANDOVER_RULES = {"PW103", "PW104", "PW105", "PW106", "PW107", "PW108"}
 
 
 def _unit(uid, kind, principal, level, settings_, **extra):
-    return {"id": uid, "kind": kind, "principal": principal, "care_level": level, "settings": settings_,
-            "label": {"sv": uid, "en": uid}, "source": {"doc": "src"}, "status": "agreement", **extra}
+    return {
+        "id": uid,
+        "kind": kind,
+        "principal": principal,
+        "care_level": level,
+        "settings": settings_,
+        "label": {"sv": uid, "en": uid},
+        "source": {"doc": "src"},
+        "status": "agreement",
+        **extra,
+    }
 
 
 UNITS = [
@@ -35,16 +44,28 @@ NEEDS = [
     {"id": n, "category": c, "order": o, "label": {"sv": n, "en": n}, "source": {"doc": "src"}, "status": "agreement"}
     for n, c, o in (("behandling", "pathway_step", 3), ("hjm-behov", "device_step", 0), ("hjm-uppf", "device_step", 1))
 ]
-PROFILES = st.fixed_dictionaries({}, optional={
-    "alder": st.sampled_from([["barn"], ["vuxen"]]),
-    "besok": st.sampled_from([["kan"], ["kan-inte"]]),
-})
-WINDOWS = st.one_of(st.none(), st.builds(
-    lambda event, start, length, working: {
-        "event": event, "start_day": start, "end_day": None if length is None else start + length,
-        "days": "working" if working else "calendar"},
-    st.sampled_from(["utskrivning", "vardbegaran"]), st.integers(-2, 5),
-    st.one_of(st.none(), st.integers(0, 6)), st.booleans()))
+PROFILES = st.fixed_dictionaries(
+    {},
+    optional={
+        "alder": st.sampled_from([["barn"], ["vuxen"]]),
+        "besok": st.sampled_from([["kan"], ["kan-inte"]]),
+    },
+)
+WINDOWS = st.one_of(
+    st.none(),
+    st.builds(
+        lambda event, start, length, working: {
+            "event": event,
+            "start_day": start,
+            "end_day": None if length is None else start + length,
+            "days": "working" if working else "calendar",
+        },
+        st.sampled_from(["utskrivning", "vardbegaran"]),
+        st.integers(-2, 5),
+        st.one_of(st.none(), st.integers(0, 6)),
+        st.booleans(),
+    ),
+)
 RESPONSIBILITY = st.tuples(
     st.lists(st.sampled_from([n["id"] for n in NEEDS]), min_size=1, max_size=3, unique=True),
     st.sampled_from([u["id"] for u in UNITS]),
@@ -66,15 +87,30 @@ def test_no_handovers_no_handover_findings(units, resps, calendar):
     for i, (needs, owner, profile, window, payer) in enumerate(resps):
         if owner not in units:
             continue
-        r = {"id": f"r{i}", "needs": needs, "owner": owner, "profile": profile,
-             "label": {"sv": f"r{i}", "en": f"r{i}"}, "source": {"doc": "src"}, "status": "agreement"}
+        r = {
+            "id": f"r{i}",
+            "needs": needs,
+            "owner": owner,
+            "profile": profile,
+            "label": {"sv": f"r{i}", "en": f"r{i}"},
+            "source": {"doc": "src"},
+            "status": "agreement",
+        }
         if window is not None:
             r["window"] = window
         if payer is not None and payer != owner and (payer in units or payer in ("region", "kommun")):
             r["payer"] = payer
         responsibilities.append(r)
     with tempfile.TemporaryDirectory() as tmp:
-        model = fixture_model(Path(tmp), None, units=chosen, needs=NEEDS, responsibilities=responsibilities,
-                              handovers=[], routes=[], sip_points=[])
+        model = fixture_model(
+            Path(tmp),
+            None,
+            units=chosen,
+            needs=NEEDS,
+            responsibilities=responsibilities,
+            handovers=[],
+            routes=[],
+            sip_points=[],
+        )
         findings = find_gaps(model, codes=HANDOVER_RULES, options=Options(calendar=calendar))
     assert findings == []

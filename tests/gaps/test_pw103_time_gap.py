@@ -53,17 +53,17 @@ def test_working_days_count_as_plain_days_without_calendar(tmp_path):
 def test_calendar_friday_is_worse_than_tuesday(tmp_path):
     (finding,) = findings_of(fixture_model(tmp_path, "pw103_calendar"), "PW103", calendar=True)
     by_weekday = finding.data["calendar"]["by_weekday"]
-    assert by_weekday["Friday"] == 4          # Sat, Sun, Mon, Tue; Wednesday is working day 3
-    assert by_weekday["Tuesday"] == 2         # Wed, Thu
+    assert by_weekday["Friday"] == 4  # Sat, Sun, Mon, Tue; Wednesday is working day 3
+    assert by_weekday["Tuesday"] == 2  # Wed, Thu
     assert by_weekday["Friday"] > by_weekday["Tuesday"]
-    assert calendar_gap_days(0, 3, "working", dt.date(2026, 3, 6)) == 4      # a Friday
-    assert calendar_gap_days(0, 3, "working", dt.date(2026, 3, 10)) == 2     # a Tuesday
+    assert calendar_gap_days(0, 3, "working", dt.date(2026, 3, 6)) == 4  # a Friday
+    assert calendar_gap_days(0, 3, "working", dt.date(2026, 3, 10)) == 2  # a Tuesday
 
 
 def test_calendar_easter_and_new_year(tmp_path):
     # Maundy Thursday 2026-04-02: Good Friday, Sat, Sun, Easter Monday, then Tue 1, Wed 2, Thu 3
     assert calendar_gap_days(0, 3, "working", dt.date(2026, 4, 2)) == 6
-    assert calendar_gap_days(0, 3, "working", dt.date(2026, 4, 16)) == 4     # an ordinary Thursday
+    assert calendar_gap_days(0, 3, "working", dt.date(2026, 4, 16)) == 4  # an ordinary Thursday
     (finding,) = findings_of(fixture_model(tmp_path, "pw103_calendar"), "PW103", calendar=True)
     worst = finding.data["calendar"]["worst"]
     # 2026-12-30: nyårsafton, nyårsdagen, weekend, Mon 1, Tue 2, trettondedag jul, Thu 3
@@ -89,7 +89,7 @@ def test_calendar_year_option(tmp_path):
     assert finding.data["calendar"]["worst"]["trigger_date"] == "2025-12-19"
     assert finding.data["calendar"]["worst"]["weekday"] == "Friday"
     assert finding.data["gap_days"] == 9
-    assert calendar_gap_days(0, 3, "working", dt.date(2025, 12, 23)) == 9     # julafton .. nyårsdagen
+    assert calendar_gap_days(0, 3, "working", dt.date(2025, 12, 23)) == 9  # julafton .. nyårsdagen
 
 
 def test_bundled_discharge_time_gap_and_its_what_if():
@@ -100,15 +100,22 @@ def test_bundled_discharge_time_gap_and_its_what_if():
     assert finding.data["days"] == [1, 2]
     assert set(finding.data["needs"]) >= {"rehabbedomning", "hjm-instruktion", "hjm-uppfoljning"}
     assert {1, 8} <= set(finding.grey_zones)
-    assert finding.profiles == ({"alder": ["vuxen"], "boende": ["ordinart"], "besok": ["kan-inte"], "diagnos": ["somatisk", "npf"]},)
+    assert finding.profiles == (
+        {"alder": ["vuxen"], "boende": ["ordinart"], "besok": ["kan-inte"], "diagnos": ["somatisk", "npf"]},
+    )
     what_if = _with_handover(model, "ho-utskrivning-kommunal-rehab", sender_until=7)
     assert "ho-utskrivning-kommunal-rehab" not in {f.data["handover"] for f in findings_of(what_if, "PW103")}
-    assert "ho-utskrivning-kommunal-rehab" not in {f.data["handover"] for f in findings_of(what_if, "PW103", calendar=True)}
+    assert "ho-utskrivning-kommunal-rehab" not in {
+        f.data["handover"] for f in findings_of(what_if, "PW103", calendar=True)
+    }
 
 
 def test_bundled_calendar_worst_case_is_longer():
-    (finding,) = [f for f in findings_of(load_model(MODEL), "PW103", calendar=True)
-                  if f.data["handover"] == "ho-utskrivning-kommunal-rehab"]
+    (finding,) = [
+        f
+        for f in findings_of(load_model(MODEL), "PW103", calendar=True)
+        if f.data["handover"] == "ho-utskrivning-kommunal-rehab"
+    ]
     assert finding.data["calendar"]["plain_days"] == 2
     assert finding.data["gap_days"] > 2
 

@@ -25,6 +25,10 @@ def test_quiet_when_every_handover_has_a_gate(tmp_path):
 
 def test_bundled_model():
     findings = {f.data["handover"]: f for f in findings_of(load_model(MODEL), "PW105")}
-    assert set(findings) == {"ho-utskrivning-kommunal-rehab", "ho-vc-hanvisning-kommunal-rehab", "ho-habiliteringen-avslut-vc"}
+    assert set(findings) == {
+        "ho-utskrivning-kommunal-rehab",
+        "ho-vc-hanvisning-kommunal-rehab",
+        "ho-habiliteringen-avslut-vc",
+    }
     assert {5, 6} <= set(findings["ho-vc-hanvisning-kommunal-rehab"].grey_zones)
     assert 3 in findings["ho-habiliteringen-avslut-vc"].grey_zones

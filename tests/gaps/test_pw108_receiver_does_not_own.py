@@ -21,8 +21,10 @@ def test_fires_for_patients_the_receiver_does_not_own(tmp_path):
     # home healthcare works only at home: patients who can visit a clinic get nothing,
     # children at home get treatment but no follow-up
     assert _cubes(finding.profiles) == _cubes([{"besok": ["kan"]}, {"alder": ["barn"]}])
-    assert finding.data["needs"] == {"behandling": [{"besok": ["kan"]}],
-                                     "uppfoljning": finding.data["needs"]["uppfoljning"]}
+    assert finding.data["needs"] == {
+        "behandling": [{"besok": ["kan"]}],
+        "uppfoljning": finding.data["needs"]["uppfoljning"],
+    }
     assert _cubes(finding.data["needs"]["uppfoljning"]) == _cubes([{"besok": ["kan"]}, {"alder": ["barn"]}])
     assert finding.data["owns_none"] == [{"besok": ["kan"]}]
 

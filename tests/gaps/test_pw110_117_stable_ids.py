@@ -85,8 +85,14 @@ def _rename(node, old: str, new: str):
 
 def _relabel(node):
     if isinstance(node, dict):
-        return {k: ({lang: f"{text} (ny)" for lang, text in v.items()} if k == "label" and isinstance(v, dict) else _relabel(v))
-                for k, v in node.items()}
+        return {
+            k: (
+                {lang: f"{text} (ny)" for lang, text in v.items()}
+                if k == "label" and isinstance(v, dict)
+                else _relabel(v)
+            )
+            for k, v in node.items()
+        }
     if isinstance(node, list):
         return [_relabel(v) for v in node]
     return node
@@ -117,7 +123,9 @@ def test_every_rule_fires_on_its_fixture():
 
 
 @pytest.mark.parametrize("name", sorted(DOCS))
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_renaming_an_unrelated_element_keeps_every_finding_id(name, data):
     ids, _ = _baseline(name)

@@ -8,7 +8,7 @@ import pytest
 
 from pathways.gaps.core import finding_id
 from pathways.model.load import load_model
-from tests.gaps.fixture import fixture_model, findings_of
+from tests.gaps.fixture import findings_of, fixture_model
 
 MODEL = Path(__file__).parents[2] / "model"
 SRC = {"source": {"doc": "src"}, "status": "agreement"}
@@ -61,8 +61,16 @@ def test_social_dimension_without_a_sip_need(tmp_path):
         {"id": "r-vc", "needs": ["behandling"], "owner": "vc", "label": {"sv": "VC", "en": "HC"}, **SRC},
         {"id": "r-kr", "needs": ["behandling"], "owner": "kr", "label": {"sv": "KR", "en": "MR"}, **SRC},
     ]
-    without = findings_of(fixture_model(tmp_path / "b", "pw110_fires", needs=needs, responsibilities=resps,
-                                        handovers=_raw_handovers(exclude={"h-kommun"})), "PW110")
+    without = findings_of(
+        fixture_model(
+            tmp_path / "b",
+            "pw110_fires",
+            needs=needs,
+            responsibilities=resps,
+            handovers=_raw_handovers(exclude={"h-kommun"}),
+        ),
+        "PW110",
+    )
     assert {f.id for f in without} == {f.id for f in with_need}
 
 
@@ -77,12 +85,23 @@ def test_sip_need_applies_to_wins_over_the_social_dimension(tmp_path):
     """A coordination need labelled SIP decides who needs a SIP, whatever its id."""
     needs = [
         {"id": "behandling", "category": "pathway_step", "label": {"sv": "Behandling", "en": "Treatment"}, **SRC},
-        {"id": "samordnad-plan", "category": "coordination", "applies_to": {"alder": ["barn"]},
-         "label": {"sv": "Samordnad individuell plan (SIP)", "en": "Coordinated individual plan (SIP)"}, **SRC},
+        {
+            "id": "samordnad-plan",
+            "category": "coordination",
+            "applies_to": {"alder": ["barn"]},
+            "label": {"sv": "Samordnad individuell plan (SIP)", "en": "Coordinated individual plan (SIP)"},
+            **SRC,
+        },
     ]
     resps = [{"id": "r-vc", "needs": ["behandling"], "owner": "vc", "label": {"sv": "VC", "en": "HC"}, **SRC}]
-    model = fixture_model(tmp_path, "pw110_fires", needs=needs, responsibilities=resps,
-                          handovers=_raw_handovers(exclude={"h-kommun"}), sip_points=[])
+    model = fixture_model(
+        tmp_path,
+        "pw110_fires",
+        needs=needs,
+        responsibilities=resps,
+        handovers=_raw_handovers(exclude={"h-kommun"}),
+        sip_points=[],
+    )
     found = _by_elements(findings_of(model, "PW110"))
     assert set(found) == {("r1", "h-route"), ("h-kr", "vc", "kr")}
     assert found[("r1", "h-route")].profiles == ({"alder": ["barn"]},)

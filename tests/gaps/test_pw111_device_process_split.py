@@ -37,4 +37,4 @@ def test_bundled_model_habilitation_and_ward():
     ward = findings["ansvar-vardavdelning"]
     assert 8 in ward.grey_zones
     assert {"hjm-uppfoljning", "hjm-hyra"} <= set(ward.data["steps"])
-    assert "hjm-utprovning" not in ward.data["steps"]   # the device centre fits for everyone
+    assert "hjm-utprovning" not in ward.data["steps"]  # the device centre fits for everyone

@@ -27,8 +27,9 @@ def test_quiet_when_the_owner_pays_or_a_rule_says_so(tmp_path):
 
 
 def test_bundled_model_rent_after_habilitation():
-    (finding,) = [f for f in findings_of(load_model(MODEL), "PW112")
-                  if f.data["responsibility"] == "ansvar-hyra-efter-hab-avslut"]
+    (finding,) = [
+        f for f in findings_of(load_model(MODEL), "PW112") if f.data["responsibility"] == "ansvar-hyra-efter-hab-avslut"
+    ]
     assert finding.data["reason"] == "no_rule"
     assert finding.data["payer"] == "habiliteringen"
     assert finding.grey_zones == (3,)

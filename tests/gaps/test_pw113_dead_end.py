@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pathways.gaps.core import finding_id
-from tests.gaps.fixture import fixture_model, findings_of
+from tests.gaps.fixture import findings_of, fixture_model
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SRC = {"source": {"doc": "src"}, "status": "agreement"}
@@ -36,7 +36,13 @@ def test_quiet(tmp_path):
 def test_owning_the_need_removes_exactly_that_finding(tmp_path):
     doc = yaml.safe_load((FIXTURES / "pw113_fires.yaml").read_text(encoding="utf-8"))
     resps = doc["responsibilities"] + [
-        {"id": "r-hsv-uppf", "needs": ["uppfoljning"], "owner": "hsv", "label": {"sv": "HSV följer upp", "en": "HHC follows up"}, **SRC}
+        {
+            "id": "r-hsv-uppf",
+            "needs": ["uppfoljning"],
+            "owner": "hsv",
+            "label": {"sv": "HSV följer upp", "en": "HHC follows up"},
+            **SRC,
+        }
     ]
     before = {f.id for f in findings_of(fixture_model(tmp_path / "a", "pw113_fires"), "PW113")}
     after = {f.id for f in findings_of(fixture_model(tmp_path / "b", "pw113_fires", responsibilities=resps), "PW113")}
@@ -46,8 +52,16 @@ def test_owning_the_need_removes_exactly_that_finding(tmp_path):
 
 def test_an_onward_handover_ends_the_dead_end(tmp_path):
     doc = yaml.safe_load((FIXTURES / "pw113_fires.yaml").read_text(encoding="utf-8"))
-    onward = {"id": "h-slut-vc", "from": "slut", "to": "vc", "trigger": "vardbegaran", "mode": "referral",
-              "needs": ["behandling"], "label": {"sv": "KR till VC", "en": "MR to HC"}, **SRC}
+    onward = {
+        "id": "h-slut-vc",
+        "from": "slut",
+        "to": "vc",
+        "trigger": "vardbegaran",
+        "mode": "referral",
+        "needs": ["behandling"],
+        "label": {"sv": "KR till VC", "en": "MR to HC"},
+        **SRC,
+    }
     found = findings_of(fixture_model(tmp_path, "pw113_fires", handovers=doc["handovers"] + [onward]), "PW113")
     assert [f.elements for f in found] == [("h1", "uppfoljning", "hsv")]
 
@@ -88,13 +102,37 @@ def test_matches_the_definition_on_random_models(case):
     units, edges, owns = case
     collections = {
         "needs": [{"id": n, "category": "pathway_step", "label": {"sv": n, "en": n}, **SRC} for n in NEEDS],
-        "units": [{"id": u, "kind": "health_centre", "principal": "region", "care_level": "primarvard",
-                   "settings": ["mottagning"], "entry": True, "label": {"sv": u, "en": u}, **SRC} for u in units],
-        "responsibilities": [{"id": f"r-{u}", "needs": sorted(owns[u]), "owner": u, "label": {"sv": u, "en": u}, **SRC}
-                             for u in units if owns[u]],
-        "handovers": [{"id": f"h{i}", "from": a, "to": b, "trigger": "vardbegaran", "mode": "referral",
-                       "needs": sorted(needs), "label": {"sv": f"h{i}", "en": f"h{i}"}, **SRC}
-                      for i, ((a, b), needs) in enumerate(edges)],
+        "units": [
+            {
+                "id": u,
+                "kind": "health_centre",
+                "principal": "region",
+                "care_level": "primarvard",
+                "settings": ["mottagning"],
+                "entry": True,
+                "label": {"sv": u, "en": u},
+                **SRC,
+            }
+            for u in units
+        ],
+        "responsibilities": [
+            {"id": f"r-{u}", "needs": sorted(owns[u]), "owner": u, "label": {"sv": u, "en": u}, **SRC}
+            for u in units
+            if owns[u]
+        ],
+        "handovers": [
+            {
+                "id": f"h{i}",
+                "from": a,
+                "to": b,
+                "trigger": "vardbegaran",
+                "mode": "referral",
+                "needs": sorted(needs),
+                "label": {"sv": f"h{i}", "en": f"h{i}"},
+                **SRC,
+            }
+            for i, ((a, b), needs) in enumerate(edges)
+        ],
         "escalation_paths": [],
     }
     with tempfile.TemporaryDirectory() as d:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pathways.analysis.handover_graph import build_index
 from pathways.gaps.core import finding_id
 from pathways.model.load import load_model
-from tests.gaps.fixture import fixture_model, findings_of
+from tests.gaps.fixture import findings_of, fixture_model
 
 MODEL = Path(__file__).parents[2] / "model"
 SRC = {"source": {"doc": "src"}, "status": "agreement"}
@@ -56,9 +56,16 @@ def unit_graphs(draw):
     units = NAMES[:n]
     entry = draw(st.sets(st.sampled_from(units)))
     pairs = [(a, b) for a in units for b in units if a != b]
-    handovers = draw(st.lists(
-        st.tuples(st.sampled_from(pairs), st.one_of(st.none(), st.sampled_from(units))), max_size=12,
-    )) if pairs else []
+    handovers = (
+        draw(
+            st.lists(
+                st.tuples(st.sampled_from(pairs), st.one_of(st.none(), st.sampled_from(units))),
+                max_size=12,
+            )
+        )
+        if pairs
+        else []
+    )
     return units, entry, handovers
 
 
@@ -85,13 +92,31 @@ def _reach(start, moves):
 def _model(directory, units, entry, handovers):
     return fixture_model(
         Path(directory),
-        units=[{"id": u, "kind": "health_centre", "principal": "region", "care_level": "primarvard",
-                "settings": ["mottagning"], "entry": u in entry, "label": {"sv": u, "en": u}, **SRC} for u in units],
+        units=[
+            {
+                "id": u,
+                "kind": "health_centre",
+                "principal": "region",
+                "care_level": "primarvard",
+                "settings": ["mottagning"],
+                "entry": u in entry,
+                "label": {"sv": u, "en": u},
+                **SRC,
+            }
+            for u in units
+        ],
         responsibilities=[],
         handovers=[
-            {"id": f"h{i}", "from": a, "to": b, "trigger": "vardbegaran", "mode": "referral",
-             **({"on_reject": {"to": reject}} if reject is not None else {}),
-             "label": {"sv": f"h{i}", "en": f"h{i}"}, **SRC}
+            {
+                "id": f"h{i}",
+                "from": a,
+                "to": b,
+                "trigger": "vardbegaran",
+                "mode": "referral",
+                **({"on_reject": {"to": reject}} if reject is not None else {}),
+                "label": {"sv": f"h{i}", "en": f"h{i}"},
+                **SRC,
+            }
             for i, ((a, b), reject) in enumerate(handovers)
         ],
     )
@@ -119,7 +144,7 @@ def test_findings_are_the_unreachable_units_and_an_entry_removes_what_it_reaches
         assert x not in after
         assert after == expected - _reach(x, _moves(handovers))
         if not (_reach(x, _moves(handovers)) - {x}) & expected:
-            assert after == expected - {x}          # exactly that finding goes
+            assert after == expected - {x}  # exactly that finding goes
 
 
 @pytest.mark.parametrize(("unit", "left"), [("ensam", set()), ("efter", {"ensam"})])

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from pathways.gaps.core import finding_id
 from pathways.gaps.rules.pw115_referral_loop import referral_loops
-from tests.gaps.fixture import fixture_model, findings_of
+from tests.gaps.fixture import findings_of, fixture_model
 
 SRC = {"source": {"doc": "src"}, "status": "agreement"}
 
@@ -24,7 +24,7 @@ def test_fires(tmp_path):
     assert loop.id == finding_id("PW115", ("behandling", "a", "b", "c"))
     assert loop.grey_zones == (6,)
     assert loop.severity == "error"
-    assert loop.profiles == ({},)              # h-bc carries every profile
+    assert loop.profiles == ({},)  # h-bc carries every profile
     assert "Behandling" in loop.message["sv"] and "Treatment" in loop.message["en"]
 
 
@@ -86,12 +86,36 @@ def test_loops_match_brute_force(case):
 def test_rule_findings_match_brute_force_on_models(case):
     units, edges, owners = case
     collections = {
-        "units": [{"id": u, "kind": "health_centre", "principal": "region", "care_level": "primarvard",
-                   "settings": ["mottagning"], "entry": True, "label": {"sv": u, "en": u}, **SRC} for u in units],
-        "responsibilities": [{"id": f"r-{u}", "needs": ["behandling"], "owner": u, "label": {"sv": u, "en": u}, **SRC}
-                             for u in sorted(owners)],
-        "handovers": [{"id": f"h-{a}-{b}", "from": a, "to": b, "trigger": "vardbegaran", "mode": "referral",
-                       "needs": ["behandling"], "label": {"sv": f"{a}-{b}", "en": f"{a}-{b}"}, **SRC} for a, b in edges],
+        "units": [
+            {
+                "id": u,
+                "kind": "health_centre",
+                "principal": "region",
+                "care_level": "primarvard",
+                "settings": ["mottagning"],
+                "entry": True,
+                "label": {"sv": u, "en": u},
+                **SRC,
+            }
+            for u in units
+        ],
+        "responsibilities": [
+            {"id": f"r-{u}", "needs": ["behandling"], "owner": u, "label": {"sv": u, "en": u}, **SRC}
+            for u in sorted(owners)
+        ],
+        "handovers": [
+            {
+                "id": f"h-{a}-{b}",
+                "from": a,
+                "to": b,
+                "trigger": "vardbegaran",
+                "mode": "referral",
+                "needs": ["behandling"],
+                "label": {"sv": f"{a}-{b}", "en": f"{a}-{b}"},
+                **SRC,
+            }
+            for a, b in edges
+        ],
     }
     with tempfile.TemporaryDirectory() as d:
         found = findings_of(fixture_model(Path(d), **collections), "PW115")

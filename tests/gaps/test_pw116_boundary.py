@@ -8,7 +8,7 @@ import yaml
 
 from pathways.gaps.core import finding_id
 from pathways.model.load import load_model
-from tests.gaps.fixture import fixture_model, findings_of
+from tests.gaps.fixture import findings_of, fixture_model
 
 MODEL = Path(__file__).parents[2] / "model"
 FIXTURES = Path(__file__).parent / "fixtures"

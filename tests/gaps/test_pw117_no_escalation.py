@@ -8,7 +8,7 @@ import yaml
 
 from pathways.gaps.core import finding_id
 from pathways.model.load import load_model
-from tests.gaps.fixture import fixture_model, findings_of
+from tests.gaps.fixture import findings_of, fixture_model
 
 MODEL = Path(__file__).parents[2] / "model"
 SRC = {"source": {"doc": "src"}, "status": "agreement"}
@@ -31,10 +31,28 @@ def test_quiet(tmp_path):
 def test_explicit_handovers_between_two_municipalities_pair_them(tmp_path):
     """Units of two named municipalities pair them; the path between region and kommun does not cover it."""
     doc = yaml.safe_load((Path(__file__).parent / "fixtures" / "pw117_fires.yaml").read_text(encoding="utf-8"))
-    units = doc["units"] + [{"id": "hsv2", "kind": "home_healthcare", "principal": "kommun2", "care_level": "kommunal",
-                             "settings": ["hemmet"], "label": {"sv": "Grannens hemsjukvård", "en": "Neighbour's HHC"}, **SRC}]
-    handovers = doc["handovers"] + [{"id": "h-flytt", "from": "hsv", "to": "hsv2", "trigger": "vardbegaran",
-                                     "mode": "referral", "label": {"sv": "Flytt", "en": "Move"}, **SRC}]
+    units = doc["units"] + [
+        {
+            "id": "hsv2",
+            "kind": "home_healthcare",
+            "principal": "kommun2",
+            "care_level": "kommunal",
+            "settings": ["hemmet"],
+            "label": {"sv": "Grannens hemsjukvård", "en": "Neighbour's HHC"},
+            **SRC,
+        }
+    ]
+    handovers = doc["handovers"] + [
+        {
+            "id": "h-flytt",
+            "from": "hsv",
+            "to": "hsv2",
+            "trigger": "vardbegaran",
+            "mode": "referral",
+            "label": {"sv": "Flytt", "en": "Move"},
+            **SRC,
+        }
+    ]
     found = findings_of(fixture_model(tmp_path, "pw117_fires", units=units, handovers=handovers), "PW117")
     assert sorted(f.elements for f in found) == [("kommun", "kommun2", "h-flytt"), ("kommun2", "region", "h-kr")]
 

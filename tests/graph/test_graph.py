@@ -63,7 +63,11 @@ def test_every_element_is_a_node_of_its_kind(model, graph):
 def route_units(graph, route_id: str) -> list[str]:
     """The units a route passes through, read from the graph: sender, then each receiver."""
     included = sorted(
-        ((data["order"], h) for _, h, key, data in graph.out_edges(route_id, keys=True, data=True) if key == "INCLUDES"),
+        (
+            (data["order"], h)
+            for _, h, key, data in graph.out_edges(route_id, keys=True, data=True)
+            if key == "INCLUDES"
+        ),
     )
     units: list[str] = []
     for _, handover in included:

@@ -43,7 +43,9 @@ def _push(driver, name: str, model: Model) -> None:
 
 def _dims_by_id(model: Model) -> Model:
     """The model as the store knows it: the same elements, the dimensions in id order."""
-    return Model(meta=model.meta, collections=model.collections | {"dimensions": sorted(model.dimensions, key=lambda d: d.id)})
+    return Model(
+        meta=model.meta, collections=model.collections | {"dimensions": sorted(model.dimensions, key=lambda d: d.id)}
+    )
 
 
 def _sets(findings: list[Finding], model: Model) -> set[tuple]:
@@ -76,10 +78,20 @@ def models(tmp_path_factory):
         **{f"rand-{seed:03d}": random_model(seed) for seed in range(8)},
         "ordering": order_model(tmp / "ordering"),
         "diamonds": diamonds_model(tmp / "diamonds"),
-        "toolarge": fixture_model(tmp, None, dimensions=[
-            {"id": f"d{i}", "values": [{"id": v, "label": {"sv": v, "en": v}} for v in ("a", "b")],
-             "label": {"sv": f"D{i}", "en": f"D{i}"}, **SRC} for i in range(17)
-        ], settings=[{"id": s, "label": {"sv": s, "en": s}, **SRC} for s in ("mottagning", "hemmet")]),
+        "toolarge": fixture_model(
+            tmp,
+            None,
+            dimensions=[
+                {
+                    "id": f"d{i}",
+                    "values": [{"id": v, "label": {"sv": v, "en": v}} for v in ("a", "b")],
+                    "label": {"sv": f"D{i}", "en": f"D{i}"},
+                    **SRC,
+                }
+                for i in range(17)
+            ],
+            settings=[{"id": s, "label": {"sv": s, "en": s}, **SRC} for s in ("mottagning", "hemmet")],
+        ),
     }
 
 
@@ -121,7 +133,19 @@ def test_a_profile_space_too_large_is_refused_before_it_is_enumerated(driver, mo
 
 # --- random models with awkward ids ----------------------------------------------------------
 
-ODD = ["", "'q", '"dq', "`bt", "{b}", " MATCH (n) DETACH DELETE n //", "\\", "\U0001F600", "\ue000", "ä", '", "label": {']
+ODD = [
+    "",
+    "'q",
+    '"dq',
+    "`bt",
+    "{b}",
+    " MATCH (n) DETACH DELETE n //",
+    "\\",
+    "\U0001f600",
+    "\ue000",
+    "ä",
+    '", "label": {',
+]
 
 
 def random_model(seed: int) -> Model:
@@ -156,69 +180,137 @@ def random_model(seed: int) -> Model:
         return {d: subset(vs, 1) for d, vs in dims if rnd.random() < 0.45}
 
     counties = [ident("lan-a"), ident("lan-b")]
-    regions = [{"id": ident(f"region{i}"), "kind": "region", "county": counties[i], **label(f"Region {i}")}
-               for i in range(rnd.choice((1, 2)))]
-    munis = [{"id": ident(f"kommun{i}"), "kind": "municipality", "county": rnd.choice(counties[:len(regions)]),
-              **label(f"Kommun {i}")} for i in range(rnd.randint(0, 4))]
+    regions = [
+        {"id": ident(f"region{i}"), "kind": "region", "county": counties[i], **label(f"Region {i}")}
+        for i in range(rnd.choice((1, 2)))
+    ]
+    munis = [
+        {
+            "id": ident(f"kommun{i}"),
+            "kind": "municipality",
+            "county": rnd.choice(counties[: len(regions)]),
+            **label(f"Kommun {i}"),
+        }
+        for i in range(rnd.randint(0, 4))
+    ]
     groups = []
     if len(munis) >= 2 and rnd.random() < 0.7:
-        groups.append({"id": ident("kommunerna"), "members": [m["id"] for m in subset(munis, 2, 0.7)], **label("Kommunerna")})
+        groups.append(
+            {"id": ident("kommunerna"), "members": [m["id"] for m in subset(munis, 2, 0.7)], **label("Kommunerna")}
+        )
     if len(regions) == 2 and rnd.random() < 0.3:
         groups.append({"id": ident("regionerna"), "members": [r["id"] for r in regions], **label("Regionerna")})
     kind_of = {p["id"]: p["kind"] for p in regions + munis}
     for g in groups:
         kind_of[g["id"]] = kind_of[g["members"][0]]
     owners = [p["id"] for p in regions + munis] + [g["id"] for g in groups]
-    settings = [{"id": ident("mottagning"), **label("Mottagning")},
-                {"id": ident("hemmet"), "profile": cube(0.3), **label("Hemmet")}]
+    settings = [
+        {"id": ident("mottagning"), **label("Mottagning")},
+        {"id": ident("hemmet"), "profile": cube(0.3), **label("Hemmet")},
+    ]
     if rnd.random() < 0.5:
         settings.append({"id": ident("overallt"), **label("Överallt")})
     setting_ids = [s["id"] for s in settings]
-    kinds = ["health_centre", "primary_care_rehab", "home_healthcare", "municipal_rehab_ordinary",
-             "needs_assessment", "device_centre", "specialist_clinic"]
+    kinds = [
+        "health_centre",
+        "primary_care_rehab",
+        "home_healthcare",
+        "municipal_rehab_ordinary",
+        "needs_assessment",
+        "device_centre",
+        "specialist_clinic",
+    ]
     units = []
     for i in range(rnd.randint(4, 9)):
         principal = rnd.choice(owners)
         kind = "home_healthcare" if i == 0 else "needs_assessment" if i == 1 and munis else rnd.choice(kinds)
-        unit = {"id": ident(f"u{i}"), "kind": kind, "principal": principal, "settings": subset(setting_ids, 1),
-                **label(f"Verksamhet {i}" + (" SIP" if rnd.random() < 0.1 else ""))}
+        unit = {
+            "id": ident(f"u{i}"),
+            "kind": kind,
+            "principal": principal,
+            "settings": subset(setting_ids, 1),
+            **label(f"Verksamhet {i}" + (" SIP" if rnd.random() < 0.1 else "")),
+        }
         if kind not in ("needs_assessment", "device_centre") or rnd.random() < 0.5:
             unit["care_level"] = "lvl-region" if kind_of[principal] == "region" else "lvl-kommun"
         if rnd.random() < 0.3:
             unit["entry"] = True
         units.append(unit)
     unit_ids = [u["id"] for u in units]
-    needs = [{"id": ident(f"n{i}"), "category": rnd.choice(["icf", "pathway_step", "device_step", "coordination"]),
-              "applies_to": cube(), "settings": subset(setting_ids, 0, 0.3), **label(f"Behov {i}")}
-             for i in range(rnd.randint(2, 5))]
+    needs = [
+        {
+            "id": ident(f"n{i}"),
+            "category": rnd.choice(["icf", "pathway_step", "device_step", "coordination"]),
+            "applies_to": cube(),
+            "settings": subset(setting_ids, 0, 0.3),
+            **label(f"Behov {i}"),
+        }
+        for i in range(rnd.randint(2, 5))
+    ]
     if rnd.random() < 0.6:
-        needs.append({"id": rnd.choice(["sip", "SIP", ident("plan")]), "category": "coordination", "applies_to": cube(0.2),
-                      **label(rnd.choice(["SIP", "Samordnad plan (SIP)", "SIPlan", "Plan"]))})
+        needs.append(
+            {
+                "id": rnd.choice(["sip", "SIP", ident("plan")]),
+                "category": "coordination",
+                "applies_to": cube(0.2),
+                **label(rnd.choice(["SIP", "Samordnad plan (SIP)", "SIPlan", "Plan"])),
+            }
+        )
     need_ids = [n["id"] for n in needs]
     resps = []
     for i in range(rnd.randint(2, 9)):
         owner = rnd.choice(units)
-        resps.append({"id": ident(f"r{i}"), "needs": subset(need_ids, 1, 0.4), "owner": owner["id"], "profile": cube(),
-                      "settings": subset(owner["settings"], 0, 0.3), **label(f"Ansvar {i}")})
+        resps.append(
+            {
+                "id": ident(f"r{i}"),
+                "needs": subset(need_ids, 1, 0.4),
+                "owner": owner["id"],
+                "profile": cube(),
+                "settings": subset(owner["settings"], 0, 0.3),
+                **label(f"Ansvar {i}"),
+            }
+        )
     handovers = []
     for i in range(rnd.randint(3, 12)):
         a, b = rnd.sample(unit_ids, 2)
-        h = {"id": ident(f"h{i}"), "from": a, "to": b, "trigger": "ev", "needs": subset(need_ids, 0, 0.4), "profile": cube(),
-             "mode": rnd.choice(["written_care_request", "referral", "guidance", "discharge_notice", "device_order"]),
-             **label(f"Överlämning {i}")}
+        h = {
+            "id": ident(f"h{i}"),
+            "from": a,
+            "to": b,
+            "trigger": "ev",
+            "needs": subset(need_ids, 0, 0.4),
+            "profile": cube(),
+            "mode": rnd.choice(["written_care_request", "referral", "guidance", "discharge_notice", "device_order"]),
+            **label(f"Överlämning {i}"),
+        }
         if rnd.random() < 0.5:
             h["gate"] = {"by": "roll", "criteria": "Kriterier"}
         r = rnd.random()
         if r < 0.5:
-            h["on_reject"] = ({"to": rnd.choice(unit_ids)} if r < 0.3 else {"escalation": "esk"} if r < 0.4
-                              else {"to": rnd.choice(unit_ids), "escalation": "esk"})
+            h["on_reject"] = (
+                {"to": rnd.choice(unit_ids)}
+                if r < 0.3
+                else {"escalation": "esk"}
+                if r < 0.4
+                else {"to": rnd.choice(unit_ids), "escalation": "esk"}
+            )
         handovers.append(h)
     for i in range(rnd.randint(0, 3)):
         loop = rnd.sample(unit_ids, rnd.randint(2, min(4, len(unit_ids))))
         need = rnd.choice(need_ids)
         for j, a in enumerate(loop):
-            handovers.append({"id": ident(f"l{i}-{j}"), "from": a, "to": loop[(j + 1) % len(loop)], "trigger": "ev",
-                              "mode": "referral", "needs": [need], "profile": cube(), **label(f"Slinga {i}.{j}")})
+            handovers.append(
+                {
+                    "id": ident(f"l{i}-{j}"),
+                    "from": a,
+                    "to": loop[(j + 1) % len(loop)],
+                    "trigger": "ev",
+                    "mode": "referral",
+                    "needs": [need],
+                    "profile": cube(),
+                    **label(f"Slinga {i}.{j}"),
+                }
+            )
     routes = []
     into = [h for h in handovers if h["to"] in {u["id"] for u in units if u["kind"] == "home_healthcare"}]
     for i, last in enumerate(rnd.sample(into, min(len(into), rnd.randint(0, 2)))):
@@ -226,32 +318,74 @@ def random_model(seed: int) -> Model:
         before = [h for h in handovers if h["to"] == last["from"] and h is not last]
         if before and rnd.random() < 0.6:
             chain.insert(0, rnd.choice(before))
-        routes.append({"id": ident(f"route{i}"), "number": i + 1, "handovers": [h["id"] for h in chain],
-                       "profile": cube(), **label(f"Väg {i}")})
-    sips = [{"id": ident(f"sip{i}"), "at": rnd.choice(unit_ids + [h["id"] for h in handovers]), "called_by": rnd.choice(unit_ids),
-             "participants": subset(unit_ids, 1, 0.3), "profile": cube(), **label(f"SIP-punkt {i}")}
-            for i in range(rnd.randint(0, 5))]
+        routes.append(
+            {
+                "id": ident(f"route{i}"),
+                "number": i + 1,
+                "handovers": [h["id"] for h in chain],
+                "profile": cube(),
+                **label(f"Väg {i}"),
+            }
+        )
+    sips = [
+        {
+            "id": ident(f"sip{i}"),
+            "at": rnd.choice(unit_ids + [h["id"] for h in handovers]),
+            "called_by": rnd.choice(unit_ids),
+            "participants": subset(unit_ids, 1, 0.3),
+            "profile": cube(),
+            **label(f"SIP-punkt {i}"),
+        }
+        for i in range(rnd.randint(0, 5))
+    ]
     for element in units[:2] + handovers[:2]:
         element["grey_zones"] = ["gz1"]
     principals = regions + munis
     docs = {
         "sources": [{"id": "src", "kind": "seed", "title": "Källa", "ref": "test"}],
-        "principals": principals, "principal_groups": groups, "units": units, "needs": needs,
-        "care_levels": [{"id": "lvl-region", "principal_kind": "region", **label("Regionnivå")},
-                        {"id": "lvl-kommun", "principal_kind": "municipality", **label("Kommunnivå")}],
-        "roles": [{"id": "roll", **label("Roll")}], "settings": settings, "events": [{"id": "ev", **label("Händelse")}],
+        "principals": principals,
+        "principal_groups": groups,
+        "units": units,
+        "needs": needs,
+        "care_levels": [
+            {"id": "lvl-region", "principal_kind": "region", **label("Regionnivå")},
+            {"id": "lvl-kommun", "principal_kind": "municipality", **label("Kommunnivå")},
+        ],
+        "roles": [{"id": "roll", **label("Roll")}],
+        "settings": settings,
+        "events": [{"id": "ev", **label("Händelse")}],
         "dimensions": [{"id": d, "values": [{"id": v, **label(v)} for v in vs], **label(d)} for d, vs in dims],
-        "responsibilities": resps, "handovers": handovers, "routes": routes, "sip_points": sips,
-        "escalation_paths": [{"id": "esk", "between": [principals[0]["id"], (principals * 2)[1]["id"]], "body": "Möte",
-                              **label("Oenighet")}],
+        "responsibilities": resps,
+        "handovers": handovers,
+        "routes": routes,
+        "sip_points": sips,
+        "escalation_paths": [
+            {
+                "id": "esk",
+                "between": [principals[0]["id"], (principals * 2)[1]["id"]],
+                "body": "Möte",
+                **label("Oenighet"),
+            }
+        ],
         "grey_zones": [{"id": "gz1", "number": 1, **label("Gråzon"), "source": {"doc": "src"}}],
     }
     collections = {
-        name: [COLLECTIONS[name].model_validate(item if name in ("sources", "grey_zones") else {**SRC, **item}) for item in items]
+        name: [
+            COLLECTIONS[name].model_validate(item if name in ("sources", "grey_zones") else {**SRC, **item})
+            for item in items
+        ]
         for name, items in docs.items()
     }
-    meta = Meta.model_validate({"id": f"rand-{seed:03d}", "label": {"sv": "Slump", "en": "Random"}, "version": "1",
-                                "date": "2026-01-01", "county": counties[0], "source": {"doc": "src"}})
+    meta = Meta.model_validate(
+        {
+            "id": f"rand-{seed:03d}",
+            "label": {"sv": "Slump", "en": "Random"},
+            "version": "1",
+            "date": "2026-01-01",
+            "county": counties[0],
+            "source": {"doc": "src"},
+        }
+    )
     model = Model(meta=meta, collections=collections)
     assert check_model(model) == [], f"seed {seed} makes an invalid model"
     return model
@@ -262,8 +396,8 @@ def test_random_models_with_awkward_ids(driver, models, seed):
     _assert_same(driver, f"rand-{seed:03d}", models[f"rand-{seed:03d}"], set(SERVER_RULES))
 
 
-LOW, HIGH = "x\ue000", "x\U0001F600"
-K_LOW, K_HIGH = "k\ue000", "k\U0001F600"
+LOW, HIGH = "x\ue000", "x\U0001f600"
+K_LOW, K_HIGH = "k\ue000", "k\U0001f600"
 
 
 def order_model(tmp_path) -> Model:
@@ -271,10 +405,14 @@ def order_model(tmp_path) -> Model:
     unit = {"kind": "primary_care_rehab", "care_level": "primarvard", "settings": ["mottagning"], **SRC}
     municipal = {"kind": "home_healthcare", "care_level": "kommunal", "settings": ["hemmet"], **SRC}
     return fixture_model(
-        tmp_path, None,
+        tmp_path,
+        None,
         principals=[
             {"id": "region", "kind": "region", "county": "testlan", "label": {"sv": "R", "en": "R"}, **SRC},
-            *({"id": k, "kind": "municipality", "county": "testlan", "label": {"sv": k, "en": k}, **SRC} for k in ("k", K_LOW, K_HIGH)),
+            *(
+                {"id": k, "kind": "municipality", "county": "testlan", "label": {"sv": k, "en": k}, **SRC}
+                for k in ("k", K_LOW, K_HIGH)
+            ),
         ],
         principal_groups=[{"id": "par", "members": [K_HIGH, K_LOW], "label": {"sv": "Par", "en": "Pair"}, **SRC}],
         units=[
@@ -283,13 +421,25 @@ def order_model(tmp_path) -> Model:
             {"id": "hsv-par", "principal": "par", "label": {"sv": "C", "en": "C"}, **municipal},
             {"id": "hsv-k", "principal": "k", "label": {"sv": "D", "en": "D"}, **municipal},
         ],
-        responsibilities=[{"id": "r", "needs": ["behandling"], "owner": "hsv-k", "label": {"sv": "R", "en": "R"}, **SRC}],
+        responsibilities=[
+            {"id": "r", "needs": ["behandling"], "owner": "hsv-k", "label": {"sv": "R", "en": "R"}, **SRC}
+        ],
         handovers=[
-            {"id": f"h-{i}", "from": a, "to": b, "trigger": "vardbegaran", "mode": "referral", "needs": ["behandling"],
-             "label": {"sv": f"H{i}", "en": f"H{i}"}, **SRC}
+            {
+                "id": f"h-{i}",
+                "from": a,
+                "to": b,
+                "trigger": "vardbegaran",
+                "mode": "referral",
+                "needs": ["behandling"],
+                "label": {"sv": f"H{i}", "en": f"H{i}"},
+                **SRC,
+            }
             for i, (a, b) in enumerate([(LOW, HIGH), (HIGH, LOW)])
         ],
-        escalation_paths=[{"id": "esk", "between": ["region", "k"], "body": "M", "label": {"sv": "E", "en": "E"}, **SRC}],
+        escalation_paths=[
+            {"id": "esk", "between": ["region", "k"], "body": "M", "label": {"sv": "E", "en": "E"}, **SRC}
+        ],
     )
 
 
@@ -303,6 +453,7 @@ def test_ids_that_sort_differently_in_cypher_and_python(driver, models):
 
 
 # --- polynomial traversals --------------------------------------------------------------------
+
 
 def _operators(plan: dict) -> list[str]:
     found = [plan["operatorType"]]
@@ -339,18 +490,56 @@ def diamonds_model(tmp_path) -> Model:
     """60 diamonds (two handovers between each pair of units: 2^60 paths) and a handover back: one
     referral loop of 61 units for 'behandling'; 'uppfoljning' reaches its owner at the end."""
     n = DIAMONDS
-    units = [{"id": f"a{i}", "kind": "health_centre", "principal": "region", "care_level": "primarvard", "settings": ["mottagning"],
-              "label": {"sv": f"A{i}", "en": f"A{i}"}, **({"entry": True} if i == 0 else {}), **SRC} for i in range(n + 1)]
+    units = [
+        {
+            "id": f"a{i}",
+            "kind": "health_centre",
+            "principal": "region",
+            "care_level": "primarvard",
+            "settings": ["mottagning"],
+            "label": {"sv": f"A{i}", "en": f"A{i}"},
+            **({"entry": True} if i == 0 else {}),
+            **SRC,
+        }
+        for i in range(n + 1)
+    ]
     handovers = [
-        {"id": f"h{side}{i}", "from": f"a{i}", "to": f"a{i + 1}", "trigger": "vardbegaran", "mode": "referral",
-         "needs": ["behandling", "uppfoljning"], "label": {"sv": f"H{side}{i}", "en": f"H{side}{i}"}, **SRC}
-        for i in range(n) for side in "xy"
-    ] + [{"id": "back", "from": f"a{n}", "to": "a0", "trigger": "vardbegaran", "mode": "referral", "needs": ["behandling"],
-          "label": {"sv": "Tillbaka", "en": "Back"}, **SRC}]
+        {
+            "id": f"h{side}{i}",
+            "from": f"a{i}",
+            "to": f"a{i + 1}",
+            "trigger": "vardbegaran",
+            "mode": "referral",
+            "needs": ["behandling", "uppfoljning"],
+            "label": {"sv": f"H{side}{i}", "en": f"H{side}{i}"},
+            **SRC,
+        }
+        for i in range(n)
+        for side in "xy"
+    ] + [
+        {
+            "id": "back",
+            "from": f"a{n}",
+            "to": "a0",
+            "trigger": "vardbegaran",
+            "mode": "referral",
+            "needs": ["behandling"],
+            "label": {"sv": "Tillbaka", "en": "Back"},
+            **SRC,
+        }
+    ]
     return fixture_model(
-        tmp_path, None, units=units, handovers=handovers,
-        needs=[{"id": n_, "category": "pathway_step", "label": {"sv": n_, "en": n_}, **SRC} for n_ in ("behandling", "uppfoljning")],
-        responsibilities=[{"id": "r-slut", "needs": ["uppfoljning"], "owner": f"a{n}", "label": {"sv": "R", "en": "R"}, **SRC}],
+        tmp_path,
+        None,
+        units=units,
+        handovers=handovers,
+        needs=[
+            {"id": n_, "category": "pathway_step", "label": {"sv": n_, "en": n_}, **SRC}
+            for n_ in ("behandling", "uppfoljning")
+        ],
+        responsibilities=[
+            {"id": "r-slut", "needs": ["uppfoljning"], "owner": f"a{n}", "label": {"sv": "R", "en": "R"}, **SRC}
+        ],
     )
 
 
@@ -362,6 +551,7 @@ def test_a_chain_of_diamonds_is_not_enumerated(driver, models):
 
 
 # --- the command --------------------------------------------------------------------------------
+
 
 def test_cli_gaps(driver, settings, models, monkeypatch):
     monkeypatch.setenv("NEO4J_URI", settings.uri)
@@ -383,6 +573,9 @@ def test_cli_gaps(driver, settings, models, monkeypatch):
     result = runner.invoke(app, ["neo4j", "gaps", "--rule", "PW102"])
     assert result.exit_code == 2 and "runs in memory only" in result.output
     result = runner.invoke(app, ["neo4j", "gaps", "--name", "nope"])
-    assert result.exit_code == 2 and result.output.strip() == "no version 'nope' in the store; `pathways neo4j versions` lists them"
+    assert (
+        result.exit_code == 2
+        and result.output.strip() == "no version 'nope' in the store; `pathways neo4j versions` lists them"
+    )
     result = runner.invoke(app, ["neo4j", "gaps", "--uri", "bolt://127.0.0.1:9", "--timeout", "2"])
     assert result.exit_code == 3 and len(result.output.strip().splitlines()) == 1

@@ -48,12 +48,20 @@ def test_push_then_pull_gives_back_the_same_model(driver, bundled):
 def test_labels_and_relationship_types_follow_the_kinds(driver, bundled):
     G = build_graph(bundled)
     store.push(driver, G, "baseline")
-    _, rows = store.query(driver, "MATCH (u:Unit {build: $b}) RETURN count(u) AS n", {"b": build_id(G.graph["meta"], node_rows(G), edge_rows(G))})
+    _, rows = store.query(
+        driver,
+        "MATCH (u:Unit {build: $b}) RETURN count(u) AS n",
+        {"b": build_id(G.graph["meta"], node_rows(G), edge_rows(G))},
+    )
     assert rows == [{"n": sum(1 for _, k in G.nodes(data="kind") if k == "unit")}]
     _, rows = store.query(driver, "MATCH (:Pw)-[r:SENDS]->(:Handover) RETURN count(r) AS n", {})
     assert rows == [{"n": sum(1 for _, _, k in G.edges(keys=True) if k == "SENDS")}]
-    _, rows = store.query(driver, "MATCH (r:Responsibility {id: 'ansvar-primarvardsrehab-barn'}) "
-                                  "RETURN r.profile_alder AS alder, r.status AS status, r.source_doc AS doc", {})
+    _, rows = store.query(
+        driver,
+        "MATCH (r:Responsibility {id: 'ansvar-primarvardsrehab-barn'}) "
+        "RETURN r.profile_alder AS alder, r.status AS status, r.source_doc AS doc",
+        {},
+    )
     assert rows == [{"alder": ["barn"], "status": "assumption", "doc": "seed-001"}]
 
 
@@ -67,9 +75,11 @@ def test_pushing_the_same_model_twice_leaves_the_same_graph(driver, bundled):
 
 
 def test_versions_live_side_by_side(driver, bundled):
-    changed = bundled.collections | {"units": [u for u in bundled.units if u.id != "privat-vardgivare"],
-                                     "responsibilities": [r for r in bundled.responsibilities if r.owner != "privat-vardgivare"],
-                                     "coordination_rules": [c for c in bundled.coordination_rules if "privat-vardgivare" not in c.owners]}
+    changed = bundled.collections | {
+        "units": [u for u in bundled.units if u.id != "privat-vardgivare"],
+        "responsibilities": [r for r in bundled.responsibilities if r.owner != "privat-vardgivare"],
+        "coordination_rules": [c for c in bundled.coordination_rules if "privat-vardgivare" not in c.owners],
+    }
     target = Model(meta=bundled.meta, collections=changed)
     store.push(driver, build_graph(bundled), "baseline")
     store.push(driver, build_graph(target), "malbild")
@@ -82,9 +92,16 @@ def test_versions_live_side_by_side(driver, bundled):
 
 def test_awkward_ids_and_labels_are_stored_verbatim(driver, bundled):
     awkward = "ab'c\"d`e{f}g] MATCH (n) DETACH DELETE n //"
-    units = [u.model_copy(update={"label": u.label.model_copy(update={"sv": awkward})}) if u.id == "vardcentral" else u
-             for u in bundled.units]
-    roles = [*bundled.roles, bundled.roles[0].model_copy(update={"id": awkward, "label": bundled.roles[0].label.model_copy(update={"en": awkward})})]
+    units = [
+        u.model_copy(update={"label": u.label.model_copy(update={"sv": awkward})}) if u.id == "vardcentral" else u
+        for u in bundled.units
+    ]
+    roles = [
+        *bundled.roles,
+        bundled.roles[0].model_copy(
+            update={"id": awkward, "label": bundled.roles[0].label.model_copy(update={"en": awkward})}
+        ),
+    ]
     model = Model(meta=bundled.meta, collections=bundled.collections | {"units": units, "roles": roles})
     store.push(driver, build_graph(model), "baseline")
     pulled = store.pull(driver, "baseline")
@@ -118,7 +135,9 @@ def test_server_killed_in_the_middle_of_a_push_keeps_the_previous_version(neo4j_
         with pytest.raises((StoreError, ServiceUnavailable, OSError)):
             guarded(settings, lambda: store.push(driver, build_graph(target), "baseline", progress=crash))
     neo4j_server.restart()
-    with connect(Settings(uri=settings.uri, username=settings.username, password=settings.password, timeout=20)) as driver:
+    with connect(
+        Settings(uri=settings.uri, username=settings.username, password=settings.password, timeout=20)
+    ) as driver:
         pulled = store.pull(driver, "baseline")
         assert pulled.meta.version == bundled.meta.version
         assert _norm(pulled) == _norm(bundled)
@@ -148,8 +167,19 @@ def test_cli_push_pull_query_and_errors(tmp_path, settings, driver, bundled, mon
     result = runner.invoke(app, ["neo4j", "pull", "--name", "baseline", "--out", str(tmp_path / "pulled")])
     assert result.exit_code == 0, result.output
     assert _norm(load_model(tmp_path / "pulled")) == _norm(bundled)
-    result = runner.invoke(app, ["neo4j", "query", "MATCH (v:PwVersion {name: $version}) MATCH (u:Unit {build: v.build}) "
-                                 "WHERE u.kind = $kind RETURN u.id AS id", "--param", "kind=health_centre", "--format", "json"])
+    result = runner.invoke(
+        app,
+        [
+            "neo4j",
+            "query",
+            "MATCH (v:PwVersion {name: $version}) MATCH (u:Unit {build: v.build}) "
+            "WHERE u.kind = $kind RETURN u.id AS id",
+            "--param",
+            "kind=health_centre",
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout.count('"id"') == 1 and "vardcentral" in result.stdout
     result = runner.invoke(app, ["neo4j", "query", "CREATE (x:X)"])

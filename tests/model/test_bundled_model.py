@@ -196,8 +196,16 @@ def test_format_reference_describes_every_field():
     for part in (schema.Element, schema.Source, schema.Window):
         for field in field_names(part):
             assert f"| `{field}` |" in everywhere, field
-    for enum in (schema.Status, schema.DocKind, schema.PrincipalKind, schema.UnitKind, schema.NeedCategory,
-                 schema.DayUnit, schema.Mode, schema.Item):
+    for enum in (
+        schema.Status,
+        schema.DocKind,
+        schema.PrincipalKind,
+        schema.UnitKind,
+        schema.NeedCategory,
+        schema.DayUnit,
+        schema.Mode,
+        schema.Item,
+    ):
         for member in enum:
             assert f"`{member.value}`" in everywhere, f"{enum.__name__}.{member.value} is not in the reference"
 
@@ -220,5 +228,7 @@ def test_format_reference_examples_are_valid_and_from_the_bundled_model(model):
                 continue
             covered.add(name)
             for item in items:
-                assert model.kind_of.get(item["id"]) == name, f"example '{item['id']}' is not a {name} of the bundled model"
+                assert model.kind_of.get(item["id"]) == name, (
+                    f"example '{item['id']}' is not a {name} of the bundled model"
+                )
     assert covered == set(COLLECTIONS)

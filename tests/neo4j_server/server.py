@@ -26,7 +26,7 @@ import threading
 import time
 from pathlib import Path
 
-__all__ = ["Neo4jTestServer", "Neo4jServerError", "build_launcher"]
+__all__ = ["Neo4jServerError", "Neo4jTestServer", "build_launcher"]
 
 HERE = Path(__file__).resolve().parent
 BUILD_SCRIPT = HERE / "build.sh"
@@ -38,7 +38,7 @@ DEFAULT_JVM_ARGS = ("-Xmx1g", "-XX:TieredStopAtLevel=1")
 
 _build_lock = threading.Lock()
 _built = False
-_live: set["Neo4jTestServer"] = set()
+_live: set[Neo4jTestServer] = set()
 
 
 class Neo4jServerError(RuntimeError):
@@ -62,9 +62,7 @@ def build_launcher(timeout: float = 900) -> None:
         except subprocess.TimeoutExpired as exc:
             raise Neo4jServerError(f"{BUILD_SCRIPT} timed out after {timeout}s") from exc
         if proc.returncode != 0 or not JAR.is_file():
-            raise Neo4jServerError(
-                f"{BUILD_SCRIPT} failed (exit {proc.returncode}):\n{_tail(proc.stdout, 60)}"
-            )
+            raise Neo4jServerError(f"{BUILD_SCRIPT} failed (exit {proc.returncode}):\n{_tail(proc.stdout, 60)}")
         _built = True
 
 
@@ -148,7 +146,7 @@ class Neo4jTestServer:
     def running(self) -> bool:
         return self._proc is not None and self._proc.poll() is None
 
-    def start(self) -> "Neo4jTestServer":
+    def start(self) -> Neo4jTestServer:
         """Build if needed, start the server and wait until Bolt accepts connections."""
         if self.running:
             raise Neo4jServerError("server is already running")
@@ -163,9 +161,7 @@ class Neo4jTestServer:
                 return self
             except _PortInUse:
                 if self._fixed_port or attempt == 2:
-                    raise Neo4jServerError(
-                        f"port {self.port} is already in use\n{self._logs()}"
-                    ) from None
+                    raise Neo4jServerError(f"port {self.port} is already in use\n{self._logs()}") from None
                 self.port = _free_port()
         raise AssertionError("unreachable")
 
@@ -187,13 +183,13 @@ class Neo4jTestServer:
             self._proc.wait()
             self._close_pipes()
 
-    def restart(self) -> "Neo4jTestServer":
+    def restart(self) -> Neo4jTestServer:
         """Start again on the same port and store (stopping cleanly first if running)."""
         self._terminate(60.0)
         self._fixed_port = True  # clients may hold the old URI
         return self.start()
 
-    def __enter__(self) -> "Neo4jTestServer":
+    def __enter__(self) -> Neo4jTestServer:
         return self.start()
 
     def __exit__(self, *exc_info: object) -> None:
@@ -208,8 +204,7 @@ class Neo4jTestServer:
     def _spawn_and_wait(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         env = dict(os.environ, NEO4J_TEST_PASSWORD=self.password)
-        cmd = [self.java, *self.jvm_args, "-jar", str(JAR), str(self.port), str(self.data_dir),
-               "--watch-stdin"]
+        cmd = [self.java, *self.jvm_args, "-jar", str(JAR), str(self.port), str(self.data_dir), "--watch-stdin"]
         started = time.monotonic()
         with open(self.log_path, "ab") as log:
             log.write(f"\n=== {time.strftime('%H:%M:%S')} {' '.join(cmd)}\n".encode())
@@ -238,14 +233,10 @@ class Neo4jTestServer:
                 self._close_pipes()
                 if b"BindException" in out or b"Address already in use" in out:
                     raise _PortInUse()
-                raise Neo4jServerError(
-                    f"Neo4j launcher exited with code {code} before READY\n{self._logs()}"
-                )
+                raise Neo4jServerError(f"Neo4j launcher exited with code {code} before READY\n{self._logs()}")
             if time.monotonic() > deadline:
                 self.kill()
-                raise Neo4jServerError(
-                    f"Neo4j not READY within {self.startup_timeout:.0f}s\n{self._logs()}"
-                )
+                raise Neo4jServerError(f"Neo4j not READY within {self.startup_timeout:.0f}s\n{self._logs()}")
             time.sleep(0.05)
 
     def _terminate(self, timeout: float) -> None:

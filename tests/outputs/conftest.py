@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "model"
 DIAGRAMS = ROOT / "diagrams"
 
-NASTY = 'Enhet <b>&amp; "x"] [color=red] <script>alert(1)</script> & \'y\''
+NASTY = "Enhet <b>&amp; \"x\"] [color=red] <script>alert(1)</script> & 'y'"
 """A label that would break DOT or HTML if it were not escaped."""
 
 
@@ -102,6 +102,7 @@ def nasty_model_dir(tmp_path_factory) -> Path:
 
 
 # --- reading rendered files ---
+
 
 def svg_measure(svg: str) -> dict:
     """Size in inches, the scale Graphviz applied, and the smallest font size of an SVG."""

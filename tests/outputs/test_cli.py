@@ -12,8 +12,23 @@ runner = CliRunner()
 
 
 def test_render_writes_dot_and_formats(tmp_path):
-    r = runner.invoke(app, ["render", str(MODEL), "--out", str(tmp_path), "--format", "svg,pdf",
-                            "--case", "utskrivning-fredag", "--scenario", "orebro-7-dagar", "--lang", "en"])
+    r = runner.invoke(
+        app,
+        [
+            "render",
+            str(MODEL),
+            "--out",
+            str(tmp_path),
+            "--format",
+            "svg,pdf",
+            "--case",
+            "utskrivning-fredag",
+            "--scenario",
+            "orebro-7-dagar",
+            "--lang",
+            "en",
+        ],
+    )
     assert r.exit_code == 0, r.output
     names = sorted(p.name for p in tmp_path.iterdir())
     assert "overview.dot" in names and "overview.svg" in names and "overview.pdf" in names
@@ -33,8 +48,9 @@ def test_render_rejects_unknown_case(tmp_path):
 
 
 def test_report_command(tmp_path):
-    r = runner.invoke(app, ["report", str(MODEL), "--out", str(tmp_path), "--no-cases",
-                            "--scenario", "sip-under-vardtiden"])
+    r = runner.invoke(
+        app, ["report", str(MODEL), "--out", str(tmp_path), "--no-cases", "--scenario", "sip-under-vardtiden"]
+    )
     assert r.exit_code == 0, r.output
     assert (tmp_path / "rapport.html").is_file() and (tmp_path / "rapport.md").is_file()
     assert (tmp_path / "bilder" / "overview.png").is_file()

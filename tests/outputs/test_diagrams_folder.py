@@ -25,8 +25,9 @@ def test_each_committed_dot_has_its_svg_and_png(bundled_diagrams):
         for ext in ("svg", "png"):
             path = DIAGRAMS / f"{d.name}.{ext}"
             assert path.exists() and path.stat().st_size > 1000, f"{path.name} missing; {REGENERATE}"
-            assert path.stat().st_mtime >= (DIAGRAMS / f"{d.name}.dot").stat().st_mtime - 5, \
+            assert path.stat().st_mtime >= (DIAGRAMS / f"{d.name}.dot").stat().st_mtime - 5, (
                 f"{path.name} is older than its DOT; {REGENERATE}"
+            )
 
 
 def test_stale_is_detected(bundled_diagrams, tmp_path):

@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from pathways.model.load import load_model
 from pathways.outputs.overview import overview
 from pathways.outputs.render import build
@@ -45,15 +44,22 @@ def test_dot_is_byte_identical_across_processes_and_hash_seeds(bundled_diagrams)
     here = "\n".join(f"{d.name} {hashlib.sha256(d.source.encode('utf-8')).hexdigest()}" for d in bundled_diagrams)
     for seed in ("1", "4242"):
         env = dict(os.environ, PYTHONHASHSEED=seed)
-        out = subprocess.run([sys.executable, "-c", DIGEST_SCRIPT, str(MODEL)], capture_output=True, text=True,
-                             env=env, cwd=ROOT, check=True).stdout.strip()
+        out = subprocess.run(
+            [sys.executable, "-c", DIGEST_SCRIPT, str(MODEL)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            check=True,
+        ).stdout.strip()
         assert out == here
 
 
 def _layout(source: str) -> dict[str, tuple[float, float]]:
     """Node name -> (x, y) from Graphviz's plain output."""
-    plain = subprocess.run([dot_binary(), "-Tplain"], input=source.encode("utf-8"), capture_output=True,
-                           check=True).stdout.decode("utf-8")
+    plain = subprocess.run(
+        [dot_binary(), "-Tplain"], input=source.encode("utf-8"), capture_output=True, check=True
+    ).stdout.decode("utf-8")
     pos = {}
     for line in plain.splitlines():
         if line.startswith("node "):
@@ -64,18 +70,20 @@ def _layout(source: str) -> dict[str, tuple[float, float]]:
 
 def _add_unit(model_dir: Path) -> None:
     def edit(doc):
-        doc["units"].append({
-            "id": "ny-testenhet",
-            "label": {"sv": "Ny testenhet", "en": "New test unit"},
-            "kind": "municipal_rehab_ordinary",
-            "principal": "dalarnas-kommuner",
-            "care_level": "kommunal-primarvard",
-            "settings": ["hemmet"],
-            "entry": True,
-            "source": {"doc": "domain"},
-            "status": "assumption",
-            "note": "Bara för testet.",
-        })
+        doc["units"].append(
+            {
+                "id": "ny-testenhet",
+                "label": {"sv": "Ny testenhet", "en": "New test unit"},
+                "kind": "municipal_rehab_ordinary",
+                "principal": "dalarnas-kommuner",
+                "care_level": "kommunal-primarvard",
+                "settings": ["hemmet"],
+                "entry": True,
+                "source": {"doc": "domain"},
+                "status": "assumption",
+                "note": "Bara för testet.",
+            }
+        )
 
     edit_yaml(model_dir / "units.yaml", edit)
 

@@ -75,7 +75,7 @@ def test_every_diagram_has_title_legend_version_and_source(bundled_diagrams, bun
 
 def test_swedish_characters_and_font(rendered):
     svg = (rendered / "overview.svg").read_text(encoding="utf-8")
-    assert "Vårdavdelning" in svg and "Särskilt" in svg or "särskilt" in svg
+    assert ("Vårdavdelning" in svg and "Särskilt" in svg) or "särskilt" in svg
     assert 'font-family="DejaVu Sans,' in svg  # with fallbacks of similar width
     assert "Times" not in svg
 

@@ -18,7 +18,9 @@ from pathways.outputs.report import md_escape, write_report
 from .conftest import NASTY, png_pixels
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (scripts/setup.sh --test)")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="Debian's chromium is not installed (scripts/setup.sh --test)"
+)
 
 
 @pytest.fixture(scope="session")
@@ -28,9 +30,20 @@ def report(bundled, tmp_path_factory):
 
 
 def _chromium(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                           "--allow-file-access-from-files", "--virtual-time-budget=10000", *args],
-                          capture_output=True, timeout=timeout)
+    return subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=10000",
+            *args,
+        ],
+        capture_output=True,
+        timeout=timeout,
+    )
 
 
 class _Text(HTMLParser):
@@ -55,8 +68,14 @@ def test_html_is_self_contained(report):
     assert all(i["src"].startswith("data:image/svg+xml;base64,") for i in p.imgs)
     assert not re.search(r'(src|href)="(?!data:|#)', text), "every image and link is inline or in the page"
     assert "<script" not in text.lower()
-    for part in ("Glappen, ett i taget", "Ansvarsmatris", "Patientfall dag för dag", "Vad händer om",
-                 "Antaganden att bekräfta", "Källor"):
+    for part in (
+        "Glappen, ett i taget",
+        "Ansvarsmatris",
+        "Patientfall dag för dag",
+        "Vad händer om",
+        "Antaganden att bekräfta",
+        "Källor",
+    ):
         assert part in text
 
 
@@ -74,7 +93,7 @@ def test_gap_numbers_match_the_overlay(report, bundled, bundled_diagrams):
     overlay = next(d for d in bundled_diagrams if d.name == "gaps").source
     # the marks: white numbers on vermillion cells, and the ⚠ runs in the legend
     chunks = re.findall(r'<TD BGCOLOR="#D55E00"[^>]*><FONT COLOR="white"><B>([^<]*)</B>', overlay)
-    chunks += re.findall(r'⚠ ([0-9][0-9, –]*)', overlay)
+    chunks += re.findall(r"⚠ ([0-9][0-9, –]*)", overlay)
     shown: set[int] = set()
     for chunk in chunks:
         for a, b in re.findall(r"(\d+)–(\d+)", chunk):
@@ -97,10 +116,12 @@ def test_html_opens_in_chromium_with_every_image_loaded(report, tmp_path):
     """Chromium loads the page; a small script (added to a copy) records each image's
     natural width in the DOM, which --dump-dom prints."""
     probe = tmp_path / "probe.html"
-    script = ("<script>window.addEventListener('load', function () {"
-              "document.body.setAttribute('data-widths', JSON.stringify("
-              "Array.from(document.images).map(function (i) { return i.complete ? i.naturalWidth : -1; })));"
-              "});</script>")
+    script = (
+        "<script>window.addEventListener('load', function () {"
+        "document.body.setAttribute('data-widths', JSON.stringify("
+        "Array.from(document.images).map(function (i) { return i.complete ? i.naturalWidth : -1; })));"
+        "});</script>"
+    )
     probe.write_text(report.html.read_text(encoding="utf-8").replace("</body>", script + "</body>"), encoding="utf-8")
     proc = _chromium("--dump-dom", probe.as_uri())
     dom = proc.stdout.decode("utf-8", "replace")

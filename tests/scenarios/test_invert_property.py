@@ -14,8 +14,22 @@ from pathways.scenarios.format import Change, Scenario
 from pathways.scenarios.load import load_scenarios
 from tests.cases.helpers import SCENARIOS, bundled
 
-COPYABLE = ("roles", "units", "needs", "events", "settings", "responsibilities", "coordination_rules", "handovers",
-            "sip_points", "escalation_paths", "boundaries", "cost_rules", "principals", "sources")
+COPYABLE = (
+    "roles",
+    "units",
+    "needs",
+    "events",
+    "settings",
+    "responsibilities",
+    "coordination_rules",
+    "handovers",
+    "sip_points",
+    "escalation_paths",
+    "boundaries",
+    "cost_rules",
+    "principals",
+    "sources",
+)
 """Collections whose elements can be copied under a new id and stay valid (routes and grey
 zones carry numbers that must be unique; a new dimension would only grow the profile space)."""
 
@@ -23,8 +37,14 @@ TEXT = st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäö ", min_size=1, max_siz
 
 
 def scenario(changes) -> Scenario:
-    return Scenario(id="prop", label={"sv": "p", "en": "p"}, source={"doc": "seed-004"}, status="assumption",
-                    rationale="property test", changes=tuple(changes))
+    return Scenario(
+        id="prop",
+        label={"sv": "p", "en": "p"},
+        source={"doc": "seed-004"},
+        status="assumption",
+        rationale="property test",
+        changes=tuple(changes),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -52,9 +72,15 @@ def safe_sets(element, collection: str, draw) -> list[tuple[str, object]]:
     if "note" in fields:
         options.append(("note", draw(TEXT)))
     if collection == "handovers":
-        options += [("sender_until", draw(st.integers(0, 30))), ("receiver_from", draw(st.integers(0, 30))),
-                    ("days", draw(st.sampled_from(["calendar", "working"]))),
-                    ("passes", draw(st.lists(st.sampled_from(["information", "rehab_plan", "devices", "sip_plan"]), unique=True)))]
+        options += [
+            ("sender_until", draw(st.integers(0, 30))),
+            ("receiver_from", draw(st.integers(0, 30))),
+            ("days", draw(st.sampled_from(["calendar", "working"]))),
+            (
+                "passes",
+                draw(st.lists(st.sampled_from(["information", "rehab_plan", "devices", "sip_plan"]), unique=True)),
+            ),
+        ]
     if collection == "units":
         options.append(("entry", draw(st.booleans())))
     if collection == "sip_points" and element.participants:
@@ -78,8 +104,16 @@ def change_sequences(draw):
             ids = [i for i, c in alive.items() if c == collection]
             where = draw(st.sampled_from(["end", "after", "before"])) if ids else "end"
             anchor = draw(st.sampled_from(ids)) if where != "end" else None
-            changes.append(Change(op="add", target=element["id"], collection=collection, element=element,
-                                  after=anchor if where == "after" else None, before=anchor if where == "before" else None))
+            changes.append(
+                Change(
+                    op="add",
+                    target=element["id"],
+                    collection=collection,
+                    element=element,
+                    after=anchor if where == "after" else None,
+                    before=anchor if where == "before" else None,
+                )
+            )
             alive[element["id"]] = collection
             added.append(element["id"])
             continue
@@ -131,10 +165,12 @@ def test_apply_then_inverse_gives_the_baseline_back_exactly(changes):
 def test_the_property_is_not_trivial_each_change_kind_changes_the_model():
     model = bundled()
     role = dump_element(model.roles[0]) | {"id": "ny"}
-    for c in (Change(op="set", target="lakare", field="label.sv", value="Doktor"),
-              Change(op="add", target="ny", collection="roles", element=role, after="lakare"),
-              Change(op="remove", target=removable()[0]),
-              Change(op="replace", target="lakare", element=dump_element(model.by_id["lakare"]) | {"note": "n"})):
+    for c in (
+        Change(op="set", target="lakare", field="label.sv", value="Doktor"),
+        Change(op="add", target="ny", collection="roles", element=role, after="lakare"),
+        Change(op="remove", target=removable()[0]),
+        Change(op="replace", target="lakare", element=dump_element(model.by_id["lakare"]) | {"note": "n"}),
+    ):
         changed = apply_scenarios(model, [scenario([c])])
         assert dump_collections(changed) != dump_collections(model), c.op
         assert dump_collections(apply_scenarios(changed, [invert(scenario([c]), model)])) == dump_collections(model)

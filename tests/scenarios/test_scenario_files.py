@@ -41,8 +41,13 @@ def load_problems(path):
 def test_the_bundled_scenarios_load_with_source_status_and_rationale():
     model = bundled()
     found = {s.id: s for s in load_scenarios(SCENARIOS, model)}
-    assert set(found) >= {"orebro-7-dagar", "orebro-barn-specialiserad", "orebro-psykiatrisk-hemsjukvard",
-                          "hjalpmedel-fore-utskrivning", "sip-under-vardtiden"}
+    assert set(found) >= {
+        "orebro-7-dagar",
+        "orebro-barn-specialiserad",
+        "orebro-psykiatrisk-hemsjukvard",
+        "hjalpmedel-fore-utskrivning",
+        "sip-under-vardtiden",
+    }
     for sid in ("orebro-7-dagar", "orebro-barn-specialiserad", "orebro-psykiatrisk-hemsjukvard"):
         assert found[sid].source["doc"] == "seed-004" and found[sid].status == "peer_region"
     for s in found.values():
@@ -63,18 +68,38 @@ def test_all_bundled_scenarios_apply_together_without_conflict():
     "changes, line, words",
     [
         ("  - {set: ho-okand, field: sender_until, value: 7}\n", 7, "'ho-okand' is not an element of the model"),
-        ("  - {set: ho-utskrivning-kommunal-rehab, field: sender_untill, value: 7}\n", 7, "has no field 'sender_untill'"),
+        (
+            "  - {set: ho-utskrivning-kommunal-rehab, field: sender_untill, value: 7}\n",
+            7,
+            "has no field 'sender_untill'",
+        ),
         ("  - set: ho-utskrivning-kommunal-rehab\n    field: sender_until\n    value: sju\n", 9, "'sender_until'"),
         ("  - {set: ho-utskrivning-kommunal-rehab, field: id, value: x}\n", 7, "cannot change an id"),
         ("  - {set: ansvar-vardcentral, field: window.end_day, value: 3}\n", 7, "'window' is empty"),
         ("  - {set: sip-inneliggande, field: participants.9, value: vardcentral}\n", 7, "the list has 3 items"),
         ("  - {remove: ansvar-okand}\n", 7, "did you mean"),
         ("  - {add: unit, element: {id: x}}\n", 7, "'unit' is not a collection; did you mean 'units'?"),
-        ("  - add: roles\n    element: {id: lakare, label: {sv: L, en: P}, source: {doc: seed-002}, status: agreement}\n", 8, "'lakare' is already an element"),
-        ("  - add: roles\n    element: {id: ny-roll, label: {sv: L, en: P}, source: {doc: seed-002}, status: sure}\n", 8, "'status'"),
-        ("  - replace: lakare\n    element: {id: lakare2, label: {sv: L, en: P}, source: {doc: seed-002}, status: agreement}\n", 8, "'replace' keeps the id"),
+        (
+            "  - add: roles\n    element: {id: lakare, label: {sv: L, en: P}, source: {doc: seed-002}, status: agreement}\n",
+            8,
+            "'lakare' is already an element",
+        ),
+        (
+            "  - add: roles\n    element: {id: ny-roll, label: {sv: L, en: P}, source: {doc: seed-002}, status: sure}\n",
+            8,
+            "'status'",
+        ),
+        (
+            "  - replace: lakare\n    element: {id: lakare2, label: {sv: L, en: P}, source: {doc: seed-002}, status: agreement}\n",
+            8,
+            "'replace' keeps the id",
+        ),
         ("  - {remove: vardavdelning}\n", 7, "this change leaves the model invalid"),
-        ("  - {set: ho-utskrivning-kommunal-rehab, field: to, value: lakare}\n", 7, "this change leaves the model invalid"),
+        (
+            "  - {set: ho-utskrivning-kommunal-rehab, field: to, value: lakare}\n",
+            7,
+            "this change leaves the model invalid",
+        ),
     ],
 )
 def test_each_bad_change_is_one_error_at_its_line(tmp_path, changes, line, words):
@@ -90,7 +115,10 @@ def test_each_bad_change_is_one_error_at_its_line(tmp_path, changes, line, words
 
 
 def test_a_removal_that_breaks_references_names_what_breaks(tmp_path):
-    path = scenario(tmp_path, "  - {set: ho-utskrivning-hemsjukvard, field: passes, value: [information]}\n  - {remove: oenighet-ok}\n")
+    path = scenario(
+        tmp_path,
+        "  - {set: ho-utskrivning-hemsjukvard, field: passes, value: [information]}\n  - {remove: oenighet-ok}\n",
+    )
     problems = apply_problems(path)
     assert {p.line for p in problems} == {8}
     assert any("'oenighet-ok' is not defined" in p.message and "handovers.yaml" in p.message for p in problems)
@@ -138,9 +166,13 @@ def test_personal_data_refuses_a_scenario(tmp_path):
 # --------------------------------------------------------------------------- conflicts
 def test_two_scenarios_changing_the_same_field_conflict(tmp_path):
     a = scenario(tmp_path, "  - {set: ho-utskrivning-kommunal-rehab, field: sender_until, value: 7}\n", "a.yaml")
-    b = scenario(tmp_path, "  - {set: ho-utskrivning-kommunal-rehab, field: label.sv, value: X}\n"
-                           "  - {set: ho-utskrivning-kommunal-rehab, field: sender_until, value: 3}\n",
-                 "b.yaml", head=HEAD.replace("test-scenario", "other"))
+    b = scenario(
+        tmp_path,
+        "  - {set: ho-utskrivning-kommunal-rehab, field: label.sv, value: X}\n"
+        "  - {set: ho-utskrivning-kommunal-rehab, field: sender_until, value: 3}\n",
+        "b.yaml",
+        head=HEAD.replace("test-scenario", "other"),
+    )
     problems = apply_problems(a, b)
     assert len(problems) == 1
     p = problems[0]
@@ -150,10 +182,16 @@ def test_two_scenarios_changing_the_same_field_conflict(tmp_path):
 
 def test_a_field_and_its_whole_element_conflict_but_different_fields_do_not(tmp_path):
     a = scenario(tmp_path, "  - {set: ho-utskrivning-kommunal-rehab, field: sender_until, value: 7}\n", "a.yaml")
-    b = scenario(tmp_path, "  - {remove: ho-utskrivning-kommunal-rehab}\n", "b.yaml", head=HEAD.replace("test-scenario", "other"))
+    b = scenario(
+        tmp_path, "  - {remove: ho-utskrivning-kommunal-rehab}\n", "b.yaml", head=HEAD.replace("test-scenario", "other")
+    )
     assert "conflict" in apply_problems(a, b)[0].message
-    c = scenario(tmp_path, "  - {set: ho-utskrivning-kommunal-rehab, field: passes, value: [information, devices]}\n",
-                 "c.yaml", head=HEAD.replace("test-scenario", "third"))
+    c = scenario(
+        tmp_path,
+        "  - {set: ho-utskrivning-kommunal-rehab, field: passes, value: [information, devices]}\n",
+        "c.yaml",
+        head=HEAD.replace("test-scenario", "third"),
+    )
     model = bundled()
     changed = apply_scenarios(model, [load_scenario(a, model), load_scenario(c, model)])
     h = changed.by_id["ho-utskrivning-kommunal-rehab"]
@@ -161,8 +199,11 @@ def test_a_field_and_its_whole_element_conflict_but_different_fields_do_not(tmp_
 
 
 def test_changes_in_one_scenario_apply_in_order(tmp_path):
-    path = scenario(tmp_path, "  - {set: ho-utskrivning-kommunal-rehab, field: sender_until, value: 7}\n"
-                              "  - {set: ho-utskrivning-kommunal-rehab, field: sender_until, value: 2}\n")
+    path = scenario(
+        tmp_path,
+        "  - {set: ho-utskrivning-kommunal-rehab, field: sender_until, value: 7}\n"
+        "  - {set: ho-utskrivning-kommunal-rehab, field: sender_until, value: 2}\n",
+    )
     model = bundled()
     assert apply_scenarios(model, [load_scenario(path, model)]).by_id["ho-utskrivning-kommunal-rehab"].sender_until == 2
 
@@ -188,7 +229,11 @@ def test_whatif_with_a_bad_scenario_exits_2_with_file_and_line_and_no_traceback(
 
 
 def test_whatif_conflict_on_the_command_line(tmp_path):
-    a = scenario(tmp_path, "  - {set: sip-inneliggande, field: participants, value: [vardavdelning, bistandshandlaggning]}\n", "a.yaml")
+    a = scenario(
+        tmp_path,
+        "  - {set: sip-inneliggande, field: participants, value: [vardavdelning, bistandshandlaggning]}\n",
+        "a.yaml",
+    )
     result = cli("whatif", "sip-under-vardtiden", a)
     assert result.exit_code == 2
     assert f"{a}:7:5: sip-inneliggande: conflict" in result.stderr

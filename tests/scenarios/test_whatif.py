@@ -77,8 +77,11 @@ def test_children_scenario_moves_ownership_for_the_child_profiles_to_specialised
 def test_children_scenario_resolves_the_child_uncovered_need_findings_and_changes_the_child_case():
     model = bundled()
     _, w = whatif("orebro-barn-specialiserad")
-    only_children = [f for f in find_gaps(model) if f.rule == "PW101" and f.profiles
-                     and all(c.get("alder") == ["barn"] for c in f.profiles)]
+    only_children = [
+        f
+        for f in find_gaps(model)
+        if f.rule == "PW101" and f.profiles and all(c.get("alder") == ["barn"] for c in f.profiles)
+    ]
     assert only_children
     assert {f.id for f in only_children} <= {f.id for f in w.resolved}
     assert not w.new
@@ -138,7 +141,9 @@ def test_all_bundled_scenarios_together():
 
 
 # --------------------------------------------------------------------------- the CLI
-HEAD = "id: {id}\nlabel: {{sv: T, en: T}}\nsource: {{doc: domain}}\nstatus: assumption\nrationale: Ett test.\nchanges:\n"
+HEAD = (
+    "id: {id}\nlabel: {{sv: T, en: T}}\nsource: {{doc: domain}}\nstatus: assumption\nrationale: Ett test.\nchanges:\n"
+)
 
 
 def test_whatif_formats():
@@ -156,13 +161,21 @@ def test_whatif_formats():
 
 
 def test_fail_on_counts_only_new_findings(tmp_path):
-    new_need = write(tmp_path, "need.yaml", HEAD.format(id="ny") + (
-        "  - add: needs\n"
-        "    element: {id: testbehov, label: {sv: Testbehov, en: Test need}, category: coordination, source: {doc: domain}, status: assumption, note: Test.}\n"))
+    new_need = write(
+        tmp_path,
+        "need.yaml",
+        HEAD.format(id="ny")
+        + (
+            "  - add: needs\n"
+            "    element: {id: testbehov, label: {sv: Testbehov, en: Test need}, category: coordination, source: {doc: domain}, status: assumption, note: Test.}\n"
+        ),
+    )
     result = cli("whatif", new_need, "--fail-on", "error")
     assert result.exit_code == 1, "a need no one owns is a new error finding"
     assert "nya fynd" in result.stderr
-    label_only = write(tmp_path, "label.yaml", HEAD.format(id="etikett") + "  - {set: lakare, field: label.sv, value: Doktor}\n")
+    label_only = write(
+        tmp_path, "label.yaml", HEAD.format(id="etikett") + "  - {set: lakare, field: label.sv, value: Doktor}\n"
+    )
     assert cli("whatif", label_only, "--fail-on", "info").exit_code == 0
     # existing findings at error severity do not fail the run: only new ones do
     assert cli("whatif", "orebro-7-dagar", "--fail-on", "warning").exit_code == 0

@@ -53,7 +53,9 @@ def test_planted_gaps_found_exactly(tmp_path, regions, municipalities, seed):
     assert not result.missing, f"planted but not found: {result.missing}"
     assert not result.extra, f"found but not planted: {[(f.rule, f.id, f.elements[:4]) for f in result.extra]}"
     assert not result.id_mismatch, f"found under another id (a rule's key changed?): {result.id_mismatch}"
-    assert {(f.rule, f.id) for f in findings} == {(e["rule"], e["id"]) for p in manifest["plants"] for e in p["findings"]}
+    assert {(f.rule, f.id) for f in findings} == {
+        (e["rule"], e["id"]) for p in manifest["plants"] for e in p["findings"]
+    }
 
 
 def test_every_kind_of_planting_is_planted(tmp_path):
@@ -127,7 +129,9 @@ def test_cli(tmp_path):
     from pathways.cli.main import app
 
     out = tmp_path / "cli"
-    result = CliRunner().invoke(app, ["synth", "--regions", "2", "--municipalities", "4", "--seed", "9", "--out", str(out)])
+    result = CliRunner().invoke(
+        app, ["synth", "--regions", "2", "--municipalities", "4", "--seed", "9", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert (out / MANIFEST).exists() and (out / "handovers.yaml").exists()
     bad = CliRunner().invoke(app, ["synth", "--regions", "3", "--municipalities", "2", "--out", str(tmp_path / "x")])

@@ -35,9 +35,7 @@ def stats(G: nx.MultiDiGraph) -> Stats:
     unit_kinds = Counter(d["props"]["kind"] for _, d in G.nodes(data=True) if d["kind"] == "unit")
     principals = Counter(d["props"]["kind"] for _, d in G.nodes(data=True) if d["kind"] == "principal")
     sip_at = {v for u, v, k in G.edges(keys=True) if k == "AT" and G.nodes[v]["kind"] == "handover"}
-    without_source = sum(
-        1 for _, d in G.nodes(data=True) if d["kind"] not in ("source",) and not d.get("source")
-    )
+    without_source = sum(1 for _, d in G.nodes(data=True) if d["kind"] not in ("source",) and not d.get("source"))
     return Stats(
         nodes=dict(sorted(nodes.items())),
         edges=dict(sorted(edges.items())),

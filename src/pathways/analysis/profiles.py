@@ -43,9 +43,7 @@ class ProfileSpace:
         for d, vs in reversed(self.dims):
             self._stride[d] = stride
             stride *= len(vs)
-        self._value_masks = {
-            (d, v): self._mask_of_value(d, i) for d, vs in self.dims for i, v in enumerate(vs)
-        }
+        self._value_masks = {(d, v): self._mask_of_value(d, i) for d, vs in self.dims for i, v in enumerate(vs)}
         self._cubes: list[tuple[int, dict[str, list[str]], int]] | None = None
         self._mask_cache: dict[tuple, int] = {}
 
@@ -98,8 +96,11 @@ class ProfileSpace:
         if subset == self.full:
             return [{}]
         inside = [(m, c, n) for m, c, n in self._all_cubes() if m & subset == m]
-        maximal = [(m, c) for i, (m, c, n) in enumerate(inside) if not any(
-            m2 != m and m2 & m == m for m2, _, n2 in inside[:i] if n2 < n)]
+        maximal = [
+            (m, c)
+            for i, (m, c, n) in enumerate(inside)
+            if not any(m2 != m and m2 & m == m for m2, _, n2 in inside[:i] if n2 < n)
+        ]
         chosen, left = [], subset
         while left:
             m, c = max(maximal, key=lambda mc: (bin(mc[0] & left).count("1"), -len(mc[1])))

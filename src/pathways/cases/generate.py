@@ -71,7 +71,7 @@ class _Planner:
         """Handovers from an entry unit to ``unit`` that apply to the profile (shortest)."""
         if unit in self.entries:
             return []
-        seen = {u: None for u in self.entries}
+        seen = dict.fromkeys(self.entries)
         queue = deque(self.entries)
         while queue:
             here = queue.popleft()
@@ -194,7 +194,13 @@ class _Planner:
             elif anchor.kind == "events":
                 bit = pick(cube)
                 for e in ids:
-                    out.append((bit, [("unit", self.entries[0], self.start_event, False), ("unit", self.entries[0], e, False)], []))
+                    out.append(
+                        (
+                            bit,
+                            [("unit", self.entries[0], self.start_event, False), ("unit", self.entries[0], e, False)],
+                            [],
+                        )
+                    )
             elif anchor.kind == "settings":
                 for s in ids:
                     bit = pick(cube, self.t.setting_mask[s])

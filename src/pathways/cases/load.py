@@ -7,7 +7,15 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from pathways.cases.format import Case, CaseEvent, CaseHead
-from pathways.cases.yamlfile import find_file, load_all, load_named, yaml_files, read_user_file, suggest, validation_problems
+from pathways.cases.yamlfile import (
+    find_file,
+    load_all,
+    load_named,
+    read_user_file,
+    suggest,
+    validation_problems,
+    yaml_files,
+)
 from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model, Origin
 from pathways.model.yamlio import PosDict
@@ -24,7 +32,8 @@ def closing_events(model: Model) -> set[str]:
     (the handover's sender) unless the case says ``ends: false``.
     """
     return {
-        r.window.event for r in model.responsibilities
+        r.window.event
+        for r in model.responsibilities
         if r.window is not None and r.window.start_day is None and r.window.end_day is not None
     }
 
@@ -41,19 +50,28 @@ def check_case(model: Model, case: Case) -> list[Problem]:
     dims = {d.id: [v.id for v in d.values] for d in model.dimensions}
     for dim, value in case.profile.items():
         if dim not in dims:
-            add(("profile", dim), f"unknown profile dimension '{dim}'{suggest(dim, list(dims)) or '; dimensions: ' + ', '.join(dims)}")
+            add(
+                ("profile", dim),
+                f"unknown profile dimension '{dim}'{suggest(dim, list(dims)) or '; dimensions: ' + ', '.join(dims)}",
+            )
         elif value not in dims[dim]:
             add(("profile", dim), f"'{value}' is not a value of '{dim}'; values: {', '.join(dims[dim])}")
     missing = [d for d in dims if d not in case.profile]
     if missing:
-        add(("profile",), f"the profile gives no value for {', '.join(repr(d) for d in missing)}; "
-                          f"a case has one value for every dimension ({', '.join(dims)})")
+        add(
+            ("profile",),
+            f"the profile gives no value for {', '.join(repr(d) for d in missing)}; "
+            f"a case has one value for every dimension ({', '.join(dims)})",
+        )
     for index, need in enumerate(case.needs):
         if model.kind_of.get(need) != "needs":
             add(("needs", index), f"'{need}' is not a need of the model{suggest(need, [n.id for n in model.needs])}")
     for index, gz in enumerate(case.grey_zones):
         if model.kind_of.get(gz) != "grey_zones":
-            add(("grey_zones", index), f"'{gz}' is not a grey zone of the model{suggest(gz, [g.id for g in model.grey_zones])}")
+            add(
+                ("grey_zones", index),
+                f"'{gz}' is not a grey zone of the model{suggest(gz, [g.id for g in model.grey_zones])}",
+            )
 
     events = {e.id for e in model.events}
     contacted: set[str] = set()
@@ -61,26 +79,40 @@ def check_case(model: Model, case: Case) -> list[Problem]:
     for index, ev in enumerate(case.events):
         here = case.event_path(index)
         if previous is not None and ev.date < previous.date:
-            add((*here, "date"), f"events out of order: {ev.date} comes after {previous.date}; list the events in date order")
+            add(
+                (*here, "date"),
+                f"events out of order: {ev.date} comes after {previous.date}; list the events in date order",
+            )
         previous = ev
         if ev.event not in events:
-            add((*here, "event"), f"'{ev.event}' is not an event of the model{suggest(ev.event, sorted(events))}; events: {', '.join(e.id for e in model.events)}")
+            add(
+                (*here, "event"),
+                f"'{ev.event}' is not an event of the model{suggest(ev.event, sorted(events))}; events: {', '.join(e.id for e in model.events)}",
+            )
         kind = model.kind_of.get(ev.at)
         if kind not in _WHERE_KINDS:
             pool = [x.id for k in _WHERE_KINDS for x in model.collections[k]]
             what = "is not defined" if kind is None else f"is a {kind[:-1].replace('_', ' ')}"
-            add((*here, "at"), f"'{ev.at}' {what}; an event happens at a unit, a handover or a SIP point{suggest(ev.at, pool)}")
+            add(
+                (*here, "at"),
+                f"'{ev.at}' {what}; an event happens at a unit, a handover or a SIP point{suggest(ev.at, pool)}",
+            )
             continue
         element = model.by_id[ev.at]
         if kind == "units":
             contacted.add(ev.at)
         elif kind == "handovers":
             if ev.event in events and ev.event != element.trigger:
-                add((*here, "event"), f"the handover '{ev.at}' is triggered by '{element.trigger}', not by '{ev.event}'")
+                add(
+                    (*here, "event"), f"the handover '{ev.at}' is triggered by '{element.trigger}', not by '{ev.event}'"
+                )
             sender = model.get(element.from_)
             if element.from_ not in contacted and not getattr(sender, "entry", False):
-                add((*here, "at"), f"the handover '{ev.at}' starts at '{element.from_}', but the patient has had no contact "
-                                             f"with '{element.from_}' before {ev.date}; add the event that brings the patient there first")
+                add(
+                    (*here, "at"),
+                    f"the handover '{ev.at}' starts at '{element.from_}', but the patient has had no contact "
+                    f"with '{element.from_}' before {ev.date}; add the event that brings the patient there first",
+                )
             contacted.update((element.from_, element.to))
         else:
             contacted.update(element.participants)
@@ -138,7 +170,9 @@ def case_files(directory: str | Path) -> list[Path]:
 
 def load_cases(directory: str | Path, model: Model) -> list[Case]:
     """Every case file of a folder (``model/cases``), checked; ModelError lists every problem."""
-    return load_all(case_files(directory), lambda p: load_case(p, model), lambda c: (c.id, *c.origin.where("id")), "case")
+    return load_all(
+        case_files(directory), lambda p: load_case(p, model), lambda c: (c.id, *c.origin.where("id")), "case"
+    )
 
 
 def find_case_file(ref: str, model_dir: str | Path) -> Path | None:

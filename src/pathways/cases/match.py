@@ -166,7 +166,10 @@ class Touch:
             return bool(anchor.ids & self.responsibilities)
         if kind == "units":
             if anchor.min_units > 1:
-                return bool(anchor.ids & self.units) and len(anchor.ids & (self.units_so_far or self.units)) >= anchor.min_units
+                return (
+                    bool(anchor.ids & self.units)
+                    and len(anchor.ids & (self.units_so_far or self.units)) >= anchor.min_units
+                )
             return bool(anchor.ids & self.units)
         if kind == "needs":
             if anchor.settings and self.setting not in anchor.settings:

@@ -347,15 +347,26 @@ class Tracer:
                     vetoes.append(_Veto(h.from_, needs, t_s + ONE, None, True))
                     if t_r > t_s + ONE:
                         pending.append((needs, t_s + ONE, t_r - ONE, h.id))
-                steps.append(HandoverStep(
-                    id=h.id, date=t, event=ev.event, from_unit=h.from_, to_unit=h.to, mode=h.mode,
-                    needs=list(h.needs), passes=list(h.passes), receiver_needs=list(h.receiver_needs),
-                    missing=[i for i in h.receiver_needs if i not in h.passes],
-                    sender_until=t_s, receiver_from=t_r, days=h.days,
-                    gate=h.gate.by if h.gate else None,
-                    outside_profile=not applies_here,
-                    sip_points=[s.id for s in m.sip_points if s.at == h.id and self.sip_mask[s.id] & bit],
-                ))
+                steps.append(
+                    HandoverStep(
+                        id=h.id,
+                        date=t,
+                        event=ev.event,
+                        from_unit=h.from_,
+                        to_unit=h.to,
+                        mode=h.mode,
+                        needs=list(h.needs),
+                        passes=list(h.passes),
+                        receiver_needs=list(h.receiver_needs),
+                        missing=[i for i in h.receiver_needs if i not in h.passes],
+                        sender_until=t_s,
+                        receiver_from=t_r,
+                        days=h.days,
+                        gate=h.gate.by if h.gate else None,
+                        outside_profile=not applies_here,
+                        sip_points=[s.id for s in m.sip_points if s.at == h.id and self.sip_mask[s.id] & bit],
+                    )
+                )
             else:
                 held.append((seq, ev.at, t))
                 contacted.update(element.participants)
@@ -392,11 +403,22 @@ class Tracer:
                     on_time = True
             if deadline:
                 marks.append(deadline)
-            sips.append(SipStep(
-                id=sid, date=t, held=True, at=s.at, called_by=s.called_by, role=s.role,
-                participants=list(s.participants), passes=["sip_plan"], deadline=deadline, on_time=on_time,
-                not_in_contact=[], in_contact_not_invited=[],
-            ))
+            sips.append(
+                SipStep(
+                    id=sid,
+                    date=t,
+                    held=True,
+                    at=s.at,
+                    called_by=s.called_by,
+                    role=s.role,
+                    participants=list(s.participants),
+                    passes=["sip_plan"],
+                    deadline=deadline,
+                    on_time=on_time,
+                    not_in_contact=[],
+                    in_contact_not_invited=[],
+                )
+            )
         held_ids = {sid for _, sid, _ in held}
         for step in steps:
             for sid in step.sip_points:
@@ -408,11 +430,22 @@ class Tracer:
                     base = [d for d in occurrences.get(s.after, ()) if d >= step.date] or occurrences.get(s.after, [])
                     if base:
                         deadline = base[0] + timedelta(days=s.within_days)
-                sips.append(SipStep(
-                    id=sid, date=None, held=False, at=s.at, called_by=s.called_by, role=s.role,
-                    participants=list(s.participants), passes=[], deadline=deadline, on_time=False if deadline else None,
-                    not_in_contact=[], in_contact_not_invited=[],
-                ))
+                sips.append(
+                    SipStep(
+                        id=sid,
+                        date=None,
+                        held=False,
+                        at=s.at,
+                        called_by=s.called_by,
+                        role=s.role,
+                        participants=list(s.participants),
+                        passes=[],
+                        deadline=deadline,
+                        on_time=False if deadline else None,
+                        not_in_contact=[],
+                        in_contact_not_invited=[],
+                    )
+                )
                 held_ids.add(sid)
 
         # the days of the trace
@@ -570,20 +603,22 @@ class Tracer:
                 if s.held and s.date == day:
                     s.not_in_contact = [u for u in s.participants if u not in engaged]
                     s.in_contact_not_invited = [u for u in engaged if u not in s.participants]
-            day_rows.append(Day(
-                date=day,
-                working_day=is_working_day(day),
-                unit=holder,
-                setting=setting,
-                engaged=engaged,
-                owners=owners,
-                via=via,
-                uncovered=uncovered,
-                events=[{"event": e.event, "at": e.at, "kind": m.kind_of[e.at]} for e in todays_events],
-                handovers=sorted(under_way),
-                sips=todays_sips,
-                findings=found,
-            ))
+            day_rows.append(
+                Day(
+                    date=day,
+                    working_day=is_working_day(day),
+                    unit=holder,
+                    setting=setting,
+                    engaged=engaged,
+                    owners=owners,
+                    via=via,
+                    uncovered=uncovered,
+                    events=[{"event": e.event, "at": e.at, "kind": m.kind_of[e.at]} for e in todays_events],
+                    handovers=sorted(under_way),
+                    sips=todays_sips,
+                    findings=found,
+                )
+            )
 
         gaps: list[Gap] = []
         for n in need_order:
@@ -593,16 +628,29 @@ class Tracer:
                     run.append(item)
                     continue
                 if run:
-                    gaps.append(Gap(
-                        need=n, start=run[0][0], end=run[-1][0], days=len(run),
-                        settings=sorted({x[1] for x in run if x[1]}), cause=run[0][2],
-                    ))
+                    gaps.append(
+                        Gap(
+                            need=n,
+                            start=run[0][0],
+                            end=run[-1][0],
+                            days=len(run),
+                            settings=sorted({x[1] for x in run if x[1]}),
+                            cause=run[0][2],
+                        )
+                    )
                 run = [item] if item is not None else []
         gaps.sort(key=lambda g: (g.start, need_order.index(g.need)))
         by_id = {f.id: (f, a) for f, a in self.anchors}
         findings = [
-            MetFinding(id=fid, rule=by_id[fid][0].rule, name=by_id[fid][0].name, severity=by_id[fid][0].severity,
-                       message=by_id[fid][0].message, anchor=by_id[fid][1].kind, days=days)
+            MetFinding(
+                id=fid,
+                rule=by_id[fid][0].rule,
+                name=by_id[fid][0].name,
+                severity=by_id[fid][0].severity,
+                message=by_id[fid][0].message,
+                anchor=by_id[fid][1].kind,
+                days=days,
+            )
             for fid, days in met.items()
         ]
         rank = {"error": 0, "warning": 1, "info": 2}

@@ -9,12 +9,11 @@ stopping the YAML parser.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
-
 import difflib
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -49,17 +48,27 @@ def privacy_problems(text: str, display: str) -> list[Problem]:
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
         for match in PERSONNUMMER.finditer(line):
-            problems.append(Problem(
-                display, number, match.start() + 1, "",
-                "looks like a Swedish personal identity number (personnummer); a case or scenario "
-                "holds no personal data: remove it / ser ut som ett personnummer; ta bort det",
-            ))
+            problems.append(
+                Problem(
+                    display,
+                    number,
+                    match.start() + 1,
+                    "",
+                    "looks like a Swedish personal identity number (personnummer); a case or scenario "
+                    "holds no personal data: remove it / ser ut som ett personnummer; ta bort det",
+                )
+            )
         for match in EMAIL.finditer(line):
-            problems.append(Problem(
-                display, number, match.start() + 1, "",
-                "an e-mail address; a case or scenario holds no personal data: remove it / "
-                "en e-postadress; ta bort den",
-            ))
+            problems.append(
+                Problem(
+                    display,
+                    number,
+                    match.start() + 1,
+                    "",
+                    "an e-mail address; a case or scenario holds no personal data: remove it / "
+                    "en e-postadress; ta bort den",
+                )
+            )
     return problems
 
 
@@ -90,9 +99,7 @@ def locate(doc: object, loc: tuple) -> tuple[int, int]:
     """(line, col) of a path of keys and indexes inside a loaded document."""
     node, line_col = doc, getattr(doc, "start", (1, 1))
     for step in loc:
-        if isinstance(node, PosDict) and step in node:
-            line_col, node = node.where(step), node[step]
-        elif isinstance(node, PosList) and isinstance(step, int) and 0 <= step < len(node):
+        if (isinstance(node, PosDict) and step in node) or (isinstance(node, PosList) and isinstance(step, int) and 0 <= step < len(node)):
             line_col, node = node.where(step), node[step]
         else:
             break
@@ -130,9 +137,9 @@ def error_message(root: type[BaseModel], err: dict) -> str:
         return f"missing required field '{name}'"
     msg = err["msg"]
     if msg.startswith("Value error, "):
-        msg = msg[len("Value error, "):]
+        msg = msg[len("Value error, ") :]
     if kind == "string_type" and isinstance(err.get("input"), bool):
-        msg += "; YAML reads yes/no/on/off as true/false: put the text in quotes, e.g. \"Yes\""
+        msg += '; YAML reads yes/no/on/off as true/false: put the text in quotes, e.g. "Yes"'
     field = f"'{name}'" if isinstance(name, str) else f"item {name}"
     return f"{field}: {msg}"
 
@@ -216,7 +223,9 @@ def yaml_files(directory: str | Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yaml", ".yml")) if directory.is_dir() else []
 
 
-def load_all(files: list[Path], load: Callable[[Path], T], identify: Callable[[T], tuple[str, int, int]], what: str) -> list[T]:
+def load_all(
+    files: list[Path], load: Callable[[Path], T], identify: Callable[[T], tuple[str, int, int]], what: str
+) -> list[T]:
     """Load every file; two with the same id, and every file's problems, raise one ModelError."""
     problems: list[Problem] = []
     loaded: list[T] = []

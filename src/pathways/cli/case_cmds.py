@@ -39,35 +39,98 @@ EXIT_FINDINGS = 1
 """Exit code when --fail-on finds new findings at or above the threshold."""
 
 ModelOption = typer.Option(DEFAULT_MODEL, "--model", help="The model directory.")
-CalendarOption = typer.Option(False, "--calendar", help="Count working days on the calendar: weekends and Swedish holidays.")
+CalendarOption = typer.Option(
+    False, "--calendar", help="Count working days on the calendar: weekends and Swedish holidays."
+)
 LangOption = typer.Option(Lang.sv, "--lang", help="Language of labels and messages.")
 
-WEEKDAYS = {"sv": ["mån", "tis", "ons", "tor", "fre", "lör", "sön"], "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}
+WEEKDAYS = {
+    "sv": ["mån", "tis", "ons", "tor", "fre", "lör", "sön"],
+    "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 T = {
     "sv": {
-        "days": "Dag för dag", "date": "Datum", "where": "Var", "events": "Händelser", "owners": "Ägare", "n_needs": "{n} behov",
-        "uncovered": "Utan ägare", "findings": "Fynd", "handovers": "Överlämningar", "sips": "SIP",
-        "gaps": "Dagar utan ägare", "met": "Glapp som patienten möter", "none": "-", "profile": "Profil",
-        "model": "Modell", "calendar": "kalender: helger och helgdagar räknas", "nominal": "dagar räknas utan kalender",
-        "from_to": "från → till", "passes": "följer med", "missing": "saknas", "sender_until": "avsändaren till",
-        "receiver_from": "mottagaren från", "outside": "gäller inte profilen", "held": "hållen", "not_held": "inte hållen",
-        "deadline": "senast", "late": "för sent", "on_time": "i tid", "participants": "deltagare",
-        "not_invited": "i kontakt men inte kallade", "need": "behov", "period": "period", "ndays": "dagar", "cause": "orsak",
-        "declared": "patientens behov", "rule": "regel", "message": "meddelande", "home": "ingen verksamhet",
+        "days": "Dag för dag",
+        "date": "Datum",
+        "where": "Var",
+        "events": "Händelser",
+        "owners": "Ägare",
+        "n_needs": "{n} behov",
+        "uncovered": "Utan ägare",
+        "findings": "Fynd",
+        "handovers": "Överlämningar",
+        "sips": "SIP",
+        "gaps": "Dagar utan ägare",
+        "met": "Glapp som patienten möter",
+        "none": "-",
+        "profile": "Profil",
+        "model": "Modell",
+        "calendar": "kalender: helger och helgdagar räknas",
+        "nominal": "dagar räknas utan kalender",
+        "from_to": "från → till",
+        "passes": "följer med",
+        "missing": "saknas",
+        "sender_until": "avsändaren till",
+        "receiver_from": "mottagaren från",
+        "outside": "gäller inte profilen",
+        "held": "hållen",
+        "not_held": "inte hållen",
+        "deadline": "senast",
+        "late": "för sent",
+        "on_time": "i tid",
+        "participants": "deltagare",
+        "not_invited": "i kontakt men inte kallade",
+        "need": "behov",
+        "period": "period",
+        "ndays": "dagar",
+        "cause": "orsak",
+        "declared": "patientens behov",
+        "rule": "regel",
+        "message": "meddelande",
+        "home": "ingen verksamhet",
         "summary": "{n} dagar av {total} har behov utan ägare.",
     },
     "en": {
-        "days": "Day by day", "date": "Date", "where": "Where", "events": "Events", "owners": "Owners", "n_needs": "{n} needs",
-        "uncovered": "No owner", "findings": "Findings", "handovers": "Handovers", "sips": "SIP",
-        "gaps": "Days without an owner", "met": "Gaps the patient meets", "none": "-", "profile": "Profile",
-        "model": "Model", "calendar": "calendar: weekends and holidays count", "nominal": "days counted without a calendar",
-        "from_to": "from → to", "passes": "passes", "missing": "missing", "sender_until": "sender until",
-        "receiver_from": "receiver from", "outside": "not for this profile", "held": "held", "not_held": "not held",
-        "deadline": "deadline", "late": "late", "on_time": "on time", "participants": "participants",
-        "not_invited": "in contact, not invited", "need": "need", "period": "period", "ndays": "days", "cause": "cause",
-        "declared": "the patient's need", "rule": "rule", "message": "message", "home": "no unit",
+        "days": "Day by day",
+        "date": "Date",
+        "where": "Where",
+        "events": "Events",
+        "owners": "Owners",
+        "n_needs": "{n} needs",
+        "uncovered": "No owner",
+        "findings": "Findings",
+        "handovers": "Handovers",
+        "sips": "SIP",
+        "gaps": "Days without an owner",
+        "met": "Gaps the patient meets",
+        "none": "-",
+        "profile": "Profile",
+        "model": "Model",
+        "calendar": "calendar: weekends and holidays count",
+        "nominal": "days counted without a calendar",
+        "from_to": "from → to",
+        "passes": "passes",
+        "missing": "missing",
+        "sender_until": "sender until",
+        "receiver_from": "receiver from",
+        "outside": "not for this profile",
+        "held": "held",
+        "not_held": "not held",
+        "deadline": "deadline",
+        "late": "late",
+        "on_time": "on time",
+        "participants": "participants",
+        "not_invited": "in contact, not invited",
+        "need": "need",
+        "period": "period",
+        "ndays": "days",
+        "cause": "cause",
+        "declared": "the patient's need",
+        "rule": "rule",
+        "message": "message",
+        "home": "no unit",
         "summary": "{n} of {total} days have needs without an owner.",
     },
 }
@@ -119,8 +182,15 @@ def _label(t: Trace, element_id: str | None, lang: str) -> str:
 
 
 def _day_key(d) -> tuple:
-    return (d.unit, d.setting, tuple(d.engaged), tuple(sorted((k, tuple(v)) for k, v in d.owners.items())),
-            tuple(d.uncovered), tuple(d.handovers), tuple(d.findings))
+    return (
+        d.unit,
+        d.setting,
+        tuple(d.engaged),
+        tuple(sorted((k, tuple(v)) for k, v in d.owners.items())),
+        tuple(d.uncovered),
+        tuple(d.handovers),
+        tuple(d.findings),
+    )
 
 
 def _print_trace(t: Trace, model: Model, lang: str) -> None:
@@ -128,11 +198,22 @@ def _print_trace(t: Trace, model: Model, lang: str) -> None:
     profile = ", ".join(_label(t, f"{k}={v}", lang) or v for k, v in t.profile.items())
     console.print(Text(f"{t.label[lang]}  ({t.case})", style="bold"))
     console.print(Text(f"{s['profile']}: {profile}"))
-    console.print(Text(f"{s['model']}: {t.model['id']} {t.model['version']} ({t.model['date']}); "
-                       f"{s['calendar'] if t.calendar else s['nominal']}", style="dim"))
+    console.print(
+        Text(
+            f"{s['model']}: {t.model['id']} {t.model['version']} ({t.model['date']}); "
+            f"{s['calendar'] if t.calendar else s['nominal']}",
+            style="dim",
+        )
+    )
     table = Table(title=s["days"], show_lines=True)
-    for col, kw in ((s["date"], {"no_wrap": True}), (s["where"], {}), (s["events"], {}), (s["owners"], {"ratio": 2}),
-                    (s["uncovered"], {}), (s["findings"], {})):
+    for col, kw in (
+        (s["date"], {"no_wrap": True}),
+        (s["where"], {}),
+        (s["events"], {}),
+        (s["owners"], {"ratio": 2}),
+        (s["uncovered"], {}),
+        (s["findings"], {}),
+    ):
         table.add_column(col, overflow="fold", **kw)
     rows: list[list] = []
     for d in t.days:
@@ -151,12 +232,16 @@ def _print_trace(t: Trace, model: Model, lang: str) -> None:
         for need, units in d.owners.items():
             for u in units:
                 by_owner.setdefault(u, []).append(_label(t, need, lang))
-        owners = "\n".join(
-            f"{_label(t, u, lang)}: {', '.join(n) if len(n) <= 3 else s['n_needs'].format(n=len(n))}"
-            for u, n in by_owner.items()
-        ) or s["none"]
-        uncovered = Text(", ".join(_label(t, n, lang) for n in d.uncovered) or s["none"],
-                         style="bold red" if d.uncovered else "")
+        owners = (
+            "\n".join(
+                f"{_label(t, u, lang)}: {', '.join(n) if len(n) <= 3 else s['n_needs'].format(n=len(n))}"
+                for u, n in by_owner.items()
+            )
+            or s["none"]
+        )
+        uncovered = Text(
+            ", ".join(_label(t, n, lang) for n in d.uncovered) or s["none"], style="bold red" if d.uncovered else ""
+        )
         found = " ".join(dict.fromkeys(f.split("-")[0] for f in d.findings)) or s["none"]
         table.add_row(Text(when), Text(where), Text(events), Text(owners), uncovered, Text(found))
     console.print(table)
@@ -166,9 +251,15 @@ def _print_trace(t: Trace, model: Model, lang: str) -> None:
             ht.add_column(col, overflow="fold")
         for h in t.handovers:
             name = _label(t, h.id, lang) + (f"\n({s['outside']})" if h.outside_profile else "")
-            ht.add_row(h.date.isoformat(), Text(name), Text(f"{_label(t, h.from_unit, lang)} → {_label(t, h.to_unit, lang)}"),
-                       ", ".join(h.passes) or s["none"], Text(", ".join(h.missing) or s["none"], style="red" if h.missing else ""),
-                       h.sender_until.isoformat(), h.receiver_from.isoformat())
+            ht.add_row(
+                h.date.isoformat(),
+                Text(name),
+                Text(f"{_label(t, h.from_unit, lang)} → {_label(t, h.to_unit, lang)}"),
+                ", ".join(h.passes) or s["none"],
+                Text(", ".join(h.missing) or s["none"], style="red" if h.missing else ""),
+                h.sender_until.isoformat(),
+                h.receiver_from.isoformat(),
+            )
         console.print(ht)
     if t.sips:
         st = Table(title=s["sips"], show_lines=True)
@@ -178,10 +269,13 @@ def _print_trace(t: Trace, model: Model, lang: str) -> None:
             state = s["held"] if x.held else s["not_held"]
             if x.on_time is not None:
                 state += f", {s['on_time'] if x.on_time else s['late']}"
-            st.add_row(Text(f"{_label(t, x.id, lang)}\n({state})", style="" if x.held else "red"),
-                       x.date.isoformat() if x.date else s["none"], x.deadline.isoformat() if x.deadline else s["none"],
-                       Text(", ".join(_label(t, u, lang) for u in x.participants)),
-                       Text(", ".join(_label(t, u, lang) for u in x.in_contact_not_invited) or s["none"]))
+            st.add_row(
+                Text(f"{_label(t, x.id, lang)}\n({state})", style="" if x.held else "red"),
+                x.date.isoformat() if x.date else s["none"],
+                x.deadline.isoformat() if x.deadline else s["none"],
+                Text(", ".join(_label(t, u, lang) for u in x.participants)),
+                Text(", ".join(_label(t, u, lang) for u in x.in_contact_not_invited) or s["none"]),
+            )
         console.print(st)
     if t.gaps:
         gt = Table(title=s["gaps"], show_lines=False)
@@ -189,18 +283,31 @@ def _print_trace(t: Trace, model: Model, lang: str) -> None:
             gt.add_column(col, overflow="fold")
         for g in t.gaps:
             cause = s["declared"] if g.cause == "declared" else _label(t, g.cause, lang)
-            gt.add_row(Text(_label(t, g.need, lang), style="red"), f"{g.start.isoformat()} – {g.end.isoformat()}", str(g.days), Text(cause))
+            gt.add_row(
+                Text(_label(t, g.need, lang), style="red"),
+                f"{g.start.isoformat()} – {g.end.isoformat()}",
+                str(g.days),
+                Text(cause),
+            )
         console.print(gt)
     if t.findings:
         ft = Table(title=s["met"], show_lines=True)
         for col in (s["rule"], "id", s["message"], s["ndays"]):
             ft.add_column(col, overflow="fold")
         for f in t.findings:
-            ft.add_row(Text(f"{f.rule} {f.severity}", style=SEVERITY_STYLE.get(f.severity, "")), f.id,
-                       Text(f.message.get(lang, "")), str(len(f.days)))
+            ft.add_row(
+                Text(f"{f.rule} {f.severity}", style=SEVERITY_STYLE.get(f.severity, "")),
+                f.id,
+                Text(f.message.get(lang, "")),
+                str(len(f.days)),
+            )
         console.print(ft)
-    console.print(Text(s["summary"].format(n=t.uncovered_days, total=len(t.days)),
-                       style="bold red" if t.uncovered_days else "green"))
+    console.print(
+        Text(
+            s["summary"].format(n=t.uncovered_days, total=len(t.days)),
+            style="bold red" if t.uncovered_days else "green",
+        )
+    )
 
 
 # --------------------------------------------------------------------------- cases
@@ -223,7 +330,9 @@ def cases_generate(
         err_console.print(f"{out}: cannot write: {exc.strerror}", markup=False)
         raise typer.Exit(1) from None
     missed = [g.finding.id for g in generated if not g.met]
-    console.print(f"{len(paths)} fall skrivna till {out} / cases written ({len(findings)} fynd / findings)", markup=False)
+    console.print(
+        f"{len(paths)} fall skrivna till {out} / cases written ({len(findings)} fynd / findings)", markup=False
+    )
     for fid in missed:
         err_console.print(f"{fid}: inget fall möter fyndet / no case meets the finding", markup=False)
     if missed:
@@ -248,8 +357,10 @@ def cases_list(model_dir: Path = ModelOption, lang: Lang = LangOption) -> None:
 
 
 @cases_app.command("check")
-def cases_check(files: list[Path] = typer.Argument(None, help="Case files; default: every case in MODEL/cases/."),
-                model_dir: Path = ModelOption) -> None:
+def cases_check(
+    files: list[Path] = typer.Argument(None, help="Case files; default: every case in MODEL/cases/."),
+    model_dir: Path = ModelOption,
+) -> None:
     """Check case files against the model; every problem as file:line:col, exit 2 if any."""
     model = load_or_exit(model_dir)
     paths = files or case_files(model_dir / CASES_DIR)
@@ -266,11 +377,15 @@ def cases_check(files: list[Path] = typer.Argument(None, help="Case files; defau
 
 # --------------------------------------------------------------------------- whatif
 def whatif_cmd(
-    scenarios: list[str] = typer.Argument(None, help="Scenario files or ids of scenarios in MODEL/scenarios/, applied in order."),
+    scenarios: list[str] = typer.Argument(
+        None, help="Scenario files or ids of scenarios in MODEL/scenarios/, applied in order."
+    ),
     model_dir: Path = ModelOption,
     all_: bool = typer.Option(False, "--all", help="Every scenario in MODEL/scenarios/, in name order."),
     fmt: Format = typer.Option(Format.table, "--format", help="table, json, csv or markdown."),
-    fail_on: Severity | None = typer.Option(None, "--fail-on", help="Exit 1 if a NEW finding has this severity or higher."),
+    fail_on: Severity | None = typer.Option(
+        None, "--fail-on", help="Exit 1 if a NEW finding has this severity or higher."
+    ),
     calendar: bool = CalendarOption,
     lang: Lang = LangOption,
 ) -> None:
@@ -280,7 +395,13 @@ def whatif_cmd(
     if all_:
         refs += [str(p) for p in scenario_files(model_dir / SCENARIOS_DIR)]
     if not refs:
-        _fail([Problem(str(model_dir / SCENARIOS_DIR), 1, 1, "", "name at least one scenario (a file or an id), or --all")])
+        _fail(
+            [
+                Problem(
+                    str(model_dir / SCENARIOS_DIR), 1, 1, "", "name at least one scenario (a file or an id), or --all"
+                )
+            ]
+        )
     try:
         loaded = load_scenario_refs(refs, model_dir, model)
     except ModelError as exc:
@@ -297,7 +418,9 @@ def whatif_cmd(
             cases.append(load_case(path, model))
         except ModelError as exc:
             report_problems(exc)
-            err_console.print(f"{path}: fallet är inte med i jämförelsen / the case is left out of the comparison", markup=False)
+            err_console.print(
+                f"{path}: fallet är inte med i jämförelsen / the case is left out of the comparison", markup=False
+            )
     result = compare(model, changed, cases, WhatIfOptions(calendar=calendar, config=_config(model_dir)), loaded)
     label = Labels(changed, model, lang=lang.value)
     if fmt == Format.json:
@@ -311,29 +434,42 @@ def whatif_cmd(
     if fail_on is not None:
         failing = result.new_at_least(fail_on.value)
         if failing:
-            err_console.print(f"{len(failing)} nya fynd med allvarsgrad {fail_on.value} eller högre / new findings at {fail_on.value} or above", markup=False)
+            err_console.print(
+                f"{len(failing)} nya fynd med allvarsgrad {fail_on.value} eller högre / new findings at {fail_on.value} or above",
+                markup=False,
+            )
             raise typer.Exit(EXIT_FINDINGS)
 
 
 def _print_whatif(w: WhatIf, label: Labels, lang: str) -> None:
     t = TEXT[lang]
     console.print(Text(f"{t['title']}: " + "; ".join(s["label"][lang] for s in w.scenarios), style="bold"))
-    console.print(Text(f"{t['resolved']}: {len(w.resolved)}   {t['new']}: {len(w.new)}   {t['unchanged']}: {len(w.unchanged)}"))
+    console.print(
+        Text(f"{t['resolved']}: {len(w.resolved)}   {t['new']}: {len(w.new)}   {t['unchanged']}: {len(w.unchanged)}")
+    )
     for key, findings, style in (("resolved", w.resolved, "green"), ("new", w.new, "bold red")):
         table = Table(title=f"{t[key]} ({len(findings)})", show_lines=True, title_style=style)
         for col in (t["rule"], t["id"], t["message"]):
             table.add_column(col, overflow="fold")
         for f in findings:
-            table.add_row(Text(f"{f.rule} {f.severity}", style=SEVERITY_STYLE.get(f.severity, "")), f.id, Text(f.message.get(lang, "")))
+            table.add_row(
+                Text(f"{f.rule} {f.severity}", style=SEVERITY_STYLE.get(f.severity, "")),
+                f.id,
+                Text(f.message.get(lang, "")),
+            )
         console.print(table if findings else Text(f"{t[key]}: {t['none']}"))
     if w.ownership:
         table = Table(title=f"{t['ownership']} ({len(w.ownership)})", show_lines=True)
         for col in (t["need"], t["setting"], t["profiles"], t["before"], t["after"]):
             table.add_column(col, overflow="fold")
         for o in w.ownership:
-            table.add_row(Text(label(o.need)), Text(label(o.setting)), Text("\n".join(o.profiles_text[lang])),
-                          Text(owner_text(o.before, label, lang), style="red" if not o.before else ""),
-                          Text(owner_text(o.after, label, lang), style="red" if not o.after else "green"))
+            table.add_row(
+                Text(label(o.need)),
+                Text(label(o.setting)),
+                Text("\n".join(o.profiles_text[lang])),
+                Text(owner_text(o.before, label, lang), style="red" if not o.before else ""),
+                Text(owner_text(o.after, label, lang), style="red" if not o.after else "green"),
+            )
         console.print(table)
     if w.elements:
         table = Table(title=f"{t['elements']} ({len(w.elements)})", show_lines=True)
@@ -347,9 +483,13 @@ def _print_whatif(w: WhatIf, label: Labels, lang: str) -> None:
         table.add_column(col, overflow="fold")
     for c in w.cases:
         after = "-" if c.uncovered_days_after is None else str(c.uncovered_days_after)
-        table.add_row(Text(c.label[lang]), t["error"] if c.status == "error" else t["changed"],
-                      f"{c.uncovered_days_before} → {after}", "\n".join(c.findings_resolved),
-                      Text(c.error or "\n".join(c.findings_new)))
+        table.add_row(
+            Text(c.label[lang]),
+            t["error"] if c.status == "error" else t["changed"],
+            f"{c.uncovered_days_before} → {after}",
+            "\n".join(c.findings_resolved),
+            Text(c.error or "\n".join(c.findings_new)),
+        )
     console.print(table)
     console.print(Text(f"{t['cases_same']}: {', '.join(w.cases_unchanged) or t['none']}", style="dim"))
     for note in w.notes:

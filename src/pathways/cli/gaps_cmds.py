@@ -7,7 +7,6 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from pathways.cli.progress import progress_bars
 from pathways.cli.common import (
     DEFAULT_MODEL,
     EXIT_INVALID,
@@ -19,6 +18,7 @@ from pathways.cli.common import (
     load_or_exit,
     report_problems,
 )
+from pathways.cli.progress import progress_bars
 from pathways.gaps.analyze import find_gaps
 from pathways.gaps.config import load_baseline, load_config
 from pathways.gaps.core import SEVERITIES, Options, at_least
@@ -51,9 +51,15 @@ def gaps(
     fmt: Format = typer.Option(Format.table, "--format", help="table, json, csv or markdown."),
     rule: list[str] = typer.Option([], "--rule", help="Only this rule (code or name); repeat for more."),
     severity: list[Severity] = typer.Option([], "--severity", help="Only this severity; repeat for more."),
-    fail_on: Severity | None = typer.Option(None, "--fail-on", help="Exit 1 if a finding not in the baseline has this severity or higher."),
-    baseline: Path | None = typer.Option(None, "--baseline", help="YAML of accepted findings, each with a justification."),
-    calendar: bool = typer.Option(False, "--calendar", help="Count weekends and holidays in time gaps, as a calendar would."),
+    fail_on: Severity | None = typer.Option(
+        None, "--fail-on", help="Exit 1 if a finding not in the baseline has this severity or higher."
+    ),
+    baseline: Path | None = typer.Option(
+        None, "--baseline", help="YAML of accepted findings, each with a justification."
+    ),
+    calendar: bool = typer.Option(
+        False, "--calendar", help="Count weekends and holidays in time gaps, as a calendar would."
+    ),
     lang: Lang = typer.Option(Lang.sv, "--lang", help="Language of the messages."),
 ) -> None:
     """Find where patients can fall between the chairs: every finding of the gap rules."""
@@ -71,7 +77,9 @@ def gaps(
         wanted = {s.value for s in severity}
         findings = [f for f in findings if f.severity in wanted]
     if fmt == Format.json:
-        console.file.write(to_json(findings, accepted) + "\n")  # as rich prints it, without its cost (1 s at national scale)
+        console.file.write(
+            to_json(findings, accepted) + "\n"
+        )  # as rich prints it, without its cost (1 s at national scale)
     elif fmt == Format.csv:
         console.file.write(to_csv(findings, lang.value))
     elif fmt == Format.markdown:
@@ -81,7 +89,10 @@ def gaps(
     if fail_on is not None:
         failing = [f for f in findings if f.id not in accepted and at_least(f.severity, fail_on.value)]
         if failing:
-            err_console.print(f"{len(failing)} fynd med allvarsgrad {fail_on.value} eller högre / findings at {fail_on.value} or above", markup=False)
+            err_console.print(
+                f"{len(failing)} fynd med allvarsgrad {fail_on.value} eller högre / findings at {fail_on.value} or above",
+                markup=False,
+            )
             raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -94,7 +105,11 @@ def _print_table(findings, accepted: dict[str, str], lang: str) -> None:
     table.add_column("Fynd" if sv else "Finding", overflow="fold", ratio=1)
     for index, f in enumerate(findings, start=1):
         who = "\n".join(f"• {_escape(p)}" for p in f.profiles_text[lang])
-        note = f"\n[italic]{'Accepterat' if sv else 'Accepted'}: {_escape(accepted[f.id])}[/italic]" if f.id in accepted else ""
+        note = (
+            f"\n[italic]{'Accepterat' if sv else 'Accepted'}: {_escape(accepted[f.id])}[/italic]"
+            if f.id in accepted
+            else ""
+        )
         table.add_row(
             str(index),
             f"{f.rule} [{SEVERITY_STYLE[f.severity]}]{f.severity}[/]\n{f.name}",
@@ -123,7 +138,10 @@ def rules_cmd(lang: Lang = typer.Option(Lang.sv, "--lang")) -> None:
     console.print(table)
 
 
-def explain(code: str = typer.Argument(..., help="Rule code (PW101) or name (uncovered-need)."), lang: Lang = typer.Option(Lang.sv, "--lang")) -> None:
+def explain(
+    code: str = typer.Argument(..., help="Rule code (PW101) or name (uncovered-need)."),
+    lang: Lang = typer.Option(Lang.sv, "--lang"),
+) -> None:
     """What a rule means for the patient, its source, how to fix it in the agreement."""
     (found,) = _rule_codes([code])
     r = next(r for r in all_rules() if r.code == found)

@@ -59,7 +59,9 @@ def stats_cmd(model_dir: Path = ModelDir) -> None:
 def assumptions_cmd(model_dir: Path = ModelDir, lang: Lang = typer.Option(Lang.sv, help="Label language.")) -> None:
     """Every element marked `assumption`, with its note: a checklist for the users."""
     rows = assumptions(build_graph(load_or_exit(model_dir)), lang.value)
-    table = Table(title=f"Antaganden att bekräfta ({len(rows)})" if lang == Lang.sv else f"Assumptions to confirm ({len(rows)})")
+    table = Table(
+        title=f"Antaganden att bekräfta ({len(rows)})" if lang == Lang.sv else f"Assumptions to confirm ({len(rows)})"
+    )
     for col in ("", "id", "kind", "label", "note", "source"):
         table.add_column(col, overflow="fold")
     for a in rows:
@@ -69,7 +71,9 @@ def assumptions_cmd(model_dir: Path = ModelDir, lang: Lang = typer.Option(Lang.s
 
 def export(
     model_dir: Path = ModelDir,
-    fmt: ExportFormat = typer.Option(ExportFormat.graphml, "--format", help="graphml (yEd, Gephi) or json (node-link)."),
+    fmt: ExportFormat = typer.Option(
+        ExportFormat.graphml, "--format", help="graphml (yEd, Gephi) or json (node-link)."
+    ),
     out: Path = typer.Option(None, "--out", help="File to write; default model-graph.<format>."),
 ) -> None:
     """Write the graph as GraphML or node-link JSON."""

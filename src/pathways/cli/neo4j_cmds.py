@@ -43,28 +43,48 @@ def _fail(exc: StoreError) -> None:
 def push_cmd(
     model_dir: Path = typer.Argument(DEFAULT_MODEL, help="The model directory."),
     name: str = Name,
-    uri: str = Uri, user: str = User, database: str = Database, timeout: float = Timeout,
+    uri: str = Uri,
+    user: str = User,
+    database: str = Database,
+    timeout: float = Timeout,
 ) -> None:
     """Write the model's graph as a named version; readers see the old version until it is complete."""
     G = build_graph(load_or_exit(model_dir))
     settings = Settings.from_env(uri, user, database, timeout)
     columns = (TextColumn("Neo4j"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     try:
-        with connect(settings) as driver, Progress(*columns, console=err_console, disable=not err_console.is_terminal) as bar:
+        with (
+            connect(settings) as driver,
+            Progress(*columns, console=err_console, disable=not err_console.is_terminal) as bar,
+        ):
             task = bar.add_task("push", total=G.number_of_nodes() + G.number_of_edges())
-            result = guarded(settings, lambda: store.push(
-                driver, G, name, settings.database, progress=lambda done, total: bar.update(task, completed=done, total=total)))
+            result = guarded(
+                settings,
+                lambda: store.push(
+                    driver,
+                    G,
+                    name,
+                    settings.database,
+                    progress=lambda done, total: bar.update(task, completed=done, total=total),
+                ),
+            )
     except StoreError as exc:
         _fail(exc)
     state = "skrivet / written" if result.written else "oförändrat / unchanged"
-    console.print(f"{result.name}: {result.nodes} noder, {result.relationships} relationer, build {result.build} ({state})", markup=False)
+    console.print(
+        f"{result.name}: {result.nodes} noder, {result.relationships} relationer, build {result.build} ({state})",
+        markup=False,
+    )
 
 
 @app.command("pull")
 def pull_cmd(
     out: Path = typer.Option(..., "--out", help="Directory to write the model files into."),
     name: str = Name,
-    uri: str = Uri, user: str = User, database: str = Database, timeout: float = Timeout,
+    uri: str = Uri,
+    user: str = User,
+    database: str = Database,
+    timeout: float = Timeout,
 ) -> None:
     """Read a version back as model files."""
     settings = Settings.from_env(uri, user, database, timeout)
@@ -111,7 +131,12 @@ def _print_rows(keys: list[str], rows: list[dict], fmt: TableOrJson) -> None:
     for key in keys:
         table.add_column(key, overflow="fold")
     for row in rows:
-        table.add_row(*(json.dumps(row[k], ensure_ascii=False, default=str) if not isinstance(row[k], str) else row[k] for k in keys))
+        table.add_row(
+            *(
+                json.dumps(row[k], ensure_ascii=False, default=str) if not isinstance(row[k], str) else row[k]
+                for k in keys
+            )
+        )
     console.print(table)
 
 
@@ -121,7 +146,10 @@ def query_cmd(
     param: list[str] = typer.Option([], "--param", help="A parameter key=value (value as JSON if it parses); repeat."),
     name: str = Name,
     fmt: TableOrJson = typer.Option(TableOrJson.table, "--format"),
-    uri: str = Uri, user: str = User, database: str = Database, timeout: float = Timeout,
+    uri: str = Uri,
+    user: str = User,
+    database: str = Database,
+    timeout: float = Timeout,
 ) -> None:
     """Run a read-only Cypher query (writes are refused); table or JSON out."""
     params = {"version": name, **dict(_parse_param(p) for p in param)}
@@ -138,16 +166,24 @@ def query_cmd(
 def gaps_cmd(
     name: str = Name,
     fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", help="table or json."),
-    rule: list[str] = typer.Option([], "--rule", help="Only this rule (code or name); repeat for more. Default: every server-side rule."),
+    rule: list[str] = typer.Option(
+        [], "--rule", help="Only this rule (code or name); repeat for more. Default: every server-side rule."
+    ),
     lang: Lang = typer.Option(Lang.sv, "--lang", help="Language of the messages."),
-    uri: str = Uri, user: str = User, database: str = Database, timeout: float = Timeout,
+    uri: str = Uri,
+    user: str = User,
+    database: str = Database,
+    timeout: float = Timeout,
 ) -> None:
     """The graph-shaped gap rules as Cypher on the server (PW101, PW105, PW106, PW110, PW113, PW114, PW115)."""
     codes = _rule_codes(rule) or set(SERVER_RULES)
     elsewhere = sorted(codes - set(SERVER_RULES))
     if elsewhere:
-        err_console.print(f"{', '.join(elsewhere)} runs in memory only (`pathways gaps`); on the server: {', '.join(SERVER_RULES)}",
-                          markup=False, soft_wrap=True)
+        err_console.print(
+            f"{', '.join(elsewhere)} runs in memory only (`pathways gaps`); on the server: {', '.join(SERVER_RULES)}",
+            markup=False,
+            soft_wrap=True,
+        )
         raise typer.Exit(EXIT_INVALID)
     settings = Settings.from_env(uri, user, database, timeout)
     try:

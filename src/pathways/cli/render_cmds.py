@@ -17,8 +17,16 @@ from pathways.outputs.render import DEFAULT_FORMATS, FORMATS, build, comparisons
 from pathways.scenarios.load import load_scenario_refs
 
 ModelDir = typer.Argument(DEFAULT_MODEL, help="The model directory.", show_default=True)
-CaseOption = typer.Option(None, "--case", help="A case file or the id of a case in MODEL/cases/; repeat for more. Default: every bundled case.")
-ScenarioOption = typer.Option(None, "--scenario", help="A scenario file or the id of one in MODEL/scenarios/; repeat for more (each compared on its own). Default: every bundled scenario.")
+CaseOption = typer.Option(
+    None,
+    "--case",
+    help="A case file or the id of a case in MODEL/cases/; repeat for more. Default: every bundled case.",
+)
+ScenarioOption = typer.Option(
+    None,
+    "--scenario",
+    help="A scenario file or the id of one in MODEL/scenarios/; repeat for more (each compared on its own). Default: every bundled scenario.",
+)
 NoCases = typer.Option(False, "--no-cases", help="No case journeys.")
 NoScenarios = typer.Option(False, "--no-scenarios", help="No what-if comparisons.")
 
@@ -50,7 +58,9 @@ def _inputs(model_dir: Path, case: list[str] | None, scenario: list[str] | None,
 def render_cmd(
     model_dir: Path = ModelDir,
     out: Path = typer.Option(Path("diagrams"), "--out", help="Folder to write the diagrams to (created)."),
-    fmt: str = typer.Option(",".join(DEFAULT_FORMATS), "--format", help="Comma-separated: svg, png, pdf. DOT is always written."),
+    fmt: str = typer.Option(
+        ",".join(DEFAULT_FORMATS), "--format", help="Comma-separated: svg, png, pdf. DOT is always written."
+    ),
     lang: Lang = typer.Option(Lang.sv, "--lang", help="Language of the labels: sv or en."),
     case: list[str] = CaseOption,
     scenario: list[str] = ScenarioOption,
@@ -74,8 +84,10 @@ def render_cmd(
     seconds = time.perf_counter() - start
     for d in diagrams:
         console.print(f"{out / d.name}.{{dot,{','.join(formats)}}}", markup=False)
-    console.print(f"{len(diagrams)} diagram, {len(paths)} filer, {seconds:.1f} s / {len(diagrams)} diagrams, "
-                  f"{len(paths)} files", markup=False)
+    console.print(
+        f"{len(diagrams)} diagram, {len(paths)} filer, {seconds:.1f} s / {len(diagrams)} diagrams, {len(paths)} files",
+        markup=False,
+    )
 
 
 def report_cmd(

@@ -15,11 +15,19 @@ EXIT_USAGE = 2
 
 def synth(
     regions: int = typer.Option(21, "--regions", min=1, help="Regions (counties); Sweden has 21."),
-    municipalities: int = typer.Option(290, "--municipalities", min=1, help="Municipalities, spread over the regions; Sweden has 290."),
+    municipalities: int = typer.Option(
+        290, "--municipalities", min=1, help="Municipalities, spread over the regions; Sweden has 290."
+    ),
     seed: int = typer.Option(0, "--seed", help="Seed: the same seed gives the same files, byte for byte."),
-    out: Path = typer.Option(..., "--out", help="Directory to write (created; an earlier synthetic model there is replaced)."),
-    plant: bool = typer.Option(True, "--plant/--no-plant", help="Plant gaps (listed in planted.json) or write a clean model."),
-    per_kind: int = typer.Option(None, "--plants-per-kind", min=1, help="Gaps of each kind to plant; default one per seven regions."),
+    out: Path = typer.Option(
+        ..., "--out", help="Directory to write (created; an earlier synthetic model there is replaced)."
+    ),
+    plant: bool = typer.Option(
+        True, "--plant/--no-plant", help="Plant gaps (listed in planted.json) or write a clean model."
+    ),
+    per_kind: int = typer.Option(
+        None, "--plants-per-kind", min=1, help="Gaps of each kind to plant; default one per seven regions."
+    ),
 ) -> None:
     """Write a synthetic model with the structure of the Dalarna model, for scale tests and benchmarks.
 
@@ -35,7 +43,10 @@ def synth(
     from pathways.synth.write import MANIFEST, OutDirError, write_synth
 
     if municipalities < regions:
-        err_console.print(f"--municipalities ({municipalities}) must be at least --regions ({regions}): each region has a municipality", markup=False)
+        err_console.print(
+            f"--municipalities ({municipalities}) must be at least --regions ({regions}): each region has a municipality",
+            markup=False,
+        )
         raise typer.Exit(EXIT_USAGE)
     started = time.perf_counter()
     with progress_bars() as progress:

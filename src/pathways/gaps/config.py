@@ -47,14 +47,22 @@ def load_config(model_dir: Path, rules: list[Rule]) -> RuleConfig:
     entries = doc.get("rules") or PosDict()
     if not isinstance(entries, PosDict):
         line, col = doc.where("rules")
-        raise ModelError([Problem(name, line, col, "", "'rules' must map rule codes to settings, e.g. PW102: {severity: info}")])
+        raise ModelError(
+            [Problem(name, line, col, "", "'rules' must map rule codes to settings, e.g. PW102: {severity: info}")]
+        )
     for code, setting in entries.items():
         line, col = entries.where(code)
         if code not in codes:
-            problems.append(Problem(name, line, col, str(code), f"unknown rule code; known: {', '.join(sorted(codes))}"))
+            problems.append(
+                Problem(name, line, col, str(code), f"unknown rule code; known: {', '.join(sorted(codes))}")
+            )
             continue
         if not isinstance(setting, PosDict) or set(setting) - {"enabled", "severity"}:
-            problems.append(Problem(name, line, col, code, "settings are 'enabled' (true/false) and 'severity' (info/warning/error)"))
+            problems.append(
+                Problem(
+                    name, line, col, code, "settings are 'enabled' (true/false) and 'severity' (info/warning/error)"
+                )
+            )
             continue
         if "enabled" in setting and not isinstance(setting["enabled"], bool):
             sl, sc = setting.where("enabled")
@@ -95,7 +103,9 @@ def load_baseline(path: Path) -> dict[str, str]:
             continue
         fid, why = item["id"], item["justification"]
         if not isinstance(why, str) or not why.strip():
-            problems.append(Problem(name, line, col, str(fid), "the justification is empty; say why the finding is accepted"))
+            problems.append(
+                Problem(name, line, col, str(fid), "the justification is empty; say why the finding is accepted")
+            )
             continue
         accepted[str(fid)] = why.strip()
     if problems:

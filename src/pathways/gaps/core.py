@@ -128,7 +128,10 @@ class Context:
 
     @cached_property
     def value_labels(self) -> dict[str, dict[tuple[str, str], str]]:
-        labels: dict[str, dict[tuple[str, str], str]] = {"sv": {("*", "*"): "alla profiler"}, "en": {("*", "*"): "every profile"}}
+        labels: dict[str, dict[tuple[str, str], str]] = {
+            "sv": {("*", "*"): "alla profiler"},
+            "en": {("*", "*"): "every profile"},
+        }
         for d in self.model.dimensions:
             for v in d.values:
                 labels["sv"][(d.id, v.id)] = v.label.sv
@@ -163,8 +166,11 @@ def _source_text(model: Model, element_id: str) -> str:
 
 @without_gc
 def run_rules(
-    ctx: Context, rules: Iterable[Rule], severity: dict[str, str] | None = None,
-    *, progress: Callable[[str, int, int], None] | None = None,
+    ctx: Context,
+    rules: Iterable[Rule],
+    severity: dict[str, str] | None = None,
+    *,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> list[Finding]:
     """Run rules over a context; findings sorted by severity (highest first), rule, id.
 

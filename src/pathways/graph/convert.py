@@ -33,9 +33,13 @@ def model_from_graph(G: nx.MultiDiGraph) -> Model:
 def _flat(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose attributes are all scalars (GraphML holds nothing else)."""
     H = nx.MultiDiGraph()
-    H.graph.update({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for k, v in G.graph.items()})
+    H.graph.update(
+        {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for k, v in G.graph.items()}
+    )
     for n, d in G.nodes(data=True):
-        H.add_node(n, **{k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for k, v in d.items()})
+        H.add_node(
+            n, **{k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for k, v in d.items()}
+        )
     for u, v, k, d in G.edges(keys=True, data=True):
         H.add_edge(u, v, key=k, **d)
     return H

@@ -31,8 +31,13 @@ class Settings:
     timeout: float = DEFAULT_TIMEOUT
 
     @classmethod
-    def from_env(cls, uri: str | None = None, username: str | None = None, database: str | None = None,
-                 timeout: float | None = None) -> Settings:
+    def from_env(
+        cls,
+        uri: str | None = None,
+        username: str | None = None,
+        database: str | None = None,
+        timeout: float | None = None,
+    ) -> Settings:
         """Options win over the environment (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE).
 
         The password comes only from the environment, never from the command line.
@@ -80,7 +85,7 @@ def connect(settings: Settings) -> Iterator[neo4j.Driver]:
     try:
         try:
             driver.verify_connectivity()
-        except Exception as exc:  # noqa: BLE001 - every failure becomes one line for the user
+        except Exception as exc:
             raise StoreError(describe(exc, settings)) from None
         yield driver
     finally:

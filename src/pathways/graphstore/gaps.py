@@ -125,8 +125,12 @@ WITH *, [i IN range(0, n_profiles - 1) |
 """``space``: every profile, as its values aligned with ``dims`` (mixed radix, last dimension fastest)."""
 
 
-SPACE_SIZE = VERSION + DIMS + """
+SPACE_SIZE = (
+    VERSION
+    + DIMS
+    + """
 RETURN reduce(p = 1, d IN dims | p * size(d.values)) AS size"""
+)
 """The number of profiles, checked before a query enumerates them (``profiles.MAX_PROFILES``)."""
 
 
@@ -236,18 +240,32 @@ def principal_kind(owner: str, out: str) -> str:
 # --- the queries, one per rule (PW110 has three parts) -----------------------------------
 
 PW101 = (
-    VERSION + CATCHMENTS + DIMS + SPACE + """
+    VERSION
+    + CATCHMENTS
+    + DIMS
+    + SPACE
+    + """
 CALL (v, dims, space) {
   MATCH (n:Need {build: v.build}), (s:Setting {build: v.build})
   WHERE n.settings IS NULL OR size(n.settings) = 0 OR s.id IN n.settings
-  WITH space, n, s, """ + sparse("n", "applies_to") + """ AS need_cube, """ + sparse("s") + """ AS setting_cube
-  WITH n, s, [p IN space WHERE """ + within("need_cube", "p") + " AND " + within("setting_cube", "p") + """] AS required
+  WITH space, n, s, """
+    + sparse("n", "applies_to")
+    + """ AS need_cube, """
+    + sparse("s")
+    + """ AS setting_cube
+  WITH n, s, [p IN space WHERE """
+    + within("need_cube", "p")
+    + " AND "
+    + within("setting_cube", "p")
+    + """] AS required
   WHERE size(required) > 0
   RETURN collect({need: n.id, setting: s.id, required: required}) AS cells
 }
 CALL (v, dims) {
   MATCH (o:Principal|PrincipalGroup {build: v.build})<-[:BELONGS_TO]-(u:Unit)-[:HOLDS]->(r:Responsibility)
-  WITH o, r, """ + sparse("r") + """ AS covering,
+  WITH o, r, """
+    + sparse("r")
+    + """ AS covering,
        CASE WHEN r.settings IS NULL OR size(r.settings) = 0 THEN u.settings ELSE r.settings END AS settings
   UNWIND r.needs AS need
   UNWIND settings AS setting
@@ -269,7 +287,9 @@ UNWIND range(0, size(cells) - 1) AS i
 WITH dims, cells, c, i,
      coalesce([h IN held WHERE h.need = cells[i].need AND h.setting = cells[i].setting | h.covers][0], []) AS covers
 WITH dims, cells, i, covers, collect(c {.county, .counties, .members, .shared}) AS same
-WITH dims, cells[i] AS cell, same, [p IN cells[i].required WHERE none(rc IN covers WHERE """ + within("rc", "p") + """)] AS missing
+WITH dims, cells[i] AS cell, same, [p IN cells[i].required WHERE none(rc IN covers WHERE """
+    + within("rc", "p")
+    + """)] AS missing
 WHERE size(missing) > 0
 UNWIND same AS c
 RETURN cell.need AS need, cell.setting AS setting, c AS catchment, [d IN dims | d.id] AS dims, missing
@@ -286,18 +306,26 @@ owners (H_c entries, E per catchment after merging); catchments whose covering p
 same for a need and a setting share one O(P * D * R_ns) profile-by-profile comparison (a
 national model's 290 catchments have only a handful of distinct ones)."""
 
-PW105 = VERSION + """
+PW105 = (
+    VERSION
+    + """
 MATCH (a:Unit)-[:SENDS]->(h:Handover {build: v.build})-[:TO]->(b:Unit)
 WHERE NOT EXISTS { (h)-[:GATED_BY]->() }
 RETURN h.id AS handover, a.id AS sender, b.id AS receiver, h.mode AS mode
 """
+)
 """PW105: handovers with no acceptance gate (no ``GATED_BY``). Cost: O(H)."""
 
-PW106 = VERSION + DIMS + """
+PW106 = (
+    VERSION
+    + DIMS
+    + """
 MATCH (a:Unit)-[:SENDS]->(h:Handover {build: v.build})-[:TO]->(b:Unit)
 WHERE NOT EXISTS { (h)-[:ESCALATES_TO]->() }
 OPTIONAL MATCH (h)-[:ON_REJECT]->(f:Unit)
-WITH v, dims, h, a, b, f, """ + cube("h") + """ AS hc
+WITH v, dims, h, a, b, f, """
+    + cube("h")
+    + """ AS hc
 WITH v, dims, h, a, b, f, hc,
   CASE WHEN f IS NULL THEN $reason.none WHEN f = b THEN $reason.receiver ELSE $reason.dead_end END AS reason
 WHERE reason <> $reason.dead_end OR NOT (
@@ -305,13 +333,18 @@ WHERE reason <> $reason.dead_end OR NOT (
     MATCH (f)-[:HOLDS]->(r:Responsibility)-[:COVERS]->(:Need)<-[:TRANSFERS]-(h)
     MATCH (s:Setting {build: v.build})
     WHERE (EXISTS { (r)-[:IN_SETTING]->(s) } OR (NOT EXISTS { (r)-[:IN_SETTING]->() } AND EXISTS { (f)-[:WORKS_IN]->(s) }))
-      AND """ + meet("hc", cube("r"), cube("s")) + """
+      AND """
+    + meet("hc", cube("r"), cube("s"))
+    + """
   }
   OR EXISTS {
-    MATCH (f)-[:SENDS]->(o:Handover) WHERE o <> h AND """ + meet("hc", cube("o")) + """
+    MATCH (f)-[:SENDS]->(o:Handover) WHERE o <> h AND """
+    + meet("hc", cube("o"))
+    + """
   })
 RETURN h.id AS handover, a.id AS sender, b.id AS receiver, reason, f.id AS fallback
 """
+)
 """PW106: handovers without an escalation path whose rejection leads nowhere: no ``on_reject``,
 back to the receiver, or to a unit that owns none of the handover's needs for any of its
 profiles (a responsibility and a setting whose profiles meet the handover's) and has no onward
@@ -320,22 +353,33 @@ O(H * (R_f * N_h * S + H_f) * D * V) for the fallback's R_f responsibilities and
 A model where ``on_reject`` names neither a unit nor an escalation does not validate, so its
 "nowhere" case is not told apart from "none" (the same finding id)."""
 
-_PW110_HEAD = VERSION + DIMS + SPACE + """
+_PW110_HEAD = (
+    VERSION
+    + DIMS
+    + SPACE
+    + """
 CALL (v, dims) {
   MATCH (n:Need {build: v.build, category: $coordination})
   WHERE toLower(n.id) = $sip_id OR (n.label_sv + ' ' + n.label_en) =~ $sip_word
-  RETURN collect(""" + sparse("n", "applies_to") + """) AS sip_cubes
+  RETURN collect("""
+    + sparse("n", "applies_to")
+    + """) AS sip_cubes
 }
 WITH *, CASE WHEN size(sip_cubes) > 0 THEN sip_cubes ELSE
   [k IN range(0, size(dims) - 1) WHERE dims[k].id = $social_dim AND $social_value IN dims[k].values | [[k, [$social_value]]]]
   END AS social_cubes
-WITH *, [p IN space WHERE any(sc IN social_cubes WHERE """ + within("sc", "p") + """)] AS social
+WITH *, [p IN space WHERE any(sc IN social_cubes WHERE """
+    + within("sc", "p")
+    + """)] AS social
 """
+)
 """``social``, the profiles of PW110's patients with social care: the SIP needs' ``applies_to``
 (category coordination, id ``sip`` or "SIP" in the label), else ``{social: [ja]}`` if the model
 has it, else none; also as cubes, ``social_cubes``."""
 
-PW110_ROUTES = _PW110_HEAD + """
+PW110_ROUTES = (
+    _PW110_HEAD
+    + """
 WITH * WHERE size(social) > 0
 CALL (v, dims) {
   MATCH (r:Route {build: v.build})
@@ -348,70 +392,102 @@ CALL (v, dims) {
     UNWIND us AS u
     MATCH (u)-[:BELONGS_TO]->(o)
     WITH DISTINCT o
-    """ + principal_kind("o", "pk") + """
+    """
+    + principal_kind("o", "pk")
+    + """
     RETURN collect(DISTINCT pk) AS kinds
   }
   WITH * WHERE $region IN kinds AND $municipality IN kinds
   CALL (hs, dims) {
     UNWIND hs AS h
-    WITH DISTINCT """ + sparse("h") + """ AS hc ORDER BY hc
+    WITH DISTINCT """
+    + sparse("h")
+    + """ AS hc ORDER BY hc
     RETURN collect(hc) AS hcs
   }
   CALL (hs, us, dims) {
     UNWIND hs + us AS place
     MATCH (sp:SipPoint)-[:AT]->(place)
-    WITH DISTINCT """ + sparse("sp") + """ AS sc ORDER BY sc
+    WITH DISTINCT """
+    + sparse("sp")
+    + """ AS sc ORDER BY sc
     RETURN collect(sc) AS sips
   }
-  WITH """ + sparse("r") + """ AS rc, hcs, sips, collect({route: r.id, handovers: r.handovers, chain: chain}) AS same
+  WITH """
+    + sparse("r")
+    + """ AS rc, hcs, sips, collect({route: r.id, handovers: r.handovers, chain: chain}) AS same
   RETURN collect({rc: rc, hcs: hcs, sips: sips, same: same}) AS groups
 }
 UNWIND groups AS g
-WITH dims, g, [p IN social WHERE """ + within("g.rc", "p") + """
-  AND all(hc IN g.hcs WHERE """ + within("hc", "p") + """)
-  AND none(sc IN g.sips WHERE """ + within("sc", "p") + """)] AS missing
+WITH dims, g, [p IN social WHERE """
+    + within("g.rc", "p")
+    + """
+  AND all(hc IN g.hcs WHERE """
+    + within("hc", "p")
+    + """)
+  AND none(sc IN g.sips WHERE """
+    + within("sc", "p")
+    + """)] AS missing
 WHERE size(missing) > 0
 UNWIND g.same AS x
 RETURN x.route AS route, x.handovers AS handovers, x.chain AS chain, [d IN dims | d.id] AS dims, missing
 """
+)
 """PW110 (a), routes: a route whose handovers' units span region and municipality, and the
 social-care profiles that pass all of it (the route's and each handover's ``profile``) with no
 SIP point at one of its handovers or units. Cost: O(L + S_L) per route for L handovers and S_L
 SIP points; routes with the same cubes share one O(P * D * (L + S_L)) comparison."""
 
-PW110_HANDOVERS = _PW110_HEAD + """
+PW110_HANDOVERS = (
+    _PW110_HEAD
+    + """
 WITH * WHERE size(social) > 0
 CALL (v, dims) {
   MATCH (ao)<-[:BELONGS_TO]-(a:Unit)-[:SENDS]->(h:Handover {build: v.build})-[:TO]->(b:Unit)-[:BELONGS_TO]->(bo)
   WHERE NOT EXISTS { (:Route)-[:INCLUDES]->(h) } AND EXISTS { (h)-[:TRANSFERS]->() } AND h.mode <> $device_order
   WITH dims, ao, bo, collect([h, a, b]) AS pairs
-  """ + principal_kind("ao", "ka") + principal_kind("bo", "kb") + """
+  """
+    + principal_kind("ao", "ka")
+    + principal_kind("bo", "kb")
+    + """
   WITH * WHERE (ka = $region AND kb = $municipality) OR (ka = $municipality AND kb = $region)
   UNWIND pairs AS t
   WITH dims, t[0] AS h, t[1] AS a, t[2] AS b
   CALL (h, a, b, dims) {
     UNWIND [h, a, b] AS place
     MATCH (sp:SipPoint)-[:AT]->(place)
-    WITH DISTINCT """ + sparse("sp") + """ AS sc ORDER BY sc
+    WITH DISTINCT """
+    + sparse("sp")
+    + """ AS sc ORDER BY sc
     RETURN collect(sc) AS sips
   }
-  WITH """ + sparse("h") + """ AS hc, sips, collect({handover: h.id, sender: a.id, receiver: b.id, needs: h.needs}) AS same
+  WITH """
+    + sparse("h")
+    + """ AS hc, sips, collect({handover: h.id, sender: a.id, receiver: b.id, needs: h.needs}) AS same
   RETURN collect({hc: hc, sips: sips, same: same}) AS groups
 }
 UNWIND groups AS g
-WITH dims, g, [p IN social WHERE """ + within("g.hc", "p") + """
-  AND none(sc IN g.sips WHERE """ + within("sc", "p") + """)] AS missing
+WITH dims, g, [p IN social WHERE """
+    + within("g.hc", "p")
+    + """
+  AND none(sc IN g.sips WHERE """
+    + within("sc", "p")
+    + """)] AS missing
 WHERE size(missing) > 0
 UNWIND g.same AS x
 RETURN x.handover AS handover, x.sender AS sender, x.receiver AS receiver, x.needs AS needs,
        [d IN dims | d.id] AS dims, missing
 """
+)
 """PW110 (a), handovers in no route that transfer needs between a region unit and a municipality
 unit (not device orders): their social-care profiles with no SIP point at the handover, its
 sender or its receiver. Cost: O(H * S_h); handovers with the same cubes share one
 O(P * D * S_h) comparison."""
 
-PW110_SIP_POINTS = _PW110_HEAD + CATCHMENTS + """
+PW110_SIP_POINTS = (
+    _PW110_HEAD
+    + CATCHMENTS
+    + """
 CALL (v, dims) {
   MATCH (sp:SipPoint {build: v.build})-[:AT]->(at)
   CALL (at) {
@@ -428,14 +504,24 @@ CALL (v, dims) {
     RETURN collect(DISTINCT x.id) AS present, collect(DISTINCT xo) AS assessor_owners
   }
   RETURN collect({sip_point: sp.id, at: at.id, required: required, required_owners: required_owners,
-                  present: present, assessor_owners: assessor_owners, spc: """ + sparse("sp") + """,
-                  atc: CASE WHEN at:Handover THEN """ + sparse("at") + """ ELSE [] END}) AS points
+                  present: present, assessor_owners: assessor_owners, spc: """
+    + sparse("sp")
+    + """,
+                  atc: CASE WHEN at:Handover THEN """
+    + sparse("at")
+    + """ ELSE [] END}) AS points
 }
 CALL (points, space, social_cubes) {
   UNWIND points AS y
   WITH space, social_cubes, y.spc AS spc, y.atc AS atc, collect(y) AS same
-  WITH social_cubes, same, [p IN space WHERE """ + within("spc", "p") + " AND " + within("atc", "p") + """] AS profiles
-  WITH same, profiles, [p IN profiles WHERE any(sc IN social_cubes WHERE """ + within("sc", "p") + """)] AS social_profiles
+  WITH social_cubes, same, [p IN space WHERE """
+    + within("spc", "p")
+    + " AND "
+    + within("atc", "p")
+    + """] AS profiles
+  WITH same, profiles, [p IN profiles WHERE any(sc IN social_cubes WHERE """
+    + within("sc", "p")
+    + """)] AS social_profiles
   UNWIND same AS y
   RETURN collect(y {.*, profiles: profiles, social_profiles: social_profiles}) AS with_profiles
 }
@@ -455,6 +541,7 @@ WHERE size(lacking) > 0 OR size(missing_parties) > 0
 RETURN x.sip_point AS sip_point, x.at AS at, missing_parties, lacking, [d IN dims | d.id] AS dims,
        x.profiles AS profiles, x.social_profiles AS social_profiles
 """
+)
 """PW110 (b): SIP points that leave out the sender or receiver of their handover (or their
 unit), and, when their profiles (with the handover's) meet the social-care profiles, the
 needs-assessment units of each catchment that holds all the required units (their owners), has
@@ -463,7 +550,9 @@ SIP points are grouped by their pair of cubes, O(P * D) each for the profiles, a
 required owners and present assessors' owners, O(C * (L_r + A) * O_c) each for the assessors
 (C catchments of O_c owners, A assessors)."""
 
-PW113_UNITS = VERSION + """
+PW113_UNITS = (
+    VERSION
+    + """
 MATCH (u:Unit {build: v.build})
 WHERE EXISTS { (u)<-[:TO|ON_REJECT]-(:Handover) }
   AND NOT EXISTS { (u)-[:HOLDS]->(:Responsibility) }
@@ -474,10 +563,13 @@ CALL (u) {
 }
 RETURN u.id AS unit, arriving
 """
+)
 """PW113 (a): units that receive patients (a handover's ``to`` or ``on_reject.to``), own no
 need and send no handover. Cost: O(U + H)."""
 
-PW113_NEEDS = VERSION + """
+PW113_NEEDS = (
+    VERSION
+    + """
 MATCH (h:Handover {build: v.build})-[:TO]->(u:Unit)
 WHERE EXISTS { (u)-[:HOLDS]->(:Responsibility) } OR EXISTS { (u)-[:SENDS]->(:Handover) }
 MATCH (h)-[:TRANSFERS]->(n:Need)
@@ -485,11 +577,14 @@ WHERE NOT EXISTS { (u)-[:HOLDS]->(:Responsibility)-[:COVERS]->(n) }
   AND NOT EXISTS { (u)-[:SENDS]->(:Handover)-[:TRANSFERS]->(n) }
 RETURN h.id AS handover, n.id AS need, u.id AS receiver
 """
+)
 """PW113 (b): a handover transfers a need to a receiver (not a dead-end unit) that neither
 owns it through a responsibility nor sends a handover that transfers it. Cost:
 O(H * N_h * (R_u + H_u))."""
 
-PW114 = VERSION + """
+PW114 = (
+    VERSION
+    + """
 CALL (v) {
   MATCH (e:Unit {build: v.build, entry: true})
   MATCH (e)-[:SENDS|TO|ON_REJECT*0..]->(u:Unit)
@@ -503,12 +598,15 @@ CALL (u) {
 }
 RETURN u.id AS unit, leading
 """
+)
 """PW114: units no move leads to from an entry unit; a move is ``sender -SENDS-> handover
 -TO|ON_REJECT-> unit``. One breadth-first search per entry unit (``VarLengthExpand(Pruning,
 BFS)``, each node visited once): O(E * (U + H)) for E entry units, then O(U * R) to test the
 U units against the R reached ones."""
 
-PW115 = VERSION + """
+PW115 = (
+    VERSION
+    + """
 MATCH (n:Need {build: v.build})
 WHERE EXISTS { (n)<-[:TRANSFERS]-(:Handover) }
 CALL (n) {
@@ -539,6 +637,7 @@ CALL (n, loop) {
 }
 RETURN n.id AS need, [u IN loop | u.id] AS units, handovers
 """
+)
 """PW115: per need, its referral graph (``unit -SENDS-> handover -TO-> unit`` over handovers that
 transfer it). The units that reach an owner of the need are found by one breadth-first search
 backwards from the need itself (``need <-COVERS- responsibility <-HOLDS- owner``, then back
@@ -563,6 +662,7 @@ QUERIES: dict[str, tuple[str, ...]] = {
 
 # --- reading the version ------------------------------------------------------------------
 
+
 @dataclass
 class Rows:
     """What the server returned for one version: each query's rows and the slice of the model they name."""
@@ -577,7 +677,9 @@ def _session(driver: neo4j.Driver, database: str | None) -> neo4j.Session:
 
 
 def _version(tx: neo4j.ManagedTransaction, version: str) -> tuple[str, str] | None:
-    found = tx.run("MATCH (v:PwVersion {name: $version}) RETURN v.build AS build, v.meta AS meta", version=version).single()
+    found = tx.run(
+        "MATCH (v:PwVersion {name: $version}) RETURN v.build AS build, v.meta AS meta", version=version
+    ).single()
     return (found["build"], found["meta"]) if found else None
 
 
@@ -612,7 +714,9 @@ def server_rows(driver: neo4j.Driver, version: str, codes: Iterable[str], databa
             if {"PW101", "PW110"} & set(codes):
                 size = session.execute_read(lambda tx: tx.run(SPACE_SIZE, {**PARAMS, "version": version}).single())
                 if size is not None and size["size"] > MAX_PROFILES:
-                    raise ValueError(f"the profile space has {size['size']} profiles; at most {MAX_PROFILES} are analysed")
+                    raise ValueError(
+                        f"the profile space has {size['size']} profiles; at most {MAX_PROFILES} are analysed"
+                    )
             rows: dict[str, list[list[dict]]] = {}
             for code in codes:
                 rows[code] = [
@@ -621,7 +725,8 @@ def server_rows(driver: neo4j.Driver, version: str, codes: Iterable[str], databa
                 ]
             ids = sorted(_named_ids(rows))
             elements = session.execute_read(
-                lambda tx: [(r["kind"], r["props"]) for r in tx.run(SLICE, version=version, ids=ids)])
+                lambda tx: [(r["kind"], r["props"]) for r in tx.run(SLICE, version=version, ids=ids)]
+            )
             after = session.execute_read(_version, version)
             if after == before:
                 return Rows(before[0], rows, _model_of(before[1], elements))
@@ -641,6 +746,7 @@ def _model_of(meta: str, elements: list[tuple[str, str]]) -> Model:
 
 
 # --- rows to hits ---------------------------------------------------------------------------
+
 
 def _positions(space: ProfileSpace):
     """Profile (values aligned with ``dims``) -> its bit in ``space``."""
@@ -675,11 +781,18 @@ def _pw101(ctx: Context, rows: list[list[dict]]) -> Iterable[Hit]:
             key=(row["need"], row["setting"], cid),
             elements=[row["need"], row["setting"]],
             message={
-                lang: PW101_TEXT[lang].format(need=ctx.label(row["need"], lang), setting=ctx.label(row["setting"], lang).lower())
+                lang: PW101_TEXT[lang].format(
+                    need=ctx.label(row["need"], lang), setting=ctx.label(row["setting"], lang).lower()
+                )
                 for lang in LANGS
             },
             profiles=ctx.space.minimal_cubes(missing),
-            data={"need": row["need"], "setting": row["setting"], "catchment": cid, "profiles_count": missing.bit_count()},
+            data={
+                "need": row["need"],
+                "setting": row["setting"],
+                "catchment": cid,
+                "profiles_count": missing.bit_count(),
+            },
         )
 
 
@@ -779,8 +892,11 @@ def _pw110(ctx: Context, rows: list[list[dict]]) -> Iterable[Hit]:
                 elements=[sp, *units],
                 message={
                     lang: PARTY[lang].format(
-                        sip=ctx.label(sp, lang), at=ctx.label(at, lang), unit=named(ctx, units, lang, sep=" / "),
-                        why=WHY[why][lang], profiles=texts[lang],
+                        sip=ctx.label(sp, lang),
+                        at=ctx.label(at, lang),
+                        unit=named(ctx, units, lang, sep=" / "),
+                        why=WHY[why][lang],
+                        profiles=texts[lang],
                     )
                     for lang in LANGS
                 },
@@ -882,8 +998,13 @@ def _pw115(ctx: Context, rows: list[list[dict]]) -> Iterable[Hit]:
 
 
 HITS: dict[str, Callable[[Context, list[list[dict]]], Iterable[Hit]]] = {
-    "PW101": _pw101, "PW105": _pw105, "PW106": _pw106, "PW110": _pw110,
-    "PW113": _pw113, "PW114": _pw114, "PW115": _pw115,
+    "PW101": _pw101,
+    "PW105": _pw105,
+    "PW106": _pw106,
+    "PW110": _pw110,
+    "PW113": _pw113,
+    "PW114": _pw114,
+    "PW115": _pw115,
 }
 
 
@@ -925,7 +1046,9 @@ def server_gaps(
     wanted = set(SERVER_RULES if codes is None else codes)
     unknown = wanted - set(SERVER_RULES)
     if unknown:
-        raise ValueError(f"not a server-side rule: {', '.join(sorted(unknown))} (these run on the server: {', '.join(SERVER_RULES)})")
+        raise ValueError(
+            f"not a server-side rule: {', '.join(sorted(unknown))} (these run on the server: {', '.join(SERVER_RULES)})"
+        )
     result = server_rows(driver, version, wanted, database)
     ctx = Context(result.model)
     rules: list[Rule] = []

@@ -23,8 +23,10 @@ _RESERVED = {"id", "build", "node_kind", "label_sv", "label_en", "status", "sour
 
 
 def _scalar_list(value: list) -> bool:
-    return all(isinstance(v, str) for v in value) or all(isinstance(v, bool) for v in value) or all(
-        isinstance(v, int) and not isinstance(v, bool) for v in value
+    return (
+        all(isinstance(v, str) for v in value)
+        or all(isinstance(v, bool) for v in value)
+        or all(isinstance(v, int) and not isinstance(v, bool) for v in value)
     )
 
 
@@ -49,9 +51,7 @@ def node_properties(node_id: str, data: dict) -> dict:
     for key, value in props.items():
         if key in _RESERVED or key == "label":
             continue
-        if isinstance(value, (str, int, float, bool)):
-            out[key] = value
-        elif isinstance(value, list) and _scalar_list(value):
+        if isinstance(value, (str, int, float, bool)) or (isinstance(value, list) and _scalar_list(value)):
             out[key] = value
         elif isinstance(value, dict) and all(isinstance(v, list) and _scalar_list(v) for v in value.values()):
             for sub, sub_value in value.items():

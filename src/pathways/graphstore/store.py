@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 import neo4j
 import networkx as nx
-
 from pydantic import ValidationError
 
 from pathways.graph.kinds import NODE_KINDS
@@ -88,9 +87,7 @@ def push(
     total = n_nodes + n_edges
     ensure_schema(driver, database)
     with _session(driver, database) as session:
-        complete = session.run(
-            "MATCH (b:PwBuild {build: $build}) RETURN b.complete AS complete", build=build
-        ).single()
+        complete = session.run("MATCH (b:PwBuild {build: $build}) RETURN b.complete AS complete", build=build).single()
         written = not (complete and complete["complete"])
         if written:
             _delete_unreferenced(session, keep="")
@@ -103,7 +100,7 @@ def push(
                     "RETURN row.id AS id, elementId(n) AS eid"
                 )
                 for start in range(0, len(rows), BATCH):
-                    batch = rows[start:start + BATCH]
+                    batch = rows[start : start + BATCH]
                     created = session.execute_write(
                         lambda tx, b=batch, q=query: [(r["id"], r["eid"]) for r in tx.run(q, rows=b, build=build)]
                     )
@@ -121,22 +118,31 @@ def push(
                 for start in range(0, len(rows), BATCH):
                     batch = [
                         {"s": element_ids[row["s"]], "t": element_ids[row["t"]], "order": row["order"]}
-                        for row in rows[start:start + BATCH]
+                        for row in rows[start : start + BATCH]
                     ]
                     session.execute_write(lambda tx, b=batch, q=query: tx.run(q, rows=b).consume())
                     done += len(batch)
                     if progress:
                         progress(done, total)
-            session.execute_write(lambda tx: tx.run(
-                "MERGE (b:PwBuild {build: $build}) SET b.complete = true, b.nodes = $n, b.relationships = $r",
-                build=build, n=n_nodes, r=n_edges,
-            ).consume())
-        session.execute_write(lambda tx: tx.run(
-            "MERGE (v:PwVersion {name: $name}) "
-            "SET v.build = $build, v.meta = $meta, v.nodes = $n, v.relationships = $r, v.pushed_at = datetime()",
-            name=name, build=build, meta=json.dumps(G.graph["meta"], ensure_ascii=False, sort_keys=True),
-            n=n_nodes, r=n_edges,
-        ).consume())
+            session.execute_write(
+                lambda tx: tx.run(
+                    "MERGE (b:PwBuild {build: $build}) SET b.complete = true, b.nodes = $n, b.relationships = $r",
+                    build=build,
+                    n=n_nodes,
+                    r=n_edges,
+                ).consume()
+            )
+        session.execute_write(
+            lambda tx: tx.run(
+                "MERGE (v:PwVersion {name: $name}) "
+                "SET v.build = $build, v.meta = $meta, v.nodes = $n, v.relationships = $r, v.pushed_at = datetime()",
+                name=name,
+                build=build,
+                meta=json.dumps(G.graph["meta"], ensure_ascii=False, sort_keys=True),
+                n=n_nodes,
+                r=n_edges,
+            ).consume()
+        )
         _delete_unreferenced(session, keep=build)
     if progress and not written:
         progress(total, total)
@@ -150,17 +156,24 @@ class VersionNotFound(LookupError):
 def versions(driver: neo4j.Driver, database: str | None = None) -> list[dict]:
     """The named versions in the store, by name."""
     with _session(driver, database) as session:
-        return session.execute_read(lambda tx: [r.data() for r in tx.run(
-            "MATCH (v:PwVersion) RETURN v.name AS name, v.build AS build, v.nodes AS nodes, "
-            "v.relationships AS relationships, toString(v.pushed_at) AS pushed_at ORDER BY name"
-        )])
+        return session.execute_read(
+            lambda tx: [
+                r.data()
+                for r in tx.run(
+                    "MATCH (v:PwVersion) RETURN v.name AS name, v.build AS build, v.nodes AS nodes, "
+                    "v.relationships AS relationships, toString(v.pushed_at) AS pushed_at ORDER BY name"
+                )
+            ]
+        )
 
 
 def pull(driver: neo4j.Driver, name: str, database: str | None = None) -> Model:
     """Read version ``name`` back as a model (the nodes' verbatim ``props``)."""
 
     def work(tx: neo4j.ManagedTransaction):
-        version = tx.run("MATCH (v:PwVersion {name: $name}) RETURN v.build AS build, v.meta AS meta", name=name).single()
+        version = tx.run(
+            "MATCH (v:PwVersion {name: $name}) RETURN v.build AS build, v.meta AS meta", name=name
+        ).single()
         if version is None:
             return None, []
         rows = tx.run(

@@ -22,9 +22,7 @@ MODEL_SUBDIRS = ("cases", "scenarios")
 
 def model_files(model_dir: Path) -> list[Path]:
     """The YAML files of a model directory, in name order (``rules.yaml`` aside)."""
-    return sorted(
-        p for p in model_dir.glob("*.y*ml") if p.suffix in (".yaml", ".yml") and p.stem != "rules"
-    )
+    return sorted(p for p in model_dir.glob("*.y*ml") if p.suffix in (".yaml", ".yml") and p.stem != "rules")
 
 
 def _fields_of(cls: type[BaseModel]) -> list[str]:
@@ -37,9 +35,7 @@ def _class_at(loc: tuple) -> type[BaseModel] | None:
     for step in loc[:-1]:
         if cls is None or isinstance(step, int):
             continue
-        info = cls.model_fields.get(step) or next(
-            (f for f in cls.model_fields.values() if f.alias == step), None
-        )
+        info = cls.model_fields.get(step) or next((f for f in cls.model_fields.values() if f.alias == step), None)
         if info is None:
             return None
         annotation = info.annotation
@@ -89,7 +85,7 @@ def _message(err: dict) -> str:
         return f"{where}: an id may not be empty or begin or end with a space"
     if kind == "string_type":
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return f"{where}: write it in quotes to make it text: \"{value}\""
+            return f'{where}: write it in quotes to make it text: "{value}"'
         return f"{where}: must be text"
     if kind == "too_short":
         least = err.get("ctx", {}).get("min_length", 1)
@@ -131,7 +127,15 @@ def _read_file(path: Path, display: str) -> tuple[ModelFile | None, object, list
     if doc is None:
         return None, doc, []
     if not isinstance(doc, dict):
-        return None, doc, [Problem(display, 1, 1, "", "a model file is a mapping of collection names (units:, needs:, ...) to lists")]
+        return (
+            None,
+            doc,
+            [
+                Problem(
+                    display, 1, 1, "", "a model file is a mapping of collection names (units:, needs:, ...) to lists"
+                )
+            ],
+        )
     try:
         return ModelFile.model_validate(doc), doc, []
     except ValidationError as exc:
@@ -186,7 +190,15 @@ def load_model(model_dir: str | Path, *, progress: Callable[[str, int, int], Non
         if parsed.model is not None:
             if meta is not None:
                 line, col = (LazyNode(doc, ()) if lazy else doc).where("model")
-                problems.append(Problem(display, line, col, parsed.model.id, f"a second 'model:' header; the first is in {meta_origin.file}"))
+                problems.append(
+                    Problem(
+                        display,
+                        line,
+                        col,
+                        parsed.model.id,
+                        f"a second 'model:' header; the first is in {meta_origin.file}",
+                    )
+                )
             else:
                 meta, meta_origin = parsed.model, Origin(display, LazyNode(doc, ("model",)) if lazy else doc["model"])
         for name in COLLECTIONS:
@@ -200,12 +212,18 @@ def load_model(model_dir: str | Path, *, progress: Callable[[str, int, int], Non
                     first = origins[item.id]
                     line, col = node.where("id")
                     fline, _ = first.where("id")
-                    problems.append(Problem(display, line, col, item.id, f"duplicate id; first defined at {first.file}:{fline}"))
+                    problems.append(
+                        Problem(display, line, col, item.id, f"duplicate id; first defined at {first.file}:{fline}")
+                    )
                     continue
                 origins[item.id] = Origin(display, node)
                 collections[name].append(item)
     if meta is None and not problems:
-        problems.append(Problem(str(model_dir), 1, 1, "", "no file has the 'model:' header (id, label, version, date, county, source)"))
+        problems.append(
+            Problem(
+                str(model_dir), 1, 1, "", "no file has the 'model:' header (id, label, version, date, county, source)"
+            )
+        )
     if problems:
         raise ModelError(problems)
     model = Model(meta=meta, collections=collections, origins=origins, meta_origin=meta_origin, root=str(model_dir))

@@ -94,11 +94,14 @@ class _Checker:
                 self.add(element_id, (field, dim), f"unknown profile dimension '{dim}'{hint}")
                 continue
             if not values:
-                self.add(element_id, (field, dim), f"'{dim}' lists no values; leave the dimension out to mean any value")
+                self.add(
+                    element_id, (field, dim), f"'{dim}' lists no values; leave the dimension out to mean any value"
+                )
             for index, value in enumerate(values):
                 if value not in self.dims[dim]:
                     self.add(
-                        element_id, (field, dim, index),
+                        element_id,
+                        (field, dim, index),
                         f"'{value}' is not a value of '{dim}'; values: {', '.join(sorted(self.dims[dim]))}",
                     )
             if len(set(values)) != len(values):
@@ -140,8 +143,10 @@ def check_model(m: Model) -> list[Problem]:
     if m.care_levels:
         levels = nx.DiGraph((cl.id, cl.parent) for cl in m.care_levels if cl.parent in m.by_id)
         for cycle_node in {
-            n for comp in nx.strongly_connected_components(levels)
-            if len(comp) > 1 or any(levels.has_edge(x, x) for x in comp) for n in comp
+            n
+            for comp in nx.strongly_connected_components(levels)
+            if len(comp) > 1 or any(levels.has_edge(x, x) for x in comp)
+            for n in comp
         }:
             c.add(cycle_node, ("parent",), "care levels form a cycle through 'parent'")
 
@@ -150,12 +155,20 @@ def check_model(m: Model) -> list[Problem]:
         ok_level = c.ref(u.id, ("care_level",), u.care_level, "care_levels")
         c.refs(u.id, "settings", u.settings, "settings")
         if u.care_level is None and u.kind not in _OUTSIDE_LEVELS:
-            c.add(u.id, ("kind",), "missing 'care_level'; only social services and the device centre are outside the care levels")
+            c.add(
+                u.id,
+                ("kind",),
+                "missing 'care_level'; only social services and the device centre are outside the care levels",
+            )
         if ok_principal and ok_level and u.care_level is not None:
             level_kind = m.by_id[u.care_level].principal_kind
             kinds = _principal_kinds(m, u.principal)
             if kinds and kinds != {level_kind}:
-                c.add(u.id, ("care_level",), f"care level '{u.care_level}' belongs to a {level_kind}, but the unit's principal '{u.principal}' is a {'/'.join(sorted(kinds))}")
+                c.add(
+                    u.id,
+                    ("care_level",),
+                    f"care level '{u.care_level}' belongs to a {level_kind}, but the unit's principal '{u.principal}' is a {'/'.join(sorted(kinds))}",
+                )
 
     need_order = nx.DiGraph()
     for n in m.needs:
@@ -184,11 +197,19 @@ def check_model(m: Model) -> list[Problem]:
             owner_settings = set(m.by_id[r.owner].settings)
             for index, s in enumerate(r.settings):
                 if s in m.by_id and s not in owner_settings:
-                    c.add(r.id, ("settings", index), f"the owner '{r.owner}' does not work in setting '{s}'; its settings: {', '.join(sorted(owner_settings))}")
+                    c.add(
+                        r.id,
+                        ("settings", index),
+                        f"the owner '{r.owner}' does not work in setting '{s}'; its settings: {', '.join(sorted(owner_settings))}",
+                    )
         if r.window is not None:
             c.ref(r.id, ("window", "event"), r.window.event, "events")
             if None not in (r.window.start_day, r.window.end_day) and r.window.start_day > r.window.end_day:
-                c.add(r.id, ("window", "end_day"), f"the window ends (day {r.window.end_day}) before it starts (day {r.window.start_day}); end_day must be >= start_day")
+                c.add(
+                    r.id,
+                    ("window", "end_day"),
+                    f"the window ends (day {r.window.end_day}) before it starts (day {r.window.start_day}); end_day must be >= start_day",
+                )
         c.ref(r.id, ("payer",), r.payer, "units", "principals", "principal_groups")
         c.ref(r.id, ("cost_rule",), r.cost_rule, "cost_rules")
         if r.payer is not None and r.payer == r.owner:
@@ -216,7 +237,11 @@ def check_model(m: Model) -> list[Problem]:
             c.ref(h.id, ("on_reject", "to"), h.on_reject.to, "units")
             c.ref(h.id, ("on_reject", "escalation"), h.on_reject.escalation, "escalation_paths")
             if h.on_reject.to is None and h.on_reject.escalation is None:
-                c.add(h.id, ("on_reject",), "'on_reject' names neither a unit ('to') nor an escalation path ('escalation')")
+                c.add(
+                    h.id,
+                    ("on_reject",),
+                    "'on_reject' names neither a unit ('to') nor an escalation path ('escalation')",
+                )
         for index, item in enumerate(h.passes):
             if h.passes.index(item) != index:
                 c.add(h.id, ("passes", index), f"'{item}' is listed twice")
@@ -233,22 +258,40 @@ def check_model(m: Model) -> list[Problem]:
         if len(chain) == len(r.handovers):
             for index, (a, b) in enumerate(zip(chain, chain[1:])):
                 if a.to != b.from_:
-                    c.add(r.id, ("handovers", index + 1), f"the route breaks: '{a.id}' ends at '{a.to}' but '{b.id}' starts at '{b.from_}'")
+                    c.add(
+                        r.id,
+                        ("handovers", index + 1),
+                        f"the route breaks: '{a.id}' ends at '{a.to}' but '{b.id}' starts at '{b.from_}'",
+                    )
             last = m.by_id.get(chain[-1].to) if m.kind_of.get(chain[-1].to) == "units" else None
             if last is not None and last.kind != UnitKind.home_healthcare.value:
-                c.add(r.id, ("handovers", len(chain) - 1), f"a route into municipal home healthcare must end at a home_healthcare unit, not at '{last.id}' ({last.kind})")
+                c.add(
+                    r.id,
+                    ("handovers", len(chain) - 1),
+                    f"a route into municipal home healthcare must end at a home_healthcare unit, not at '{last.id}' ({last.kind})",
+                )
         for index, step in enumerate(r.steps):
             c.ref(r.id, ("steps", index, "actor"), step.actor, "roles", "units")
             c.ref(r.id, ("steps", index, "after"), step.after, "events")
             c.source(r.id, step.source, ("steps", index))
             if step.status == Status.assumption.value and not step.note:
-                c.add(r.id, ("steps", index, "status"), f"step '{step.id}' is an assumption and needs a 'note' that says what to confirm")
+                c.add(
+                    r.id,
+                    ("steps", index, "status"),
+                    f"step '{step.id}' is an assumption and needs a 'note' that says what to confirm",
+                )
             if step.within_hours is None and step.within_days is None:
-                c.add(r.id, ("steps", index), f"step '{step.id}' has no time limit; give 'within_hours' or 'within_days'")
+                c.add(
+                    r.id, ("steps", index), f"step '{step.id}' has no time limit; give 'within_hours' or 'within_days'"
+                )
             if step.id in m.by_id:
                 c.add(r.id, ("steps", index, "id"), f"step id '{step.id}' is already the id of another element")
             elif step.id in step_routes:
-                c.add(r.id, ("steps", index, "id"), f"step id '{step.id}' is already the id of a step of route '{step_routes[step.id]}'")
+                c.add(
+                    r.id,
+                    ("steps", index, "id"),
+                    f"step id '{step.id}' is already the id of a step of route '{step_routes[step.id]}'",
+                )
             step_routes.setdefault(step.id, r.id)
 
     for s in m.sip_points:
@@ -267,7 +310,11 @@ def check_model(m: Model) -> list[Problem]:
             for field in ("from_value", "to_value"):
                 value = getattr(b, field)
                 if value not in c.dims[b.dimension]:
-                    c.add(b.id, (field,), f"'{value}' is not a value of '{b.dimension}'; values: {', '.join(sorted(c.dims[b.dimension]))}")
+                    c.add(
+                        b.id,
+                        (field,),
+                        f"'{value}' is not a value of '{b.dimension}'; values: {', '.join(sorted(c.dims[b.dimension]))}",
+                    )
             if b.from_value == b.to_value:
                 c.add(b.id, ("to_value",), "a boundary runs between two different values")
         c.refs(b.id, "units", b.units, "units")

@@ -22,6 +22,14 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ALIAS_EXPANSION = 10
 """A document may expand through aliases to at most this many times its own size."""
 
+MAX_NESTING = 100
+"""Deepest nesting of lists and mappings read (a model file nests about six deep).
+
+Checked by pathways itself, below the limits of libyaml (which some versions enforce
+with their own message) and of Python's recursion, so a too-deep file gets the same
+message and exit code with every supported PyYAML.
+"""
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -102,6 +110,50 @@ def _expanded_size(root: yaml.Node, limit: int) -> int:
     return count
 
 
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where lists and mappings first nest deeper than :data:`MAX_NESTING`, if they do.
+
+    Read with PyYAML's pure-Python parser, which has no nesting limit of its own, so the
+    answer does not depend on the libyaml version. Only asked when the fast parser failed.
+
+    >>> _too_deep("a: [[1]]") is None
+    True
+    >>> _too_deep("[" * (MAX_NESTING + 1) + "]" * (MAX_NESTING + 1))
+    (1, 101)
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_NESTING:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _deepest(root: yaml.Node) -> yaml.Node | None:
+    """The first node nested deeper than :data:`MAX_NESTING` in a composed document."""
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and depth > MAX_NESTING:
+            return node
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((value, depth + 1) for _, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+    return None
+
+
+def _nesting_error(name: str, where: tuple[int, int]) -> ModelError:
+    message = f"lists or mappings are nested more than {MAX_NESTING} levels deep; a model file nests a few levels"
+    return ModelError([Problem(name, where[0], where[1], "", message)])
+
+
 def _distinct_size(root: yaml.Node) -> int:
     seen: set[int] = set()
     stack = [root]
@@ -141,7 +193,9 @@ def read_text(path: Path, name: str) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ModelError([Problem(name, 1, 1, "", f"file is {size} bytes; a model file may be at most {MAX_FILE_BYTES}")])
+            raise ModelError(
+                [Problem(name, 1, 1, "", f"file is {size} bytes; a model file may be at most {MAX_FILE_BYTES}")]
+            )
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise ModelError([Problem(name, 1, 1, "", f"not UTF-8 text ({exc.reason}); save the file as UTF-8")]) from None
@@ -156,19 +210,25 @@ def parse_yaml(text: str, name: str) -> object:
         root = loader.get_single_node()
         if root is None:
             return None
+        if (deep := _deepest(root)) is not None:
+            raise _nesting_error(name, _mark(deep))
         distinct = _distinct_size(root)
         limit = MAX_ALIAS_EXPANSION * distinct + 1000
         if _expanded_size(root, limit) > limit:
-            raise ModelError([Problem(name, 1, 1, "", "aliases expand the document too far; write the repeated parts out")])
+            raise ModelError(
+                [Problem(name, 1, 1, "", "aliases expand the document too far; write the repeated parts out")]
+            )
         return loader.construct_document(root)
-    except yaml.MarkedYAMLError as exc:
+    except (yaml.MarkedYAMLError, RecursionError) as exc:
+        if (where := _too_deep(text)) is not None:
+            raise _nesting_error(name, where) from None
+        if not isinstance(exc, yaml.MarkedYAMLError):
+            raise
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise ModelError([Problem(name, line, col, "", f"YAML syntax: {_explain(exc, _line(text, line))}")]) from None
     except yaml.YAMLError as exc:
         raise ModelError([Problem(name, 1, 1, "", f"YAML: {exc}")]) from None
-    except RecursionError:
-        raise ModelError([Problem(name, 1, 1, "", "lists or mappings are nested too deeply")]) from None
     finally:
         loader.dispose()
 
@@ -252,9 +312,7 @@ def read_json_compatible(path: Path) -> dict | list | None:
     if _NOT_SAME_IN_YAML.search(text) or ("\\u" in text and _SURROGATE_ESCAPE.search(text)):
         return None
     try:
-        return json.loads(
-            text, object_pairs_hook=_no_duplicates, parse_float=_no_float, parse_constant=_no_float
-        )
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_float=_no_float, parse_constant=_no_float)
     except (ValueError, _NotSame, RecursionError):
         return None
 
@@ -262,7 +320,7 @@ def read_json_compatible(path: Path) -> dict | list | None:
 class LazyDoc:
     """The position-carrying document of one file, read with :func:`load_yaml` on first use."""
 
-    __slots__ = ("path", "display", "_doc", "_read")
+    __slots__ = ("_doc", "_read", "display", "path")
 
     def __init__(self, path: Path, display: str):
         self.path, self.display = path, display

@@ -66,6 +66,14 @@ def to_markdown(findings: list[Finding], lang: str = "sv") -> str:
     }[lang]
     lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
     for row in rows(findings, lang):
-        cells = [row["nr"], row["id"], f"{row['rule']} {row['name']}", row["severity"], row["grey_zones"], row["message"], row["profiles"]]
+        cells = [
+            row["nr"],
+            row["id"],
+            f"{row['rule']} {row['name']}",
+            row["severity"],
+            row["grey_zones"],
+            row["message"],
+            row["profiles"],
+        ]
         lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"

@@ -30,13 +30,14 @@ from pathways.outputs.style import (
     GREY,
     LANDSCAPE,
     LIGHT_GREY,
-    PORTRAIT,
     MUNICIPALITY_BG,
+    PORTRAIT,
     REGION_BG,
     VERMILLION,
     esc,
     finish,
     html_label,
+    hyphenate,
     label,
     legend_table,
     natural_size,
@@ -45,14 +46,16 @@ from pathways.outputs.style import (
     short_unit,
     t,
     wrap,
-    hyphenate,
 )
 
 REGION_HOLD = "#7FB8DF"
 """The region lane's colour, darker: the unit that holds the patient."""
 MUNICIPALITY_HOLD = "#E6D36B"
 
-WEEKDAYS = {"sv": ["mån", "tis", "ons", "tor", "fre", "lör", "sön"], "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}
+WEEKDAYS = {
+    "sv": ["mån", "tis", "ons", "tor", "fre", "lör", "sön"],
+    "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+}
 
 MAX_COLUMNS = 22
 """At most this many day columns; longer quiet stretches are merged first."""
@@ -89,8 +92,7 @@ def spans(trace: Trace, max_columns: int = MAX_COLUMNS) -> list[Span]:
 
     cols: list[Span] = []
     for i in range(len(days)):
-        if (not cols or eventful(i) or eventful(cols[-1].last)
-                or _state(days[i]) != _state(days[i - 1])):
+        if not cols or eventful(i) or eventful(cols[-1].last) or _state(days[i]) != _state(days[i - 1]):
             cols.append(Span(i, i))
         else:
             cols[-1] = Span(cols[-1].first, i)
@@ -117,7 +119,9 @@ PRESETS = (
 )
 
 
-def journey_diagram(model: Model, trace: Trace, lang: str = "sv", findings: list[Numbered] | None = None) -> graphviz.Digraph:
+def journey_diagram(
+    model: Model, trace: Trace, lang: str = "sv", findings: list[Numbered] | None = None
+) -> graphviz.Digraph:
     """The case's journey on A4, landscape or portrait, whichever reads larger.
 
     The table's text is wrapped in a few ways; the first that fits the page without
@@ -137,21 +141,27 @@ def journey_diagram(model: Model, trace: Trace, lang: str = "sv", findings: list
     return best[1]
 
 
-def _journey(model: Model, trace: Trace, lang: str, findings: list[Numbered] | None, wraps: dict,
-             page) -> graphviz.Digraph:
+def _journey(
+    model: Model, trace: Trace, lang: str, findings: list[Numbered] | None, wraps: dict, page
+) -> graphviz.Digraph:
     numbers = {item.finding.id: item.number for item in findings or []}
     days = trace.days
     cols = spans(trace)
     engaged = sorted({u for d in days for u in d.engaged} | {d.unit for d in days if d.unit})
     rows_units = [u for r in lane_rows(model, lanes(model, engaged)) for u in r]
-    kinds = {u: ("region" if lane.kind == "region" else "municipality")
-             for lane in lanes(model, engaged) for u in _units_of(lane)}
+    kinds = {
+        u: ("region" if lane.kind == "region" else "municipality")
+        for lane in lanes(model, engaged)
+        for u in _units_of(lane)
+    }
     uncovered_needs = []
     need_order = {n.id: i for i, n in enumerate(model.needs)}
     for n in sorted({n for d in days for n in d.uncovered}, key=lambda n: need_order.get(n, 1 << 20)):
         uncovered_needs.append(n)
 
-    def cell(text: str = "", bg: str | None = None, bold: bool = False, colour: str | None = None, span: int = 1) -> str:
+    def cell(
+        text: str = "", bg: str | None = None, bold: bool = False, colour: str | None = None, span: int = 1
+    ) -> str:
         attrs = f' BGCOLOR="{bg}"' if bg else ""
         if span > 1:
             attrs += f' COLSPAN="{span}"'
@@ -169,9 +179,13 @@ def _journey(model: Model, trace: Trace, lang: str, findings: list[Numbered] | N
         if c.first == c.last:
             text = _day_head(d0, lang)
         else:
-            text = (f"{WEEKDAYS[lang][d0.weekday()]}–{WEEKDAYS[lang][d1.weekday()]}<BR/>"
-                    f"{d0.day}/{d0.month}–{d1.day}/{d1.month}" + (f" ({c.days()} d)" if c.days() > 7 else ""))
-        head.append(f'<TD BGCOLOR="{LIGHT_GREY if weekend else "white"}">{"<I>" + text + "</I>" if weekend else text}</TD>')
+            text = (
+                f"{WEEKDAYS[lang][d0.weekday()]}–{WEEKDAYS[lang][d1.weekday()]}<BR/>"
+                f"{d0.day}/{d0.month}–{d1.day}/{d1.month}" + (f" ({c.days()} d)" if c.days() > 7 else "")
+            )
+        head.append(
+            f'<TD BGCOLOR="{LIGHT_GREY if weekend else "white"}">{"<I>" + text + "</I>" if weekend else text}</TD>'
+        )
     body.append("<TR>" + "".join(head) + "</TR>")
 
     # events
@@ -209,9 +223,10 @@ def _journey(model: Model, trace: Trace, lang: str, findings: list[Numbered] | N
     for n in uncovered_needs:
         groups.setdefault(tuple(n in d.uncovered for d in days), []).append(n)
     for pattern, group in groups.items():
-        name = "<BR/>".join("<BR/>".join(esc(x) for x in wrap("✗\u00a0" + label(model, n, lang),
-                                                             wraps["need"]))
-                            for k, n in enumerate(group))
+        name = "<BR/>".join(
+            "<BR/>".join(esc(x) for x in wrap("✗\u00a0" + label(model, n, lang), wraps["need"]))
+            for k, n in enumerate(group)
+        )
         row = [f'<TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR="{GAP_BG}">{name}</TD>']
         for c in cols:
             gap = [pattern[i] for i in range(c.first, c.last + 1)]
@@ -231,11 +246,15 @@ def _journey(model: Model, trace: Trace, lang: str, findings: list[Numbered] | N
         parts = []
         for h in trace.handovers:
             if h.date in span_dates:
-                text = "<BR/>".join(esc(x) for x in wrap("⇢\u00a0" + short_unit(model, h.to_unit, lang), wraps["handover"]))
+                text = "<BR/>".join(
+                    esc(x) for x in wrap("⇢\u00a0" + short_unit(model, h.to_unit, lang), wraps["handover"])
+                )
                 if h.missing:
                     missing_notes.append((h, len(missing_notes) + 1))
-                    text += (f'<BR/><FONT COLOR="{VERMILLION}"><B>⚠ {esc(t(lang, "missing").lower())} '
-                             f'({len(missing_notes)})</B></FONT>')
+                    text += (
+                        f'<BR/><FONT COLOR="{VERMILLION}"><B>⚠ {esc(t(lang, "missing").lower())} '
+                        f"({len(missing_notes)})</B></FONT>"
+                    )
                 parts.append(text)
         row.append(f'<TD BALIGN="LEFT" VALIGN="TOP">{"<BR/>".join(parts)}</TD>' if parts else "<TD></TD>")
     body.append("<TR>" + "".join(row) + "</TR>")
@@ -245,11 +264,23 @@ def _journey(model: Model, trace: Trace, lang: str, findings: list[Numbered] | N
         parts = []
         for s in trace.sips:
             if s.held and s.date in span_dates:
-                parts.append("<B>⬡</B><BR/>" + esc(t(lang, "sip_held")) + ("" if s.on_time in (None, True) else
-                                                                    f' <FONT COLOR="{VERMILLION}">({esc(t(lang, "late"))})</FONT>'))
-            elif not s.held and (s.deadline in span_dates or (s.deadline is None and _at_date(trace, s.at) in span_dates)):
-                parts.append(f'<FONT COLOR="{VERMILLION}"><B>⬡✗</B><BR/>' + "<BR/>".join(
-                    esc(x) for x in wrap(t(lang, "sip_not_held"), 10)) + "</FONT>")
+                parts.append(
+                    "<B>⬡</B><BR/>"
+                    + esc(t(lang, "sip_held"))
+                    + (
+                        ""
+                        if s.on_time in (None, True)
+                        else f' <FONT COLOR="{VERMILLION}">({esc(t(lang, "late"))})</FONT>'
+                    )
+                )
+            elif not s.held and (
+                s.deadline in span_dates or (s.deadline is None and _at_date(trace, s.at) in span_dates)
+            ):
+                parts.append(
+                    f'<FONT COLOR="{VERMILLION}"><B>⬡✗</B><BR/>'
+                    + "<BR/>".join(esc(x) for x in wrap(t(lang, "sip_not_held"), 10))
+                    + "</FONT>"
+                )
         row.append(f'<TD BALIGN="LEFT">{"<BR/>".join(parts)}</TD>' if parts else "<TD></TD>")
     if trace.sips:
         body.append("<TR>" + "".join(row) + "</TR>")
@@ -264,8 +295,9 @@ def _journey(model: Model, trace: Trace, lang: str, findings: list[Numbered] | N
         row.append(cell(("⚠ " + text) if text else "", colour=VERMILLION, bold=True))
     body.append("<TR>" + "".join(row) + "</TR>")
 
-    table = ('<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="2" COLOR="#999999">'
-             + "".join(body) + "</TABLE>")
+    table = (
+        '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="2" COLOR="#999999">' + "".join(body) + "</TABLE>"
+    )
     g, canvas = new_graph(f"case_{trace.case}", page, rankdir="TB")
     canvas.node("journey", html_label(table), shape="plain")
     profile = ", ".join(trace.labels.get(f"{d}={v}", {}).get(lang, v) for d, v in trace.profile.items())
@@ -283,10 +315,20 @@ def _journey(model: Model, trace: Trace, lang: str, findings: list[Numbered] | N
     if missing_notes:
         text = " ".join(
             f"({k}) {t(lang, 'missing_at', date=f'{h.date.day}/{h.date.month}', unit=short_unit(model, h.to_unit, lang))}: "
-            + ", ".join(t(lang, "item_" + m) for m in h.missing) + "."
-            for h, k in missing_notes)
-        blocks.insert(0, (f'<FONT COLOR="{VERMILLION}"><B>⚠</B></FONT> '
-                          + '<BR ALIGN="LEFT"/>'.join(esc(x) for x in wrap(text, width - 4)) + '<BR ALIGN="LEFT"/>', [], 1))
+            + ", ".join(t(lang, "item_" + m) for m in h.missing)
+            + "."
+            for h, k in missing_notes
+        )
+        blocks.insert(
+            0,
+            (
+                f'<FONT COLOR="{VERMILLION}"><B>⚠</B></FONT> '
+                + '<BR ALIGN="LEFT"/>'.join(esc(x) for x in wrap(text, width - 4))
+                + '<BR ALIGN="LEFT"/>',
+                [],
+                1,
+            ),
+        )
     legend = legend_table(blocks, model, lang, width=width)
     title = f"{t(lang, 'journey_title')}: {trace.label.get(lang) or trace.case}"
     return finish(g, canvas, title, model, lang, legend, subtitle=summary)
@@ -317,4 +359,4 @@ def _chunks(text: str, per_line: int) -> list[str]:
     return [", ".join(parts[i : i + per_line]) for i in range(0, len(parts), per_line)]
 
 
-__all__ = ["journey_diagram", "spans", "GREY"]
+__all__ = ["GREY", "journey_diagram", "spans"]

@@ -49,8 +49,10 @@ def lanes(model: Model, units: list[str] | None = None) -> list[Lane]:
     """The lanes of the units (default: every unit), region lanes first."""
     wanted = set(units) if units is not None else {u.id for u in model.units}
     order = {p.id: i for i, p in enumerate([*model.principals, *model.principal_groups])}
-    owners = sorted({u.principal for u in model.units if u.id in wanted},
-                    key=lambda p: (principal_kind(model, p) != "region", order.get(p, 1 << 30), p))
+    owners = sorted(
+        {u.principal for u in model.units if u.id in wanted},
+        key=lambda p: (principal_kind(model, p) != "region", order.get(p, 1 << 30), p),
+    )
     result = []
     for owner in owners:
         mine = sorted(u.id for u in model.units if u.principal == owner and u.id in wanted)
@@ -59,8 +61,12 @@ def lanes(model: Model, units: list[str] | None = None) -> list[Lane]:
             out = []
             for cl in model.care_levels:
                 if cl.parent == parent:
-                    lvl = Level(cl.id, {"sv": cl.label.sv, "en": cl.label.en},
-                                [u for u in mine if model.get(u).care_level == cl.id], build(cl.id))
+                    lvl = Level(
+                        cl.id,
+                        {"sv": cl.label.sv, "en": cl.label.en},
+                        [u for u in mine if model.get(u).care_level == cl.id],
+                        build(cl.id),
+                    )
                     if not lvl.empty():
                         out.append(lvl)
             return out
@@ -160,10 +166,18 @@ def draw_lanes(
                 else:
                     _draw_units(c, lvl, unit_node)
             # the municipal lanes (below) have their name at the bottom, clear of arrows coming in
-            c.attr("graph", label=html_label(f'<B>{esc(lane.label[lang])}</B>'), labeljust="l",
-                   labelloc="t" if lane.kind == "region" else "b",
-                   style="filled,rounded", fillcolor=bg, color="#9A9A9A", penwidth="1.2", fontsize=str(SMALL + 3),
-                   margin="4")
+            c.attr(
+                "graph",
+                label=html_label(f"<B>{esc(lane.label[lang])}</B>"),
+                labeljust="l",
+                labelloc="t" if lane.kind == "region" else "b",
+                style="filled,rounded",
+                fillcolor=bg,
+                color="#9A9A9A",
+                penwidth="1.2",
+                fontsize=str(SMALL + 3),
+                margin="4",
+            )
 
 
 def _draw_units(c, lvl: Level, unit_node) -> None:
@@ -181,13 +195,23 @@ def _draw_level(c, lvl: Level, lang, unit_node, extra, prefix: str = "", bottom:
             extra[lvl.id](s)
         for child in lvl.children:
             _draw_level(s, child, lang, unit_node, extra, prefix, bottom)
-        s.attr("graph", label=html_label(f"{esc(lvl.label[lang])}"), labeljust="l", labelloc="b" if bottom else "t",
-               style="filled,rounded", fillcolor=LEVEL_BG, color="#B0B0B0", penwidth="1", fontsize=str(SMALL),
-               margin="4")
+        s.attr(
+            "graph",
+            label=html_label(f"{esc(lvl.label[lang])}"),
+            labeljust="l",
+            labelloc="b" if bottom else "t",
+            style="filled,rounded",
+            fillcolor=LEVEL_BG,
+            color="#B0B0B0",
+            penwidth="1",
+            fontsize=str(SMALL),
+            margin="4",
+        )
 
 
-def rank_rows(canvas: graphviz.Digraph, rows_: list[list[str]], extra: dict[int, list[str]] | None = None,
-              prefix: str = "") -> list[str]:
+def rank_rows(
+    canvas: graphviz.Digraph, rows_: list[list[str]], extra: dict[int, list[str]] | None = None, prefix: str = ""
+) -> list[str]:
     """Keep each row on one rank, rows in order; returns the spine node of each row.
 
     An invisible spine (one point per row, chained) fixes the order of the rows, so the

@@ -33,6 +33,7 @@ from pathways.outputs.style import (
     finish,
     first_fit,
     html_label,
+    hyphenate,
     label,
     legend_table,
     lines,
@@ -40,7 +41,6 @@ from pathways.outputs.style import (
     ranges,
     short_unit,
     t,
-    hyphenate,
 )
 
 CATEGORY_ORDER = ("icf", "pathway_step", "device_step", "coordination")
@@ -99,15 +99,16 @@ def _window_text(model: Model, window, lang: str) -> str:
     if window.end_day is not None and window.start_day is None:
         if window.end_day == 0:
             return f"t.o.m. {ev}" if lang == "sv" else f"until {ev}"
-        return (f"t.o.m. dag {window.end_day} efter {ev}" if lang == "sv"
-                else f"until day {window.end_day} after {ev}")
+        return f"t.o.m. dag {window.end_day} efter {ev}" if lang == "sv" else f"until day {window.end_day} after {ev}"
     if window.start_day is not None and window.end_day is None:
         if window.start_day <= 1:
             return f"efter {ev}" if lang == "sv" else f"after {ev}"
-        return (f"från dag {window.start_day} efter {ev}" if lang == "sv"
-                else f"from day {window.start_day} after {ev}")
-    return (f"dag {window.start_day}–{window.end_day} kring {ev}" if lang == "sv"
-            else f"days {window.start_day}–{window.end_day} around {ev}")
+        return f"från dag {window.start_day} efter {ev}" if lang == "sv" else f"from day {window.start_day} after {ev}"
+    return (
+        f"dag {window.start_day}–{window.end_day} kring {ev}"
+        if lang == "sv"
+        else f"days {window.start_day}–{window.end_day} around {ev}"
+    )
 
 
 def matrix_data(model: Model, findings: list[Numbered] | None = None) -> Matrix:
@@ -181,15 +182,24 @@ def matrix_parts(model: Model, max_columns: int = 8) -> list[list[str]]:
 
 
 def matrix_rows(model: Model) -> list[tuple[str, str]]:
-    needs = sorted(model.needs, key=lambda n: (
-        CATEGORY_ORDER.index(n.category) if n.category in CATEGORY_ORDER else 99,
-        n.order if n.order is not None else 1 << 20,
-        [x.id for x in model.needs].index(n.id)))
+    needs = sorted(
+        model.needs,
+        key=lambda n: (
+            CATEGORY_ORDER.index(n.category) if n.category in CATEGORY_ORDER else 99,
+            n.order if n.order is not None else 1 << 20,
+            [x.id for x in model.needs].index(n.id),
+        ),
+    )
     return [(n.category, n.id) for n in needs]
 
 
-def matrix_diagram(model: Model, lang: str = "sv", findings: list[Numbered] | None = None,
-                   needs: list[str] | None = None, part: tuple[int, int] = (1, 1)) -> graphviz.Digraph:
+def matrix_diagram(
+    model: Model,
+    lang: str = "sv",
+    findings: list[Numbered] | None = None,
+    needs: list[str] | None = None,
+    part: tuple[int, int] = (1, 1),
+) -> graphviz.Digraph:
     """The matrix as a figure, A4 landscape: units (rows, in their lanes and care levels)
     against needs (columns, grouped by process); ● owns, ◔ owns for a time; the last row
     holds the numbers of the gaps that concern each need. Unit names are wrapped in the
@@ -198,8 +208,9 @@ def matrix_diagram(model: Model, lang: str = "sv", findings: list[Numbered] | No
     return first_fit([(lambda w=w: _matrix(model, lang, m, needs, part, w), LANDSCAPE) for w in (24, 21, 18, 15)])
 
 
-def _matrix(model: Model, lang: str, m: Matrix, needs: list[str] | None, part: tuple[int, int],
-            unit_width: int) -> graphviz.Digraph:
+def _matrix(
+    model: Model, lang: str, m: Matrix, needs: list[str] | None, part: tuple[int, int], unit_width: int
+) -> graphviz.Digraph:
     needs = needs or [n for _, n in m.rows]
     cat_of = dict((n, c) for c, n in m.rows)
     # header rows: process groups, then the needs
@@ -212,15 +223,19 @@ def _matrix(model: Model, lang: str, m: Matrix, needs: list[str] | None, part: t
     owned = {n: any(m.cells.get((n, c.id)) for c in m.columns) for n in needs}
     head1 = ['<TD ROWSPAN="2" COLSPAN="2" BGCOLOR="white"></TD>']
     for cat, span in groups:
-        head1.append(f'<TD COLSPAN="{span}" BGCOLOR="#EEEEEE"><B>{lines(t(lang, "category_" + cat), 14 * span)}</B></TD>')
+        head1.append(
+            f'<TD COLSPAN="{span}" BGCOLOR="#EEEEEE"><B>{lines(t(lang, "category_" + cat), 14 * span)}</B></TD>'
+        )
     head2 = []
     for n in needs:
         text = "<BR/>".join(esc(x) for x in hyphenate(label(model, n, lang), 11 if len(needs) >= 8 else 14))
         if owned[n]:
             head2.append(f'<TD VALIGN="BOTTOM" WIDTH="60">{text}</TD>')
         else:
-            head2.append(f'<TD VALIGN="BOTTOM" WIDTH="60" BGCOLOR="{GAP_BG}">{text}<BR/>'
-                         f'<FONT COLOR="{VERMILLION}"><B>{esc(t(lang, "no_owner_anywhere"))}</B></FONT></TD>')
+            head2.append(
+                f'<TD VALIGN="BOTTOM" WIDTH="60" BGCOLOR="{GAP_BG}">{text}<BR/>'
+                f'<FONT COLOR="{VERMILLION}"><B>{esc(t(lang, "no_owner_anywhere"))}</B></FONT></TD>'
+            )
     body = ["<TR>" + "".join(head1) + "</TR>", "<TR>" + "".join(head2) + "</TR>"]
     lane_done = set()
     for col in m.columns:
@@ -228,15 +243,23 @@ def _matrix(model: Model, lang: str, m: Matrix, needs: list[str] | None, part: t
         level = esc(col.label[lang])
         if col.lane not in lane_done:
             lane_done.add(col.lane)
-            level = ("<B>" + "<BR/>".join(esc(x) for x in hyphenate(col.lane_label[lang], 11)) + "</B><BR/>"
-                     + "<BR/>".join(esc(x) for x in hyphenate(col.label[lang], 11)))
+            level = (
+                "<B>"
+                + "<BR/>".join(esc(x) for x in hyphenate(col.lane_label[lang], 11))
+                + "</B><BR/>"
+                + "<BR/>".join(esc(x) for x in hyphenate(col.label[lang], 11))
+            )
         else:
             level = "<BR/>".join(esc(x) for x in hyphenate(col.label[lang], 11))
         for i, u in enumerate(col.units):
             row = []
             if i == 0:
-                row.append(f'<TD ROWSPAN="{len(col.units)}" ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP" BGCOLOR="{bg}">{level}</TD>')
-            row.append(f'<TD ALIGN="LEFT" BALIGN="LEFT">{"<BR/>".join(esc(x) for x in hyphenate(short_unit(model, u, lang), unit_width))}</TD>')
+                row.append(
+                    f'<TD ROWSPAN="{len(col.units)}" ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP" BGCOLOR="{bg}">{level}</TD>'
+                )
+            row.append(
+                f'<TD ALIGN="LEFT" BALIGN="LEFT">{"<BR/>".join(esc(x) for x in hyphenate(short_unit(model, u, lang), unit_width))}</TD>'
+            )
             for n in needs:
                 owners = [o for o in m.cells.get((n, col.id), []) if o.unit == u]
                 if not owners:
@@ -249,12 +272,21 @@ def _matrix(model: Model, lang: str, m: Matrix, needs: list[str] | None, part: t
     gap_row = [f'<TD COLSPAN="2" ALIGN="LEFT" BGCOLOR="{GAP_BG}"><B>{esc(t(lang, "gap_col"))}</B></TD>']
     for n in needs:
         nums = m.gaps.get(n, [])
-        gap_row.append(f'<TD BGCOLOR="{GAP_BG}">' + (
-            f'<FONT COLOR="{VERMILLION}"><B>⚠ ' + "<BR/>".join(esc(x) for x in _chunks(ranges(nums), 3)) + "</B></FONT>"
-            if nums else "") + "</TD>")
+        gap_row.append(
+            f'<TD BGCOLOR="{GAP_BG}">'
+            + (
+                f'<FONT COLOR="{VERMILLION}"><B>⚠ '
+                + "<BR/>".join(esc(x) for x in _chunks(ranges(nums), 3))
+                + "</B></FONT>"
+                if nums
+                else ""
+            )
+            + "</TD>"
+        )
     body.append("<TR>" + "".join(gap_row) + "</TR>")
-    table = ('<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="2" COLOR="#999999">'
-             + "".join(body) + "</TABLE>")
+    table = (
+        '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="2" COLOR="#999999">' + "".join(body) + "</TABLE>"
+    )
     name = "matrix" if part[1] == 1 else f"matrix_{part[0]}"
     g, canvas = new_graph(name, LANDSCAPE, rankdir="TB")
     canvas.node("matrix", html_label(table), shape="plain")
@@ -270,7 +302,9 @@ def _matrix(model: Model, lang: str, m: Matrix, needs: list[str] | None, part: t
     return finish(g, canvas, title, model, lang, legend)
 
 
-def matrix_diagrams(model: Model, lang: str = "sv", findings: list[Numbered] | None = None) -> list[tuple[str, graphviz.Digraph]]:
+def matrix_diagrams(
+    model: Model, lang: str = "sv", findings: list[Numbered] | None = None
+) -> list[tuple[str, graphviz.Digraph]]:
     parts = matrix_parts(model)
     out = []
     for i, needs in enumerate(parts, 1):
@@ -295,4 +329,4 @@ def _chunks(text: str, per_line: int) -> list[str]:
     return [", ".join(parts[i : i + per_line]) for i in range(0, len(parts), per_line)]
 
 
-__all__ = ["Matrix", "Owner", "Column", "matrix_data", "matrix_diagram", "SMALL"]
+__all__ = ["SMALL", "Column", "Matrix", "Owner", "matrix_data", "matrix_diagram"]

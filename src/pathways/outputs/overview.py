@@ -80,12 +80,14 @@ def stack(top: str, numbers: list[int] | None, per_line: int = 4) -> str:
     if not numbers:
         return html_label(top) if top else ""
     head = f"<TR><TD>{top}</TD></TR>" if top else ""
-    return html_label(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{head}'
-                      f"{gap_rows(numbers, per_line)}</TABLE>")
+    return html_label(
+        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{head}{gap_rows(numbers, per_line)}</TABLE>'
+    )
 
 
-def unit_label(model: Model, unit_id: str, lang: str, width: int = 14, short: bool = True,
-               numbers: list[int] | None = None) -> str:
+def unit_label(
+    model: Model, unit_id: str, lang: str, width: int = 14, short: bool = True, numbers: list[int] | None = None
+) -> str:
     """A unit's name, wrapped; ▶ in front when patients can come there directly; gap numbers under it."""
     unit = model.get(unit_id)
     text = short_unit(model, unit_id, lang) if short else label(model, unit_id, lang)
@@ -104,12 +106,21 @@ def unit_attrs(model: Model, unit_id: str, marked: bool = False) -> dict[str, st
     return attrs
 
 
-def draw_map(canvas: graphviz.Digraph, model: Model, lang: str, anc: Anchors,
-             unit_extra: dict[str, dict[str, str]] | None = None,
-             edge_extra: dict[str, dict[str, str]] | None = None,
-             prefix: str = "", units: set[str] | None = None, handovers: set[str] | None = None,
-             unit_marks: dict[str, str] | None = None, edge_marks: dict[str, str] | None = None,
-             levels: bool = True, one_row: bool = False) -> None:
+def draw_map(
+    canvas: graphviz.Digraph,
+    model: Model,
+    lang: str,
+    anc: Anchors,
+    unit_extra: dict[str, dict[str, str]] | None = None,
+    edge_extra: dict[str, dict[str, str]] | None = None,
+    prefix: str = "",
+    units: set[str] | None = None,
+    handovers: set[str] | None = None,
+    unit_marks: dict[str, str] | None = None,
+    edge_marks: dict[str, str] | None = None,
+    levels: bool = True,
+    one_row: bool = False,
+) -> None:
     """The lanes, units, SIPs and handovers: the drawing the overview, the gap overlay and
     the what-if diagram share.
 
@@ -122,8 +133,7 @@ def draw_map(canvas: graphviz.Digraph, model: Model, lang: str, anc: Anchors,
     unit_marks = unit_marks or {}
     edge_marks = edge_marks or {}
     U, S = f"{prefix}u", f"{prefix}sip"
-    shown_handovers = [h for h in sorted(model.handovers, key=lambda h: h.id)
-                       if handovers is None or h.id in handovers]
+    shown_handovers = [h for h in sorted(model.handovers, key=lambda h: h.id) if handovers is None or h.id in handovers]
     if units is not None:
         units = set(units) | {x for h in shown_handovers for x in (h.from_, h.to)}
     routes = route_of_handover(model)
@@ -156,10 +166,14 @@ def draw_map(canvas: graphviz.Digraph, model: Model, lang: str, anc: Anchors,
     # the two lanes: where the patient crosses the border.
     lane_of = {u: lane for u, (lane, _) in lane_of_unit(lanes_).items()}
     shown_ids = {h.id for h in shown_handovers}
-    sip_points = [s for s in sorted(model.sip_points, key=lambda s: s.id)
-                  if (s.at in shown_ids) or (model.kind_of.get(s.at) == "units" and (units is None or s.at in units))]
+    sip_points = [
+        s
+        for s in sorted(model.sip_points, key=lambda s: s.id)
+        if (s.at in shown_ids) or (model.kind_of.get(s.at) == "units" and (units is None or s.at in units))
+    ]
     crossing = sorted(
-        node_id(S, s.id) for s in sip_points
+        node_id(S, s.id)
+        for s in sip_points
         if model.kind_of.get(s.at) == "handovers"
         and lane_of.get(model.get(s.at).from_) != lane_of.get(model.get(s.at).to)
     )
@@ -177,8 +191,17 @@ def draw_map(canvas: graphviz.Digraph, model: Model, lang: str, anc: Anchors,
         text = f"<B>{esc(t(lang, 'sip_short'))}</B>"
         if s.within_days is not None:
             text += f"<BR/>{esc(f'≤ {s.within_days} d')}"
-        attrs = {"shape": "hexagon", "style": "filled", "fillcolor": "white", "color": BLACK, "penwidth": "1.5",
-                 "margin": "0,0", "fixedsize": "true", "width": "0.6", "height": "0.5"}
+        attrs = {
+            "shape": "hexagon",
+            "style": "filled",
+            "fillcolor": "white",
+            "color": BLACK,
+            "penwidth": "1.5",
+            "margin": "0,0",
+            "fixedsize": "true",
+            "width": "0.6",
+            "height": "0.5",
+        }
         if nums:
             attrs.update(color=VERMILLION, penwidth="2.5", fillcolor=GAP_BG, fixedsize="false", margin="0.02,0.02")
         canvas.node(node_id(S, s.id), stack(text, nums, 2), **attrs)
@@ -197,8 +220,13 @@ def draw_map(canvas: graphviz.Digraph, model: Model, lang: str, anc: Anchors,
         top = ""
         if number is not None:
             rs = ROUTE_STYLE.get(number, ROUTE_STYLE[1])
-            attrs.update(color=rs["color"], style=rs["style"], penwidth="3" if number != 3 else "1.6",
-                         fontcolor=rs.get("text", rs["color"]), weight="4")
+            attrs.update(
+                color=rs["color"],
+                style=rs["style"],
+                penwidth="3" if number != 3 else "1.6",
+                fontcolor=rs.get("text", rs["color"]),
+                weight="4",
+            )
             top = f"<B>{esc(t(lang, 'route_short', n=number))}</B>"
         else:
             attrs.update(style="dotted" if h.mode == "guidance" else "solid")
@@ -209,8 +237,9 @@ def draw_map(canvas: graphviz.Digraph, model: Model, lang: str, anc: Anchors,
             if lab:
                 lab = _with_rows(lab, edge_marks[h.id])
             else:
-                lab = html_label(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-                                 f"{edge_marks[h.id]}</TABLE>")
+                lab = html_label(
+                    f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{edge_marks[h.id]}</TABLE>'
+                )
         if lab:
             attrs["label"] = lab
         attrs.update(edge_extra.get(h.id, {}))
@@ -230,8 +259,9 @@ def _with_rows(label_html: str, rows: str) -> str:
     inner = label_html[1:-1] if label_html.startswith("<") else esc(label_html)
     if inner.startswith("<TABLE"):
         return "<" + inner[: inner.rindex("</TABLE>")] + rows + "</TABLE>>"
-    return html_label(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1"><TR><TD>{inner}</TD></TR>'
-                      f"{rows}</TABLE>")
+    return html_label(
+        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1"><TR><TD>{inner}</TD></TR>{rows}</TABLE>'
+    )
 
 
 def overview(model: Model, lang: str = "sv", findings: list[Numbered] | None = None) -> graphviz.Digraph:
@@ -239,8 +269,9 @@ def overview(model: Model, lang: str = "sv", findings: list[Numbered] | None = N
     overlay = findings is not None
     anc = anchors(model, findings) if overlay else Anchors()
     name = "gap_overlay" if overlay else "overview"
-    g, canvas = new_graph(name, PORTRAIT, rankdir="TB", nodesep="0.04", ranksep="0.22", mclimit="0.01",
-                          splines="polyline")
+    g, canvas = new_graph(
+        name, PORTRAIT, rankdir="TB", nodesep="0.04", ranksep="0.22", mclimit="0.01", splines="polyline"
+    )
     draw_map(canvas, model, lang, anc)
     legend = map_legend(model, lang, findings, anc)
     title = t(lang, "gaps_title" if overlay else "overview_title")
@@ -269,28 +300,41 @@ def map_legend(model: Model, lang: str, findings: list[Numbered] | None, anc: An
     return legend_table(blocks, model, lang)
 
 
-def gap_key(model: Model, lang: str, findings: list[Numbered], anc: Anchors, width: int = 100,
-            with_rules: bool = False) -> list:
+def gap_key(
+    model: Model, lang: str, findings: list[Numbered], anc: Anchors, width: int = 100, with_rules: bool = False
+) -> list:
     """The legend blocks that say what the numbers are, as flowing text: the rules with
     their numbers, then the findings that have no box or arrow on the map and where they are."""
     titles = rule_titles()
     by_rule: dict[str, list[int]] = defaultdict(list)
     for item in findings:
         by_rule[item.finding.rule].append(item.number)
-    rules = " · ".join(f"{ranges(nums)} {titles.get(code, {}).get(lang, code)}"
-                       for code, nums in sorted(by_rule.items(), key=lambda kv: min(kv[1])))
-    blocks = [(f'<B>{esc(t(lang, "gap_key"))}</B> ({esc(t(lang, "numbers_in_table"))})',
-               [_flow(rules, width)], 1)] if with_rules else []
+    rules = " · ".join(
+        f"{ranges(nums)} {titles.get(code, {}).get(lang, code)}"
+        for code, nums in sorted(by_rule.items(), key=lambda kv: min(kv[1]))
+    )
+    blocks = (
+        [(f"<B>{esc(t(lang, 'gap_key'))}</B> ({esc(t(lang, 'numbers_in_table'))})", [_flow(rules, width)], 1)]
+        if with_rules
+        else []
+    )
     if anc.places:
         by_place_rule: dict[str, list] = defaultdict(list)
         for key, nums in anc.places.items():
             by_place_rule[key[0]].append((nums, key))
         parts = []
         for code, items in sorted(by_place_rule.items(), key=lambda kv: min(min(n) for n, _ in kv[1])):
-            inner = "; ".join(f"⚠ {ranges(n)} {place_where(model, key, lang)}"
-                              for n, key in sorted(items, key=lambda p: min(p[0])))
+            inner = "; ".join(
+                f"⚠ {ranges(n)} {place_where(model, key, lang)}" for n, key in sorted(items, key=lambda p: min(p[0]))
+            )
             parts.append(f"{titles.get(code, {}).get(lang, code)}: {inner}")
-        blocks.append((f"<B>{esc(t(lang, 'other_gaps'))}</B>", [_flow(". ".join(parts) + ". " + t(lang, "numbers_in_table"), width)], 1))
+        blocks.append(
+            (
+                f"<B>{esc(t(lang, 'other_gaps'))}</B>",
+                [_flow(". ".join(parts) + ". " + t(lang, "numbers_in_table"), width)],
+                1,
+            )
+        )
     return blocks
 
 
@@ -299,8 +343,11 @@ def _flow(text: str, width: int) -> str:
     out = []
     for line in wrap(text, width):
         html = esc(line)
-        html = re.sub(r"⚠ ([0-9][0-9–, ]*[0-9]|[0-9])(?=[ ;.]|$)",
-                      lambda m: f'<FONT COLOR="{VERMILLION}"><B>⚠ {m.group(1)}</B></FONT>', html)
+        html = re.sub(
+            r"⚠ ([0-9][0-9–, ]*[0-9]|[0-9])(?=[ ;.]|$)",
+            lambda m: f'<FONT COLOR="{VERMILLION}"><B>⚠ {m.group(1)}</B></FONT>',
+            html,
+        )
         html = re.sub(r"(^|· )([0-9][0-9–, ]*[0-9]|[0-9])(?= )", r"\1<B>\2</B>", html)
         out.append(html)
     return "".join(f'{x}<BR ALIGN="LEFT"/>' for x in out)

@@ -102,15 +102,22 @@ def build(
         from pathways.outputs.journey import journey_diagram
 
         for tr in case_traces:
-            out.append(Diagram(f"case_{safe_name(tr.case)}", "case", journey_diagram(model, tr, lang, items),
-                               dict(tr.label)))
+            out.append(
+                Diagram(f"case_{safe_name(tr.case)}", "case", journey_diagram(model, tr, lang, items), dict(tr.label))
+            )
     if whatifs:
         from pathways.outputs.whatif import whatif_diagram
 
         for c in whatifs:
             name = f"whatif_{safe_name(c.id)}"
-            out.append(Diagram(name, "whatif", whatif_diagram(model, c.changed, c.whatif, lang, items, name,
-                                                              c.label.get(lang, c.id)), dict(c.label)))
+            out.append(
+                Diagram(
+                    name,
+                    "whatif",
+                    whatif_diagram(model, c.changed, c.whatif, lang, items, name, c.label.get(lang, c.id)),
+                    dict(c.label),
+                )
+            )
     return out
 
 
@@ -132,10 +139,14 @@ def fix_svg(svg: str) -> str:
     def widen(m: re.Match) -> str:
         w, h, vx, vy, vw, vh = (float(m.group(i)) for i in range(1, 7))
         k = 1 + SVG_SLACK
-        return (f'<svg width="{w * k:.0f}pt" height="{h:.0f}pt"\n viewBox="{vx:.2f} {vy:.2f} {vw * k:.2f} {vh:.2f}"')
+        return f'<svg width="{w * k:.0f}pt" height="{h:.0f}pt"\n viewBox="{vx:.2f} {vy:.2f} {vw * k:.2f} {vh:.2f}"'
 
-    return re.sub(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"\s+viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"',
-                  widen, svg, count=1)
+    return re.sub(
+        r'<svg width="([\d.]+)pt" height="([\d.]+)pt"\s+viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"',
+        widen,
+        svg,
+        count=1,
+    )
 
 
 def _run(args: list[str], source: str) -> None:
@@ -169,8 +180,9 @@ def render_one(diagram: Diagram, out_dir: Path, formats: tuple[str, ...] = DEFAU
     return paths
 
 
-def render(diagrams: list[Diagram], out_dir: str | Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
-           workers: int | None = None) -> list[Path]:
+def render(
+    diagrams: list[Diagram], out_dir: str | Path, formats: tuple[str, ...] = DEFAULT_FORMATS, workers: int | None = None
+) -> list[Path]:
     """Render every diagram into ``out_dir`` (created); several ``dot`` runs at a time."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

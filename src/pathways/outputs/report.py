@@ -41,7 +41,8 @@ R = {
             "Rapporten beskriver överenskommelsen som en modell: verksamheter, vårdnivåer, överlämningar och vem som äger "
             "vilka behov. Ett glapp är ett ställe där en patient kan falla mellan stolarna. Varje glapp har ett nummer som "
             "är detsamma i kartan, i tabellen och i patientfallen. Det som modellen antar utan stöd i källorna är "
-            "markerat som antagande och listat sist, för er att bekräfta eller rätta."),
+            "markerat som antagande och listat sist, för er att bekräfta eller rätta."
+        ),
         "overview": "Översikt: verksamheter och överlämningar",
         "routes": "De tre vägarna in i kommunal hemsjukvård",
         "gaps": "Glapp: där patienten kan falla mellan stolarna",
@@ -126,7 +127,8 @@ R = {
             "The report describes the agreement as a model: units, care levels, handovers and who owns which needs. A "
             "gap is a place where a patient can fall between the chairs. Each gap has one number, the same on the map, "
             "in the table and in the patient cases. What the model assumes without support in the sources is marked as "
-            "an assumption and listed last, for you to confirm or correct."),
+            "an assumption and listed last, for you to confirm or correct."
+        ),
         "overview": "Overview: units and handovers",
         "routes": "The three routes into municipal home healthcare",
         "gaps": "Gaps: where the patient can fall between the chairs",
@@ -203,10 +205,23 @@ R = {
 }
 
 KIND_SV = {
-    "unit": "verksamhet", "handover": "överlämning", "responsibility": "ansvar", "need": "behov", "route": "väg",
-    "route_step": "steg", "sip_point": "SIP-punkt", "role": "roll", "setting": "miljö", "dimension": "profil",
-    "coordination_rule": "samordningsregel", "cost_rule": "kostnadsregel", "principal_group": "huvudmannagrupp",
-    "escalation_path": "oenighet", "boundary": "gräns", "event": "händelse", "care_level": "vårdnivå",
+    "unit": "verksamhet",
+    "handover": "överlämning",
+    "responsibility": "ansvar",
+    "need": "behov",
+    "route": "väg",
+    "route_step": "steg",
+    "sip_point": "SIP-punkt",
+    "role": "roll",
+    "setting": "miljö",
+    "dimension": "profil",
+    "coordination_rule": "samordningsregel",
+    "cost_rule": "kostnadsregel",
+    "principal_group": "huvudmannagrupp",
+    "escalation_path": "oenighet",
+    "boundary": "gräns",
+    "event": "händelse",
+    "care_level": "vårdnivå",
     "principal": "huvudman",
 }
 
@@ -258,8 +273,13 @@ def md_cell(text: object) -> str:
 def _figure(d: Diagram, images: Path, out: Path) -> Figure:
     svg = (images / f"{d.name}.svg").read_bytes()
     title = _title_of(d)
-    return Figure(d.name, d.kind, title, "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii"),
-                  f"{images.relative_to(out).as_posix()}/{d.name}.png")
+    return Figure(
+        d.name,
+        d.kind,
+        title,
+        "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii"),
+        f"{images.relative_to(out).as_posix()}/{d.name}.png",
+    )
 
 
 def _title_of(d: Diagram) -> str:
@@ -271,8 +291,14 @@ def _title_of(d: Diagram) -> str:
     return _html.unescape(re.sub(r"<BR[^>]*>", " ", m.group(1)))
 
 
-def context(model: Model, lang: str, findings: list[Finding], figures: list[Figure], case_traces: list,
-            whatifs: list[Comparison]) -> dict:
+def context(
+    model: Model,
+    lang: str,
+    findings: list[Finding],
+    figures: list[Figure],
+    case_traces: list,
+    whatifs: list[Comparison],
+) -> dict:
     """Everything the templates show, as plain data; texts are raw (the templates escape)."""
     r = R[lang]
     items = numbered(findings)
@@ -285,25 +311,32 @@ def context(model: Model, lang: str, findings: list[Finding], figures: list[Figu
     gap_rows = []
     for item in items:
         f = item.finding
-        gap_rows.append({
-            "no": item.number,
-            "id": f.id,
-            "rule": f.rule,
-            "title": titles.get(f.rule, {}).get(lang, f.name),
-            "severity": f.severity,
-            "severity_text": r.get(f"sev_{f.severity}", f.severity),
-            "message": f.message.get(lang, ""),
-            "profiles": list(f.profiles_text.get(lang, ())),
-            "grey_zones": [f"{n}: {gz_labels.get(n, '')}" for n in f.grey_zones],
-            "sources": [f"{label(model, e, lang)}: {s}" for e, s in f.sources.items() if s],
-            "rule_source": f.rule_source,
-        })
+        gap_rows.append(
+            {
+                "no": item.number,
+                "id": f.id,
+                "rule": f.rule,
+                "title": titles.get(f.rule, {}).get(lang, f.name),
+                "severity": f.severity,
+                "severity_text": r.get(f"sev_{f.severity}", f.severity),
+                "message": f.message.get(lang, ""),
+                "profiles": list(f.profiles_text.get(lang, ())),
+                "grey_zones": [f"{n}: {gz_labels.get(n, '')}" for n in f.grey_zones],
+                "sources": [f"{label(model, e, lang)}: {s}" for e, s in f.sources.items() if s],
+                "rule_source": f.rule_source,
+            }
+        )
     used = []
     for code in dict.fromkeys(f.rule for f in findings):
         rule = rules_by_code.get(code)
-        used.append({"code": code, "title": titles.get(code, {}).get(lang, code),
-                     "explanation": explanations.get(code, {}).get(lang, ""),
-                     "source": rule.source if rule else ""})
+        used.append(
+            {
+                "code": code,
+                "title": titles.get(code, {}).get(lang, code),
+                "explanation": explanations.get(code, {}).get(lang, ""),
+                "source": rule.source if rule else "",
+            }
+        )
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
 
     # the matrix in words
@@ -313,11 +346,20 @@ def context(model: Model, lang: str, findings: list[Finding], figures: list[Figu
         cells = []
         for col in m.columns:
             owners = m.cells.get((need, col.id), [])
-            cells.append([
-                {"unit": short_unit(model, o.unit, lang), "groups": o.profiles.get(lang, ""), "window": o.window}
-                for o in owners])
-        matrix_rows.append({"category": TEXT[lang].get(f"category_{cat}", cat), "need": label(model, need, lang),
-                            "cells": cells, "gaps": m.gaps.get(need, [])})
+            cells.append(
+                [
+                    {"unit": short_unit(model, o.unit, lang), "groups": o.profiles.get(lang, ""), "window": o.window}
+                    for o in owners
+                ]
+            )
+        matrix_rows.append(
+            {
+                "category": TEXT[lang].get(f"category_{cat}", cat),
+                "need": label(model, need, lang),
+                "cells": cells,
+                "gaps": m.gaps.get(need, []),
+            }
+        )
     matrix_cols = [{"label": c.label[lang], "lane": c.lane_label[lang], "kind": c.lane_kind} for c in m.columns]
 
     numbers = {item.finding.id: item.number for item in items}
@@ -328,23 +370,50 @@ def context(model: Model, lang: str, findings: list[Finding], figures: list[Figu
         def L(x: str) -> str:
             return lab.get(x, {}).get(lang) or label(model, x, lang)
 
-        cases.append({
-            "id": tr.case,
-            "label": tr.label.get(lang) or tr.case,
-            "profile": ", ".join(lab.get(f"{d}={v}", {}).get(lang, v) for d, v in tr.profile.items()),
-            "summary": r["case_summary"].format(n=tr.uncovered_days, total=len(tr.days)),
-            "figure": next((f for f in figures if f.name == f"case_{_safe(tr.case)}"), None),
-            "gaps": [{"need": L(g.need), "period": f"{g.start.isoformat()} – {g.end.isoformat()}", "days": g.days,
-                      "cause": r["declared"] if g.cause == "declared" else L(g.cause)} for g in tr.gaps],
-            "handovers": [{"date": h.date.isoformat(), "from_to": f"{L(h.from_unit)} → {L(h.to_unit)}",
-                           "passes": ", ".join(TEXT[lang].get(f"item_{x}", x) for x in h.passes) or "–",
-                           "missing": ", ".join(TEXT[lang].get(f"item_{x}", x) for x in h.missing)} for h in tr.handovers],
-            "sips": [{"label": L(s.id), "state": (r["held"] + f" {s.date.isoformat()}") if s.held and s.date else
-                      (r["not_held"] + (f" ({r['deadline']} {s.deadline.isoformat()})" if s.deadline else ""))}
-                     for s in tr.sips],
-            "met": [{"no": numbers.get(mf.id, "–"), "title": titles.get(mf.rule, {}).get(lang, mf.name),
-                     "message": mf.message.get(lang, "")} for mf in tr.findings],
-        })
+        cases.append(
+            {
+                "id": tr.case,
+                "label": tr.label.get(lang) or tr.case,
+                "profile": ", ".join(lab.get(f"{d}={v}", {}).get(lang, v) for d, v in tr.profile.items()),
+                "summary": r["case_summary"].format(n=tr.uncovered_days, total=len(tr.days)),
+                "figure": next((f for f in figures if f.name == f"case_{_safe(tr.case)}"), None),
+                "gaps": [
+                    {
+                        "need": L(g.need),
+                        "period": f"{g.start.isoformat()} – {g.end.isoformat()}",
+                        "days": g.days,
+                        "cause": r["declared"] if g.cause == "declared" else L(g.cause),
+                    }
+                    for g in tr.gaps
+                ],
+                "handovers": [
+                    {
+                        "date": h.date.isoformat(),
+                        "from_to": f"{L(h.from_unit)} → {L(h.to_unit)}",
+                        "passes": ", ".join(TEXT[lang].get(f"item_{x}", x) for x in h.passes) or "–",
+                        "missing": ", ".join(TEXT[lang].get(f"item_{x}", x) for x in h.missing),
+                    }
+                    for h in tr.handovers
+                ],
+                "sips": [
+                    {
+                        "label": L(s.id),
+                        "state": (r["held"] + f" {s.date.isoformat()}")
+                        if s.held and s.date
+                        else (r["not_held"] + (f" ({r['deadline']} {s.deadline.isoformat()})" if s.deadline else "")),
+                    }
+                    for s in tr.sips
+                ],
+                "met": [
+                    {
+                        "no": numbers.get(mf.id, "–"),
+                        "title": titles.get(mf.rule, {}).get(lang, mf.name),
+                        "message": mf.message.get(lang, ""),
+                    }
+                    for mf in tr.findings
+                ],
+            }
+        )
 
     comps = []
     for c in whatifs:
@@ -359,35 +428,80 @@ def context(model: Model, lang: str, findings: list[Finding], figures: list[Figu
         scen = c.scenarios[0] if c.scenarios else None
         from pathways.outputs.whatif import field_change_text
 
-        comps.append({
-            "id": c.id,
-            "label": c.label.get(lang, c.id),
-            "rationale": getattr(scen, "rationale", "") or "",
-            "status": getattr(scen, "status", "") or "",
-            "source": ", ".join(str(v) for v in (getattr(scen, "source", {}) or {}).values()),
-            "figure": next((f for f in figures if f.name == f"whatif_{_safe(c.id)}"), None),
-            "resolved": [{"no": numbers.get(f.id, "–"), "title": titles.get(f.rule, {}).get(lang, f.name),
-                          "message": f.message.get(lang, "")} for f in w.resolved],
-            "new": [{"no": f"{r['new_prefix']} {i}", "title": titles.get(f.rule, {}).get(lang, f.name),
-                     "message": f.message.get(lang, "")} for i, f in enumerate(w.new, 1)],
-            "ownership": [{"need": LL(o.need), "setting": LL(o.setting),
-                           "groups": " | ".join(o.profiles_text.get(lang, [])),
-                           "before": ", ".join(LL(x.unit) for x in o.before) or r["nobody"],
-                           "after": ", ".join(LL(x.unit) for x in o.after) or r["nobody"]} for o in w.ownership],
-            "elements": [{"element": LL(e.id), "change": r.get(e.change, e.change) + (
-                ": " + "; ".join(field_change_text(changed, k, v, lang) for k, v in e.fields.items() if k != "note")
-                if e.fields else "")} for e in w.elements],
-            "cases": [{"case": cc.label.get(lang) or cc.case,
-                       "days": f"{cc.uncovered_days_before} → {'–' if cc.uncovered_days_after is None else cc.uncovered_days_after}"}
-                      for cc in w.cases],
-        })
+        comps.append(
+            {
+                "id": c.id,
+                "label": c.label.get(lang, c.id),
+                "rationale": getattr(scen, "rationale", "") or "",
+                "status": getattr(scen, "status", "") or "",
+                "source": ", ".join(str(v) for v in (getattr(scen, "source", {}) or {}).values()),
+                "figure": next((f for f in figures if f.name == f"whatif_{_safe(c.id)}"), None),
+                "resolved": [
+                    {
+                        "no": numbers.get(f.id, "–"),
+                        "title": titles.get(f.rule, {}).get(lang, f.name),
+                        "message": f.message.get(lang, ""),
+                    }
+                    for f in w.resolved
+                ],
+                "new": [
+                    {
+                        "no": f"{r['new_prefix']} {i}",
+                        "title": titles.get(f.rule, {}).get(lang, f.name),
+                        "message": f.message.get(lang, ""),
+                    }
+                    for i, f in enumerate(w.new, 1)
+                ],
+                "ownership": [
+                    {
+                        "need": LL(o.need),
+                        "setting": LL(o.setting),
+                        "groups": " | ".join(o.profiles_text.get(lang, [])),
+                        "before": ", ".join(LL(x.unit) for x in o.before) or r["nobody"],
+                        "after": ", ".join(LL(x.unit) for x in o.after) or r["nobody"],
+                    }
+                    for o in w.ownership
+                ],
+                "elements": [
+                    {
+                        "element": LL(e.id),
+                        "change": r.get(e.change, e.change)
+                        + (
+                            ": "
+                            + "; ".join(
+                                field_change_text(changed, k, v, lang) for k, v in e.fields.items() if k != "note"
+                            )
+                            if e.fields
+                            else ""
+                        ),
+                    }
+                    for e in w.elements
+                ],
+                "cases": [
+                    {
+                        "case": cc.label.get(lang) or cc.case,
+                        "days": f"{cc.uncovered_days_before} → {'–' if cc.uncovered_days_after is None else cc.uncovered_days_after}",
+                    }
+                    for cc in w.cases
+                ],
+            }
+        )
 
     G = build_graph(model)
-    assumption_rows = [{"kind": KIND_SV.get(a.kind, a.kind) if lang == "sv" else a.kind.replace("_", " "),
-                        "label": a.label, "note": a.note, "source": a.source, "id": a.id}
-                       for a in assumptions(G, lang)]
-    summary = [r["count_findings"].format(n=len(findings), **counts),
-               r["count_assumptions"].format(n=len(assumption_rows))]
+    assumption_rows = [
+        {
+            "kind": KIND_SV.get(a.kind, a.kind) if lang == "sv" else a.kind.replace("_", " "),
+            "label": a.label,
+            "note": a.note,
+            "source": a.source,
+            "id": a.id,
+        }
+        for a in assumptions(G, lang)
+    ]
+    summary = [
+        r["count_findings"].format(n=len(findings), **counts),
+        r["count_assumptions"].format(n=len(assumption_rows)),
+    ]
     if case_traces:
         summary.append(r["count_cases"].format(n=len(case_traces), days=sum(tr.uncovered_days for tr in case_traces)))
     if whatifs:
@@ -398,8 +512,12 @@ def context(model: Model, lang: str, findings: list[Finding], figures: list[Figu
     return {
         "lang": lang,
         "r": r,
-        "model": {"label": getattr(model.meta.label, lang), "version": model.meta.version, "date": model.meta.date,
-                  "id": model.meta.id},
+        "model": {
+            "label": getattr(model.meta.label, lang),
+            "version": model.meta.version,
+            "date": model.meta.date,
+            "id": model.meta.id,
+        },
         "summary": summary,
         "figures": by_kind,
         "gap_rows": gap_rows,

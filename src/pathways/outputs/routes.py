@@ -12,6 +12,7 @@ from __future__ import annotations
 import graphviz
 
 from pathways.model.model import Model
+from pathways.outputs.lanes import principal_kind
 from pathways.outputs.numbering import Anchors, Numbered, anchors
 from pathways.outputs.overview import route_of_handover, stack, unit_attrs
 from pathways.outputs.style import (
@@ -37,7 +38,6 @@ from pathways.outputs.style import (
     short_unit,
     t,
 )
-from pathways.outputs.lanes import principal_kind
 
 
 def time_limit(lang: str, hours: int | None, days: int | None) -> str:
@@ -69,14 +69,22 @@ def route_diagram(model: Model, route, lang: str = "sv", findings: list[Numbered
     anc = anchors(model, findings) if findings else Anchors()
     rs = ROUTE_STYLE.get(route.number, ROUTE_STYLE[1])
     colour = rs.get("text", rs["color"])
-    g, canvas = new_graph(f"route_{route.number}", LANDSCAPE, rankdir="TB", nodesep="0.2", ranksep="0.18",
-                          mclimit="0.01")
+    g, canvas = new_graph(
+        f"route_{route.number}", LANDSCAPE, rankdir="TB", nodesep="0.2", ranksep="0.18", mclimit="0.01"
+    )
     events = _events_of(model, route)
 
     # --- the time line: the route's events, left to right, on the top row ---
     for e in events:
-        canvas.node(node_id("ev", e), html_label(f"<B>{lines(label(model, e, lang), 16)}</B>"), shape="cds",
-                    style="filled", fillcolor=LIGHT_GREY, color=GREY, margin="0.15,0.06")
+        canvas.node(
+            node_id("ev", e),
+            html_label(f"<B>{lines(label(model, e, lang), 16)}</B>"),
+            shape="cds",
+            style="filled",
+            fillcolor=LIGHT_GREY,
+            color=GREY,
+            margin="0.15,0.06",
+        )
     for a, b in zip(events, events[1:]):
         canvas.edge(node_id("ev", a), node_id("ev", b), color=GREY, penwidth="3", arrowhead="normal", weight="10")
     if len(events) > 1:
@@ -93,16 +101,23 @@ def route_diagram(model: Model, route, lang: str = "sv", findings: list[Numbered
         for step in column:
             actor = label(model, step.actor, lang)
             limit = time_limit(lang, step.within_hours, step.within_days)
-            text = (f"<B>{lines(step.label.sv if lang == 'sv' else step.label.en, 26)}</B>"
-                    f'<BR/><FONT COLOR="{GREY}">{lines(actor, 28)}</FONT>')
+            text = (
+                f"<B>{lines(step.label.sv if lang == 'sv' else step.label.en, 26)}</B>"
+                f'<BR/><FONT COLOR="{GREY}">{lines(actor, 28)}</FONT>'
+            )
             if limit:
                 text += f'<BR/><FONT COLOR="{VERMILLION}"><B>{esc(limit)}</B></FONT>'
             if step.status == "assumption":
-                text += f'<BR/><I>{esc(t(lang, "assumption_short"))}</I>'
+                text += f"<BR/><I>{esc(t(lang, 'assumption_short'))}</I>"
             rows.append(f'<TR><TD CELLPADDING="4">{text}</TD></TR>')
         box = node_id("st", e)
-        canvas.node(box, html_label('<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" COLOR="#777777">'
-                                    + "".join(rows) + "</TABLE>"), shape="plain")
+        canvas.node(
+            box,
+            html_label(
+                '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" COLOR="#777777">' + "".join(rows) + "</TABLE>"
+            ),
+            shape="plain",
+        )
         canvas.edge(node_id("ev", e), box, color=GREY, style="dashed", arrowhead="none", weight="10")
         bottoms.append(box)
 
@@ -147,8 +162,13 @@ def _handover_column(canvas, model: Model, ho, lang: str, anc: Anchors, rs: dict
     """The handover's row: sender, acceptance check, SIP, receiver, with notes under them.
     Returns the sender's node."""
     h = ho.id
-    edge = {"color": rs["color"], "style": rs["style"], "penwidth": "3" if rs is not ROUTE_STYLE.get(3) else "1.8",
-            "fontcolor": colour, "weight": "10"}
+    edge = {
+        "color": rs["color"],
+        "style": rs["style"],
+        "penwidth": "3" if rs is not ROUTE_STYLE.get(3) else "1.8",
+        "fontcolor": colour,
+        "weight": "10",
+    }
     a = _unit_box(canvas, model, ho.from_, lang, anc)
     b = _unit_box(canvas, model, ho.to, lang, anc)
     canvas.edge(node_id("ev", ho.trigger), a, style="dashed", color=GREY, arrowhead="none")
@@ -169,11 +189,24 @@ def _handover_column(canvas, model: Model, ho, lang: str, anc: Anchors, rs: dict
     if ho.gate:
         gate = node_id("gate", h)
         row.append(gate)
-        canvas.node(gate, html_label(f"<B>{esc(t(lang, 'accepts'))}</B><BR/>{lines(label(model, ho.gate.by, lang), 18)}"),
-                    shape="diamond", style="filled", fillcolor="white", color=BLACK, margin="0.02,0.02")
+        canvas.node(
+            gate,
+            html_label(f"<B>{esc(t(lang, 'accepts'))}</B><BR/>{lines(label(model, ho.gate.by, lang), 18)}"),
+            shape="diamond",
+            style="filled",
+            fillcolor="white",
+            color=BLACK,
+            margin="0.02,0.02",
+        )
         crit = node_id("crit", h)
-        canvas.node(crit, html_label(f"<I>{lines(ho.gate.criteria, 28)}</I>"), shape="note", style="filled",
-                    fillcolor="white", color=GREY)
+        canvas.node(
+            crit,
+            html_label(f"<I>{lines(ho.gate.criteria, 28)}</I>"),
+            shape="note",
+            style="filled",
+            fillcolor="white",
+            color=GREY,
+        )
         canvas.edge(gate, crit, style="dotted", arrowhead="none", color=GREY)
         step_to(gate, mode, arrowhead="none")
         reject_from = gate
@@ -187,23 +220,39 @@ def _handover_column(canvas, model: Model, ho, lang: str, anc: Anchors, rs: dict
         if sp.within_days is not None:
             text += f"<BR/>{esc(time_limit(lang, None, sp.within_days))}"
         snums = anc.sips.get(sp.id)
-        attrs = {"shape": "hexagon", "style": "filled", "fillcolor": "white", "color": BLACK, "penwidth": "1.5",
-                 "margin": "0.02,0.02"}
+        attrs = {
+            "shape": "hexagon",
+            "style": "filled",
+            "fillcolor": "white",
+            "color": BLACK,
+            "penwidth": "1.5",
+            "margin": "0.02,0.02",
+        }
         if snums:
             attrs.update(color=VERMILLION, fillcolor=GAP_BG, penwidth="2.5")
         canvas.node(sip, stack(text, snums, 2), **attrs)
         who = label(model, sp.called_by, lang) + (f" ({label(model, sp.role, lang)})" if sp.role else "")
         when = ""
         if sp.within_days is not None and sp.after:
-            when = f" {time_limit(lang, None, sp.within_days)} {t(lang, 'after')} {label(model, sp.after, lang).lower()}"
+            when = (
+                f" {time_limit(lang, None, sp.within_days)} {t(lang, 'after')} {label(model, sp.after, lang).lower()}"
+            )
         br = '<BR ALIGN="LEFT"/>'
-        note = (f"<B>{esc(t(lang, 'sip_called_by'))}:</B> " + lines(who + when, 30, br) + br
-                + f"<B>{esc(t(lang, 'sip_with'))}:</B> "
-                + lines(", ".join(short_unit(model, p, lang) for p in sp.participants), 30, br) + br)
+        note = (
+            f"<B>{esc(t(lang, 'sip_called_by'))}:</B> "
+            + lines(who + when, 30, br)
+            + br
+            + f"<B>{esc(t(lang, 'sip_with'))}:</B> "
+            + lines(", ".join(short_unit(model, p, lang) for p in sp.participants), 30, br)
+            + br
+        )
         canvas.node(sip + "_note", html_label(note), shape="note", style="filled", fillcolor="white", color=GREY)
         canvas.edge(sip, sip + "_note", style="dotted", arrowhead="none", color=GREY)
-        step_to(sip, mode if first else f"<B>{esc(t(lang, 'yes'))}</B>" if head.startswith("gate_") else "",
-                arrowhead="none")
+        step_to(
+            sip,
+            mode if first else f"<B>{esc(t(lang, 'yes'))}</B>" if head.startswith("gate_") else "",
+            arrowhead="none",
+        )
     step_to(b, mode if first else (f"<B>{esc(t(lang, 'yes'))}</B>" if head.startswith("gate_") else ""))
     row.append(b)
     canvas.body.append("\t{rank=same; " + "; ".join(row) + "}\n")
@@ -211,14 +260,24 @@ def _handover_column(canvas, model: Model, ho, lang: str, anc: Anchors, rs: dict
     # what is passed on, and what the receiver needs but does not get
     passes = [t(lang, "item_" + i) for i in ho.passes]
     missing = [t(lang, "item_" + i) for i in ho.receiver_needs if i not in ho.passes]
-    rows = (f'<TR><TD ALIGN="LEFT"><B>{esc(t(lang, "passes"))}:</B></TD></TR>'
-            f'<TR><TD ALIGN="LEFT">{lines(", ".join(passes) or "–", 30)}</TD></TR>')
+    rows = (
+        f'<TR><TD ALIGN="LEFT"><B>{esc(t(lang, "passes"))}:</B></TD></TR>'
+        f'<TR><TD ALIGN="LEFT">{lines(", ".join(passes) or "–", 30)}</TD></TR>'
+    )
     if missing:
-        rows += (f'<TR><TD ALIGN="LEFT"><FONT COLOR="{VERMILLION}"><B>⚠ {esc(t(lang, "missing"))}:</B></FONT></TD></TR>'
-                 f'<TR><TD ALIGN="LEFT"><FONT COLOR="{VERMILLION}">{lines(", ".join(missing), 30)}</FONT></TD></TR>')
+        rows += (
+            f'<TR><TD ALIGN="LEFT"><FONT COLOR="{VERMILLION}"><B>⚠ {esc(t(lang, "missing"))}:</B></FONT></TD></TR>'
+            f'<TR><TD ALIGN="LEFT"><FONT COLOR="{VERMILLION}">{lines(", ".join(missing), 30)}</FONT></TD></TR>'
+        )
     items = node_id("items", h)
-    canvas.node(items, html_label(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">{rows}</TABLE>'),
-                shape="note", style="filled", fillcolor="white", color=GREY)
+    canvas.node(
+        items,
+        html_label(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">{rows}</TABLE>'),
+        shape="note",
+        style="filled",
+        fillcolor="white",
+        color=GREY,
+    )
     canvas.edge(b, items, style="dotted", arrowhead="none", color=GREY)
 
     # when the receiver says no
@@ -235,9 +294,16 @@ def _handover_column(canvas, model: Model, ho, lang: str, anc: Anchors, rs: dict
             no = html_label(f"<B>{esc(t(lang, 'disagree'))}</B>")
         if ho.on_reject.escalation:
             esc_id = node_id("esc", ho.on_reject.escalation)
-            canvas.node(esc_id, html_label(f"<B>{esc(t(lang, 'escalation'))}</B><BR/>"
-                                           + lines(label(model, ho.on_reject.escalation, lang), 26)),
-                        shape="note", style="filled", fillcolor="white", color=GREY)
+            canvas.node(
+                esc_id,
+                html_label(
+                    f"<B>{esc(t(lang, 'escalation'))}</B><BR/>" + lines(label(model, ho.on_reject.escalation, lang), 26)
+                ),
+                shape="note",
+                style="filled",
+                fillcolor="white",
+                color=GREY,
+            )
             canvas.edge(src, esc_id, style="dashed", color=GREY, label=no)
     return a
 
@@ -255,17 +321,24 @@ def _legend(model: Model, route, lang: str) -> str:
         (glyph("▶", GREY, bold=True), esc(t(lang, "event_legend"))),
         (glyph("⬡", BLACK, bold=True), esc(t(lang, "sip"))),
         (glyph("╌╌▶", GREY), esc(t(lang, "reject_legend"))),
-        (f'<FONT COLOR="{VERMILLION}"><B>{esc(t(lang, "within_hours", n=24))}</B></FONT>', esc(t(lang, "limit_legend"))),
+        (
+            f'<FONT COLOR="{VERMILLION}"><B>{esc(t(lang, "within_hours", n=24))}</B></FONT>',
+            esc(t(lang, "limit_legend")),
+        ),
         (f'<FONT COLOR="{VERMILLION}"><B>⚠</B></FONT>', esc(t(lang, "missing_legend"))),
         (glyph("╌╌╌", GREY, bold=True), esc(t(lang, "assumption_unit"))),
     ]
     return legend_table([(None, cells, 2)], model, lang, width=140)
 
 
-def route_diagrams(model: Model, lang: str = "sv", findings: list[Numbered] | None = None) -> list[tuple[str, graphviz.Digraph]]:
+def route_diagrams(
+    model: Model, lang: str = "sv", findings: list[Numbered] | None = None
+) -> list[tuple[str, graphviz.Digraph]]:
     """(name, graph) per route, by route number."""
-    return [(f"route_{r.number}", route_diagram(model, r, lang, findings))
-            for r in sorted(model.routes, key=lambda r: (r.number, r.id))]
+    return [
+        (f"route_{r.number}", route_diagram(model, r, lang, findings))
+        for r in sorted(model.routes, key=lambda r: (r.number, r.id))
+    ]
 
 
-__all__ = ["route_diagram", "route_diagrams", "time_limit", "route_of_handover", "BLACK", "SMALL", "GAP_BG"]
+__all__ = ["BLACK", "GAP_BG", "SMALL", "route_diagram", "route_diagrams", "route_of_handover", "time_limit"]

@@ -441,21 +441,39 @@ def new_graph(name: str, page: Page, rankdir: str = "LR", **attrs: str) -> tuple
     }
     graph_attrs.update(attrs)
     g.attr("graph", **graph_attrs)
-    g.attr("node", fontname=FONT, fontsize=str(FONT_SIZE), shape="box", style="rounded,filled",
-           fillcolor="white", color=GREY, penwidth="1.2", margin="0.08,0.04")
+    g.attr(
+        "node",
+        fontname=FONT,
+        fontsize=str(FONT_SIZE),
+        shape="box",
+        style="rounded,filled",
+        fillcolor="white",
+        color=GREY,
+        penwidth="1.2",
+        margin="0.08,0.04",
+    )
     g.attr("edge", fontname=FONT, fontsize=str(SMALL), color=GREY, fontcolor=GREY, penwidth="1.3", arrowsize="0.8")
     canvas = graphviz.Digraph(name="cluster_frame")
     g.page = page  # type: ignore[attr-defined]  # read by finish() to wrap the title
     return g, canvas
 
 
-def finish(g: graphviz.Digraph, canvas: graphviz.Digraph, title: str, model: Model, lang: str,
-           legend: str, subtitle: str = "") -> graphviz.Digraph:
+def finish(
+    g: graphviz.Digraph, canvas: graphviz.Digraph, title: str, model: Model, lang: str, legend: str, subtitle: str = ""
+) -> graphviz.Digraph:
     """Title above the canvas, legend and source line below; the attributes come last so
     that no cluster inherits the labels."""
     page = getattr(g, "page", LANDSCAPE)
-    canvas.attr("graph", label=title_label(title, model, lang, subtitle, page), labelloc="t", labeljust="l",
-                peripheries="0", margin="2", style="solid", bgcolor="white")
+    canvas.attr(
+        "graph",
+        label=title_label(title, model, lang, subtitle, page),
+        labelloc="t",
+        labeljust="l",
+        peripheries="0",
+        margin="2",
+        style="solid",
+        bgcolor="white",
+    )
     g.subgraph(canvas)
     g.attr("graph", label=legend, labelloc="b", labeljust="l")
     return g
@@ -469,17 +487,26 @@ def title_label(title: str, model: Model, lang: str, subtitle: str = "", page: P
     title_chars = int(width_in * 72 / (TITLE_SIZE * 0.64))
     text_chars = int(width_in * 72 / (SMALL * 0.68))
     nb = "\u00a0"
-    sub = f"{t(lang, 'model')}: {getattr(meta.label, lang)}{nb}· {t(lang, 'version')}{nb}{meta.version}{nb}· {meta.date}"
-    extra = (f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{SMALL}">'
-             + "<BR/>".join(esc(x) for x in wrap(subtitle, text_chars)) + "</FONT></TD></TR>"
-             if subtitle else "")
+    sub = (
+        f"{t(lang, 'model')}: {getattr(meta.label, lang)}{nb}· {t(lang, 'version')}{nb}{meta.version}{nb}· {meta.date}"
+    )
+    extra = (
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{SMALL}">'
+        + "<BR/>".join(esc(x) for x in wrap(subtitle, text_chars))
+        + "</FONT></TD></TR>"
+        if subtitle
+        else ""
+    )
     return html_label(
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{TITLE_SIZE}"><B>'
-        + "<BR/>".join(esc(x) for x in wrap(title, title_chars)) + "</B></FONT></TD></TR>"
+        + "<BR/>".join(esc(x) for x in wrap(title, title_chars))
+        + "</B></FONT></TD></TR>"
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{SMALL}" COLOR="{GREY}">'
-        + "<BR/>".join(esc(x) for x in wrap(sub, int(width_in * 72 / (SMALL * 0.56)))) + "</FONT></TD></TR>"
-        + extra + "</TABLE>"
+        + "<BR/>".join(esc(x) for x in wrap(sub, int(width_in * 72 / (SMALL * 0.56))))
+        + "</FONT></TD></TR>"
+        + extra
+        + "</TABLE>"
     )
 
 
@@ -517,13 +544,17 @@ def legend_table(blocks: list[tuple[str | None, list[Cell], int]], model: Model,
             while len(tds) < per_row:
                 tds.append('<TD COLSPAN="2"></TD>')
             rows.append("<TR>" + '<TD WIDTH="12"></TD>'.join(tds) + "</TR>")
-        parts.append('<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
-                     + "".join(rows) + "</TABLE></TD></TR>")
-    parts.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{SMALL}" COLOR="{GREY}">'
-                 + "".join(f'{esc(x)}<BR ALIGN="LEFT"/>' for x in wrap(source_line(model, lang), width))
-                 + "</FONT></TD></TR>")
-    return html_label('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(parts)
-                      + "</TABLE>")
+        parts.append(
+            '<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+            + "".join(rows)
+            + "</TABLE></TD></TR>"
+        )
+    parts.append(
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{SMALL}" COLOR="{GREY}">'
+        + "".join(f'{esc(x)}<BR ALIGN="LEFT"/>' for x in wrap(source_line(model, lang), width))
+        + "</FONT></TD></TR>"
+    )
+    return html_label('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(parts) + "</TABLE>")
 
 
 def glyph(text: str, color: str = BLACK, bold: bool = False) -> str:
@@ -538,8 +569,9 @@ def natural_size(g: graphviz.Digraph) -> tuple[float, float]:
     import json
     import subprocess
 
-    out = subprocess.run([dot_binary(), "-Tjson", "-Gsize=1000,1000"], input=g.source.encode("utf-8"),
-                         capture_output=True, check=True).stdout
+    out = subprocess.run(
+        [dot_binary(), "-Tjson", "-Gsize=1000,1000"], input=g.source.encode("utf-8"), capture_output=True, check=True
+    ).stdout
     bb = json.loads(out)["bb"].split(",")
     return float(bb[2]) / 72, float(bb[3]) / 72
 
@@ -563,15 +595,26 @@ def _split_long(w: str, width: int) -> list[str]:
     (rehabili-terings), the cut as late as fits."""
     if len(w) <= width:
         return [w]
-    joints = [i + 1 for i in range(4, len(w) - 4)
-              if w[i] == "s" and w[i - 1] not in VOWELS and w[i + 1] not in VOWELS
-              and sum(ch.isalpha() for ch in w[: i + 1]) >= 5]
+    joints = [
+        i + 1
+        for i in range(4, len(w) - 4)
+        if w[i] == "s"
+        and w[i - 1] not in VOWELS
+        and w[i + 1] not in VOWELS
+        and sum(ch.isalpha() for ch in w[: i + 1]) >= 5
+    ]
     if joints:
         cut = min(joints, key=lambda c: abs(c - len(w) / 2))
-        return [*(_split_long(w[:cut], width - 1)[:-1]), _split_long(w[:cut], width - 1)[-1] + "-",
-                *_split_long(w[cut:], width)]
-    cuts = [i for i in range(2, len(w) - 2)
-            if w[i - 1] in VOWELS and w[i] not in VOWELS and w[i + 1] in VOWELS and i <= width - 1]
+        return [
+            *(_split_long(w[:cut], width - 1)[:-1]),
+            _split_long(w[:cut], width - 1)[-1] + "-",
+            *_split_long(w[cut:], width),
+        ]
+    cuts = [
+        i
+        for i in range(2, len(w) - 2)
+        if w[i - 1] in VOWELS and w[i] not in VOWELS and w[i + 1] in VOWELS and i <= width - 1
+    ]
     if not cuts:
         return [w]
     cut = max(cuts)

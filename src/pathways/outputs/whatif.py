@@ -37,16 +37,46 @@ from pathways.outputs.style import (
 )
 
 FIELD_TEXT = {
-    "sv": {"sender_until": "avsändaren kvar (dagar)", "receiver_from": "mottagaren tar över (dag)", "passes": "förs över",
-           "receiver_needs": "mottagaren behöver", "gate": "mottagarens bedömning", "on_reject": "vid nej",
-           "needs": "behov", "profile": "patientgrupper", "participants": "deltar", "within_days": "inom dagar",
-           "after": "räknat från", "owners": "ägare", "settings": "miljöer", "window": "tidsfönster",
-           "note": "anteckning", "to": "mottagare", "from": "avsändare", "mode": "sätt"},
-    "en": {"sender_until": "sender keeps (days)", "receiver_from": "receiver takes over (day)", "passes": "passed on",
-           "receiver_needs": "receiver needs", "gate": "receiver's check", "on_reject": "if no",
-           "needs": "needs", "profile": "patient groups", "participants": "taking part", "within_days": "within days",
-           "after": "counted from", "owners": "owners", "settings": "settings", "window": "time window",
-           "note": "note", "to": "receiver", "from": "sender", "mode": "mode"},
+    "sv": {
+        "sender_until": "avsändaren kvar (dagar)",
+        "receiver_from": "mottagaren tar över (dag)",
+        "passes": "förs över",
+        "receiver_needs": "mottagaren behöver",
+        "gate": "mottagarens bedömning",
+        "on_reject": "vid nej",
+        "needs": "behov",
+        "profile": "patientgrupper",
+        "participants": "deltar",
+        "within_days": "inom dagar",
+        "after": "räknat från",
+        "owners": "ägare",
+        "settings": "miljöer",
+        "window": "tidsfönster",
+        "note": "anteckning",
+        "to": "mottagare",
+        "from": "avsändare",
+        "mode": "sätt",
+    },
+    "en": {
+        "sender_until": "sender keeps (days)",
+        "receiver_from": "receiver takes over (day)",
+        "passes": "passed on",
+        "receiver_needs": "receiver needs",
+        "gate": "receiver's check",
+        "on_reject": "if no",
+        "needs": "needs",
+        "profile": "patient groups",
+        "participants": "taking part",
+        "within_days": "within days",
+        "after": "counted from",
+        "owners": "owners",
+        "settings": "settings",
+        "window": "time window",
+        "note": "note",
+        "to": "receiver",
+        "from": "sender",
+        "mode": "mode",
+    },
 }
 
 
@@ -109,9 +139,15 @@ def field_change_text(model: Model, field: str, change: dict, lang: str) -> str:
     return f"{name}: {_value_text(model, before, lang)} → {_value_text(model, after, lang)}"
 
 
-def whatif_diagram(base: Model, changed: Model, whatif, lang: str = "sv",
-                   base_findings: list[Numbered] | None = None, name: str = "whatif",
-                   title_text: str = "") -> graphviz.Digraph:
+def whatif_diagram(
+    base: Model,
+    changed: Model,
+    whatif,
+    lang: str = "sv",
+    base_findings: list[Numbered] | None = None,
+    name: str = "whatif",
+    title_text: str = "",
+) -> graphviz.Digraph:
     """The what-if figure for one comparison (a :class:`pathways.scenarios.whatif.WhatIf`)."""
     numbers = {item.finding.id: item.number for item in base_findings or []}
     resolved = [Numbered(numbers.get(f.id, 0), f) for f in whatif.resolved]
@@ -207,12 +243,31 @@ def whatif_diagram(base: Model, changed: Model, whatif, lang: str = "sv",
                         unit_marks[u] += _row("◆ " + t(lang, "owns_more", n=len(gains[u])), BLUE, mark_width)
                     if losses.get(u):
                         unit_marks[u] += _row("◆ " + t(lang, "owns_fewer", n=len(losses[u])), BLUE, mark_width)
-            draw_map(panel, model, lang, draw_anc, prefix=f"{side}_", units=us, handovers=hs,
-                     unit_marks=dict(unit_marks), edge_marks=dict(edge_marks), levels=False,
-                     one_row=one_row)
+            draw_map(
+                panel,
+                model,
+                lang,
+                draw_anc,
+                prefix=f"{side}_",
+                units=us,
+                handovers=hs,
+                unit_marks=dict(unit_marks),
+                edge_marks=dict(edge_marks),
+                levels=False,
+                one_row=one_row,
+            )
             head = t(lang, "current" if side == "b" else "with_scenario")
-            panel.attr("graph", label=html_label(f"<B>{esc(head)}</B>"), labeljust="l", labelloc="t", style="rounded",
-                       color="#777777", penwidth="1.5", margin="8", fontsize="13")
+            panel.attr(
+                "graph",
+                label=html_label(f"<B>{esc(head)}</B>"),
+                labeljust="l",
+                labelloc="t",
+                style="rounded",
+                color="#777777",
+                penwidth="1.5",
+                margin="8",
+                fontsize="13",
+            )
             panels.append(panel)
         canvas = graphviz.Digraph(name="cluster_frame")
         for p in reversed(panels):
@@ -227,9 +282,15 @@ def whatif_diagram(base: Model, changed: Model, whatif, lang: str = "sv",
             canvas.body.append("\t{rank=same; b_spine_0; a_spine_0}\n")
             canvas.edge("b_spine_0", "a_spine_0", style="invis")
 
-        summary = t(lang, "whatif_summary", before=len(whatif.resolved) + len(whatif.unchanged),
-                    after=len(whatif.new) + len(whatif.unchanged), resolved=len(whatif.resolved), new=len(whatif.new),
-                    own=len(whatif.ownership))
+        summary = t(
+            lang,
+            "whatif_summary",
+            before=len(whatif.resolved) + len(whatif.unchanged),
+            after=len(whatif.new) + len(whatif.unchanged),
+            resolved=len(whatif.resolved),
+            new=len(whatif.new),
+            own=len(whatif.ownership),
+        )
         case_lines = []
         for cc in whatif.cases:
             after = "–" if cc.uncovered_days_after is None else str(cc.uncovered_days_after)
@@ -243,38 +304,50 @@ def whatif_diagram(base: Model, changed: Model, whatif, lang: str = "sv",
             (glyph("╌╌╌", "#555555", bold=True), esc(t(lang, "assumption_unit"))),
         ]
         blocks = [(None, cells, 3 if page is LANDSCAPE else 2)]
-        from pathways.outputs.overview import place_where
         from pathways.outputs.numbering import rule_titles
+        from pathways.outputs.overview import place_where
 
         titles = rule_titles()
         off_map = []
         for sign, anc, prefix in (("✓", anc_resolved_base, ""), ("⚠", anc_new, t(lang, "new_short") + " ")):
             for key, nums in sorted(anc.places.items(), key=lambda kv: min(kv[1])):
-                off_map.append(f"{sign} {prefix}{ranges(nums)} {titles.get(key[0], {}).get(lang, key[0])}: "
-                               f"{place_where(changed if sign == '⚠' else base, key, lang)}")
+                off_map.append(
+                    f"{sign} {prefix}{ranges(nums)} {titles.get(key[0], {}).get(lang, key[0])}: "
+                    f"{place_where(changed if sign == '⚠' else base, key, lang)}"
+                )
         if off_map:
             text = t(lang, "not_on_map").capitalize() + ": " + "; ".join(off_map) + "."
-            html_text = "<BR ALIGN=\"LEFT\"/>".join(esc(x) for x in wrap(text, 130 if page is LANDSCAPE else 90))
+            html_text = '<BR ALIGN="LEFT"/>'.join(esc(x) for x in wrap(text, 130 if page is LANDSCAPE else 90))
             html_text = html_text.replace("✓", f'<FONT COLOR="{GREEN}"><B>✓</B></FONT>').replace(
-                "⚠", f'<FONT COLOR="{VERMILLION}"><B>⚠</B></FONT>')
+                "⚠", f'<FONT COLOR="{VERMILLION}"><B>⚠</B></FONT>'
+            )
             blocks.append((html_text + '<BR ALIGN="LEFT"/>', [], 1))
         if case_lines:
             text = t(lang, "cases_days") + " " + "; ".join(case_lines) + "."
-            blocks.append(("<BR ALIGN=\"LEFT\"/>".join(esc(x) for x in wrap(text, 130 if page is LANDSCAPE else 90)) + '<BR ALIGN="LEFT"/>', [], 1))
+            blocks.append(
+                (
+                    '<BR ALIGN="LEFT"/>'.join(esc(x) for x in wrap(text, 130 if page is LANDSCAPE else 90))
+                    + '<BR ALIGN="LEFT"/>',
+                    [],
+                    1,
+                )
+            )
         legend = legend_table(blocks, base, lang, width=130 if page is LANDSCAPE else 90)
         title = t(lang, "whatif_title") + ": " + (title_text or name)
         return finish(g, canvas, title, base, lang, legend, subtitle=summary)
 
-    return first_fit([
-        (lambda: draw(LANDSCAPE, False, 18), LANDSCAPE),
-        (lambda: draw(LANDSCAPE, False, 18, True), LANDSCAPE),
-        (lambda: draw(LANDSCAPE, False, 26), LANDSCAPE),
-        (lambda: draw(LANDSCAPE, False, 14), LANDSCAPE),
-        (lambda: draw(PORTRAIT, True, 18), PORTRAIT),
-        (lambda: draw(PORTRAIT, True, 14), PORTRAIT),
-        (lambda: draw(PORTRAIT, False, 14), PORTRAIT),
-        (lambda: draw(LANDSCAPE, False, 14, True), LANDSCAPE),
-    ])
+    return first_fit(
+        [
+            (lambda: draw(LANDSCAPE, False, 18), LANDSCAPE),
+            (lambda: draw(LANDSCAPE, False, 18, True), LANDSCAPE),
+            (lambda: draw(LANDSCAPE, False, 26), LANDSCAPE),
+            (lambda: draw(LANDSCAPE, False, 14), LANDSCAPE),
+            (lambda: draw(PORTRAIT, True, 18), PORTRAIT),
+            (lambda: draw(PORTRAIT, True, 14), PORTRAIT),
+            (lambda: draw(PORTRAIT, False, 14), PORTRAIT),
+            (lambda: draw(LANDSCAPE, False, 14, True), LANDSCAPE),
+        ]
+    )
 
 
 def canvas_spines(panel: graphviz.Digraph) -> list[str]:
@@ -299,5 +372,4 @@ def _only(anc: Anchors, handovers: set[str], units: set[str]) -> Anchors:
 def _new(page):
     from pathways.outputs.style import new_graph
 
-    return new_graph("whatif", page, rankdir="TB", nodesep="0.08", ranksep="0.25", mclimit="0.01",
-                     splines="polyline")
+    return new_graph("whatif", page, rankdir="TB", nodesep="0.08", ranksep="0.25", mclimit="0.01", splines="polyline")

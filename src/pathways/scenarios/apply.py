@@ -95,7 +95,11 @@ def _validate(cls, data: dict, change: Change, path: tuple, collection: str) -> 
 
 
 def _unknown(state: _State, change: Change, key: str) -> Problem:
-    return _problem(change, (key,), f"'{change.target}' is not an element of the model (at this point of the scenarios){suggest(change.target, list(state.where))}")
+    return _problem(
+        change,
+        (key,),
+        f"'{change.target}' is not an element of the model (at this point of the scenarios){suggest(change.target, list(state.where))}",
+    )
 
 
 def _apply_one(state: _State, change: Change) -> Change:
@@ -104,12 +108,28 @@ def _apply_one(state: _State, change: Change) -> Change:
     if op == "add":
         name = change.collection
         if name not in COLLECTIONS:
-            raise _Failed([_problem(change, ("add",), f"'{name}' is not a collection{suggest(name, list(COLLECTIONS))}; collections: {', '.join(COLLECTIONS)}")])
+            raise _Failed(
+                [
+                    _problem(
+                        change,
+                        ("add",),
+                        f"'{name}' is not a collection{suggest(name, list(COLLECTIONS))}; collections: {', '.join(COLLECTIONS)}",
+                    )
+                ]
+            )
         if not isinstance(change.element, dict):
             raise _Failed([_problem(change, ("element",), "'element' is a mapping: the whole new element")])
         element = _validate(COLLECTIONS[name], change.element, change, ("element",), name)
         if element.id in state.where:
-            raise _Failed([_problem(change, ("element", "id"), f"'{element.id}' is already an element of the model (in {state.where[element.id]}); ids are unique")])
+            raise _Failed(
+                [
+                    _problem(
+                        change,
+                        ("element", "id"),
+                        f"'{element.id}' is already an element of the model (in {state.where[element.id]}); ids are unique",
+                    )
+                ]
+            )
         items = state.collections[name]
         if change.after is not None and change.before is not None:
             raise _Failed([_problem(change, ("after",), "give 'after' or 'before', not both")])
@@ -119,12 +139,22 @@ def _apply_one(state: _State, change: Change) -> Change:
             if anchor is None:
                 continue
             if state.where.get(anchor) != name:
-                raise _Failed([_problem(change, (key,), f"'{anchor}' is not an element of {name}{suggest(anchor, [i.id for i in items])}")])
+                raise _Failed(
+                    [
+                        _problem(
+                            change,
+                            (key,),
+                            f"'{anchor}' is not an element of {name}{suggest(anchor, [i.id for i in items])}",
+                        )
+                    ]
+                )
             position = state.index(name, anchor) + (1 if key == "after" else 0)
         items.insert(position, element)
         state.where[element.id] = name
         state.origins[element.id] = _origin_of(change)
-        return Change(op="remove", target=element.id, file=change.file, line=change.line, col=change.col, node=change.node)
+        return Change(
+            op="remove", target=element.id, file=change.file, line=change.line, col=change.col, node=change.node
+        )
 
     if change.target not in state.where:
         raise _Failed([_unknown(state, change, op)])
@@ -140,19 +170,45 @@ def _apply_one(state: _State, change: Change) -> Change:
         del state.where[change.target]
         state.origins.pop(change.target, None)
         neighbour = {"after": items[index - 1].id} if index > 0 else ({"before": items[0].id} if items else {})
-        return Change(op="add", target=change.target, collection=name, element=dump_element(old),
-                      file=change.file, line=change.line, col=change.col, node=change.node, origin=old_origin, **neighbour)
+        return Change(
+            op="add",
+            target=change.target,
+            collection=name,
+            element=dump_element(old),
+            file=change.file,
+            line=change.line,
+            col=change.col,
+            node=change.node,
+            origin=old_origin,
+            **neighbour,
+        )
 
     if op == "replace":
         if not isinstance(change.element, dict):
             raise _Failed([_problem(change, ("element",), "'element' is a mapping: the whole new element")])
         element = _validate(cls, change.element, change, ("element",), name)
         if element.id != change.target:
-            raise _Failed([_problem(change, ("element", "id"), f"the new element's id is '{element.id}'; 'replace' keeps the id '{change.target}' (to rename, remove and add)")])
+            raise _Failed(
+                [
+                    _problem(
+                        change,
+                        ("element", "id"),
+                        f"the new element's id is '{element.id}'; 'replace' keeps the id '{change.target}' (to rename, remove and add)",
+                    )
+                ]
+            )
         items[index] = element
         state.origins[change.target] = _origin_of(change)
-        return Change(op="replace", target=change.target, element=dump_element(old),
-                      file=change.file, line=change.line, col=change.col, node=change.node, origin=old_origin)
+        return Change(
+            op="replace",
+            target=change.target,
+            element=dump_element(old),
+            file=change.file,
+            line=change.line,
+            col=change.col,
+            node=change.node,
+            origin=old_origin,
+        )
 
     # set
     path = change.path
@@ -162,14 +218,22 @@ def _apply_one(state: _State, change: Change) -> Change:
     container: Any = data
     for depth, step in enumerate(path[:-1]):
         shown = ".".join(str(p) for p in path[: depth + 1])
-        if isinstance(container, dict) and not isinstance(step, int) and step in container:
-            container = container[step]
-        elif isinstance(container, list) and isinstance(step, int) and step < len(container):
+        if (isinstance(container, dict) and not isinstance(step, int) and step in container) or (isinstance(container, list) and isinstance(step, int) and step < len(container)):
             container = container[step]
         elif container is None:
-            raise _Failed([_problem(change, ("field",), f"'{'.'.join(str(p) for p in path[:depth])}' is empty; set it as a whole first")])
+            raise _Failed(
+                [
+                    _problem(
+                        change,
+                        ("field",),
+                        f"'{'.'.join(str(p) for p in path[:depth])}' is empty; set it as a whole first",
+                    )
+                ]
+            )
         else:
-            raise _Failed([_problem(change, ("field",), f"'{change.target}' has no '{shown}'{_fields_hint(container)}")])
+            raise _Failed(
+                [_problem(change, ("field",), f"'{change.target}' has no '{shown}'{_fields_hint(container)}")]
+            )
         if container is None and depth < len(path) - 2:
             raise _Failed([_problem(change, ("field",), f"'{shown}' is empty; set '{shown}' as a whole")])
     last = path[-1]
@@ -178,14 +242,24 @@ def _apply_one(state: _State, change: Change) -> Change:
         raise _Failed([_problem(change, ("field",), f"'{parent}' is empty; set '{parent}' as a whole")])
     if isinstance(container, list):
         if not isinstance(last, int) or last >= len(container):
-            raise _Failed([_problem(change, ("field",), f"'{change.field}': the list has {len(container)} items (0-{len(container) - 1})")])
+            raise _Failed(
+                [
+                    _problem(
+                        change,
+                        ("field",),
+                        f"'{change.field}': the list has {len(container)} items (0-{len(container) - 1})",
+                    )
+                ]
+            )
         previous = container[last]
     elif isinstance(container, dict):
         if isinstance(last, int):
             last = str(last)
         previous = container.get(last, _MISSING)
         if previous is _MISSING and container is data:
-            raise _Failed([_problem(change, ("field",), f"'{change.target}' ({name}) has no field '{last}'{_fields_hint(data)}")])
+            raise _Failed(
+                [_problem(change, ("field",), f"'{change.target}' ({name}) has no field '{last}'{_fields_hint(data)}")]
+            )
     else:
         raise _Failed([_problem(change, ("field",), f"'{change.field}' does not lead into a mapping or a list")])
     container[last] = copy.deepcopy(change.value)
@@ -196,10 +270,26 @@ def _apply_one(state: _State, change: Change) -> Change:
         parent_old = dump_element(old)
         for step in path[:-1]:
             parent_old = parent_old[step]
-        return Change(op="set", target=change.target, field=parent_path, value=parent_old,
-                      file=change.file, line=change.line, col=change.col, node=change.node)
-    return Change(op="set", target=change.target, field=change.field, value=copy.deepcopy(previous),
-                  file=change.file, line=change.line, col=change.col, node=change.node)
+        return Change(
+            op="set",
+            target=change.target,
+            field=parent_path,
+            value=parent_old,
+            file=change.file,
+            line=change.line,
+            col=change.col,
+            node=change.node,
+        )
+    return Change(
+        op="set",
+        target=change.target,
+        field=change.field,
+        value=copy.deepcopy(previous),
+        file=change.file,
+        line=change.line,
+        col=change.col,
+        node=change.node,
+    )
 
 
 def _fields_hint(container: Any) -> str:
@@ -223,17 +313,25 @@ def conflicts(scenarios: list[Scenario]) -> list[Problem]:
         for c in s.changes:
             target, path = _keys(c)
             clash = next(
-                (x for x in seen if x[0] == target and x[2].id != s.id
-                 and (x[1][: len(path)] == path or path[: len(x[1])] == x[1])),
+                (
+                    x
+                    for x in seen
+                    if x[0] == target and x[2].id != s.id and (x[1][: len(path)] == path or path[: len(x[1])] == x[1])
+                ),
                 None,
             )
             if clash is not None:
                 what = f"field '{c.field}' of '{target}'" if c.op == "set" and clash[3].op == "set" else f"'{target}'"
-                problems.append(Problem(
-                    c.file, c.line, c.col, target,
-                    f"conflict: scenario '{s.id}' and scenario '{clash[2].id}' ({clash[3].file}:{clash[3].line}) "
-                    f"both change {what}; apply them one at a time, or merge them into one scenario",
-                ))
+                problems.append(
+                    Problem(
+                        c.file,
+                        c.line,
+                        c.col,
+                        target,
+                        f"conflict: scenario '{s.id}' and scenario '{clash[2].id}' ({clash[3].file}:{clash[3].line}) "
+                        f"both change {what}; apply them one at a time, or merge them into one scenario",
+                    )
+                )
             mine.append((target, path, s, c))
         seen.extend(mine)
     return problems

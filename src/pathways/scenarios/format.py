@@ -34,7 +34,6 @@ from pathways.model.schema import Id, Label, Source, Status, Strict, Text
 OPS = ("add", "remove", "replace", "set")
 
 
-
 class _ChangeBase(Strict):
     note: Text | None = Field(None, description="Why this change (free text).")
 
@@ -58,7 +57,8 @@ class ReplaceChange(_ChangeBase):
 class SetChange(_ChangeBase):
     set: Id = Field(description="The id of the element to change.")
     field: str = Field(
-        min_length=1, pattern=r"^[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]+)*$",
+        min_length=1,
+        pattern=r"^[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]+)*$",
         description="A dotted path: sender_until, window.end_day, label.sv, participants.2, profile.alder.",
     )
     value: Any = Field(description="The new value (any YAML value; null clears an optional field).")

@@ -6,7 +6,16 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from pathways.cases.yamlfile import find_file, load_all, load_named, yaml_files, plain, read_user_file, suggest, validation_problems
+from pathways.cases.yamlfile import (
+    find_file,
+    load_all,
+    load_named,
+    plain,
+    read_user_file,
+    suggest,
+    validation_problems,
+    yaml_files,
+)
 from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model
 from pathways.model.yamlio import PosDict
@@ -18,7 +27,9 @@ SCENARIOS_DIR = "scenarios"
 def parse_scenario(doc: object, display: str, model: Model | None = None) -> tuple[Scenario | None, list[Problem]]:
     """A loaded document as a scenario, or its problems (``model``: check the cited source)."""
     if not isinstance(doc, PosDict):
-        return None, [Problem(display, 1, 1, "", "a scenario file is a mapping: id, label, source, status, rationale, changes")]
+        return None, [
+            Problem(display, 1, 1, "", "a scenario file is a mapping: id, label, source, status, rationale, changes")
+        ]
     sid = doc.get("id") if isinstance(doc.get("id"), str) else ""
     problems: list[Problem] = []
     try:
@@ -28,13 +39,23 @@ def parse_scenario(doc: object, display: str, model: Model | None = None) -> tup
     if model is not None and model.kind_of.get(head.source.doc) != "sources":
         line, col = doc["source"].where("doc") if isinstance(doc["source"], PosDict) else doc.where("source")
         docs = [s.id for s in model.sources]
-        problems.append(Problem(display, line, col, sid, f"'{head.source.doc}' is not a source of the model{suggest(head.source.doc, docs)}; sources: {', '.join(docs)}"))
+        problems.append(
+            Problem(
+                display,
+                line,
+                col,
+                sid,
+                f"'{head.source.doc}' is not a source of the model{suggest(head.source.doc, docs)}; sources: {', '.join(docs)}",
+            )
+        )
     changes: list[Change] = []
     raw = doc["changes"]
     for index, item in enumerate(raw):
         line, col = raw.where(index)
         if not isinstance(item, PosDict):
-            problems.append(Problem(display, line, col, sid, "a change is a mapping: add/remove/replace/set with its fields"))
+            problems.append(
+                Problem(display, line, col, sid, "a change is a mapping: add/remove/replace/set with its fields")
+            )
             continue
         ops = [op for op in OPS if op in item]
         if len(ops) != 1:
@@ -52,21 +73,23 @@ def parse_scenario(doc: object, display: str, model: Model | None = None) -> tup
         target = getattr(parsed, op)
         if op == "add":
             target = element.get("id") if isinstance(element.get("id"), str) else ""
-        changes.append(Change(
-            op=op,
-            target=target,
-            collection=parsed.add if op == "add" else None,
-            element=element,
-            field=parsed.field if op == "set" else None,
-            value=plain(item["value"]) if op == "set" else None,
-            after=getattr(parsed, "after", None),
-            before=getattr(parsed, "before", None),
-            note=parsed.note,
-            file=display,
-            line=line,
-            col=col,
-            node=item,
-        ))
+        changes.append(
+            Change(
+                op=op,
+                target=target,
+                collection=parsed.add if op == "add" else None,
+                element=element,
+                field=parsed.field if op == "set" else None,
+                value=plain(item["value"]) if op == "set" else None,
+                after=getattr(parsed, "after", None),
+                before=getattr(parsed, "before", None),
+                note=parsed.note,
+                file=display,
+                line=line,
+                col=col,
+                node=item,
+            )
+        )
     if problems:
         return None, problems
     line, col = doc.start
@@ -104,7 +127,9 @@ def scenario_files(directory: str | Path) -> list[Path]:
 
 def load_scenarios(directory: str | Path, model: Model | None = None) -> list[Scenario]:
     """Every scenario file of a folder (``model/scenarios``), in name order."""
-    return load_all(scenario_files(directory), lambda p: load_scenario(p, model), lambda s: (s.id, s.line, s.col), "scenario")
+    return load_all(
+        scenario_files(directory), lambda p: load_scenario(p, model), lambda s: (s.id, s.line, s.col), "scenario"
+    )
 
 
 def find_scenario_file(ref: str, model_dir: str | Path) -> Path | None:

@@ -117,7 +117,8 @@ def owner_text(owners, label: Labels, lang: str) -> str:
 
 def field_text(fields: dict) -> str:
     return "; ".join(
-        f"{k}: {json.dumps(v['before'], ensure_ascii=False)} → {json.dumps(v['after'], ensure_ascii=False)}" for k, v in fields.items()
+        f"{k}: {json.dumps(v['before'], ensure_ascii=False)} → {json.dumps(v['after'], ensure_ascii=False)}"
+        for k, v in fields.items()
     )
 
 
@@ -127,23 +128,69 @@ def rows(w: WhatIf, label: Labels, lang: str) -> list[dict]:
     out = []
     for section, findings in (("resolved", w.resolved), ("new", w.new), ("unchanged", w.unchanged)):
         for f in findings:
-            out.append({"section": section, "id": f.id, "rule": f.rule, "severity": f.severity,
-                        "need": "", "setting": "", "profiles": " | ".join(f.profiles_text.get(lang, ())),
-                        "before": "", "after": "", "message": f.message.get(lang, "")})
+            out.append(
+                {
+                    "section": section,
+                    "id": f.id,
+                    "rule": f.rule,
+                    "severity": f.severity,
+                    "need": "",
+                    "setting": "",
+                    "profiles": " | ".join(f.profiles_text.get(lang, ())),
+                    "before": "",
+                    "after": "",
+                    "message": f.message.get(lang, ""),
+                }
+            )
     for o in w.ownership:
-        out.append({"section": "ownership", "id": "", "rule": "", "severity": "",
-                    "need": label(o.need), "setting": label(o.setting), "profiles": " | ".join(o.profiles_text[lang]),
-                    "before": owner_text(o.before, label, lang), "after": owner_text(o.after, label, lang), "message": ""})
+        out.append(
+            {
+                "section": "ownership",
+                "id": "",
+                "rule": "",
+                "severity": "",
+                "need": label(o.need),
+                "setting": label(o.setting),
+                "profiles": " | ".join(o.profiles_text[lang]),
+                "before": owner_text(o.before, label, lang),
+                "after": owner_text(o.after, label, lang),
+                "message": "",
+            }
+        )
     for e in w.elements:
-        out.append({"section": "element", "id": e.id, "rule": "", "severity": "", "need": "", "setting": "",
-                    "profiles": "", "before": e.collection, "after": t[e.change], "message": field_text(e.fields)})
+        out.append(
+            {
+                "section": "element",
+                "id": e.id,
+                "rule": "",
+                "severity": "",
+                "need": "",
+                "setting": "",
+                "profiles": "",
+                "before": e.collection,
+                "after": t[e.change],
+                "message": field_text(e.fields),
+            }
+        )
     for c in w.cases:
-        out.append({"section": "case", "id": c.case, "rule": "", "severity": "", "need": "", "setting": "",
-                    "profiles": "", "before": str(c.uncovered_days_before),
-                    "after": "" if c.uncovered_days_after is None else str(c.uncovered_days_after),
-                    "message": c.error or (
-                        f"{t['met_gone']}: {', '.join(c.findings_resolved) or t['none']}; "
-                        f"{t['met_new']}: {', '.join(c.findings_new) or t['none']}")})
+        out.append(
+            {
+                "section": "case",
+                "id": c.case,
+                "rule": "",
+                "severity": "",
+                "need": "",
+                "setting": "",
+                "profiles": "",
+                "before": str(c.uncovered_days_before),
+                "after": "" if c.uncovered_days_after is None else str(c.uncovered_days_after),
+                "message": c.error
+                or (
+                    f"{t['met_gone']}: {', '.join(c.findings_resolved) or t['none']}; "
+                    f"{t['met_new']}: {', '.join(c.findings_new) or t['none']}"
+                ),
+            }
+        )
     return out
 
 
@@ -174,35 +221,64 @@ def to_markdown(w: WhatIf, label: Labels, lang: str) -> str:
     lines = [f"# {t['title']}: {names}", ""]
     for s in w.scenarios:
         src = s.get("source", {})
-        lines.append(f"- `{s['id']}` ({s['status']}; {src.get('doc', '')} {src.get('section', '') or ''}): {s['label'][lang]}")
-    lines += ["", f"{t['resolved']}: {len(w.resolved)} · {t['new']}: {len(w.new)} · {t['unchanged']}: {len(w.unchanged)}", ""]
+        lines.append(
+            f"- `{s['id']}` ({s['status']}; {src.get('doc', '')} {src.get('section', '') or ''}): {s['label'][lang]}"
+        )
+    lines += [
+        "",
+        f"{t['resolved']}: {len(w.resolved)} · {t['new']}: {len(w.new)} · {t['unchanged']}: {len(w.unchanged)}",
+        "",
+    ]
     for key, findings in (("resolved", w.resolved), ("new", w.new)):
         lines += [f"## {t[key]} ({len(findings)})", ""]
         if findings:
-            lines += _md_table([t["rule"], t["id"], t["severity"], t["message"]],
-                               [[f.rule, f.id, f.severity, f.message.get(lang, "")] for f in findings])
+            lines += _md_table(
+                [t["rule"], t["id"], t["severity"], t["message"]],
+                [[f.rule, f.id, f.severity, f.message.get(lang, "")] for f in findings],
+            )
         else:
             lines.append(t["none"])
         lines.append("")
     lines += [f"## {t['ownership']} ({len(w.ownership)})", ""]
     if w.ownership:
-        lines += _md_table([t["need"], t["setting"], t["profiles"], t["before"], t["after"]], [
-            [label(o.need), label(o.setting), " | ".join(o.profiles_text[lang]),
-             owner_text(o.before, label, lang), owner_text(o.after, label, lang)] for o in w.ownership])
+        lines += _md_table(
+            [t["need"], t["setting"], t["profiles"], t["before"], t["after"]],
+            [
+                [
+                    label(o.need),
+                    label(o.setting),
+                    " | ".join(o.profiles_text[lang]),
+                    owner_text(o.before, label, lang),
+                    owner_text(o.after, label, lang),
+                ]
+                for o in w.ownership
+            ],
+        )
     else:
         lines.append(t["none"])
     lines += ["", f"## {t['elements']} ({len(w.elements)})", ""]
     if w.elements:
-        lines += _md_table([t["collection"], t["id"], t["change"], t["fields"]],
-                           [[e.collection, e.id, t[e.change], field_text(e.fields)] for e in w.elements])
+        lines += _md_table(
+            [t["collection"], t["id"], t["change"], t["fields"]],
+            [[e.collection, e.id, t[e.change], field_text(e.fields)] for e in w.elements],
+        )
     else:
         lines.append(t["none"])
     lines += ["", f"## {t['cases']} ({len(w.cases)})", ""]
     if w.cases:
-        lines += _md_table([t["case"], t["status"], t["uncovered"], t["met_gone"], t["met_new"]], [
-            [c.label[lang], t["error"] if c.status == "error" else t["changed"],
-             f"{c.uncovered_days_before} → {'-' if c.uncovered_days_after is None else c.uncovered_days_after}",
-             ", ".join(c.findings_resolved), c.error or ", ".join(c.findings_new)] for c in w.cases])
+        lines += _md_table(
+            [t["case"], t["status"], t["uncovered"], t["met_gone"], t["met_new"]],
+            [
+                [
+                    c.label[lang],
+                    t["error"] if c.status == "error" else t["changed"],
+                    f"{c.uncovered_days_before} → {'-' if c.uncovered_days_after is None else c.uncovered_days_after}",
+                    ", ".join(c.findings_resolved),
+                    c.error or ", ".join(c.findings_new),
+                ]
+                for c in w.cases
+            ],
+        )
     else:
         lines.append(t["none"])
     lines += ["", f"{t['cases_same']}: {', '.join(w.cases_unchanged) or t['none']}", ""]

@@ -181,7 +181,9 @@ def ownership_changes(base: Model, changed: Model) -> tuple[list[OwnershipChange
     dims_a = [(d.id, [v.id for v in d.values]) for d in base.dimensions]
     dims_b = [(d.id, [v.id for v in d.values]) for d in changed.dimensions]
     if dims_a != dims_b:
-        return [], ["the scenarios change the profile dimensions; ownership is not compared / profildimensionerna ändras, ägarskap jämförs inte"]
+        return [], [
+            "the scenarios change the profile dimensions; ownership is not compared / profildimensionerna ändras, ägarskap jämförs inte"
+        ]
     space = ProfileSpace(dims_a)
     before, after = _owner_table(base, space), _owner_table(changed, space)
     labels = {"sv": {("*", "*"): "alla profiler"}, "en": {("*", "*"): "every profile"}}
@@ -192,7 +194,9 @@ def ownership_changes(base: Model, changed: Model) -> tuple[list[OwnershipChange
     need_order = {n.id: i for i, n in enumerate(changed.needs)} | {n.id: i for i, n in enumerate(base.needs)}
     setting_order = {s.id: i for i, s in enumerate(changed.settings)} | {s.id: i for i, s in enumerate(base.settings)}
     rows: list[OwnershipChange] = []
-    for cell in sorted(set(before) | set(after), key=lambda c: (c[0], need_order.get(c[1], 99), setting_order.get(c[2], 99))):
+    for cell in sorted(
+        set(before) | set(after), key=lambda c: (c[0], need_order.get(c[1], 99), setting_order.get(c[2], 99))
+    ):
         b, a = before.get(cell, {}), after.get(cell, {})
         diff = 0
         for key in set(b) | set(a):
@@ -214,11 +218,17 @@ def ownership_changes(base: Model, changed: Model) -> tuple[list[OwnershipChange
             if kb == ka:
                 continue
             cubes = space.minimal_cubes(mask)
-            rows.append(OwnershipChange(
-                catchment=cell[0], need=cell[1], setting=cell[2], profiles=cubes,
-                profiles_text={lang: [space.describe(c, labels[lang]) for c in cubes] for lang in ("sv", "en")},
-                before=[b[k][0] for k in kb], after=[a[k][0] for k in ka],
-            ))
+            rows.append(
+                OwnershipChange(
+                    catchment=cell[0],
+                    need=cell[1],
+                    setting=cell[2],
+                    profiles=cubes,
+                    profiles_text={lang: [space.describe(c, labels[lang]) for c in cubes] for lang in ("sv", "en")},
+                    before=[b[k][0] for k in kb],
+                    after=[a[k][0] for k in ka],
+                )
+            )
     return rows, []
 
 
@@ -243,11 +253,24 @@ def element_changes(base: Model, changed: Model) -> list[ElementChange]:
 
 
 def _signature(t: Trace) -> list:
-    return [
-        (d.date, d.unit, d.setting, tuple(d.engaged), tuple(sorted((k, tuple(v)) for k, v in d.owners.items())),
-         tuple(d.uncovered), tuple(d.handovers), tuple(d.sips), tuple(d.findings))
-        for d in t.days
-    ] + [h.as_dict() for h in t.handovers] + [s.as_dict() for s in t.sips]
+    return (
+        [
+            (
+                d.date,
+                d.unit,
+                d.setting,
+                tuple(d.engaged),
+                tuple(sorted((k, tuple(v)) for k, v in d.owners.items())),
+                tuple(d.uncovered),
+                tuple(d.handovers),
+                tuple(d.sips),
+                tuple(d.findings),
+            )
+            for d in t.days
+        ]
+        + [h.as_dict() for h in t.handovers]
+        + [s.as_dict() for s in t.sips]
+    )
 
 
 def _fill_new_dimensions(case: Case, base: Model, changed: Model) -> Case:
@@ -266,12 +289,20 @@ def case_changes(before: Tracer, after: Tracer, cases: list[Case]) -> tuple[list
         try:
             ta = after.trace(_fill_new_dimensions(case, before.model, after.model))
         except ModelError as exc:
-            changed.append(CaseChange(
-                case=case.id, label={"sv": case.label.sv, "en": case.label.en}, status="error",
-                uncovered_days_before=tb.uncovered_days, uncovered_days_after=None,
-                findings_resolved=[f.id for f in tb.findings], findings_new=[], days_changed=[],
-                error="; ".join(str(p) for p in exc.problems), before=tb,
-            ))
+            changed.append(
+                CaseChange(
+                    case=case.id,
+                    label={"sv": case.label.sv, "en": case.label.en},
+                    status="error",
+                    uncovered_days_before=tb.uncovered_days,
+                    uncovered_days_after=None,
+                    findings_resolved=[f.id for f in tb.findings],
+                    findings_new=[],
+                    days_changed=[],
+                    error="; ".join(str(p) for p in exc.problems),
+                    before=tb,
+                )
+            )
             continue
         if _signature(tb) == _signature(ta):
             same.append(case.id)
@@ -281,15 +312,29 @@ def case_changes(before: Tracer, after: Tracer, cases: list[Case]) -> tuple[list
         days_changed = []
         for d in tb.days:
             o = days_a.get(d.date)
-            if o is None or (d.owners, d.uncovered, d.unit, d.setting, d.findings) != (o.owners, o.uncovered, o.unit, o.setting, o.findings):
+            if o is None or (d.owners, d.uncovered, d.unit, d.setting, d.findings) != (
+                o.owners,
+                o.uncovered,
+                o.unit,
+                o.setting,
+                o.findings,
+            ):
                 days_changed.append(d.date.isoformat())
         days_changed += [d.date.isoformat() for d in ta.days if d.date not in {x.date for x in tb.days}]
-        changed.append(CaseChange(
-            case=case.id, label={"sv": case.label.sv, "en": case.label.en}, status="changed",
-            uncovered_days_before=tb.uncovered_days, uncovered_days_after=ta.uncovered_days,
-            findings_resolved=sorted(fb - fa), findings_new=sorted(fa - fb), days_changed=days_changed,
-            before=tb, after=ta,
-        ))
+        changed.append(
+            CaseChange(
+                case=case.id,
+                label={"sv": case.label.sv, "en": case.label.en},
+                status="changed",
+                uncovered_days_before=tb.uncovered_days,
+                uncovered_days_after=ta.uncovered_days,
+                findings_resolved=sorted(fb - fa),
+                findings_new=sorted(fa - fb),
+                days_changed=days_changed,
+                before=tb,
+                after=ta,
+            )
+        )
     return changed, same
 
 
@@ -311,10 +356,14 @@ def compare(
     ownership, notes = ownership_changes(base, changed)
     added = [d.id for d in changed.dimensions if d.id not in {x.id for x in base.dimensions}]
     if added:
-        notes.append(f"new profile dimensions {', '.join(added)}: the cases take their first value / "
-                     f"nya profildimensioner: fallen får deras första värde")
+        notes.append(
+            f"new profile dimensions {', '.join(added)}: the cases take their first value / "
+            f"nya profildimensioner: fallen får deras första värde"
+        )
     return WhatIf(
-        scenarios=[{"id": s.id, "label": s.label, "file": s.file, "source": s.source, "status": s.status} for s in scenarios],
+        scenarios=[
+            {"id": s.id, "label": s.label, "file": s.file, "source": s.source, "status": s.status} for s in scenarios
+        ],
         resolved=[f for f in fb if f.id not in ids_a],
         new=[f for f in fa if f.id not in ids_b],
         unchanged=[f for f in fa if f.id in ids_b],

@@ -13,8 +13,14 @@ from pathways.synth.generate import DEFAULT_MUNICIPALITIES, DEFAULT_REGIONS, Pro
 from pathways.synth.write import MANIFEST, write_synth
 
 
-def synthesize(regions: int = DEFAULT_REGIONS, municipalities: int = DEFAULT_MUNICIPALITIES, seed: int = 0,
-               plant: bool = True, per_kind: int | None = None, progress: Progress | None = None) -> Synth:
+def synthesize(
+    regions: int = DEFAULT_REGIONS,
+    municipalities: int = DEFAULT_MUNICIPALITIES,
+    seed: int = 0,
+    plant: bool = True,
+    per_kind: int | None = None,
+    progress: Progress | None = None,
+) -> Synth:
     """Build a synthetic model and, unless ``plant`` is false, plant ``per_kind`` gaps of each kind."""
     synth = build(regions, municipalities, seed, progress)
     if plant:

@@ -36,7 +36,11 @@ def _names(expected: dict, finding: Finding) -> bool:
     if finding.rule != expected["rule"] or not set(expected["elements"]) <= set(finding.elements):
         return False
     catchment = expected.get("catchment")
-    return catchment is None or finding.data.get("catchment") == catchment or catchment in finding.data.get("catchments", ())
+    return (
+        catchment is None
+        or finding.data.get("catchment") == catchment
+        or catchment in finding.data.get("catchments", ())
+    )
 
 
 def compare(manifest: dict, findings: list[Finding]) -> Comparison:

@@ -19,7 +19,7 @@ import random
 from collections.abc import Callable
 
 from pathways.gaps.core import finding_id
-from pathways.synth.generate import L, S, Municipality, Synth
+from pathways.synth.generate import L, Municipality, S, Synth
 
 
 def _catchment(m: Municipality) -> str:
@@ -73,13 +73,20 @@ class _Planter:
         unit = self.rng.choice([m.rehab_ordinary, m.rehab_special])
         rid = f"ans-{unit}"
         needs = self.s.by_id[rid]["needs"]
-        choices = [n for n in (["delaktighet", "aktivitet"] if unit == m.rehab_special else ["delaktighet"]) if n in needs]
+        choices = [
+            n for n in (["delaktighet", "aktivitet"] if unit == m.rehab_special else ["delaktighet"]) if n in needs
+        ]
         if not choices:
             return
         need = self.rng.choice(choices)
         needs.remove(need)
-        self.record("uncovered-need", m.id, f"'{rid}' no longer names '{need}'", [rid],
-                    [_expect("PW101", (need, "hemmet", _catchment(m)), [need, "hemmet"], _catchment(m))])
+        self.record(
+            "uncovered-need",
+            m.id,
+            f"'{rid}' no longer names '{need}'",
+            [rid],
+            [_expect("PW101", (need, "hemmet", _catchment(m)), [need, "hemmet"], _catchment(m))],
+        )
 
     def overlap(self) -> None:
         """PW102: social services also take on 'aktivitet' at home, with no coordination rule."""
@@ -87,18 +94,36 @@ class _Planter:
         rid = f"ans-{m.needs_assessment}-aktivitet"
         if rid in self.s.by_id:
             return
-        self.s.add("responsibilities", {
-            "id": rid,
-            "label": L("Biståndshandläggningen tar också ansvar för aktivitet i hemmet",
-                       "Needs assessment also takes on activity at home"),
-            "needs": ["aktivitet"], "owner": m.needs_assessment,
-            "profile": {"boende": ["ordinart"], "diagnos": ["somatisk"], "social": ["ja"]},
-            "source": S("seed-002", "Inkomna frågeställningar"), "status": "agreement",
-        })
+        self.s.add(
+            "responsibilities",
+            {
+                "id": rid,
+                "label": L(
+                    "Biståndshandläggningen tar också ansvar för aktivitet i hemmet",
+                    "Needs assessment also takes on activity at home",
+                ),
+                "needs": ["aktivitet"],
+                "owner": m.needs_assessment,
+                "profile": {"boende": ["ordinart"], "diagnos": ["somatisk"], "social": ["ja"]},
+                "source": S("seed-002", "Inkomna frågeställningar"),
+                "status": "agreement",
+            },
+        )
         self.touched.add(rid)
-        self.record("overlap", m.id, f"'{m.needs_assessment}' owns 'aktivitet' beside municipal rehab", [rid],
-                    [_expect("PW102", ("municipal_rehab_ordinary", "needs_assessment", _catchment(m)),
-                             [m.needs_assessment, m.rehab_ordinary, rid], _catchment(m))])
+        self.record(
+            "overlap",
+            m.id,
+            f"'{m.needs_assessment}' owns 'aktivitet' beside municipal rehab",
+            [rid],
+            [
+                _expect(
+                    "PW102",
+                    ("municipal_rehab_ordinary", "needs_assessment", _catchment(m)),
+                    [m.needs_assessment, m.rehab_ordinary, rid],
+                    _catchment(m),
+                )
+            ],
+        )
 
     def time_gap(self) -> None:
         """PW103: municipal rehab takes over three working days after discharge; the ward lets go on day 0."""
@@ -108,8 +133,13 @@ class _Planter:
             return
         h = self.s.by_id[hid]
         h["receiver_from"], h["days"] = 3, "working"
-        self.record("time-gap", m.id, f"'{hid}': receiver_from 3 working days, sender_until 0", [hid],
-                    [_expect("PW103", (hid,), [hid])])
+        self.record(
+            "time-gap",
+            m.id,
+            f"'{hid}': receiver_from 3 working days, sender_until 0",
+            [hid],
+            [_expect("PW103", (hid,), [hid])],
+        )
 
     def missing_items(self) -> None:
         """PW104: a discharge to home healthcare no longer passes the devices the receiver needs."""
@@ -147,17 +177,27 @@ class _Planter:
             return
         base = self.s.by_id[f"ho-{hc}-{m.rehab_ordinary}"]
         element = copy.deepcopy(base)
-        element.update({
-            "id": hid, "trigger": "hanvisning", "mode": "guidance",
-            "label": L("Vårdcentralen hänvisar till kommunal rehab utan vårdbegäran",
-                       "The health centre guides the patient to municipal rehab without a care request"),
-            "source": S("seed-002", "Inkomna frågeställningar"),
-        })
-        element["gate"] = dict(base["gate"]) if "gate" in base else {"by": "arbetsterapeut", "criteria": "Kommunens rehab bedömer."}
+        element.update(
+            {
+                "id": hid,
+                "trigger": "hanvisning",
+                "mode": "guidance",
+                "label": L(
+                    "Vårdcentralen hänvisar till kommunal rehab utan vårdbegäran",
+                    "The health centre guides the patient to municipal rehab without a care request",
+                ),
+                "source": S("seed-002", "Inkomna frågeställningar"),
+            }
+        )
+        element["gate"] = (
+            dict(base["gate"]) if "gate" in base else {"by": "arbetsterapeut", "criteria": "Kommunens rehab bedömer."}
+        )
         element["on_reject"] = {"to": hc, "escalation": m.region.escalation}
         self.s.add("handovers", element)
         self.touched.add(hid)
-        self.record("guidance-without-request", m.id, f"new guidance handover '{hid}'", [hid], [_expect("PW107", (hid,), [hid])])
+        self.record(
+            "guidance-without-request", m.id, f"new guidance handover '{hid}'", [hid], [_expect("PW107", (hid,), [hid])]
+        )
 
     def receiver_does_not_own(self) -> None:
         """PW108: a care request to municipal rehab also sends patients who can visit a clinic."""
@@ -166,8 +206,13 @@ class _Planter:
         if hid is None:
             return
         del self.s.by_id[hid]["profile"]["besok"]
-        self.record("receiver-does-not-own", m.id, f"'{hid}' sends every 'besok' value to a home-only unit", [hid],
-                    [_expect("PW108", (hid,), [hid])])
+        self.record(
+            "receiver-does-not-own",
+            m.id,
+            f"'{hid}' sends every 'besok' value to a home-only unit",
+            [hid],
+            [_expect("PW108", (hid,), [hid])],
+        )
 
     def missing_sip_party(self) -> None:
         """PW110: the SIP at a discharge to municipal rehab leaves out social services."""
@@ -178,8 +223,13 @@ class _Planter:
         sid = f"sip-{hid[3:]}"
         self.touched.add(sid)
         self.s.by_id[sid]["participants"].remove(m.needs_assessment)
-        self.record("missing-sip-party", m.id, f"'{sid}' has no '{m.needs_assessment}'", [sid],
-                    [_expect("PW110", ("assessor", sid), [sid, m.needs_assessment])])
+        self.record(
+            "missing-sip-party",
+            m.id,
+            f"'{sid}' has no '{m.needs_assessment}'",
+            [sid],
+            [_expect("PW110", ("assessor", sid), [sid, m.needs_assessment])],
+        )
 
     def device_split(self) -> None:
         """PW111: municipal rehab also says it follows up devices and pays the rent only until the contact ends.
@@ -192,18 +242,30 @@ class _Planter:
         new = f"{rid}-hjm-till-avslut"
         if new in self.s.by_id:
             return
-        self.s.add("responsibilities", {
-            "id": new,
-            "label": L("Kommunal rehab följer upp hjälpmedel och betalar hyran tills kontakten avslutas",
-                       "Municipal rehab follows up devices and pays the rent until the contact ends"),
-            "needs": ["hjm-uppfoljning", "hjm-hyra"], "owner": m.rehab_ordinary,
-            "profile": copy.deepcopy(self.s.by_id[rid]["profile"]),
-            "window": {"event": "avslut", "end_day": 0},
-            "source": S("seed-002", "Inkomna frågeställningar"), "status": "agreement",
-        })
+        self.s.add(
+            "responsibilities",
+            {
+                "id": new,
+                "label": L(
+                    "Kommunal rehab följer upp hjälpmedel och betalar hyran tills kontakten avslutas",
+                    "Municipal rehab follows up devices and pays the rent until the contact ends",
+                ),
+                "needs": ["hjm-uppfoljning", "hjm-hyra"],
+                "owner": m.rehab_ordinary,
+                "profile": copy.deepcopy(self.s.by_id[rid]["profile"]),
+                "window": {"event": "avslut", "end_day": 0},
+                "source": S("seed-002", "Inkomna frågeställningar"),
+                "status": "agreement",
+            },
+        )
         self.touched.add(new)
-        self.record("device-process-split", m.id, f"'{new}' ends at 'avslut' and no other unit takes over", [new],
-                    [_expect("PW111", (new,), [new, m.rehab_ordinary])])
+        self.record(
+            "device-process-split",
+            m.id,
+            f"'{new}' ends at 'avslut' and no other unit takes over",
+            [new],
+            [_expect("PW111", (new,), [new, m.rehab_ordinary])],
+        )
 
     def cost_shifting(self) -> None:
         """PW112: the region pays for municipal rehab in special housing, and no cost rule says so."""
@@ -212,7 +274,13 @@ class _Planter:
         if "payer" in self.s.by_id[rid]:
             return
         self.s.by_id[rid]["payer"] = m.region.id
-        self.record("cost-shifting", m.id, f"'{rid}' is paid by '{m.region.id}'", [rid], [_expect("PW112", (rid,), [rid, m.rehab_special, m.region.id])])
+        self.record(
+            "cost-shifting",
+            m.id,
+            f"'{rid}' is paid by '{m.region.id}'",
+            [rid],
+            [_expect("PW112", (rid,), [rid, m.rehab_special, m.region.id])],
+        )
 
     def dead_end(self) -> None:
         """PW113: health centres send patients to a day-rehab unit that owns nothing and sends nobody on."""
@@ -222,24 +290,50 @@ class _Planter:
         if uid in self.s.by_id:
             return
         region = m.region
-        self.s.add("units", {
-            "id": uid, "label": L(f"Dagrehabilitering, {m.name}", f"Day rehabilitation, {m.name}"),
-            "kind": "primary_care_rehab", "principal": region.id, "care_level": "regional-primarvard",
-            "settings": ["mottagning"], "source": S("seed-001", "1. Bakgrund"), "status": "assumption",
-            "note": "Planterad lucka: enheten tar emot patienter men har inget ansvar i överenskommelsen.",
-        })
+        self.s.add(
+            "units",
+            {
+                "id": uid,
+                "label": L(f"Dagrehabilitering, {m.name}", f"Day rehabilitation, {m.name}"),
+                "kind": "primary_care_rehab",
+                "principal": region.id,
+                "care_level": "regional-primarvard",
+                "settings": ["mottagning"],
+                "source": S("seed-001", "1. Bakgrund"),
+                "status": "assumption",
+                "note": "Planterad lucka: enheten tar emot patienter men har inget ansvar i överenskommelsen.",
+            },
+        )
         hid = f"ho-{hc}-{uid}"
-        self.s.add("handovers", {
-            "id": hid, "label": L("Vårdcentralen skickar till dagrehabilitering", "The health centre sends to day rehabilitation"),
-            "from": hc, "to": uid, "trigger": "remiss", "mode": "referral", "needs": [],
-            "passes": ["information"], "receiver_needs": ["information"], "profile": {"besok": ["kan"]},
-            "gate": {"by": "fysioterapeut", "criteria": "Bedömning av remissen."},
-            "on_reject": {"to": hc, "escalation": region.escalation},
-            "source": S("seed-001", "1. Bakgrund"), "status": "agreement",
-        })
+        self.s.add(
+            "handovers",
+            {
+                "id": hid,
+                "label": L(
+                    "Vårdcentralen skickar till dagrehabilitering", "The health centre sends to day rehabilitation"
+                ),
+                "from": hc,
+                "to": uid,
+                "trigger": "remiss",
+                "mode": "referral",
+                "needs": [],
+                "passes": ["information"],
+                "receiver_needs": ["information"],
+                "profile": {"besok": ["kan"]},
+                "gate": {"by": "fysioterapeut", "criteria": "Bedömning av remissen."},
+                "on_reject": {"to": hc, "escalation": region.escalation},
+                "source": S("seed-001", "1. Bakgrund"),
+                "status": "agreement",
+            },
+        )
         self.touched.update((uid, hid))
-        self.record("dead-end", m.id, f"'{uid}' receives '{hid}' but owns nothing and sends nobody on", [uid, hid],
-                    [_expect("PW113", ("unit", uid), [uid, hid])])
+        self.record(
+            "dead-end",
+            m.id,
+            f"'{uid}' receives '{hid}' but owns nothing and sends nobody on",
+            [uid, hid],
+            [_expect("PW113", ("unit", uid), [uid, hid])],
+        )
 
     def unreachable(self) -> None:
         """PW114: a specialised clinic that no referral leads to and patients cannot contact themselves."""
@@ -250,20 +344,34 @@ class _Planter:
         if uid in self.s.by_id:
             return
         template = self.s.by_id[hospital.clinics[0]]
-        self.s.add("units", {
-            **copy.deepcopy(template),
-            "id": uid,
-            "label": L(f"Ny specialistmottagning, sjukhus {hospital.number}, {region.name}",
-                       f"New specialised clinic, hospital {hospital.number}, {region.name}"),
-        })
+        self.s.add(
+            "units",
+            {
+                **copy.deepcopy(template),
+                "id": uid,
+                "label": L(
+                    f"Ny specialistmottagning, sjukhus {hospital.number}, {region.name}",
+                    f"New specialised clinic, hospital {hospital.number}, {region.name}",
+                ),
+            },
+        )
         base = self.s.by_id[f"ans-{hospital.clinics[0]}"]
-        self.s.add("responsibilities", {
-            **copy.deepcopy(base),
-            "id": f"ans-{uid}", "owner": uid,
-        })
+        self.s.add(
+            "responsibilities",
+            {
+                **copy.deepcopy(base),
+                "id": f"ans-{uid}",
+                "owner": uid,
+            },
+        )
         self.touched.update((uid, f"ans-{uid}"))
-        self.record("unreachable-unit", region.id, f"'{uid}' has no entry and no handover leads there", [uid, f"ans-{uid}"],
-                    [_expect("PW114", (uid,), [uid])])
+        self.record(
+            "unreachable-unit",
+            region.id,
+            f"'{uid}' has no entry and no handover leads there",
+            [uid, f"ans-{uid}"],
+            [_expect("PW114", (uid,), [uid])],
+        )
 
     def referral_loop(self) -> None:
         """PW115: two health centres refer the rehab plan to each other; neither owns it (PW108 twice too)."""
@@ -273,21 +381,40 @@ class _Planter:
         if any(i in self.s.by_id for i in ids):
             return
         for hid, frm, to in ((ids[0], a, b), (ids[1], b, a)):
-            self.s.add("handovers", {
-                "id": hid, "label": L("Rehabplanen skickas vidare till en annan vårdcentral",
-                                      "The rehab plan is passed to another health centre"),
-                "from": frm, "to": to, "trigger": "remiss", "mode": "referral", "needs": ["rehabplan"],
-                "passes": ["information", "rehab_plan"], "receiver_needs": ["information", "rehab_plan"],
-                "profile": {"besok": ["kan"]},
-                "gate": {"by": "lakare", "criteria": "Remissbedömning."},
-                "on_reject": {"to": frm, "escalation": m.region.escalation},
-                "source": S("seed-002", "Inkomna frågeställningar"), "status": "agreement",
-            })
+            self.s.add(
+                "handovers",
+                {
+                    "id": hid,
+                    "label": L(
+                        "Rehabplanen skickas vidare till en annan vårdcentral",
+                        "The rehab plan is passed to another health centre",
+                    ),
+                    "from": frm,
+                    "to": to,
+                    "trigger": "remiss",
+                    "mode": "referral",
+                    "needs": ["rehabplan"],
+                    "passes": ["information", "rehab_plan"],
+                    "receiver_needs": ["information", "rehab_plan"],
+                    "profile": {"besok": ["kan"]},
+                    "gate": {"by": "lakare", "criteria": "Remissbedömning."},
+                    "on_reject": {"to": frm, "escalation": m.region.escalation},
+                    "source": S("seed-002", "Inkomna frågeställningar"),
+                    "status": "agreement",
+                },
+            )
         self.touched.update(ids)
-        self.record("referral-loop", m.id, f"'{a}' and '{b}' refer 'rehabplan' to each other", ids, [
-            _expect("PW115", ("rehabplan", a, b), ["rehabplan", a, b, *ids]),
-            _expect("PW108", (ids[0],), [ids[0]]), _expect("PW108", (ids[1],), [ids[1]]),
-        ])
+        self.record(
+            "referral-loop",
+            m.id,
+            f"'{a}' and '{b}' refer 'rehabplan' to each other",
+            ids,
+            [
+                _expect("PW115", ("rehabplan", a, b), ["rehabplan", a, b, *ids]),
+                _expect("PW108", (ids[0],), [ids[0]]),
+                _expect("PW108", (ids[1],), [ids[1]]),
+            ],
+        )
 
     def boundary(self) -> None:
         """PW116: the handover from child to adult habilitation no longer says it crosses the 18-year boundary."""
@@ -298,8 +425,13 @@ class _Planter:
             return
         self.touched.add(hid)
         del self.s.by_id[hid]["crosses"]
-        self.record("boundary", region.id, f"'{hid}' no longer crosses '{region.boundaries['18']}'", [hid],
-                    [_expect("PW116", (region.boundaries["18"],), [region.boundaries["18"]])])
+        self.record(
+            "boundary",
+            region.id,
+            f"'{hid}' no longer crosses '{region.boundaries['18']}'",
+            [hid],
+            [_expect("PW116", (region.boundaries["18"],), [region.boundaries["18"]])],
+        )
 
     def no_escalation(self) -> None:
         """PW117: a ward discharges patients to another county's municipality, with no escalation path between them."""
@@ -316,17 +448,27 @@ class _Planter:
             return
         base = self.s.by_id[f"ho-{m.hospital.wards[0]}-{d}"]
         element = copy.deepcopy(base)
-        element.update({
-            "id": hid, "from": ward,
-            "label": L("Utskrivning till en kommun i ett annat län", "Discharge to a municipality of another county"),
-            "on_reject": {"to": ward, "escalation": other.escalation},
-        })
+        element.update(
+            {
+                "id": hid,
+                "from": ward,
+                "label": L(
+                    "Utskrivning till en kommun i ett annat län", "Discharge to a municipality of another county"
+                ),
+                "on_reject": {"to": ward, "escalation": other.escalation},
+            }
+        )
         element["passes"] = list(element["receiver_needs"])
         self.s.add("handovers", element)
         self.touched.add(hid)
         a, b = sorted((other.id, m.id))
-        self.record("no-escalation", m.id, f"'{ward}' of {other.id} discharges to '{d}'; no path between {other.id} and {m.id}",
-                    [hid], [_expect("PW117", (a, b), [a, b, hid])])
+        self.record(
+            "no-escalation",
+            m.id,
+            f"'{ward}' of {other.id} discharges to '{d}'; no path between {other.id} and {m.id}",
+            [hid],
+            [_expect("PW117", (a, b), [a, b, hid])],
+        )
 
     def leave_group(self, m: Municipality) -> None:
         """PW117 with one region: a municipality is left out of the county's group, so of its escalation path."""
@@ -336,15 +478,32 @@ class _Planter:
         group["members"].remove(m.id)
         self.touched.add(m.region.group)
         a, b = sorted((m.region.id, m.id))
-        self.record("no-escalation", m.id, f"'{m.id}' is not a member of '{m.region.group}', the only escalation path's party",
-                    [m.region.group], [_expect("PW117", (a, b), [a, b])])
+        self.record(
+            "no-escalation",
+            m.id,
+            f"'{m.id}' is not a member of '{m.region.group}', the only escalation path's party",
+            [m.region.group],
+            [_expect("PW117", (a, b), [a, b])],
+        )
 
 
 PLANTINGS: tuple[Callable[[_Planter], None], ...] = (
-    _Planter.uncovered_need, _Planter.overlap, _Planter.time_gap, _Planter.missing_items, _Planter.no_gate,
-    _Planter.no_rejection_path, _Planter.guidance, _Planter.receiver_does_not_own, _Planter.missing_sip_party,
-    _Planter.device_split, _Planter.cost_shifting, _Planter.dead_end, _Planter.unreachable, _Planter.referral_loop,
-    _Planter.boundary, _Planter.no_escalation,
+    _Planter.uncovered_need,
+    _Planter.overlap,
+    _Planter.time_gap,
+    _Planter.missing_items,
+    _Planter.no_gate,
+    _Planter.no_rejection_path,
+    _Planter.guidance,
+    _Planter.receiver_does_not_own,
+    _Planter.missing_sip_party,
+    _Planter.device_split,
+    _Planter.cost_shifting,
+    _Planter.dead_end,
+    _Planter.unreachable,
+    _Planter.referral_loop,
+    _Planter.boundary,
+    _Planter.no_escalation,
 )
 """Every kind of planting, in the order they are drawn."""
 

@@ -47,7 +47,9 @@ def _prepare(out_dir: Path) -> None:
             raise OutDirError(f"{out_dir} is not a directory")
         present = [p for p in out_dir.iterdir()]
         if present and not (out_dir / MANIFEST).exists():
-            raise OutDirError(f"{out_dir} is not empty and holds no earlier synthetic model ({MANIFEST}); choose another --out")
+            raise OutDirError(
+                f"{out_dir} is not empty and holds no earlier synthetic model ({MANIFEST}); choose another --out"
+            )
         for p in present:
             if p.suffix in (".yaml", ".yml") or p.name == MANIFEST:
                 p.unlink()
@@ -58,7 +60,9 @@ def _prepare(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
 
 
-def write_synth(synth: Synth, out_dir: str | Path, progress: Progress | None = None, scenarios: bool = True) -> list[Path]:
+def write_synth(
+    synth: Synth, out_dir: str | Path, progress: Progress | None = None, scenarios: bool = True
+) -> list[Path]:
     """Write the model files, ``scenarios/`` (unless ``scenarios`` is false) and ``planted.json``; return the paths.
 
     An earlier synthetic model in ``out_dir`` is replaced; any other non-empty directory is refused.

@@ -36,11 +36,18 @@ def check(ctx: Context) -> Iterator[Hit]:
                     key=(need.id, setting.id, catchment.id),
                     elements=[need.id, setting.id],
                     message={
-                        lang: TEXT[lang].format(need=ctx.label(need.id, lang), setting=ctx.label(setting.id, lang).lower())
+                        lang: TEXT[lang].format(
+                            need=ctx.label(need.id, lang), setting=ctx.label(setting.id, lang).lower()
+                        )
                         for lang in ("sv", "en")
                     },
                     profiles=ctx.space.minimal_cubes(missing),
-                    data={"need": need.id, "setting": setting.id, "catchment": catchment.id, "profiles_count": missing.bit_count()},
+                    data={
+                        "need": need.id,
+                        "setting": setting.id,
+                        "catchment": catchment.id,
+                        "profiles_count": missing.bit_count(),
+                    },
                 )
 
 
@@ -59,8 +66,8 @@ RULE = Rule(
         "sv": (
             "För vissa patientprofiler i en viss miljö finns ingen verksamhet som äger behovet. "
             "För patienten betyder det att ingen gör bedömningen, insatsen eller uppföljningen: "
-            "patienten faller mellan stolarna. Källa: seed 000 (\"det blir tydligt att det finns hål där "
-            "patienter kan falla mellan stolarna\") och ÖK:s ansvarsfördelning. Åtgärd i överenskommelsen: "
+            'patienten faller mellan stolarna. Källa: seed 000 ("det blir tydligt att det finns hål där '
+            'patienter kan falla mellan stolarna") och ÖK:s ansvarsfördelning. Åtgärd i överenskommelsen: '
             "ange vilken verksamhet som ansvarar för de profiler som nämns, eller begränsa behovet till "
             "de profiler det gäller."
         ),

@@ -21,7 +21,7 @@ def _windows_meet(a, b) -> bool:
     """Whether two responsibilities' time windows can hold on the same day."""
     if a is None or b is None or a.event != b.event:
         return True
-    lo = max(x for x in (a.start_day, b.start_day, -10**6) if x is not None)
+    lo = max(x for x in (a.start_day, b.start_day, -(10**6)) if x is not None)
     hi = min(x for x in (a.end_day, b.end_day, 10**6) if x is not None)
     return lo <= hi
 
@@ -88,7 +88,11 @@ def check(ctx: Context) -> Iterator[Hit]:
                     "en": f"{who['en']} own the same needs ({text['en']}) for the same patients with no rule on how they work together",
                 },
                 profiles=ctx.space.minimal_cubes(entry["mask"]),
-                data={"kinds": [k1, k2], "needs": {n: sorted(s) for n, s in entry["needs"].items()}, "catchment": catchment.id},
+                data={
+                    "kinds": [k1, k2],
+                    "needs": {n: sorted(s) for n, s in entry["needs"].items()},
+                    "catchment": catchment.id,
+                },
             )
 
 

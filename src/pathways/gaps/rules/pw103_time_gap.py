@@ -81,7 +81,9 @@ class WorkingDays:
         off = set(self.names["sv"])
         start, end = dt.date(year - 1, 1, 1).toordinal(), dt.date(year + 11, 12, 31).toordinal()
         self.working = [
-            o for o in range(start, end + 1) if dt.date.fromordinal(o).weekday() < 5 and dt.date.fromordinal(o) not in off
+            o
+            for o in range(start, end + 1)
+            if dt.date.fromordinal(o).weekday() < 5 and dt.date.fromordinal(o) not in off
         ]
 
     def shift(self, day: dt.date, k: int | None, unit: str, open_value: int) -> int:
@@ -110,7 +112,9 @@ class WorkingDays:
         return found
 
 
-def _uncovered(start: int, end: int, windows: tuple, need_masks: tuple) -> tuple[int, list[tuple[int, int]], frozenset, int]:
+def _uncovered(
+    start: int, end: int, windows: tuple, need_masks: tuple
+) -> tuple[int, list[tuple[int, int]], frozenset, int]:
     """Uncovered days of the gap ``start..end`` (inclusive): (count, ranges, needs, profiles).
 
     ``windows`` holds (need index, profiles, first day, last day), already in the same units
@@ -149,7 +153,9 @@ def _plain(h, windows: tuple, need_masks: tuple):
     return _uncovered(h.sender_until + 1, h.receiver_from - 1, plain, need_masks)
 
 
-def _on_date(sender_until: int, receiver_from: int, unit: str, windows: tuple, need_masks: tuple, day: dt.date, wd: WorkingDays):
+def _on_date(
+    sender_until: int, receiver_from: int, unit: str, windows: tuple, need_masks: tuple, day: dt.date, wd: WorkingDays
+):
     """The gap in calendar days for a trigger on ``day``: (count, ranges, needs, profiles)."""
     cal = tuple((i, m, wd.shift(day, lo, u, -INF), wd.shift(day, hi, u, INF)) for i, m, lo, hi, u in windows)
     first = wd.shift(day, sender_until, unit, 0) + 1
@@ -180,7 +186,12 @@ def _calendar(h, windows: tuple, need_masks: tuple, year: int, wd: WorkingDays) 
     for w in range(7):
         counts = [r[1] for r in results if r[0].weekday() == w]
         by_weekday[WEEKDAYS["en"][w]] = _tidy(median(counts))
-    return {"results": results, "worst": worst, "typical": _tidy(median(r[1] for r in results)), "by_weekday": by_weekday}
+    return {
+        "results": results,
+        "worst": worst,
+        "typical": _tidy(median(r[1] for r in results)),
+        "by_weekday": by_weekday,
+    }
 
 
 def _tidy(x: float) -> int | float:
@@ -293,17 +304,22 @@ def check(ctx: Context) -> Iterator[Hit]:
         unit = h.days
         base = {
             lang: (
-                f"{ctx.label(h.id, lang)}: " + {
-                    "sv": (f"ingen äger {', '.join(ctx.label(n, 'sv') for n in gap_needs)} "
-                           f"under {count} {_unit_word(count, unit, cal, 'sv')} efter {ctx.label(h.trigger, 'sv').lower()} "
-                           f"({_days_text(ranges, 'sv')}): {ctx.label(h.from_, 'sv')} släpper behoven dag {h.sender_until} "
-                           f"och {ctx.label(h.to, 'sv')} tar över dag {h.receiver_from} ({UNIT_WORDS[unit]['sv']}"
-                           f"{', räknade som dagar' if unit == 'working' and not cal else ''})"),
-                    "en": (f"nobody owns {', '.join(ctx.label(n, 'en') for n in gap_needs)} "
-                           f"for {count} {_unit_word(count, unit, cal, 'en')} after {ctx.label(h.trigger, 'en').lower()} "
-                           f"({_days_text(ranges, 'en')}): {ctx.label(h.from_, 'en')} lets go of the needs on day {h.sender_until} "
-                           f"and {ctx.label(h.to, 'en')} takes over on day {h.receiver_from} ({UNIT_WORDS[unit]['en']}"
-                           f"{', counted as plain days' if unit == 'working' and not cal else ''})"),
+                f"{ctx.label(h.id, lang)}: "
+                + {
+                    "sv": (
+                        f"ingen äger {', '.join(ctx.label(n, 'sv') for n in gap_needs)} "
+                        f"under {count} {_unit_word(count, unit, cal, 'sv')} efter {ctx.label(h.trigger, 'sv').lower()} "
+                        f"({_days_text(ranges, 'sv')}): {ctx.label(h.from_, 'sv')} släpper behoven dag {h.sender_until} "
+                        f"och {ctx.label(h.to, 'sv')} tar över dag {h.receiver_from} ({UNIT_WORDS[unit]['sv']}"
+                        f"{', räknade som dagar' if unit == 'working' and not cal else ''})"
+                    ),
+                    "en": (
+                        f"nobody owns {', '.join(ctx.label(n, 'en') for n in gap_needs)} "
+                        f"for {count} {_unit_word(count, unit, cal, 'en')} after {ctx.label(h.trigger, 'en').lower()} "
+                        f"({_days_text(ranges, 'en')}): {ctx.label(h.from_, 'en')} lets go of the needs on day {h.sender_until} "
+                        f"and {ctx.label(h.to, 'en')} takes over on day {h.receiver_from} ({UNIT_WORDS[unit]['en']}"
+                        f"{', counted as plain days' if unit == 'working' and not cal else ''})"
+                    ),
                 }[lang]
             )
             for lang in ("sv", "en")
@@ -367,7 +383,9 @@ def check(ctx: Context) -> Iterator[Hit]:
 
 def _unit_word(count: int, unit: str, cal, lang: str) -> str:
     if unit == "working" and cal:
-        return {"sv": "vardag" if count == 1 else "vardagar", "en": "working day" if count == 1 else "working days"}[lang]
+        return {"sv": "vardag" if count == 1 else "vardagar", "en": "working day" if count == 1 else "working days"}[
+            lang
+        ]
     return {"sv": "dag" if count == 1 else "dagar", "en": "day" if count == 1 else "days"}[lang]
 
 

@@ -55,7 +55,12 @@ def check(ctx: Context) -> Iterator[Hit]:
                 ),
             },
             profiles=[dict(h.profile)],
-            data={"handover": h.id, "missing": missing, "passes": list(h.passes), "receiver_needs": list(h.receiver_needs)},
+            data={
+                "handover": h.id,
+                "missing": missing,
+                "passes": list(h.passes),
+                "receiver_needs": list(h.receiver_needs),
+            },
         )
 
 

@@ -156,8 +156,8 @@ RULE = Rule(
             "Överlämningen skickar patienter till en verksamhet som enligt ansvarsfördelningen inte äger "
             "behoven för dem (t.ex. patienter som kan besöka mottagning skickas till rehab i hemmet). För "
             "patienten betyder det att hen kan bli avvisad, skickas tillbaka eller få insatsen av fel "
-            "vårdnivå, och att tiden går. Källa: seed 002, klinikernas fråga \"Hänvisas ofta till oss på "
-            "kommunrehab när de egentligen kan få hjälp på vårdcentralen\" (gråzon 6), och ICF-indelningen "
+            'vårdnivå, och att tiden går. Källa: seed 002, klinikernas fråga "Hänvisas ofta till oss på '
+            'kommunrehab när de egentligen kan få hjälp på vårdcentralen" (gråzon 6), och ICF-indelningen '
             "av ansvaret. Åtgärd i överenskommelsen: begränsa överlämningen till de profiler mottagaren "
             "ansvarar för, skicka övriga till rätt verksamhet, eller utvidga mottagarens ansvar."
         ),

@@ -64,7 +64,8 @@ SIP_WORD = re.compile(r"\bSIP\b")
 def sip_needs(ctx: Context) -> list[str]:
     """Ids of the needs that stand for a SIP (category ``coordination``, id ``sip`` or "SIP" in the label)."""
     return [
-        n.id for n in ctx.model.needs
+        n.id
+        for n in ctx.model.needs
         if n.category == "coordination" and (n.id.lower() == "sip" or SIP_WORD.search(f"{n.label.sv} {n.label.en}"))
     ]
 
@@ -108,7 +109,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             chain = [handovers[h] for h in route.handovers]
             in_route.update(route.handovers)
             units = list(dict.fromkeys(u for h in chain for u in (h.from_, h.to)))
-            if not BOTH <= {kind_of.get(u) for u in units}:
+            if not {kind_of.get(u) for u in units} >= BOTH:
                 continue
             profiles = space.mask(route.profile) & social
             for h in chain:
@@ -261,7 +262,7 @@ RULE = Rule(
             "För patienten betyder det att ingen plan säger vem som gör vad och vem som har helhetsansvaret, "
             "och att hjälpmedel eller insatser i hemmet kan saknas vid hemgång. Källa: HSL 16 kap. 4 § och "
             "SoL 2 kap. 7 §; lag (2017:612) (SIP inom 3 dagar efter utskrivning); seed 002 (SIP, gråzon 1 "
-            "och 2: \"borde biståndshandläggaren ha varit med i SIP?\"). Åtgärd i överenskommelsen: ange en "
+            'och 2: "borde biståndshandläggaren ha varit med i SIP?"). Åtgärd i överenskommelsen: ange en '
             "SIP-punkt vid överlämningen eller vägen (vem kallar, inom hur lång tid, med vilka deltagare), "
             "eller lägg till de deltagare som saknas."
         ),

@@ -127,7 +127,8 @@ def check(ctx: Context) -> Iterator[Hit]:
                             takers.add(rid)
         order = [n.id for n in todo if n.id in uncovered]
         splitting = [
-            h.id for h in handovers_at.get((r.owner, event), ())
+            h.id
+            for h in handovers_at.get((r.owner, event), ())
             if any(uncovered.get(n, 0) & space.mask(h.profile) for n in h.needs)
         ]
         per_step = {n: cover(uncovered[n]) for n in order}

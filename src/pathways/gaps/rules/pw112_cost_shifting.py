@@ -44,8 +44,12 @@ def check(ctx: Context) -> Iterator[Hit]:
                 "en": "no cost rule (annex 1) says so",
             },
             "other_payer": {
-                "sv": f"kostnadsregeln '{ctx.label(rule.id, 'sv')}' säger att {ctx.label(rule.payer, 'sv')} betalar" if rule else "",
-                "en": f"the cost rule '{ctx.label(rule.id, 'en')}' says {ctx.label(rule.payer, 'en')} pays" if rule else "",
+                "sv": f"kostnadsregeln '{ctx.label(rule.id, 'sv')}' säger att {ctx.label(rule.payer, 'sv')} betalar"
+                if rule
+                else "",
+                "en": f"the cost rule '{ctx.label(rule.id, 'en')}' says {ctx.label(rule.payer, 'en')} pays"
+                if rule
+                else "",
             },
             "needs_not_covered": {
                 "sv": f"kostnadsregeln '{ctx.label(rule.id, 'sv')}' gäller inte {needs['sv']}" if rule else "",
@@ -89,7 +93,7 @@ RULE = Rule(
             "betyder det risk att insatsen eller hjälpmedlet dröjer eller uteblir medan verksamheterna tvistar "
             "om fakturan, och att ansvaret för uppföljningen blir oklart. Källa: seed 002 (kostnader som "
             "stödpunkt; gråzon 3: kan kostnad och uppföljningsansvar för hyreshjälpmedel gå över till "
-            "vårdcentralen när habiliteringen avslutar) och seed 004 (\"övervältring\" mellan huvudmän). "
+            'vårdcentralen när habiliteringen avslutar) och seed 004 ("övervältring" mellan huvudmän). '
             "Åtgärd i överenskommelsen: skriv en kostnadsregel i bilaga 1 som anger betalaren för dessa behov, "
             "eller låt den som har ansvaret också betala."
         ),

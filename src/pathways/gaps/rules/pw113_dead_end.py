@@ -100,8 +100,8 @@ RULE = Rule(
             "emot patienter men äger inga behov och lämnar inte över till någon, eller (b) en överlämning för "
             "över ett behov till en mottagare som varken äger behovet eller för det vidare. För patienten "
             "betyder det att bedömningen, insatsen eller uppföljningen aldrig blir av: avsändaren tror att "
-            "mottagaren gör den, mottagaren har inget uppdrag. Källa: seed 000 (\"hål där patienter kan "
-            "falla mellan stolarna\"); seed 002 (habiliteringen avslutar en patient med hyreshjälpmedel, "
+            'mottagaren gör den, mottagaren har inget uppdrag. Källa: seed 000 ("hål där patienter kan '
+            'falla mellan stolarna"); seed 002 (habiliteringen avslutar en patient med hyreshjälpmedel, '
             "gråzon 3). Åtgärd i överenskommelsen: ge mottagaren ansvaret för behovet (för de profiler "
             "överlämningen gäller), lämna det vidare till den som äger det, eller stryk behovet ur "
             "överlämningen om avsändaren behåller det."

@@ -59,10 +59,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             | rejected_to.get(unit.id, set())
         )
         via = {
-            lang: (
-                " " + VIA[lang] + named(ctx, leading, lang) + "."
-                if leading else " " + NONE[lang]
-            )
+            lang: (" " + VIA[lang] + named(ctx, leading, lang) + "." if leading else " " + NONE[lang])
             for lang in ("sv", "en")
         }
         yield Hit(
@@ -99,7 +96,7 @@ RULE = Rule(
             "Verksamheten är ingen ingång (patienten kan inte själv söka sig dit) och ingen kedja av "
             "överlämningar eller avvisningsvägar leder dit från en ingång. För patienten betyder det att "
             "verksamhetens insatser finns på papperet men inte går att få: ingen vet hur patienten kommer "
-            "dit. Källa: seed 002 (\"Vårdkedjan och samarbetet mellan vårdnivåer\", gråzon 7) och seed 004 "
+            'dit. Källa: seed 002 ("Vårdkedjan och samarbetet mellan vårdnivåer", gråzon 7) och seed 004 '
             "(vägarna in i hemsjukvården). Åtgärd i överenskommelsen: beskriv hur patienten kommer till "
             "verksamheten - en remiss- eller överlämningsväg från en annan verksamhet, eller att patienten "
             "kan söka sig dit själv (entry)."

@@ -121,7 +121,7 @@ RULE = Rule(
             "Överlämningarna som för över ett behov bildar en slinga mellan verksamheter, och ingen av dem - "
             "eller någon de skickar vidare till - äger behovet. För patienten betyder det att hen skickas "
             "runt mellan verksamheterna och att ingen gör bedömningen eller insatsen: patienten faller "
-            "mellan stolarna. Källa: seed 000 (\"hål där patienter kan falla mellan stolarna\"), seed 002 "
+            'mellan stolarna. Källa: seed 000 ("hål där patienter kan falla mellan stolarna"), seed 002 '
             "(patienter hänvisas till kommunrehab fast vårdcentralen kan hjälpa dem, gråzon 6; vårdkedjan, "
             "gråzon 7). Åtgärd i överenskommelsen: ange vilken av verksamheterna i slingan som äger behovet, "
             "eller lägg till en överlämning ut ur slingan till den som äger det."

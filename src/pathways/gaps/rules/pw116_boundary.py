@@ -62,10 +62,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             for lang in ("sv", "en")
         }
         others = sorted(by_id)
-        note = {
-            lang: (" " + OTHERS[lang] + named(ctx, others, lang) + "." if others else "")
-            for lang in ("sv", "en")
-        }
+        note = {lang: (" " + OTHERS[lang] + named(ctx, others, lang) + "." if others else "") for lang in ("sv", "en")}
         yield Hit(
             key=(boundary.id,),
             elements=[boundary.id, *units],
@@ -112,8 +109,8 @@ RULE = Rule(
             "habilitering, psykiatri och primärvård) byter ansvaret händer, men ingen överlämning går över "
             "gränsen och ingen samordningsregel mellan verksamheterna på ömse sidor gäller just de patienterna. "
             "För patienten betyder det att kontakten kan upphöra vid gränsen utan att någon annan tar vid, "
-            "eller att verksamheterna hänvisar till varandra. Källa: seed 002, klinikernas frågor (\"autism och "
-            "gränsdragningen mellan hab, psykiatrin och primärvården\", gråzon 4; habiliteringen avslutar, "
+            'eller att verksamheterna hänvisar till varandra. Källa: seed 002, klinikernas frågor ("autism och '
+            'gränsdragningen mellan hab, psykiatrin och primärvården", gråzon 4; habiliteringen avslutar, '
             "gråzon 3); seed 004 (barn under 18 år). Åtgärd i överenskommelsen: beskriv överlämningen vid "
             "gränsen (och ange den i överlämningens 'crosses'), eller skriv en samordningsregel mellan "
             "verksamheterna med gränsens dimension i regelns profil."

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from pathways.analysis.handover_graph import handover_index, members, named
 from pathways.gaps.core import Context, Hit, Rule
 
+
 def principal_pairs(ctx: Context) -> dict[tuple[str, str], set[str]]:
     """Sorted pairs of partner principals, each with the handovers between them."""
     model = ctx.model
