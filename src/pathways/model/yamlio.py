@@ -210,14 +210,14 @@ def parse_yaml(text: str, name: str) -> object:
         root = loader.get_single_node()
         if root is None:
             return None
-        if (deep := _deepest(root)) is not None:
-            raise _nesting_error(name, _mark(deep))
         distinct = _distinct_size(root)
         limit = MAX_ALIAS_EXPANSION * distinct + 1000
         if _expanded_size(root, limit) > limit:
             raise ModelError(
                 [Problem(name, 1, 1, "", "aliases expand the document too far; write the repeated parts out")]
             )
+        if (deep := _deepest(root)) is not None:  # after the alias check, which bounds this walk
+            raise _nesting_error(name, _mark(deep))
         return loader.construct_document(root)
     except (yaml.MarkedYAMLError, RecursionError) as exc:
         if (where := _too_deep(text)) is not None:
