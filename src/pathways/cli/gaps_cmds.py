@@ -20,6 +20,7 @@ from pathways.cli.common import (
 )
 from pathways.cli.progress import progress_bars
 from pathways.gaps.analyze import find_gaps
+from pathways.gaps.baseline import baseline_text, stale_entries, write_baseline
 from pathways.gaps.config import load_baseline, load_config
 from pathways.gaps.core import SEVERITIES, Options, at_least
 from pathways.gaps.rules import all_rules
@@ -61,6 +62,12 @@ def gaps(
         False, "--calendar", help="Count weekends and holidays in time gaps, as a calendar would."
     ),
     lang: Lang = typer.Option(Lang.sv, "--lang", help="Language of the messages."),
+    write_baseline_to: Path | None = typer.Option(
+        None,
+        "--write-baseline",
+        help="Write the findings shown as a baseline, each with an empty justification to fill in "
+        "(justifications in --baseline are kept).",
+    ),
 ) -> None:
     """Find where patients can fall between the chairs: every finding of the gap rules."""
     model = load_or_exit(model_dir)
@@ -71,8 +78,12 @@ def gaps(
     except ModelError as exc:
         report_problems(exc)
         raise typer.Exit(EXIT_INVALID) from None
+    codes = _rule_codes(rule)
     with progress_bars() as progress:
-        findings = find_gaps(model, config, Options(calendar=calendar), codes=_rule_codes(rule), progress=progress)
+        findings = find_gaps(model, config, Options(calendar=calendar), codes=codes, progress=progress)
+    if baseline:
+        ran = {r.code for r in config.select(rules)} & (codes or {r.code for r in rules})
+        report_problems(ModelError(stale_entries(accepted, findings, ran)))
     if severity:
         wanted = {s.value for s in severity}
         findings = [f for f in findings if f.severity in wanted]
@@ -86,6 +97,8 @@ def gaps(
         console.file.write(to_markdown(findings, lang.value))
     else:
         _print_table(findings, accepted, lang.value)
+    if write_baseline_to is not None:
+        _write_baseline(write_baseline_to, findings, accepted, lang.value)
     if fail_on is not None:
         failing = [f for f in findings if f.id not in accepted and at_least(f.severity, fail_on.value)]
         if failing:
@@ -94,6 +107,19 @@ def gaps(
                 markup=False,
             )
             raise typer.Exit(EXIT_FINDINGS)
+
+
+def _write_baseline(path: Path, findings, accepted: dict[str, str], lang: str) -> None:
+    try:
+        write_baseline(path, baseline_text(findings, accepted, lang))
+    except OSError as exc:
+        err_console.print(f"{path}: cannot write: {exc.strerror}", markup=False, soft_wrap=True)
+        raise typer.Exit(EXIT_INVALID) from None
+    empty = sum(1 for f in findings if f.id not in accepted)
+    err_console.print(
+        f"{path}: {len(findings)} fynd, {empty} utan motivering att fylla i / findings, {empty} justifications to write",
+        markup=False,
+    )
 
 
 def _print_table(findings, accepted: dict[str, str], lang: str) -> None:

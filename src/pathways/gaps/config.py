@@ -80,7 +80,15 @@ def load_config(model_dir: Path, rules: list[Rule]) -> RuleConfig:
     return RuleConfig(frozenset(disabled), severity)
 
 
-def load_baseline(path: Path) -> dict[str, str]:
+class Baseline(dict):
+    """Accepted findings, finding id -> justification; ``where`` holds each entry's (file, line, col)."""
+
+    def __init__(self, accepted: dict[str, str], where: dict[str, tuple[str, int, int]]):
+        super().__init__(accepted)
+        self.where = where
+
+
+def load_baseline(path: Path) -> Baseline:
     """Accepted findings: finding id -> the written justification.
 
     The file::
@@ -94,6 +102,7 @@ def load_baseline(path: Path) -> dict[str, str]:
     if not isinstance(doc, PosDict) or not isinstance(doc.get("accepted"), PosList):
         raise ModelError([Problem(name, 1, 1, "", "a baseline holds 'accepted:', a list of {id, justification}")])
     accepted: dict[str, str] = {}
+    where: dict[str, tuple[str, int, int]] = {}
     problems = []
     items = doc["accepted"]
     for index, item in enumerate(items):
@@ -108,6 +117,7 @@ def load_baseline(path: Path) -> dict[str, str]:
             )
             continue
         accepted[str(fid)] = why.strip()
+        where[str(fid)] = (name, line, col)
     if problems:
         raise ModelError(problems)
-    return accepted
+    return Baseline(accepted, where)

@@ -1,0 +1,67 @@
+"""Baselines that stay honest: written from today's findings, stale entries reported."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from pathways.gaps.config import Baseline
+from pathways.gaps.core import Finding
+from pathways.model.errors import Problem
+
+HEADER = """\
+# Accepterade fynd / accepted findings. Skriv varför varje fynd accepteras (justification);
+# en post utan motivering är ett fel. Write why each finding is accepted; an empty one is an error.
+accepted:
+"""
+
+
+def baseline_text(findings: list[Finding], keep: dict[str, str] | None = None, lang: str = "sv") -> str:
+    """A baseline of ``findings``: justifications from ``keep`` where there is one, else empty."""
+    keep = keep or {}
+    lines = [HEADER]
+    for f in findings:
+        message = " ".join(f.message.get(lang, "").split())
+        lines.append(f"  # {f.rule} {f.severity}: {message}\n")
+        lines.append(f"  - id: {f.id}\n")
+        why = yaml.safe_dump(keep.get(f.id, ""), allow_unicode=True, width=10_000).removesuffix("\n...\n").strip()
+        lines.append(f"    justification: {why}\n")
+    if not findings:
+        lines[0] = HEADER.replace("accepted:\n", "accepted: []\n")
+    return "".join(lines)
+
+
+def write_baseline(path: Path, text: str) -> None:
+    """Write the whole file or nothing (a temporary file renamed into place)."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def stale_entries(baseline: Baseline, findings: list[Finding], codes: set[str] | None = None) -> list[Problem]:
+    """Entries whose finding no longer exists (among the rules that ran: ``codes``, or every rule)."""
+    present = {f.id for f in findings}
+    out = []
+    for fid, (file, line, col) in baseline.where.items():
+        rule = fid.split("-", 1)[0]
+        if fid in present or (codes is not None and rule not in codes):
+            continue
+        out.append(
+            Problem(
+                file,
+                line,
+                col,
+                fid,
+                "no such finding any more (resolved, or its elements changed); remove the entry / fyndet finns inte längre, ta bort posten",
+            )
+        )
+    return out
