@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from pathways.analysis.locations import locations
 from pathways.cli.common import (
     DEFAULT_MODEL,
     EXIT_INVALID,
@@ -18,6 +19,7 @@ from pathways.cli.common import (
     load_or_exit,
     report_problems,
 )
+from pathways.cli.explain_print import print_finding_explanation, print_grey_zone_explanation
 from pathways.cli.progress import progress_bars
 from pathways.gaps.analyze import find_gaps
 from pathways.gaps.baseline import baseline_text, stale_entries, write_baseline
@@ -26,6 +28,7 @@ from pathways.gaps.core import SEVERITIES, Options, at_least
 from pathways.gaps.rules import all_rules
 from pathways.model.errors import ModelError
 from pathways.outputs.findings import to_csv, to_json, to_markdown
+from pathways.revision.explain import explain_finding, explain_grey_zone, is_finding_id
 
 EXIT_FINDINGS = 1
 """Exit code when --fail-on finds findings at or above the threshold."""
@@ -87,16 +90,17 @@ def gaps(
     if severity:
         wanted = {s.value for s in severity}
         findings = [f for f in findings if f.severity in wanted]
+    where = locations(model, findings)
     if fmt == Format.json:
         console.file.write(
-            to_json(findings, accepted) + "\n"
+            to_json(findings, accepted, where) + "\n"
         )  # as rich prints it, without its cost (1 s at national scale)
     elif fmt == Format.csv:
-        console.file.write(to_csv(findings, lang.value))
+        console.file.write(to_csv(findings, lang.value, where))
     elif fmt == Format.markdown:
-        console.file.write(to_markdown(findings, lang.value))
+        console.file.write(to_markdown(findings, lang.value, where))
     else:
-        _print_table(findings, accepted, lang.value)
+        _print_table(findings, accepted, lang.value, where)
     if write_baseline_to is not None:
         _write_baseline(write_baseline_to, findings, accepted, lang.value)
     if fail_on is not None:
@@ -122,7 +126,7 @@ def _write_baseline(path: Path, findings, accepted: dict[str, str], lang: str) -
     )
 
 
-def _print_table(findings, accepted: dict[str, str], lang: str) -> None:
+def _print_table(findings, accepted: dict[str, str], lang: str, where: dict[str, dict[str, str]]) -> None:
     sv = lang == "sv"
     table = Table(title="Glapp i vårdkedjan" if sv else "Gaps in the care pathway", show_lines=True)
     table.add_column("Nr" if sv else "No", justify="right")
@@ -140,7 +144,11 @@ def _print_table(findings, accepted: dict[str, str], lang: str) -> None:
             str(index),
             f"{f.rule} [{SEVERITY_STYLE[f.severity]}]{f.severity}[/]\n{f.name}",
             ", ".join(str(g) for g in f.grey_zones),
-            f"{_escape(f.message[lang])}" + (f"\n{who}" if who else "") + f"\n[dim]{f.id}[/dim]" + note,
+            f"{_escape(f.message[lang])}"
+            + (f"\n{who}" if who else "")
+            + "".join(f"\n[dim]→ {_escape(e)}: {_escape(at)}[/dim]" for e, at in where.get(f.id, {}).items())
+            + f"\n[dim]{f.id}[/dim]"
+            + note,
         )
     console.print(table)
     counts = {s: sum(1 for f in findings if f.severity == s) for s in reversed(SEVERITIES)}
@@ -165,17 +173,60 @@ def rules_cmd(lang: Lang = typer.Option(Lang.sv, "--lang")) -> None:
 
 
 def explain(
-    code: str = typer.Argument(..., help="Rule code (PW101) or name (uncovered-need)."),
+    code: str = typer.Argument(
+        ...,
+        help="Rule code (PW101) or name (uncovered-need), a finding id (PW101-1952efc2f7) or a grey zone (gz1 or 1).",
+    ),
+    model_dir: Path = typer.Option(
+        DEFAULT_MODEL, "--model", help="The model a finding id or grey zone is looked up in."
+    ),
+    calendar: bool = typer.Option(False, "--calendar", help="As `gaps --calendar` (finding ids of time gaps differ)."),
     lang: Lang = typer.Option(Lang.sv, "--lang"),
 ) -> None:
-    """What a rule means for the patient, its source, how to fix it in the agreement."""
-    (found,) = _rule_codes([code])
-    r = next(r for r in all_rules() if r.code == found)
-    console.print(f"[bold]{r.code} {r.name}[/bold]: {r.title[lang.value]}")
-    console.print(f"{'Allvarsgrad' if lang == Lang.sv else 'Severity'}: {r.severity}", markup=False)
-    console.print(r.explanation[lang.value], markup=False)
-    console.print(f"{'Källa' if lang == Lang.sv else 'Source'}: {r.source}", markup=False)
-    console.print(f"{'Kostnad' if lang == Lang.sv else 'Cost'}: {r.complexity}", markup=False)
+    """What a rule, a finding or a grey zone means for the patient, where it stands, how to fix it."""
+    rules = all_rules()
+    by_key = {r.code.lower(): r for r in rules} | {r.name: r for r in rules}
+    if code.lower() in by_key:
+        _explain_rule(by_key[code.lower()], lang.value)
+        return
+    model = load_or_exit(model_dir)
+    try:
+        config = load_config(model_dir, rules)
+    except ModelError as exc:
+        report_problems(exc)
+        raise typer.Exit(EXIT_INVALID) from None
+    findings = find_gaps(model, config, Options(calendar=calendar))
+    if is_finding_id(code):
+        found = explain_finding(model, findings, rules, code, lang.value)
+        if found is not None:
+            print_finding_explanation(found, lang.value)
+            return
+        err_console.print(
+            f"{model_dir}: {code}: no such finding in this model (resolved, or made with other options); "
+            "`pathways gaps` lists the findings",
+            markup=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(EXIT_INVALID)
+    zone = explain_grey_zone(model, findings, code, lang.value)
+    if zone is None:
+        err_console.print(
+            f"unknown '{code}': give a rule code or name (`pathways rules`), a finding id (`pathways gaps`) "
+            "or a grey zone (gz1 or 1)",
+            markup=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(EXIT_INVALID)
+    print_grey_zone_explanation(zone, lang.value)
+
+
+def _explain_rule(r, lang: str) -> None:
+    sv = lang == "sv"
+    console.print(f"[bold]{r.code} {r.name}[/bold]: {_escape(r.title[lang])}")
+    console.print(f"{'Allvarsgrad' if sv else 'Severity'}: {r.severity}", markup=False)
+    console.print(r.explanation[lang], markup=False)
+    console.print(f"{'Källa' if sv else 'Source'}: {r.source}", markup=False)
+    console.print(f"{'Kostnad' if sv else 'Cost'}: {r.complexity}", markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -11,8 +11,18 @@ from pathways.gaps.core import Finding
 COLUMNS = ("nr", "id", "rule", "name", "severity", "grey_zones", "message", "profiles", "elements", "rule_source")
 
 
-def rows(findings: list[Finding], lang: str = "sv") -> list[dict[str, str]]:
-    """One flat row per finding, numbered in the order given (the numbers on the gap overlay)."""
+def _elements(f: Finding, where: dict[str, dict[str, str]] | None) -> str:
+    at = (where or {}).get(f.id, {})
+    return ", ".join(f"{e} ({at[e]})" if e in at else e for e in f.elements)
+
+
+def rows(
+    findings: list[Finding], lang: str = "sv", where: dict[str, dict[str, str]] | None = None
+) -> list[dict[str, str]]:
+    """One flat row per finding, numbered in the order given (the numbers on the gap overlay).
+
+    ``where`` (finding id -> element id -> ``file:line``) puts each element's place after it.
+    """
     return [
         {
             "nr": str(index),
@@ -23,15 +33,17 @@ def rows(findings: list[Finding], lang: str = "sv") -> list[dict[str, str]]:
             "grey_zones": ", ".join(str(g) for g in f.grey_zones),
             "message": f.message[lang],
             "profiles": " | ".join(f.profiles_text[lang]),
-            "elements": ", ".join(f.elements),
+            "elements": _elements(f, where),
             "rule_source": f.rule_source,
         }
         for index, f in enumerate(findings, start=1)
     ]
 
 
-def to_json(findings: list[Finding], accepted: dict[str, str] | None = None) -> str:
-    """Findings as a JSON document; accepted ones carry their justification.
+def to_json(
+    findings: list[Finding], accepted: dict[str, str] | None = None, where: dict[str, dict[str, str]] | None = None
+) -> str:
+    """Findings as a JSON document; accepted ones carry their justification, ``where`` their elements' places.
 
     >>> to_json([])
     '{\\n  "findings": []\\n}'
@@ -40,17 +52,19 @@ def to_json(findings: list[Finding], accepted: dict[str, str] | None = None) -> 
     items = []
     for f in findings:
         item = f.as_dict()
+        if where is not None:
+            item["where"] = where.get(f.id, {})
         if f.id in accepted:
             item["accepted"] = accepted[f.id]
         items.append(item)
     return json.dumps({"findings": items}, ensure_ascii=False, indent=2)
 
 
-def to_csv(findings: list[Finding], lang: str = "sv") -> str:
+def to_csv(findings: list[Finding], lang: str = "sv", where: dict[str, dict[str, str]] | None = None) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows(findings, lang))
+    writer.writerows(rows(findings, lang, where))
     return buffer.getvalue()
 
 
@@ -58,14 +72,14 @@ def _md_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(findings: list[Finding], lang: str = "sv") -> str:
+def to_markdown(findings: list[Finding], lang: str = "sv", where: dict[str, dict[str, str]] | None = None) -> str:
     """A Markdown table (pipes in texts escaped)."""
     heads = {
-        "sv": ("Nr", "Id", "Regel", "Allvar", "Gråzon", "Fynd", "Profiler"),
-        "en": ("No", "Id", "Rule", "Severity", "Grey zone", "Finding", "Profiles"),
+        "sv": ("Nr", "Id", "Regel", "Allvar", "Gråzon", "Fynd", "Profiler", "Element"),
+        "en": ("No", "Id", "Rule", "Severity", "Grey zone", "Finding", "Profiles", "Elements"),
     }[lang]
     lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
-    for row in rows(findings, lang):
+    for row in rows(findings, lang, where):
         cells = [
             row["nr"],
             row["id"],
@@ -74,6 +88,7 @@ def to_markdown(findings: list[Finding], lang: str = "sv") -> str:
             row["grey_zones"],
             row["message"],
             row["profiles"],
+            row["elements"],
         ]
         lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
