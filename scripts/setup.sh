@@ -42,3 +42,6 @@ python=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes --no-deps -r "$lock"
 .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+if [ "$want_test" = 1 ]; then
+  (cd tests/bpmnlint && npm ci --no-audit --no-fund --silent)
+fi

@@ -14,6 +14,7 @@ from pathways.cli.common import DEFAULT_MODEL, Lang, console, err_console, load_
 from pathways.graph.build import build_graph
 from pathways.graph.convert import write_graph
 from pathways.model.schema import ModelFile
+from pathways.outputs.bpmn import write_bpmn
 
 ModelDir = typer.Argument(DEFAULT_MODEL, help="The model directory.", show_default=True)
 
@@ -21,6 +22,12 @@ ModelDir = typer.Argument(DEFAULT_MODEL, help="The model directory.", show_defau
 class ExportFormat(str, Enum):
     graphml = "graphml"
     json = "json"
+    bpmn = "bpmn"
+
+
+class Municipalities(str, Enum):
+    one = "one"
+    each = "each"
 
 
 def validate(model_dir: Path = ModelDir) -> None:
@@ -72,13 +79,28 @@ def assumptions_cmd(model_dir: Path = ModelDir, lang: Lang = typer.Option(Lang.s
 def export(
     model_dir: Path = ModelDir,
     fmt: ExportFormat = typer.Option(
-        ExportFormat.graphml, "--format", help="graphml (yEd, Gephi) or json (node-link)."
+        ExportFormat.graphml,
+        "--format",
+        help="graphml (yEd, Gephi), json (node-link) or bpmn (bpmn.io, Camunda Modeler).",
     ),
     out: Path = typer.Option(None, "--out", help="File to write; default model-graph.<format>."),
+    municipalities: Municipalities = typer.Option(
+        Municipalities.one, "--municipalities", help="BPMN: the municipalities as one pool, or a pool each."
+    ),
+    lang: Lang = typer.Option(Lang.sv, "--lang", help="BPMN: language of the names."),
 ) -> None:
-    """Write the graph as GraphML or node-link JSON."""
-    G = build_graph(load_or_exit(model_dir))
+    """Write the graph as GraphML or node-link JSON, or the model as a BPMN 2.0 collaboration."""
+    model = load_or_exit(model_dir)
     path = out or Path(f"model-graph.{fmt.value}")
+    if fmt == ExportFormat.bpmn:
+        try:
+            write_bpmn(model, path, lang.value, each_municipality=municipalities == Municipalities.each)
+        except OSError as exc:
+            err_console.print(f"{path}: cannot write: {exc.strerror}", markup=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+        console.print(f"{path}: BPMN 2.0", markup=False)
+        return
+    G = build_graph(model)
     try:
         write_graph(G, path, fmt.value)
     except OSError as exc:
