@@ -88,3 +88,23 @@ def test_explain_a_rule_code_still_works_and_unknowns_are_refused():
     assert gone.exit_code == 2 and "PW101-0000000000" in gone.stderr
     unknown = runner.invoke(app, ["explain", "nonsense"])
     assert unknown.exit_code == 2 and "nonsense" in unknown.stderr
+
+
+def test_places_in_a_model_read_without_positions_are_found_by_scanning(tmp_path):
+    out = tmp_path / "synth"
+    assert (
+        runner.invoke(
+            app, ["synth", "--regions", "1", "--municipalities", "3", "--seed", "7", "--out", str(out)]
+        ).exit_code
+        == 0
+    )
+    model = load_model(out)
+    assert any(type(o.node).__name__ == "LazyNode" for o in model.origins.values())
+    result = runner.invoke(app, ["gaps", str(out), "--format", "json"])
+    findings = json.loads(result.stdout)["findings"]
+    assert findings
+    for f in findings:
+        assert set(f["where"]) == set(f["elements"])
+        for e, at in f["where"].items():
+            file, line = at.rsplit(":", 1)
+            assert f'"id": "{e}"' in Path(file).read_text(encoding="utf-8").splitlines()[int(line) - 1]

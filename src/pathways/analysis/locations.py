@@ -1,13 +1,43 @@
 """Where the elements behind findings stand in the model files: ``file:line`` per element id.
 
-Computed when asked for (the loader's positions of a JSON model are parsed lazily).
+A YAML file read with positions gives the exact line. A file read by the fast path (no
+positions kept, see :class:`pathways.model.yamlio.LazyNode`) is scanned once for its
+``id:`` keys instead: parsing a big file again with positions would take minutes.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
 
 from pathways.model.model import Model
+from pathways.model.yamlio import LazyNode
+
+ID_KEY = re.compile(r"""(?m)^[ \t]*(?:-[ \t]*)?\{?[ \t]*["']?id["']?[ \t]*:[ \t]*["']?([^"',}\s]+)""")
+"""An ``id:`` key that opens a line (YAML block or flow item, or a JSON object per line)."""
+
+
+class _Index:
+    """The offsets of the ``id:`` keys of one file, and its text to count lines in."""
+
+    def __init__(self, file: str):
+        with open(file, encoding="utf-8") as f:
+            self.text = f.read()
+        self.offsets: dict[str, int] = {}
+        for match in ID_KEY.finditer(self.text):
+            self.offsets.setdefault(match.group(1), match.start())
+
+    def line(self, element_id: str) -> int:
+        offset = self.offsets.get(element_id)
+        return 1 if offset is None else self.text.count("\n", 0, offset) + 1
+
+
+@lru_cache(maxsize=32)
+def _index(file: str, mtime: float) -> _Index:
+    """The index of a file (``mtime`` keys the cache, so an edited file is read again)."""
+    return _Index(file)
 
 
 def element_location(model: Model, element_id: str) -> str:
@@ -15,7 +45,14 @@ def element_location(model: Model, element_id: str) -> str:
     if model.get(element_id) is None:
         return ""
     origin = model.origin(element_id)
-    line, _ = origin.where()
+    if isinstance(origin.node, LazyNode):
+        path = Path(origin.file)
+        try:
+            line = _index(str(path), path.stat().st_mtime).line(element_id)
+        except OSError:
+            line = 1
+    else:
+        line, _ = origin.where()
     return f"{origin.file}:{line}"
 
 

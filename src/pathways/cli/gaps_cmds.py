@@ -126,7 +126,7 @@ def _write_baseline(path: Path, findings, accepted: dict[str, str], lang: str) -
     )
 
 
-def _print_table(findings, accepted: dict[str, str], lang: str, where: dict[str, dict[str, str]]) -> None:
+def _print_table(findings, accepted: dict[str, str], lang: str, where: dict[str, dict[str, str]] | None = None) -> None:
     sv = lang == "sv"
     table = Table(title="Glapp i vårdkedjan" if sv else "Gaps in the care pathway", show_lines=True)
     table.add_column("Nr" if sv else "No", justify="right")
@@ -146,7 +146,7 @@ def _print_table(findings, accepted: dict[str, str], lang: str, where: dict[str,
             ", ".join(str(g) for g in f.grey_zones),
             f"{_escape(f.message[lang])}"
             + (f"\n{who}" if who else "")
-            + "".join(f"\n[dim]→ {_escape(e)}: {_escape(at)}[/dim]" for e, at in where.get(f.id, {}).items())
+            + "".join(f"\n[dim]→ {_escape(e)}: {_escape(at)}[/dim]" for e, at in (where or {}).get(f.id, {}).items())
             + f"\n[dim]{f.id}[/dim]"
             + note,
         )
