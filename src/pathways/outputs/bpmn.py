@@ -70,8 +70,8 @@ def _layout(c: Collaboration) -> tuple[dict[str, Box], dict[str, Box]]:
                 boxes[node.id] = _place(node, LEFT + col * COL, rows[node.lane])
                 col += 1
             for node in extras:
-                host = boxes[node.attached_to or node.data_from] if (node.attached_to or node.data_from) else None
-                boxes[node.id] = _place_extra(node, host, rows[node.lane], boxes)
+                host = node.attached_to or node.data_from or node.follows or ""
+                boxes[node.id] = _place_extra(node, boxes[host], rows[node.lane])
             for lane in lanes:
                 free[lane] = col + 1
         columns = max(columns, *free.values())
@@ -90,13 +90,13 @@ def _place(node: Node, x: float, top: float) -> Box:
     return Box(x + (100 - w) / 2, top + 110 - h / 2, w, h)
 
 
-def _place_extra(node: Node, host: Box | None, top: float, boxes: dict[str, Box]) -> Box:
+def _place_extra(node: Node, host: Box, top: float) -> Box:
+    """A node beside its host: a boundary timer on its task's corner, a data object above, an end event below."""
     if node.kind == "boundaryEvent":
         return Box(host.x + host.w - 28, host.y + host.h - 18, *EVENT)
     if node.kind == "dataObjectReference":
         return Box(host.x + host.w + 7, top + 8, *SIZE["dataObjectReference"])
-    last = next(b for k, b in reversed(list(boxes.items())) if k.startswith("Timer_"))
-    return Box(last.x + 70, top + LANE_H - 44, *EVENT)
+    return Box(host.x + 70, top + LANE_H - 44, *EVENT)
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attrs) -> ET.Element:
@@ -107,7 +107,7 @@ def _text(parent: ET.Element, tag: str, text: str, **attrs) -> ET.Element:
 
 def _flow_node(process: ET.Element, node: Node, incoming: list[str], outgoing: list[str]) -> ET.Element:
     attrs = {"id": node.id, "name": node.name}
-    if node.kind == "boundaryEvent":
+    if node.attached_to:
         attrs |= {"attachedToRef": node.attached_to, "cancelActivity": "false"}
     e = ET.SubElement(process, _q(node.kind), attrs)
     if node.doc:
@@ -164,7 +164,7 @@ def _process(root: ET.Element, pool: Pool) -> list[tuple[str, str, str]]:
                 ET.SubElement(
                     process, _q("dataObjectReference"), {"id": x.id, "name": x.name, "dataObjectRef": f"{x.id}_object"}
                 )
-                edges.append((f"Assoc_{x.id}", x.data_from, x.id))
+                edges.append((f"Assoc_{x.id}", x.data_from or "", x.id))
         edges += links
     return edges
 

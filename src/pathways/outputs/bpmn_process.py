@@ -51,7 +51,11 @@ class Node:
     message: str | None = None
     timer: str | None = None
     attached_to: str | None = None
+    """A boundary event: the task it sits on."""
     data_from: str | None = None
+    """A data object: the task that writes it."""
+    follows: str | None = None
+    """An end event outside the chain: the boundary event it follows."""
 
 
 @dataclass
@@ -145,7 +149,7 @@ class _Builder:
             timer=limit,
             attached_to=node.id,
         )
-        late = Node(f"End_{step.id}{key}_late", "endEvent", TEXT[self.lang]["late"], lane)
+        late = Node(f"End_{step.id}{key}_late", "endEvent", TEXT[self.lang]["late"], lane, follows=timer.id)
         return node, [timer, late]
 
     def handover(self, h: Handover, steps: list[RouteStep]) -> None:

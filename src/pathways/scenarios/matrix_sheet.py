@@ -13,21 +13,23 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from pathways.model.errors import ModelError
+from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model
 from pathways.scenarios.matrix import FIRST_ROW, HEAD, MARK, PARTIAL, SHEET, groups
 
 
 @dataclass(frozen=True, order=True)
-class CellProblem:
-    file: str
-    sheet: str
-    row: int
-    col: int
-    message: str
+class CellProblem(Problem):
+    """A problem in a cell, printed as ``file:sheet!C7: message``."""
+
+    sheet: str = SHEET
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.sheet}!{get_column_letter(self.col)}{self.row}: {self.message}"
+        return f"{self.file}:{self.sheet}!{get_column_letter(self.col)}{self.line}: {self.message}"
+
+
+def _cell(file: str, sheet: str, row: int, col: int, message: str) -> CellProblem:
+    return CellProblem(file, row, col, "", message, sheet)
 
 
 @dataclass
@@ -40,10 +42,10 @@ def _open(path: Path, name: str):
     try:
         wb = load_workbook(path, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ModelError([CellProblem(name, SHEET, 1, 1, f"not an Excel workbook pathways can read ({exc})")]) from None
+        raise ModelError([_cell(name, SHEET, 1, 1, f"not an Excel workbook pathways can read ({exc})")]) from None
     if SHEET not in wb.sheetnames:
         raise ModelError(
-            [CellProblem(name, SHEET, 1, 1, f"no sheet '{SHEET}'; the sheets are {', '.join(wb.sheetnames)}")]
+            [_cell(name, SHEET, 1, 1, f"no sheet '{SHEET}'; the sheets are {', '.join(wb.sheetnames)}")]
         )
     return wb[SHEET]
 
@@ -80,10 +82,10 @@ def read_matrix(path: Path, model: Model, display: str | None = None) -> Sheet:
     """The owned cells of an edited matrix; ModelError lists every bad cell."""
     name = display or str(path)
     ws = _open(Path(path), name)
-    problems: list[CellProblem] = []
+    problems: list[Problem] = []
 
     def problem(row: int, col: int, message: str) -> None:
-        problems.append(CellProblem(name, ws.title, row, col, message))
+        problems.append(_cell(name, ws.title, row, col, message))
 
     for merged in ws.merged_cells.ranges:
         problem(
@@ -127,6 +129,6 @@ def read_matrix(path: Path, model: Model, display: str | None = None) -> Sheet:
                 )
     if dimension is None and not problems:
         problem(FIRST_ROW, 1, "the sheet has no rows of needs")
-    if problems:
+    if problems or dimension is None:
         raise ModelError(problems)
     return Sheet(dimension, owned)
