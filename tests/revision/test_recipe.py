@@ -29,8 +29,9 @@ def _run(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProc
     return subprocess.run(args, cwd=repo, env=env, check=check, capture_output=True, text=True)
 
 
-@pytest.fixture
-def repo(tmp_path):
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("recipe")
     _run(tmp_path, "git", "init", "-q", "-b", "main")
     copy_model(tmp_path / "model")
     baseline = tmp_path / "accepted.yaml"
@@ -44,6 +45,13 @@ def repo(tmp_path):
     (tmp_path / ".git" / "hooks" / "pre-commit").symlink_to(HOOK)
     _run(tmp_path, "git", "checkout", "-qb", "revision")
     return tmp_path
+
+
+@pytest.fixture
+def repo(made):
+    start = _run(made, "git", "rev-parse", "HEAD").stdout.strip()
+    yield made
+    _run(made, "git", "reset", "-q", "--hard", start)
 
 
 def test_a_revision_that_adds_an_owner_is_committed(repo):
