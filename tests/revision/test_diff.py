@@ -175,3 +175,14 @@ def test_neither_folder_nor_revision_is_a_clear_error(tmp_path, monkeypatch):
     result = runner.invoke(app, ["diff", "no-such-thing", str(Path.cwd())])
     assert result.exit_code == 2
     assert result.stderr.startswith("no-such-thing:1:1:")
+
+
+def test_new_findings_name_their_elements_in_new_and_resolved_ones_in_old(diff, folders):
+    old, new = folders
+    for findings, side in ((diff.result.new, new), (diff.result.resolved, old)):
+        for f in findings:
+            assert set(diff.finding_where[f.id]) == set(f.elements)
+            for e, at in diff.finding_where[f.id].items():
+                file, line = at.rsplit(":", 1)
+                assert Path(file).parent == side
+                assert f"id: {e}" in Path(file).read_text(encoding="utf-8").splitlines()[int(line) - 1]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pathways.analysis.locations import locations
 from pathways.cases.format import Case
 from pathways.gaps.analyze import find_gaps
 from pathways.gaps.core import Finding, Options, at_least
@@ -43,6 +44,8 @@ class Diff:
     changed_findings: list[FindingChange]
     where: dict[str, str] = field(default_factory=dict)
     field_where: dict[tuple[str, str], str] = field(default_factory=dict)
+    finding_where: dict[str, dict[str, str]] = field(default_factory=dict)
+    """finding id -> element -> ``file:line`` (NEW; OLD for resolved findings)"""
     models: tuple[Model, ...] = field(default=(), repr=False)
     """NEW and OLD, for labels."""
 
@@ -57,6 +60,9 @@ class Diff:
         doc.pop("unchanged")
         doc["summary"]["changed"] = len(self.changed_findings)
         doc["summary"]["unchanged"] -= len(self.changed_findings)
+        for key in ("resolved", "new"):
+            for f in doc[key]:
+                f["where"] = self.finding_where.get(f["id"], {})
         for e in doc["elements"]:
             e["where"] = self.where.get(e["id"], "")
             e["fields_where"] = {k: self.field_where.get((e["id"], k), "") for k in e["fields"]}
@@ -114,4 +120,9 @@ def diff_models(
         where[e.id] = _locate(model, side, e.id)
         for name in e.fields:
             field_where[(e.id, name)] = _locate(model, side, e.id, name)
-    return Diff(sides[0].shown, sides[1].shown, result, changed, where, field_where, (new, old))
+    places = {
+        fid: {e: sides[0].display(at) for e, at in w.items()} for fid, w in locations(old, result.resolved).items()
+    }
+    found = result.new + [c.after for c in changed]
+    places |= {fid: {e: sides[1].display(at) for e, at in w.items()} for fid, w in locations(new, found).items()}
+    return Diff(sides[0].shown, sides[1].shown, result, changed, where, field_where, places, (new, old))

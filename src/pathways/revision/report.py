@@ -51,6 +51,10 @@ def _finding_fields(fields: dict, lang: str) -> str:
     return "; ".join(parts)
 
 
+def _places(d: Diff, finding_id: str) -> str:
+    return "\n".join(f"{e}: {at}" for e, at in d.finding_where.get(finding_id, {}).items())
+
+
 def sections(d: Diff, label: Labels, lang: str) -> list[Section]:
     """Every part of the diff, in reading order: elements, findings, ownership, cases."""
     t, w = TEXT[lang], d.result
@@ -67,16 +71,19 @@ def sections(d: Diff, label: Labels, lang: str) -> list[Section]:
             Section(
                 key,
                 t[key],
-                [t["rule"], t["id"], t["severity"], t["message"]],
-                [[f.rule, f.id, f.severity, f.message.get(lang, "")] for f in findings],
+                [t["rule"], t["id"], t["severity"], t["message"], t["where"]],
+                [[f.rule, f.id, f.severity, f.message.get(lang, ""), _places(d, f.id)] for f in findings],
             )
         )
     out.append(
         Section(
             "changed",
             t["changed_findings"],
-            [t["rule"], t["id"], t["severity"], t["what"]],
-            [[c.after.rule, c.after.id, c.after.severity, _finding_fields(c.fields, lang)] for c in d.changed_findings],
+            [t["rule"], t["id"], t["severity"], t["what"], t["where"]],
+            [
+                [c.after.rule, c.after.id, c.after.severity, _finding_fields(c.fields, lang), _places(d, c.after.id)]
+                for c in d.changed_findings
+            ],
         )
     )
     out.append(
@@ -125,7 +132,7 @@ def summary(d: Diff, lang: str) -> str:
 
 
 def _md(text: str) -> str:
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "; ")
 
 
 def to_markdown(d: Diff, label: Labels, lang: str) -> str:
@@ -169,6 +176,7 @@ def csv_rows(d: Diff, label: Labels, lang: str) -> list[dict]:
                 "severity": f.severity,
                 "profiles": " | ".join(f.profiles_text.get(lang, ())),
                 "what": f.message.get(lang, ""),
+                "where": _places(d, f.id).replace("\n", "; "),
             }
             for f in findings
         ]
