@@ -161,6 +161,8 @@ def test_csv_and_markdown_hold_every_change(folders, diff):
     out = runner.invoke(app, ["diff", str(old), str(new), "--format", "csv", "--lang", "en"])
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert {r["id"] for r in rows if r["section"] == "element"} == {ADDED, REMOVED, CHANGED}
+    changed = next(r for r in rows if r["id"] == CHANGED)
+    assert changed["where"] == diff.field_where[(CHANGED, "receiver_from")]
     assert {r["id"] for r in rows if r["section"] == "resolved"} == {f.id for f in diff.result.resolved}
     assert [r["need"] for r in rows if r["section"] == "ownership"] == ["bmb"]
     md = runner.invoke(app, ["diff", str(old), str(new), "--format", "markdown"]).stdout

@@ -51,6 +51,13 @@ def _finding_fields(fields: dict, lang: str) -> str:
     return "; ".join(parts)
 
 
+def _element_place(d: Diff, e) -> str:
+    """Where the element is; for a changed one, where each changed field is."""
+    if not e.fields:
+        return d.where.get(e.id, "")
+    return "\n".join(d.field_where.get((e.id, name), "") for name in e.fields)
+
+
 def _places(d: Diff, finding_id: str) -> str:
     return "\n".join(f"{e}: {at}" for e, at in d.finding_where.get(finding_id, {}).items())
 
@@ -63,7 +70,7 @@ def sections(d: Diff, label: Labels, lang: str) -> list[Section]:
             "element",
             t["elements"],
             [t["where"], t["id"], t["change"], t["fields"]],
-            [[d.where.get(e.id, ""), e.id, t[e.change], field_text(e.fields)] for e in w.elements],
+            [[_element_place(d, e), e.id, t[e.change], field_text(e.fields)] for e in w.elements],
         )
     ]
     for key, findings in (("resolved", w.resolved), ("new", w.new)):
@@ -159,7 +166,7 @@ def csv_rows(d: Diff, label: Labels, lang: str) -> list[dict]:
     rows = [
         {
             "section": "element",
-            "where": d.where.get(e.id, ""),
+            "where": _element_place(d, e).replace("\n", "; "),
             "id": e.id,
             "before": e.collection,
             "after": t[e.change],
