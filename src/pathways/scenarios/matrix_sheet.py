@@ -44,9 +44,7 @@ def _open(path: Path, name: str):
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ModelError([_cell(name, SHEET, 1, 1, f"not an Excel workbook pathways can read ({exc})")]) from None
     if SHEET not in wb.sheetnames:
-        raise ModelError(
-            [_cell(name, SHEET, 1, 1, f"no sheet '{SHEET}'; the sheets are {', '.join(wb.sheetnames)}")]
-        )
+        raise ModelError([_cell(name, SHEET, 1, 1, f"no sheet '{SHEET}'; the sheets are {', '.join(wb.sheetnames)}")])
     return wb[SHEET]
 
 
