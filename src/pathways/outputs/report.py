@@ -3,7 +3,7 @@
 ``rapport.html`` holds every diagram inline (SVG as data URIs) and prints on A4 from a
 browser; ``rapport.pdf`` is the same HTML laid out by WeasyPrint (A4, page numbers,
 contents with page numbers, landscape pages for the wide diagrams); ``rapport.docx`` and
-``rapport.xlsx`` are made from the same context (:mod:`pathways.outputs.docx`,
+``rapport.xlsx`` are made from the same context (:mod:`pathways.outputs.word`,
 :mod:`pathways.outputs.workbook`); ``rapport.md`` has the diagrams as image files in
 ``bilder/``. Page one is the management summary. The HTML template escapes everything
 (autoescape), so a label with ``<`` or ``&`` in the model is shown as text.
@@ -111,7 +111,7 @@ def write_report(
 
         files["pdf"] = write_pdf(html, out / "rapport.pdf")
     if "docx" in formats:
-        from pathways.outputs.docx import write_docx
+        from pathways.outputs.word import write_docx
 
         files["docx"] = write_docx(ctx, out, out / "rapport.docx")
     if "xlsx" in formats:
