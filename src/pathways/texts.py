@@ -140,6 +140,9 @@ REPORT: dict[str, dict[str, str]] = {
         "sev_info": "upplysning",
         "more_groups": "och {n} patientgrupper till",
         "findings_word": "glapp",
+        "scenario": "Scenario",
+        "days_now": "Dagar utan ägare nu",
+        "days_with": "Dagar utan ägare med scenariot",
     },
     "en": {
         "title": "Care pathways and gaps",
@@ -267,6 +270,9 @@ REPORT: dict[str, dict[str, str]] = {
         "sev_info": "info",
         "more_groups": "and {n} more patient groups",
         "findings_word": "gaps",
+        "scenario": "Scenario",
+        "days_now": "Days without owner today",
+        "days_with": "Days without owner with the scenario",
     },
 }
 
