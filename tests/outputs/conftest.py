@@ -43,6 +43,14 @@ def bundled():
 
 
 @pytest.fixture(scope="session")
+def full_report(bundled, tmp_path_factory):
+    """The bundled model's report in every format (HTML, PDF, Word, Excel, Markdown)."""
+    from pathways.outputs.report import FORMATS, write_report
+
+    return write_report(bundled["analysis"], tmp_path_factory.mktemp("report"), "sv", FORMATS)
+
+
+@pytest.fixture(scope="session")
 def bundled_diagrams(bundled):
     return build(bundled["analysis"], "sv")
 

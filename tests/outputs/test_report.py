@@ -25,9 +25,8 @@ needs_chromium = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="session")
-def report(bundled, tmp_path_factory):
-    out = tmp_path_factory.mktemp("report")
-    return write_report(bundled["analysis"], out, "sv", ("html", "md"))
+def report(full_report):
+    return full_report
 
 
 def _chromium(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:

@@ -13,7 +13,7 @@ import graphviz
 
 from pathways.gaps.core import SEVERITIES
 from pathways.outputs.numbering import rule_titles
-from pathways.outputs.style import BLACK, FONT, GREY, SKY, VERMILLION, YELLOW, esc, html_label
+from pathways.outputs.style import BLACK, FONT, GREY, SKY, VERMILLION, YELLOW, esc, html_label, lines
 from pathways.pipeline import Analysis
 from pathways.texts import t
 
@@ -22,7 +22,7 @@ SEVERITY_MARK = {"error": "●", "warning": "▲", "info": "■"}
 """A shape per severity, so colour is not the only cue."""
 UNIT_PT = 16
 """Width of one finding or one day in a bar, in points."""
-MAX_BAR_PT = 300
+MAX_BAR_PT = 240
 
 
 def _graph(name: str, size: int) -> graphviz.Digraph:
@@ -90,13 +90,13 @@ def case_days_chart(analysis: Analysis, lang: str = "sv") -> graphviz.Digraph:
         fill = VERMILLION if n else "white"
         bar = f'<TD BGCOLOR="{fill}" WIDTH="{width:.0f}" HEIGHT="16" FIXEDSIZE="TRUE"></TD>' + _spacer(full - width)
         rows.append(
-            f'<TR><TD ALIGN="RIGHT">{esc(tr.label.get(lang) or tr.case)}</TD>'
+            f'<TR><TD ALIGN="RIGHT" BALIGN="RIGHT">{lines(tr.label.get(lang) or tr.case, 44)}</TD>'
             f'<TD ALIGN="LEFT"><TABLE ALIGN="LEFT" BORDER="0" CELLBORDER="0" CELLSPACING="0"><TR>{bar}</TR></TABLE></TD>'
             f'<TD ALIGN="LEFT">{n} / {len(tr.days)}</TD></TR>'
         )
     rows.append(
         f'<TR><TD COLSPAN="3" ALIGN="LEFT"><FONT COLOR="{GREY}">{esc(t(lang, "chart_cases_note"))}</FONT></TD></TR>'
     )
-    g = _graph("summary_cases", 13)
+    g = _graph("summary_cases", 10)
     g.node("chart", html_label('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3">' + "".join(rows) + "</TABLE>"))
     return g
