@@ -9,6 +9,7 @@ never run an analysis themselves.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,8 +84,8 @@ class Analysis:
 
 def analyse(
     model: Model,
-    cases: list[Case] = (),
-    scenarios: list[Scenario] = (),
+    cases: Sequence[Case] = (),
+    scenarios: Sequence[Scenario] = (),
     config: RuleConfig | None = None,
     *,
     calendar: bool = False,

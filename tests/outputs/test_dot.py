@@ -12,8 +12,8 @@ from pathlib import Path
 from pathways.model.load import load_model
 from pathways.outputs.overview import overview
 from pathways.outputs.render import build
-from pathways.pipeline import analyse
 from pathways.outputs.style import dot_binary
+from pathways.pipeline import analyse
 
 from .conftest import MODEL, ROOT, copy_model, edit_yaml
 
@@ -36,7 +36,7 @@ for d in build(analyse(m, c, s), "sv"):
 def test_dot_is_byte_identical_across_runs(bundled, bundled_diagrams):
     again = build(bundled["analysis"], "sv")
     assert [d.name for d in again] == [d.name for d in bundled_diagrams]
-    for a, b in zip(bundled_diagrams, again):
+    for a, b in zip(bundled_diagrams, again, strict=True):
         assert a.source == b.source, a.name
 
 

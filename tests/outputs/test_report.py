@@ -42,6 +42,7 @@ def _chromium(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:
             *args,
         ],
         capture_output=True,
+        check=False,
         timeout=timeout,
     )
 
@@ -124,7 +125,9 @@ def test_html_opens_in_chromium_with_every_image_loaded(report, tmp_path):
         "Array.from(document.images).map(function (i) { return i.complete ? i.naturalWidth : -1; })));"
         "});</script>"
     )
-    probe.write_text(report.files["html"].read_text(encoding="utf-8").replace("</body>", script + "</body>"), encoding="utf-8")
+    probe.write_text(
+        report.files["html"].read_text(encoding="utf-8").replace("</body>", script + "</body>"), encoding="utf-8"
+    )
     proc = _chromium("--dump-dom", probe.as_uri())
     dom = proc.stdout.decode("utf-8", "replace")
     m = re.search(r'data-widths="([^"]*)"', dom)

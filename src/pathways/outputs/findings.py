@@ -17,7 +17,18 @@ from pathways.texts import t
 COLUMNS = ("nr", "id", "rule", "name", "severity", "grey_zones", "message", "profiles", "elements", "rule_source")
 HEADERS = {
     "sv": ("Nr", "Id", "Regel", "Namn", "Allvar", "Gråzoner", "Fynd", "Patientgrupper", "Element", "Regelns källa"),
-    "en": ("No", "Id", "Rule", "Name", "Severity", "Grey zones", "Finding", "Patient groups", "Elements", "Rule source"),
+    "en": (
+        "No",
+        "Id",
+        "Rule",
+        "Name",
+        "Severity",
+        "Grey zones",
+        "Finding",
+        "Patient groups",
+        "Elements",
+        "Rule source",
+    ),
 }
 BOM = "\ufeff"
 

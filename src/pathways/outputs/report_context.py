@@ -128,14 +128,9 @@ def case_rows(analysis: Analysis, figures: list[Figure], numbers: dict[str, int]
 
         sips = []
         for s in tr.sips:
-            deadline = f" ({t(lang, 'deadline')} {s.deadline.isoformat()})" if s.deadline else ""
-            held = s.held and s.date
-            sips.append(
-                {
-                    "label": L(s.id),
-                    "state": f"{t(lang, 'held')} {s.date.isoformat()}" if held else t(lang, "not_held") + deadline,
-                }
-            )
+            deadline = f" ({t(lang, 'deadline')} {s.deadline})" if s.deadline else ""
+            state = f"{t(lang, 'held')} {s.date}" if s.held and s.date else t(lang, "not_held") + deadline
+            sips.append({"label": L(s.id), "state": state})
         out.append(
             {
                 "id": tr.case,

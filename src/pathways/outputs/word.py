@@ -101,7 +101,9 @@ def _summary(doc, ctx: dict, out: Path) -> None:
         ]
         for c in m["top"]
     ]
-    _table(doc, [r["severity"], r["col_what"], r["col_who"], r["col_days"], r["col_change"]], rows, [2, 4, 4.5, 2.2, 4.3])
+    _table(
+        doc, [r["severity"], r["col_what"], r["col_who"], r["col_days"], r["col_change"]], rows, [2, 4, 4.5, 2.2, 4.3]
+    )
     for f in ctx["figures"].get("chart", []):
         _image(doc, out, f, 16)
     if m["scenarios"]:

@@ -157,7 +157,9 @@ def write_workbook(ctx: dict, path: Path) -> Path:
     _sheet(wb, names["causes"], *_causes(ctx), [12, 45, 35, 50, 12, 60, 14])
     headers, rows = _matrix(ctx)
     _sheet(wb, names["matrix"], headers, rows, [22, 32] + [28] * len(ctx["matrix_cols"]) + [12])
-    assumptions = [["", a["kind"], a["label"], a["note"], a["source"], a["findings"], a["id"]] for a in ctx["assumptions"]]
+    assumptions = [
+        ["", a["kind"], a["label"], a["note"], a["source"], a["findings"], a["id"]] for a in ctx["assumptions"]
+    ]
     headers = [r["confirmed"], r["kind"], r["label"], r["note"], r["source"], r["gap"], "Id"]
     _sheet(wb, names["assumptions"], headers, assumptions, [11, 18, 35, 70, 40, 8, 24])
     _sheet(wb, names["whatif"], *_whatif(ctx), [50, 16, 12, 12, 16, 70])
