@@ -26,7 +26,8 @@ GAP_BG = "#FBE3D3"
 
 ROUTE_STYLE: dict[int, dict[str, str]] = {
     1: {"color": BLUE, "style": "solid", "glyph": "━━━"},
-    2: {"color": ORANGE, "style": "dashed", "glyph": "╍╍╍"},
+    2: {"color": PURPLE, "style": "dashed", "glyph": "╍╍╍"},
     3: {"color": f"{GREEN}:white:{GREEN}", "style": "solid", "glyph": "═══", "text": GREEN},
 }
-"""Each route into home healthcare: a colour, and a line style so colour is not the only cue."""
+"""Each route into home healthcare: a colour, and a line style so colour is not the only cue.
+No route is drawn in orange or vermillion: those are the colours of gaps."""

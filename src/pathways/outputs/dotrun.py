@@ -45,4 +45,6 @@ def first_fit(candidates) -> graphviz.Digraph:
             return g
         if best is None or scale > best[0] + 1e-9:
             best = (scale, g)
+    if best is None:
+        raise ValueError("first_fit needs at least one candidate")
     return best[1]

@@ -190,7 +190,8 @@ def draw_map(
         nums = anc.sips.get(s.id)
         text = f"<B>{esc(t(lang, 'sip_short'))}</B>"
         if s.within_days is not None:
-            text += f"<BR/>{esc(f'≤ {s.within_days} d')}"
+            within = [t(lang, "sip_within", n=s.within_days)] if s.within_days else t(lang, "sip_same_day").split(" ")
+            text += "".join(f"<BR/>{esc(w)}" for w in within)
         attrs = {
             "shape": "hexagon",
             "style": "filled",
@@ -354,7 +355,7 @@ def _flow(text: str, width: int) -> str:
 
 
 def place_where(model: Model, key: tuple, lang: str) -> str:
-    rule, kind, ids = key
+    _rule, kind, ids = key
     if kind == "settings":
         all_settings = tuple(sorted(s.id for s in model.settings))
         order = {s.id: i for i, s in enumerate(model.settings)}

@@ -79,7 +79,7 @@ def new_graph(name: str, page: Page, rankdir: str = "LR", **attrs: str) -> tuple
     )
     g.attr("edge", fontname=FONT, fontsize=str(SMALL), color=GREY, fontcolor=GREY, penwidth="1.3", arrowsize="0.8")
     canvas = graphviz.Digraph(name="cluster_frame")
-    g.page = page  # type: ignore[attr-defined]  # read by finish() to wrap the title
+    g.page = page  # read by finish() to wrap the title
     return g, canvas
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import graphviz
 
+from pathways.outputs.heatmap import uncovered_heatmap
 from pathways.outputs.journey import journey_diagram
 from pathways.outputs.matrix import matrix_diagrams
 from pathways.outputs.numbering import numbered
@@ -57,6 +58,8 @@ def build(analysis: Analysis, lang: str = "sv") -> list[Diagram]:
         Diagram("overview", "overview", overview(model, lang)),
         Diagram("gaps", "gaps", overview(model, lang, items)),
     ]
+    if any(i.finding.rule == "PW101" for i in items):
+        out.append(Diagram("gaps_uncovered", "gaps", uncovered_heatmap(analysis, items, lang)))
     out += [Diagram(name, "route", g) for name, g in route_diagrams(model, lang, items)]
     out += [Diagram(name, "matrix", g) for name, g in matrix_diagrams(model, lang, items)]
     for tr in analysis.traces:
@@ -82,8 +85,10 @@ Graphviz measured it, and the longest lines of a legend would otherwise be cut."
 
 def fix_svg(svg: str) -> str:
     """An SVG from Graphviz with a font fallback list (a reader without DejaVu Sans gets a
-    font of about the same width, Verdana, instead of a serif) and a little room on the right."""
+    font of about the same width, Verdana, instead of a serif), spaces in texts kept
+    (``xml:space="preserve"``: a browser would fold runs of spaces) and a little room on the right."""
     svg = svg.replace(f'font-family="{FONT}"', f'font-family="{SVG_FONT_FALLBACK}"')
+    svg = svg.replace("<svg ", '<svg xml:space="preserve" ', 1)
 
     def widen(m: re.Match) -> str:
         w, h, vx, vy, vw, vh = (float(m.group(i)) for i in range(1, 7))
