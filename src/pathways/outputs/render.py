@@ -88,19 +88,19 @@ def fix_svg(svg: str) -> str:
     font of about the same width, Verdana, instead of a serif), spaces in texts kept
     (``xml:space="preserve"``: a browser would fold runs of spaces) and a little room on the right."""
     svg = svg.replace(f'font-family="{FONT}"', f'font-family="{SVG_FONT_FALLBACK}"')
-    svg = svg.replace("<svg ", '<svg xml:space="preserve" ', 1)
 
     def widen(m: re.Match) -> str:
         w, h, vx, vy, vw, vh = (float(m.group(i)) for i in range(1, 7))
         k = 1 + SVG_SLACK
         return f'<svg width="{w * k:.0f}pt" height="{h:.0f}pt"\n viewBox="{vx:.2f} {vy:.2f} {vw * k:.2f} {vh:.2f}"'
 
-    return re.sub(
+    svg = re.sub(
         r'<svg width="([\d.]+)pt" height="([\d.]+)pt"\s+viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"',
         widen,
         svg,
         count=1,
     )
+    return re.sub(r'(<svg [^>]*?viewBox="[^"]*")', r'\1 xml:space="preserve"', svg, count=1)
 
 
 def _run(args: list[str], source: str) -> None:
