@@ -190,7 +190,7 @@ def draw_map(
         nums = anc.sips.get(s.id)
         text = f"<B>{esc(t(lang, 'sip_short'))}</B>"
         if s.within_days is not None:
-            within = [t(lang, "sip_within", n=s.within_days)] if s.within_days else t(lang, "sip_same_day").split(" ")
+            within = [t(lang, "sip_days", n=s.within_days)] if s.within_days else t(lang, "sip_same_day").split(" ")
             text += "".join(f"<BR/>{esc(w)}" for w in within)
         attrs = {
             "shape": "hexagon",
