@@ -94,8 +94,8 @@ def test_gap_numbers_match_the_overlay(report, bundled, bundled_diagrams):
         row = re.search(rf'<tr id="glapp-{n}">(.*?)</tr>', text, re.S)
         assert row and html.escape(f.id) in row.group(1), n
     overlay = next(d for d in bundled_diagrams if d.name == "gaps").source
-    # the marks: white numbers on vermillion cells, and the ⚠ runs in the legend
-    chunks = re.findall(r'<TD BGCOLOR="#D55E00"[^>]*><FONT COLOR="white"><B>([^<]*)</B>', overlay)
+    # the marks: numbers on cells of the severity's colour (after ● ▲ ■), and the ⚠ runs in the legend
+    chunks = re.findall(r'<TD BGCOLOR="#(?:D55E00|F0E442|56B4E9)"[^>]*><FONT COLOR="[^"]*"><B>[●▲■]? ?([^<]*)</B>', overlay)
     chunks += re.findall(r"⚠ ([0-9][0-9, –]*)", overlay)
     shown: set[int] = set()
     for chunk in chunks:

@@ -14,7 +14,7 @@ from pathways.outputs.colours import GREY, VERMILLION
 from pathways.outputs.escape import esc, html_label, lines
 from pathways.outputs.labels import label
 from pathways.outputs.numbering import Numbered
-from pathways.outputs.page import FONT, SMALL, TITLE_SIZE
+from pathways.outputs.page import FONT, PORTRAIT, SMALL, source_line, title_label
 from pathways.outputs.summary import describe
 from pathways.pipeline import Analysis
 from pathways.texts import t
@@ -58,8 +58,9 @@ def uncovered_heatmap(analysis: Analysis, items: list[Numbered], lang: str = "sv
         f'<FONT COLOR="{SHADES[k] if k else GREY}">■</FONT> {esc(text)}'
         for k, text in ((0, "–"), (1, "1"), (2, "2"), (3, "3+"))
     )
+    head_label = title_label(t(lang, "heatmap_title"), model, lang, page=PORTRAIT)[1:-1]
     title = (
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{TITLE_SIZE}"><B>{esc(t(lang, "heatmap_title"))}</B></FONT></TD></TR>'
+        f'<TR><TD ALIGN="LEFT">{head_label}</TD></TR>'
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="{GREY}">{lines(t(lang, "heatmap_note"), 80)}<BR/>{legend}</FONT></TD></TR>'
     )
     table = '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4" COLOR="#BBBBBB">' + "".join(rows)
@@ -68,6 +69,7 @@ def uncovered_heatmap(analysis: Analysis, items: list[Numbered], lang: str = "sv
         for text, letter in letters.items()
     )
     key = f'<TR><TD><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1">{key}</TABLE></TD></TR>'
+    key += f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="{GREY}">{lines(source_line(model, lang), 90)}</FONT></TD></TR>'
     g = graphviz.Digraph(name="gaps_uncovered")
     g.attr("graph", charset="UTF-8", fontname=FONT, fontsize=str(SMALL), pad="0.1", bgcolor="white", margin="0")
     g.attr("node", shape="plaintext", fontname=FONT, fontsize=str(SMALL), margin="0")
