@@ -17,7 +17,7 @@ from pathways.outputs.numbering import Numbered
 from pathways.outputs.page import FONT, PORTRAIT, SMALL, source_line, title_label
 from pathways.outputs.summary import describe
 from pathways.pipeline import Analysis
-from pathways.texts import t
+from pathways.texts import diagram_text, t
 
 SHADES = ("#FFFFFF", "#FBE3D3", "#F2B48F", VERMILLION)
 """White (owned), then lighter to darker vermillion for 1, 2, 3+ patient groups without owner."""
@@ -61,7 +61,8 @@ def uncovered_heatmap(analysis: Analysis, items: list[Numbered], lang: str = "sv
     head_label = title_label(t(lang, "heatmap_title"), model, lang, page=PORTRAIT)[1:-1]
     title = (
         f'<TR><TD ALIGN="LEFT">{head_label}</TD></TR>'
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="{GREY}">{lines(t(lang, "heatmap_note"), 80)}<BR/>{legend}</FONT></TD></TR>'
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><B>{esc(diagram_text(lang, "legend"))}</B><BR/>'
+        f'<FONT COLOR="{GREY}">{lines(t(lang, "heatmap_note"), 80)}<BR/>{legend}</FONT></TD></TR>'
     )
     table = '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4" COLOR="#BBBBBB">' + "".join(rows)
     key = "".join(
