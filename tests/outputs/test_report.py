@@ -95,7 +95,9 @@ def test_gap_numbers_match_the_overlay(report, bundled, bundled_diagrams):
         assert row and html.escape(f.id) in row.group(1), n
     overlay = next(d for d in bundled_diagrams if d.name == "gaps").source
     # the marks: numbers on cells of the severity's colour (after ● ▲ ■), and the ⚠ runs in the legend
-    chunks = re.findall(r'<TD BGCOLOR="#(?:D55E00|F0E442|56B4E9)"[^>]*><FONT COLOR="[^"]*"><B>[●▲■]? ?([^<]*)</B>', overlay)
+    chunks = re.findall(
+        r'<TD BGCOLOR="#(?:D55E00|F0E442|56B4E9)"[^>]*><FONT COLOR="[^"]*"><B>[●▲■]? ?(.*?)</B>', overlay
+    )
     chunks += re.findall(r"⚠ ([0-9][0-9, –]*)", overlay)
     shown: set[int] = set()
     for chunk in chunks:
