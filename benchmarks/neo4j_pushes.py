@@ -5,8 +5,9 @@
 Starts ``tests/neo4j_server`` (a real Neo4j 5 on loopback, a fresh store), then pushes
 the model ``--pushes`` times under one name, each time with another ``version`` in its
 header (so another build), and reports each push's time, the ratio to the first, the
-nodes on the store after it (only the last build should be left) and the store's size
-on disk.
+nodes on the store after it (only the last build should be left) and the size on disk
+of the store and, apart, of its transaction logs (which Neo4j keeps by its own
+retention policy, ``db.tx_log.rotation.retention_policy``, whatever pathways deletes).
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ def pushes(model_dir: str, count: int) -> dict:
                         "nodes": result.nodes,
                         "relationships": result.relationships,
                         "nodes_on_store": on_store,
-                        "store_mb": round(_size_mb(server.data_dir), 1),
+                        "store_mb": round(_size_mb(server.data_dir / "data" / "databases" / "neo4j"), 1),
+                        "tx_logs_mb": round(_size_mb(server.data_dir / "data" / "transactions" / "neo4j"), 1),
                     }
                 )
                 print(json.dumps(rows[-1]), flush=True)

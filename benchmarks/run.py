@@ -394,7 +394,8 @@ def pushes_row(scale: str, r: dict) -> str:
         f"| {scale} | neo4j x10 | {sum(times):.2f} | | | | | ten pushes of changed content under one name "
         f"({r['model']}, {last['nodes']} nodes, {last['relationships']} relationships): {times} s, at most "
         f"{r['max_ratio']:.2f}x the first; {last['nodes_on_store']} nodes left on the store, "
-        f"store {r['pushes'][0]['store_mb']} -> {last['store_mb']} MB |"
+        f"store {r['pushes'][0]['store_mb']} -> {last['store_mb']} MB, transaction logs "
+        f"{r['pushes'][0].get('tx_logs_mb')} -> {last.get('tx_logs_mb')} MB |"
     )
 
 
