@@ -394,8 +394,13 @@ def pushes_row(scale: str, r: dict) -> str:
         f"| {scale} | neo4j x10 | {sum(times):.2f} | | | | | ten pushes of changed content under one name "
         f"({r['model']}, {last['nodes']} nodes, {last['relationships']} relationships): {times} s, at most "
         f"{r['max_ratio']:.2f}x the first; {last['nodes_on_store']} nodes left on the store, "
-        f"store {r['pushes'][0]['store_mb']} -> {last['store_mb']} MB, transaction logs "
-        f"{r['pushes'][0].get('tx_logs_mb')} -> {last.get('tx_logs_mb')} MB |"
+        f"store {r['pushes'][0]['store_mb']} -> {last['store_mb']} MB"
+        + (
+            f", transaction logs {r['pushes'][0]['tx_logs_mb']} -> {last['tx_logs_mb']} MB"
+            if "tx_logs_mb" in last
+            else ""
+        )
+        + " |"
     )
 
 
@@ -407,6 +412,7 @@ def main() -> None:
     )
     parser.add_argument("--scales", nargs="+", choices=list(SCALES), help="Only these scales.")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--note", default="", help="A note on the machine's load for the results file.")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "pathways-bench")
     parser.add_argument(
         "--out",
@@ -431,11 +437,17 @@ def main() -> None:
     raw = HERE / ("results-quick.json" if a.quick else "results.json")
     if a.rewrite:
         saved = json.loads(raw.read_text(encoding="utf-8"))
-        out_md.write_text(markdown(saved["machine"], saved["results"], repeat), encoding="utf-8")
+        if a.note:
+            saved["machine"]["note"] = a.note
+            raw.write_text(json.dumps(saved, indent=1, default=str) + "\n", encoding="utf-8")
+        out_md.write_text(
+            markdown(saved["machine"], saved["results"], saved["machine"].get("repeat", repeat)), encoding="utf-8"
+        )
         print(f"wrote {out_md}")
         return
     a.work.mkdir(parents=True, exist_ok=True)
     info = machine()
+    info.update(repeat=repeat, note=a.note)
     server = test_server()
     neo4j = neo4j_reachable()
     info["neo4j"] = "the project's test server (tests/neo4j_server, Neo4j 5.26 embedded)" if server else "NEO4J_URI"
@@ -512,7 +524,8 @@ def markdown(info: dict, results: dict, repeat: int) -> str:
         f"- Python {info['python']}; {info['graphviz']}",
         f"- Load average (1, 5, 15 min) before: {', '.join(f'{x:.1f}' for x in info['load_before'])}; "
         f"after: {', '.join(f'{x:.1f}' for x in info['load_after'])}. The machine is shared: a load above "
-        f"{info['cores']} means other processes took turns with the benchmark, which inflates wall time more than CPU time.",
+        f"{info['cores']} means other processes took turns with the benchmark, which inflates wall time more than CPU time."
+        + (f" {info['note']}" if info.get("note") else ""),
         "",
         f"- Neo4j: {info.get('neo4j', 'NEO4J_URI')}",
         "",
