@@ -72,7 +72,11 @@ def main() -> None:
         verdict = "linear" if all(r <= LIMIT for r in ratios) else f"**above {LIMIT}x**"
         cells = " | ".join(f"{r[name] * 1000:.1f} ms" for r in rows)
         add(f"| {name} | {cells} | {', '.join(f'{r:.2f}x' for r in ratios)} ({verdict}) |")
-    load = f"Load average (1, 5, 15 min) before: {before}; after: {os.getloadavg()}; {os.cpu_count()} cores."
+    after = os.getloadavg()
+    load = (
+        f"Load average (1, 5, 15 min) before: {', '.join(f'{x:.1f}' for x in before)}; after: "
+        f"{', '.join(f'{x:.1f}' for x in after)}; {os.cpu_count()} cores (shared: a load above that slows every run)."
+    )
     text = "\n".join(lines) + "\n\n" + load + "\n"
     sys.stdout.write(text)
     if a.out:
