@@ -1,0 +1,106 @@
+"""One conformance run: read the log, map it, replay each journey, judge it, aggregate.
+
+::
+
+    result = run_conformance(model, Path("logg.csv"), profiles=Path("profiler.csv"),
+                             mapping=Path("mappning.yaml"))
+    result.summary          # aggregates, small figures suppressed (JSON-ready)
+    result.problems         # one Problem per bad row (file:line:col), the rows left out
+
+Personal data anywhere in the log refuses it (ModelError, nothing echoed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pathways.conformance.aggregate import Aggregates
+from pathways.conformance.deviations import Assessed, assess
+from pathways.conformance.journeys import Assembler, Journey
+from pathways.conformance.logread import read_log
+from pathways.conformance.mapping import Mapping, load_mapping
+from pathways.conformance.privacy import DEFAULT_THRESHOLD, check_threshold
+from pathways.conformance.problems import BadInput
+from pathways.conformance.profiles import Profiles, load_profiles
+from pathways.conformance.replay import Replayer
+from pathways.gaps.core import Finding
+from pathways.model.errors import Problem
+from pathways.model.model import Model
+
+
+@dataclass
+class Options:
+    threshold: int = DEFAULT_THRESHOLD
+    strict: bool = False
+
+
+@dataclass
+class Result:
+    summary: dict
+    problems: list[Problem]
+    problem_counts: dict[str, int]
+    unmapped: list[dict]
+    replays: int
+    """Traces actually run (journeys with the same key share one)."""
+    model: dict[str, str] = field(default_factory=dict)
+
+
+def run_conformance(
+    model: Model,
+    log: Path,
+    profiles: Path | None = None,
+    mapping: Path | None = None,
+    options: Options | None = None,
+    findings: list[Finding] | None = None,
+    each: Callable[[Journey, Assessed], None] | None = None,
+) -> Result:
+    """Judge every journey of ``log``; ``each`` is called with every judged journey (per-journey output)."""
+    options = options or Options()
+    check_threshold(options.threshold)
+    sink = BadInput(options.strict)
+    table = load_profiles(profiles, str(profiles), model, sink) if profiles else Profiles()
+    codes: Mapping = load_mapping(mapping, model, str(mapping) if mapping else None)
+    replayer = Replayer(model, findings)
+    totals = Aggregates()
+    for journey in Assembler(model, codes, sink).journeys(read_log(log, str(log), sink)):
+        if not journey.events:
+            continue
+        profile, _ = table.at(journey.id, journey.events[0].day)
+        if profile is None:
+            sink.add(journey.file, journey.line, 1, "no-profile", "the journey has no profile in the profile table")
+            continue
+        replayed = replayer.replay(journey, profile)
+        if replayed.problem:
+            sink.add(
+                journey.file,
+                journey.line,
+                1,
+                "not-replayable",
+                f"the journey does not fit the model: {replayed.problem}",
+            )
+            continue
+        judged = assess(model, journey, replayed)
+        totals.add(journey, judged, replayed.rules)
+        if each is not None:
+            each(journey, judged)
+    sink.raise_if_personal()
+    return Result(
+        summary=totals.summary(options.threshold),
+        problems=sink.problems,
+        problem_counts=dict(sink.counts),
+        unmapped=codes.unmapped_rows(),
+        replays=replayer.replayed,
+        model={"id": model.meta.id, "version": model.meta.version, "date": model.meta.date},
+    )
+
+
+def with_scenarios(model: Model, refs: list[str], model_dir: Path) -> Model:
+    """The model with the scenarios ``refs`` applied in order (ModelError on problems)."""
+    if not refs:
+        return model
+    from pathways.scenarios.apply import apply_scenarios
+    from pathways.scenarios.load import load_scenario_refs
+
+    return apply_scenarios(model, load_scenario_refs(refs, model_dir, model))
