@@ -102,5 +102,27 @@ def _emit(result, model, fmt: OutFormat, out: Path | None, lang: str) -> None:
         (handle or console.file).write(text)
 
 
+def synth_log(
+    out: Path = typer.Option(..., "--out", help="Directory for logg.csv, profiler.csv and manifest.json."),
+    journeys: int = typer.Option(1000, "--journeys", min=1, help="Number of journeys."),
+    seed: int = typer.Option(0, "--seed", help="The same seed gives the same files, byte for byte."),
+    model_dir: Path = typer.Option(DEFAULT_MODEL, "--model", help="The model (bundled or from `pathways synth`)."),
+    plant_share: float = typer.Option(
+        0.2, "--plant-share", min=0.0, max=1.0, help="Share of journeys with a deviation."
+    ),
+) -> None:
+    """Write a synthetic journey log with planted deviations (manifest.json lists them), for tests and benchmarks."""
+    from pathways.synth.journeylog import synth_log as write_log
+
+    model = load_or_exit(model_dir)
+    manifest = write_log(model, journeys, seed, out, plant_share)
+    console.print(
+        f"{out}: {manifest['journeys']} resor/journeys, {manifest['events']} händelser/events, "
+        f"{len(manifest['planted'])} med planterad avvikelse/with a planted deviation",
+        markup=False,
+    )
+
+
 def register(app: typer.Typer) -> None:
     app.command()(conformance)
+    app.command("synth-log")(synth_log)
