@@ -123,7 +123,7 @@ class Aggregates:
 
         order = {d: i for i, d in enumerate(DIMENSIONS)}
         groups = [row(d, k, a) for (d, k), a in sorted(self.groups.items(), key=lambda kv: (order[kv[0][0]], kv[0][1]))]
-        segments = [{**row("segment", s, a), "route": r} for (s, r), a in sorted(self.segments.items())]
+        segments = [{**row("segment", s, a), "within": None, "route": r} for (s, r), a in sorted(self.segments.items())]
         deviations = [
             {"kind": k, "element": e, "count": shown(n, n, threshold)}
             for (k, e), n in sorted(

@@ -2,9 +2,11 @@
 
 Only this module knows the trace's input and output: a journey becomes a
 :class:`~pathways.cases.format.Case` (its events at units, handovers and SIP points,
-shifted to a fixed start day), and the trace becomes a small :class:`Replayed`. Without
-``--calendar`` the trace counts calendar days, so a journey's result depends only on its
-profile and the day offsets of its events: journeys with the same key share one replay.
+shifted to a fixed start day), and the trace becomes a small :class:`Replayed`. The
+needs named in the log's ``behov`` column are the case's ``needs`` (the patient has them
+all through). The trace counts calendar days, so a journey's result depends only on its
+profile, those needs and the day offsets of its events: journeys with the same key share
+one replay.
 """
 
 from __future__ import annotations
@@ -52,14 +54,14 @@ class Replayer:
         self.replayed = 0
 
     def key(self, journey: Journey, profile: Profile) -> tuple:
-        """The replay key: the profile and the trace's events as (day offset, event, where)."""
+        """The replay key: the profile, the needs the log names, the trace's events as (day offset, event, where)."""
         start = journey.events[0].day
         events = []
         for e in journey.events:
             at = self._where(e)
             if at is not None:
                 events.append(((e.day - start).days, e.kind, at))
-        return profile, tuple(events)
+        return profile, tuple(sorted({e.need for e in journey.events if e.need})), tuple(events)
 
     def replay(self, journey: Journey, profile: Profile) -> Replayed:
         key = self.key(journey, profile)
@@ -86,7 +88,7 @@ class Replayer:
         return e.unit or None
 
     def _run(self, key: tuple) -> Replayed:
-        profile, events = key
+        profile, needs, events = key
         self.replayed += 1
         if not events:
             return Replayed(0, (), (), (), ())
@@ -94,6 +96,7 @@ class Replayer:
             id="journey",
             label={"sv": "Resa", "en": "Journey"},
             profile=dict(profile),
+            needs=list(needs),
             events=[CaseEvent(date=EPOCH + timedelta(days=o), event=ev, at=at) for o, ev, at in events],
         )
         try:

@@ -99,7 +99,7 @@ def _name(model: Model, dimension: str, key: str, lang: str) -> str:
     return label(model, key, lang) if key not in ("", "-") else "-"
 
 
-def _number(value: object, lang: str, percent: bool = False) -> str:
+def _number(value: object, lang: str, percent: bool = False, sign: bool = True) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
@@ -108,11 +108,11 @@ def _number(value: object, lang: str, percent: bool = False) -> str:
         value = round(float(value) * 100, 1)
     text = f"{value:g}" if isinstance(value, float) else str(value)
     text = text.replace(".", ",") if lang == "sv" else text
-    return text + (" %" if percent else "")
+    return text + (" %" if percent and sign else "")
 
 
-def rows(result: Result, model: Model, lang: str) -> list[list[str]]:
-    """The aggregate table (groups, then segments), localised, one list per row."""
+def rows(result: Result, model: Model, lang: str, sign: bool = True) -> list[list[str]]:
+    """The aggregate table (groups, then segments), localised, one list per row (shares in per cent)."""
     out = []
     for g in [*result.summary["groups"], *result.summary["segments"]]:
         group = TEXT[lang][g["dimension"]]
@@ -123,7 +123,7 @@ def rows(result: Result, model: Model, lang: str) -> list[list[str]]:
                 group,
                 _name(model, g["dimension"], g["key"], lang),
                 _number(g["count"], lang),
-                _number(g["within"], lang, percent=g["dimension"] != "segment"),
+                _number(g["within"], lang, percent=g["dimension"] != "segment", sign=sign),
                 _number(g["median"], lang),
                 _number(g["p90"], lang),
             ]
@@ -136,8 +136,8 @@ def to_csv(result: Result, model: Model, lang: str = "sv") -> str:
     buffer = io.StringIO()
     delimiter = ";" if lang == "sv" else ","
     writer = csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerow([TEXT[lang][c] for c in COLUMNS])
-    writer.writerows(rows(result, model, lang))
+    writer.writerow([TEXT[lang][c] + (" (%)" if c == "within" else "") for c in COLUMNS])
+    writer.writerows(rows(result, model, lang, sign=False))
     for v in result.summary["variants"]:
         writer.writerow([TEXT[lang]["variant"], " → ".join(v["path"]), _number(v["count"], lang), "", "", ""])
     return "\ufeff" + buffer.getvalue()
