@@ -17,7 +17,9 @@ kommun: {"2080": kommun-falun, "2081": kommun-borlange}
 """
 
 
-def journey(jid: str, drop: set[str] = frozenset(), late: dict[str, int] | None = None, town: str = "2080") -> list[str]:
+def journey(
+    jid: str, drop: set[str] = frozenset(), late: dict[str, int] | None = None, town: str = "2080"
+) -> list[str]:
     """A discharge to home healthcare that keeps every limit, minus ``drop``, with ``late`` steps moved."""
     late = late or {}
     rows = [
@@ -85,7 +87,10 @@ def test_unmapped_codes_are_counted_and_listed_and_their_rows_left_out(tmp_path,
     result, found = run(tmp_path, rows, {"A": "ja"}, model=model)
     assert found == {"A": []}
     unmapped = {(u["field"], u["code"]): (u["rows"], u["first"]) for u in result.unmapped}
-    assert unmapped == {("kind", "BESOK"): (2, f"{tmp_path / 'logg.csv'}:15"), ("unit", "HSV9"): (1, f"{tmp_path / 'logg.csv'}:17")}
+    assert unmapped == {
+        ("kind", "BESOK"): (2, f"{tmp_path / 'logg.csv'}:15"),
+        ("unit", "HSV9"): (1, f"{tmp_path / 'logg.csv'}:17"),
+    }
     assert result.problem_counts == {"unknown-kind": 2, "unknown-unit": 1}
 
 
