@@ -83,7 +83,7 @@ def test_no_sip_is_asked_for_without_social_care(tmp_path, model):
 
 
 def test_unmapped_codes_are_counted_and_listed_and_their_rows_left_out(tmp_path, model):
-    rows = journey("A") + ["A;2026-03-09;BESOK;HSV;;;;", "A;2026-03-10;BESOK;HSV;;;;", "A;2026-03-10;HSV-IN;HSV9;;;;"]
+    rows = [*journey("A"), "A;2026-03-09;BESOK;HSV;;;;", "A;2026-03-10;BESOK;HSV;;;;", "A;2026-03-10;HSV-IN;HSV9;;;;"]
     result, found = run(tmp_path, rows, {"A": "ja"}, model=model)
     assert found == {"A": []}
     unmapped = {(u["field"], u["code"]): (u["rows"], u["first"]) for u in result.unmapped}
