@@ -51,8 +51,7 @@ def personal_data_in(line: str) -> list[tuple[int, str]]:
 _PRIVACY_MESSAGE = {
     "personnummer": "looks like a Swedish personal identity number (personnummer); a case or scenario "
     "holds no personal data: remove it / ser ut som ett personnummer; ta bort det",
-    "email": "an e-mail address; a case or scenario holds no personal data: remove it / "
-    "en e-postadress; ta bort den",
+    "email": "an e-mail address; a case or scenario holds no personal data: remove it / en e-postadress; ta bort den",
 }
 
 
