@@ -8,38 +8,52 @@ from __future__ import annotations
 
 import csv
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 
-from pathways.conformance.privacy import screen_columns, screen_line
+from pathways.conformance.privacy import screen_columns, screen_text
 from pathways.conformance.problems import BadInput
 from pathways.conformance.vocabulary import COLUMNS, REQUIRED, header_field
 
 FIELDS = tuple(COLUMNS)
 
 
-@dataclass(slots=True)
 class Row:
     """One event of the log, as written (codes not yet mapped)."""
 
-    file: str
-    line: int
-    values: dict[str, str]
-    cols: dict[str, int] = field(default_factory=dict)
-    """field -> character column of its value on the line (1 when unknown)."""
+    __slots__ = ("cols", "file", "index", "line", "record")
+
+    def __init__(self, file: str, line: int, record: list[str], index: dict[str, int], cols=None):
+        self.file, self.line, self.record, self.index, self.cols = file, line, record, index, cols
 
     def get(self, name: str) -> str:
-        return self.values.get(name, "")
+        i = self.index.get(name)
+        return self.record[i].strip() if i is not None and i < len(self.record) else ""
 
     def col(self, name: str) -> int:
-        return self.cols.get(name, 1)
+        """The character column of the field on its line (1 when unknown)."""
+        return self.cols(self, name) if self.cols is not None else 1
 
 
-def _screened(lines: Iterable[str], file: str, sink: BadInput, first: int = 1) -> Iterator[str]:
-    for number, text in enumerate(lines, start=first):
-        screen_line(text, file, number, sink)
-        yield text
+CHUNK = 1 << 22
+
+
+def screen_file(path: Path, display: str, sink: BadInput) -> None:
+    """Record personal data anywhere in the file by line and column, reading it in large chunks."""
+    with _open_text(path) as handle:
+        line, rest = 1, ""
+        while True:
+            block = handle.read(CHUNK)
+            text = rest + block
+            cut = text.rfind("\n") + 1 if block else len(text)
+            if cut == 0 and block:
+                rest = text
+                continue
+            text, rest = text[:cut], text[cut:]
+            screen_text(text, display, line, sink)
+            line += text.count("\n")
+            if not block:
+                return
 
 
 def _field_columns(text: str, delimiter: str) -> list[int]:
@@ -59,9 +73,9 @@ def _open_text(path: Path):
 
 def read_csv(path: Path, display: str, sink: BadInput, columns: dict[str, tuple[str, ...]] = COLUMNS) -> Iterator[Row]:
     """The rows of a CSV log (delimiter `;`, `,` or tab, found from the header)."""
+    screen_file(path, display, sink)
     with _open_text(path) as handle:
         header_text = handle.readline()
-        screen_line(header_text, display, 1, sink)
         delimiter = max(";,\t", key=header_text.count)
         header = next(csv.reader([header_text], delimiter=delimiter), [])
         starts = _field_columns(header_text, delimiter)
@@ -69,30 +83,25 @@ def read_csv(path: Path, display: str, sink: BadInput, columns: dict[str, tuple[
         index = _header_index(header, starts, display, sink, columns)
         if index is None:
             return
-        reader = csv.reader(_screened(handle, display, sink, first=2), delimiter=delimiter)
+        cols = _columns_of(delimiter)
+        reader = csv.reader(handle, delimiter=delimiter)
         ended = 1
         for record in reader:
             line, ended = ended + 1, reader.line_num + 1
-            if not record or not any(v.strip() for v in record):
-                continue
-            values = {name: record[i].strip() if i < len(record) else "" for name, i in index.items()}
-            yield Row(display, line, values, _LazyCols(record, delimiter, index))
+            if record and any(record):
+                yield Row(display, line, record, index, cols)
 
 
-class _LazyCols(dict):
-    """Character columns of a record's fields, computed only when a problem needs them."""
+def _columns_of(delimiter: str):
+    def col(row: Row, name: str) -> int:
+        i = row.index.get(name)
+        if i is None:
+            return 1
+        text = delimiter.join(f'"{v}"' if delimiter in v else v for v in row.record)
+        starts = _field_columns(text, delimiter)
+        return starts[i] if i < len(starts) else 1
 
-    def __init__(self, record: list[str], delimiter: str, index: dict[str, int]):
-        super().__init__()
-        self._record, self._delimiter, self._index = record, delimiter, index
-
-    def get(self, name: str, default: int = 1) -> int:
-        if name not in self._index:
-            return default
-        text = self._delimiter.join(f'"{v}"' if self._delimiter in v else v for v in self._record)
-        starts = _field_columns(text, self._delimiter)
-        i = self._index[name]
-        return starts[i] if i < len(starts) else default
+    return col
 
 
 def _header_index(
@@ -136,10 +145,11 @@ def read_xes(path: Path, display: str, sink: BadInput) -> Iterator[Row]:
     ``time:timestamp`` its date, ``org:resource`` (or ``unit``/``enhet``) its unit; other
     string attributes use the CSV column names. Positions are the line of the event's end tag.
     """
+    screen_file(path, display, sink)
     parser = ET.XMLPullParser(events=("start", "end"))
     root, in_trace, in_event, journey, pending = None, False, False, "", []
     with _open_text(path) as handle:
-        for number, text in enumerate(_screened(handle, display, sink), start=1):
+        for number, text in enumerate(handle, start=1):
             try:
                 parser.feed(text)
                 events = list(parser.read_events())
@@ -158,7 +168,7 @@ def read_xes(path: Path, display: str, sink: BadInput) -> Iterator[Row]:
                     element.clear()
                 elif tag == "trace":
                     for row in pending:
-                        row.values["journey"] = journey
+                        row.record[0] = journey
                         yield row
                     in_trace, journey, pending = False, "", []
                     root.clear()
@@ -166,15 +176,18 @@ def read_xes(path: Path, display: str, sink: BadInput) -> Iterator[Row]:
                     journey = element.get("value", "")
 
 
+_XES_INDEX = {name: i for i, name in enumerate(FIELDS)}
+
+
 def _xes_event(element: ET.Element, display: str, line: int, sink: BadInput) -> Row:
-    values: dict[str, str] = {}
+    record = [""] * len(FIELDS)
     for child in element:
         key = (child.get("key") or "").strip()
         name = _XES_KEYS.get(key.lower())
         screen_columns([(1, key)], display, line, sink)
-        if name is not None and name not in values:
-            values[name] = (child.get("value") or "").strip()
-    return Row(display, line, values)
+        if name is not None and not record[_XES_INDEX[name]]:
+            record[_XES_INDEX[name]] = (child.get("value") or "").strip()
+    return Row(display, line, record, _XES_INDEX)
 
 
 def read_log(path: Path, display: str, sink: BadInput) -> Iterator[Row]:

@@ -56,15 +56,18 @@ class Mapping:
     """(field, system, code) -> rows."""
     first_line: dict = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.lookup = {n: {**{v: v for v in self.valid.get(n, ())}, **self.common.get(n, {})} for n in MAPPED}
+
     def map(self, name: str, code: str, system: str, where: str) -> str | None:
         """The model id of ``code`` in field ``name``, or None (counted, first place kept)."""
-        own = self.systems.get(system)
-        if own is not None and code in own.get(name, {}):
-            return own[name][code]
-        if code in self.common.get(name, {}):
-            return self.common[name][code]
-        if code in self.valid.get(name, ()):
-            return code
+        if system:
+            own = self.systems.get(system, {}).get(name, {})
+            if code in own:
+                return own[code]
+        found = self.lookup[name].get(code)
+        if found is not None:
+            return found
         key = (name, system, code)
         self.unmapped[key] += 1
         self.first_line.setdefault(key, where)

@@ -24,10 +24,12 @@ _MESSAGES = {
 }
 
 
-def screen_line(text: str, file: str, line: int, sink: BadInput) -> None:
-    """Record personal data on one line of the log, by position only (nothing echoed)."""
-    for col, kind in personal_data_in(text):
-        sink.personal_data(file, line, col, _MESSAGES[kind])
+def screen_text(text: str, file: str, first_line: int, sink: BadInput) -> None:
+    """Record personal data in a block of whole lines starting at ``first_line``, by position only."""
+    for offset, kind in personal_data_in(text):
+        start = text.rfind("\n", 0, offset - 1) + 1
+        line = first_line + text.count("\n", 0, start)
+        sink.personal_data(file, line, offset - start, _MESSAGES[kind])
 
 
 def screen_columns(names: list[tuple[int, str]], file: str, line: int, sink: BadInput) -> None:
