@@ -49,6 +49,7 @@ TEXT = {
         "problems": "Rader som inte kunde läsas",
         "unmapped": "Koder utan mappning",
         "none": "inga",
+        "axis": "Antal resor per ledtid i dagar",
     },
     "en": {
         "dimension": "Group",
@@ -78,6 +79,7 @@ TEXT = {
         "problems": "Rows that could not be read",
         "unmapped": "Codes without a mapping",
         "none": "none",
+        "axis": "Journeys per lead time in days",
     },
 }
 COLUMNS = ("dimension", "key", "count", "within", "median", "p90")
@@ -184,6 +186,11 @@ def _element(model: Model, element: str, lang: str) -> str:
     return getattr(steps[element], lang) if element in steps else label(model, element, lang)
 
 
+def _swedish_order(text: str) -> str:
+    """A sort key that puts å, ä, ö after z, as Swedish does."""
+    return text.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))
+
+
 def svg_bars(items: list[tuple[str, object]], title: str, threshold: int) -> str:
     """A horizontal bar chart of shares (0..1); a suppressed value is written, not drawn."""
     row_h, left, width = 22, 190, 360
@@ -209,16 +216,17 @@ def svg_bars(items: list[tuple[str, object]], title: str, threshold: int) -> str
     return "".join(parts)
 
 
-def svg_histogram(bins: list[dict], title: str, threshold: int) -> str:
+def svg_histogram(bins: list[dict], title: str, threshold: int, axis: str = "") -> str:
     """Journeys per lead time in days; a suppressed bin is marked, not drawn."""
     values = [b["count"] for b in bins if isinstance(b["count"], int)]
     top = max(values, default=1)
-    bar, chart_h, base = 18, 160, 190
+    bar, chart_h, base = 24, 150, 190
     width = max(40 + bar * len(bins), 300)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width + 20}" height="{base + 40}" '
         f'font-family="{FONT}" font-size="11" role="img" aria-label="{escape(title)}">',
         f'<text x="0" y="14" font-weight="bold" font-size="12">{escape(title)}</text>',
+        f'<text x="30" y="{base + 30}" fill="{GREY}">{escape(axis)}</text>',
         f'<line x1="30" y1="{base}" x2="{30 + bar * len(bins)}" y2="{base}" stroke="{GREY}"/>',
     ]
     for i, b in enumerate(bins):
@@ -227,6 +235,9 @@ def svg_histogram(bins: list[dict], title: str, threshold: int) -> str:
             h = chart_h * b["count"] / top
             parts.append(
                 f'<rect x="{x + 2}" y="{base - h:.1f}" width="{bar - 4}" height="{h:.1f}" fill="{VERMILLION}"/>'
+            )
+            parts.append(
+                f'<text x="{x + bar / 2}" y="{base - h - 3:.1f}" text-anchor="middle" font-size="7">{b["count"]}</text>'
             )
         else:
             parts.append(
@@ -240,24 +251,33 @@ def svg_histogram(bins: list[dict], title: str, threshold: int) -> str:
 def section_html(result: Result, model: Model, lang: str = "sv") -> str:
     """The report section: charts, the aggregate table and the deviations, self-contained HTML."""
     text, threshold = TEXT[lang], result.summary["threshold"]
-    shares = [
-        (_name(model, "municipality", g["key"], lang), g["within"])
-        for g in result.summary["groups"]
-        if g["dimension"] == "municipality"
-    ]
+    shares = sorted(
+        (
+            (_name(model, "municipality", g["key"], lang), g["within"])
+            for g in result.summary["groups"]
+            if g["dimension"] == "municipality"
+        ),
+        key=lambda item: _swedish_order(item[0]),
+    )
     head = "".join(f"<th>{escape(text[c])}</th>" for c in COLUMNS)
-    body = "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in r) + "</tr>" for r in rows(result, model, lang))
+    body = "".join(
+        "<tr>" + "".join(f"<td{' class=num' if i > 1 else ''}>{escape(v)}</td>" for i, v in enumerate(r)) + "</tr>"
+        for r in rows(result, model, lang)
+    )
     devs = "".join(
         f"<tr><td>{escape(DEVIATIONS[d['kind']][lang])}</td><td>{escape(_element(model, d['element'], lang))}</td>"
         f"<td>{escape(_number(d['count'], lang))}</td></tr>"
         for d in result.summary["deviations"]
     )
     return (
-        f'<section class="conformance"><h2>{escape(text["title"])}</h2>'
+        '<section class="conformance"><style>.conformance td.num{text-align:right}'
+        ".conformance td{padding:1px 8px}</style>"
+        f"<h2>{escape(text['title'])}</h2>"
         f"<p>{escape(text['journeys'])}: {escape(str(result.summary['journeys']))}. "
         f"{escape(text['suppressed'].format(n=threshold))}</p>"
         f"<figure>{svg_bars(shares, text['chart_within'], threshold)}</figure>"
-        f"<figure>{svg_histogram(result.summary['lead_distribution'], text['chart_lead'], threshold)}</figure>"
+        f"<figure>{svg_histogram(result.summary['lead_distribution'], text['chart_lead'], threshold, text['axis'])}"
+        "</figure>"
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         f"<h3>{escape(text['deviation'])}</h3><table><tbody>{devs}</tbody></table></section>"
     )
