@@ -70,7 +70,8 @@ class Assembler:
     def journeys(self, rows: Iterable[Row]) -> Iterator[Journey]:
         current: Journey | None = None
         for row in rows:
-            jid = row.get("journey")
+            values = row.fields()
+            jid = values[0].strip()
             if not jid:
                 self.sink.add(row.file, row.line, row.col("journey"), "no-journey", "the row names no journey")
                 continue
@@ -80,7 +81,7 @@ class Assembler:
                 current = self._open(jid, row)
                 if current is None:
                     continue
-            event = self._event(row, current)
+            event = self._event(row, values, current)
             if event is not None:
                 current.events.append(event)
         if current is not None:
@@ -101,8 +102,9 @@ class Assembler:
         self.seen.add(digest)
         return Journey(jid, row.file, row.line)
 
-    def _event(self, row: Row, journey: Journey) -> Event | None:
-        when = parse_when(row.get("date"))
+    def _event(self, row: Row, values: tuple[str, ...], journey: Journey) -> Event | None:
+        _, when_text, kind_code, unit, municipality, need, handover, _, system = values
+        when = parse_when(when_text)
         if when is None:
             return self._bad(row, "date", "bad-date", f"not a date; write it {TIME_FORMS} / inte ett datum")
         if journey.events and when[0] < journey.events[-1].day:
@@ -113,9 +115,9 @@ class Assembler:
                 f"events out of order: {when[0]} comes after {journey.events[-1].day} in this journey; "
                 "list a journey's events in date order / händelserna i fel ordning",
             )
-        system = row.get("system")
-        where = f"{row.file}:{row.line}"
-        kind = self.mapping.map("kind", row.get("kind"), system, where)
+        system = system.strip()
+        where = (row.file, row.line)
+        kind = self.mapping.map("kind", kind_code.strip(), system, where)
         if kind is None:
             return self._bad(
                 row,
@@ -124,19 +126,18 @@ class Assembler:
                 "unknown event kind; map the code to an event, route step or follow-up kind in the mapping "
                 "file / okänd händelse",
             )
-        values = {}
-        for name in ("unit", "handover", "need", "municipality"):
-            code = row.get(name)
+        mapped = {}
+        for name, raw in (("unit", unit), ("handover", handover), ("need", need), ("municipality", municipality)):
+            code = raw.strip()
             if not code:
-                values[name] = ""
+                mapped[name] = ""
                 continue
-            mapped = self.mapping.map(name, code, system, where)
-            if mapped is None:
+            mapped[name] = self.mapping.map(name, code, system, where)
+            if mapped[name] is None:
                 return self._bad(row, name, f"unknown-{name}", f"unknown {name} code; add it to the mapping file")
-            values[name] = mapped
-        if values["municipality"] and not journey.municipality:
-            journey.municipality = values["municipality"]
-        return Event(when[0], when[1], kind, values["unit"], values["handover"], values["need"], row.line)
+        if mapped["municipality"] and not journey.municipality:
+            journey.municipality = mapped["municipality"]
+        return Event(when[0], when[1], kind, mapped["unit"], mapped["handover"], mapped["need"], row.line)
 
     def _bad(self, row: Row, name: str, what: str, message: str) -> None:
         self.sink.add(row.file, row.line, row.col(name), what, message)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from operator import itemgetter
 from pathlib import Path
 
 from pathways.conformance.privacy import screen_columns, screen_text
@@ -21,10 +22,14 @@ FIELDS = tuple(COLUMNS)
 class Row:
     """One event of the log, as written (codes not yet mapped)."""
 
-    __slots__ = ("cols", "file", "index", "line", "record")
+    __slots__ = ("cols", "file", "index", "line", "pick", "record")
 
-    def __init__(self, file: str, line: int, record: list[str], index: dict[str, int], cols=None):
-        self.file, self.line, self.record, self.index, self.cols = file, line, record, index, cols
+    def __init__(self, file: str, line: int, record: list[str], index: dict[str, int], cols=None, pick=None):
+        self.file, self.line, self.record, self.index, self.cols, self.pick = file, line, record, index, cols, pick
+
+    def fields(self) -> tuple[str, ...]:
+        """The values of the log's fields, in the order of ``FIELDS`` ("" when absent), unstripped."""
+        return self.pick(self.record)
 
     def get(self, name: str) -> str:
         i = self.index.get(name)
@@ -84,12 +89,16 @@ def read_csv(path: Path, display: str, sink: BadInput, columns: dict[str, tuple[
         if index is None:
             return
         cols = _columns_of(delimiter)
+        width = len(header)
+        pick = itemgetter(*(index.get(f, width) for f in FIELDS))
         reader = csv.reader(handle, delimiter=delimiter)
         ended = 1
         for record in reader:
             line, ended = ended + 1, reader.line_num + 1
             if record and any(record):
-                yield Row(display, line, record, index, cols)
+                if len(record) <= width:
+                    record.extend([""] * (width + 1 - len(record)))
+                yield Row(display, line, record, index, cols, pick)
 
 
 def _columns_of(delimiter: str):
@@ -177,6 +186,7 @@ def read_xes(path: Path, display: str, sink: BadInput) -> Iterator[Row]:
 
 
 _XES_INDEX = {name: i for i, name in enumerate(FIELDS)}
+_XES_PICK = itemgetter(*range(len(FIELDS)))
 
 
 def _xes_event(element: ET.Element, display: str, line: int, sink: BadInput) -> Row:
@@ -187,7 +197,7 @@ def _xes_event(element: ET.Element, display: str, line: int, sink: BadInput) -> 
         screen_columns([(1, key)], display, line, sink)
         if name is not None and not record[_XES_INDEX[name]]:
             record[_XES_INDEX[name]] = (child.get("value") or "").strip()
-    return Row(display, line, record, _XES_INDEX)
+    return Row(display, line, record, _XES_INDEX, pick=_XES_PICK)
 
 
 def read_log(path: Path, display: str, sink: BadInput) -> Iterator[Row]:

@@ -59,8 +59,8 @@ class Mapping:
     def __post_init__(self) -> None:
         self.lookup = {n: {**{v: v for v in self.valid.get(n, ())}, **self.common.get(n, {})} for n in MAPPED}
 
-    def map(self, name: str, code: str, system: str, where: str) -> str | None:
-        """The model id of ``code`` in field ``name``, or None (counted, first place kept)."""
+    def map(self, name: str, code: str, system: str, where: tuple[str, int]) -> str | None:
+        """The model id of ``code`` in field ``name``, or None (counted, first place (file, line) kept)."""
         if system:
             own = self.systems.get(system, {}).get(name, {})
             if code in own:
@@ -76,7 +76,7 @@ class Mapping:
     def unmapped_rows(self) -> list[dict]:
         """Every code not mapped: field, system, code, rows, first place; most frequent first."""
         return [
-            {"field": f, "system": s, "code": c, "rows": n, "first": self.first_line[(f, s, c)]}
+            {"field": f, "system": s, "code": c, "rows": n, "first": "{}:{}".format(*self.first_line[(f, s, c)])}
             for (f, s, c), n in sorted(self.unmapped.items(), key=lambda kv: (-kv[1], kv[0]))
         ]
 

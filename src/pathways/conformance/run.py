@@ -64,6 +64,7 @@ def run_conformance(
     codes: Mapping = load_mapping(mapping, model, str(mapping) if mapping else None)
     replayer = Replayer(model, findings)
     totals = Aggregates()
+    judged_by_shape: dict[tuple, tuple] = {}
     for journey in Assembler(model, codes, sink).journeys(read_log(log, str(log), sink)):
         if not journey.events:
             continue
@@ -71,8 +72,16 @@ def run_conformance(
         if profile is None:
             sink.add(journey.file, journey.line, 1, "no-profile", "the journey has no profile in the profile table")
             continue
-        replayed = replayer.replay(journey, profile)
-        if replayed.problem:
+        key = shape(journey, profile)
+        found = judged_by_shape.get(key)
+        if found is None:
+            replayed = replayer.replay(journey, profile)
+            found = judged_by_shape[key] = (
+                replayed,
+                assess(model, journey, replayed) if not replayed.problem else None,
+            )
+        replayed, judged = found
+        if judged is None:
             sink.add(
                 journey.file,
                 journey.line,
@@ -81,7 +90,6 @@ def run_conformance(
                 f"the journey does not fit the model: {replayed.problem}",
             )
             continue
-        judged = assess(model, journey, replayed)
         totals.add(journey, judged, replayed.rules)
         if each is not None:
             each(journey, judged)
@@ -93,6 +101,18 @@ def run_conformance(
         unmapped=codes.unmapped_rows(),
         replays=replayer.replayed,
         model={"id": model.meta.id, "version": model.meta.version, "date": model.meta.date},
+    )
+
+
+def shape(journey: Journey, profile: tuple) -> tuple:
+    """Everything a journey's judgement depends on: its profile and its events relative to the first day.
+
+    Journeys of the same shape are judged once (memory grows with the shapes, not the journeys).
+    """
+    start = journey.events[0].day
+    return profile, tuple(
+        ((e.day - start).days, e.time.time() if e.time else None, e.kind, e.unit, e.handover, e.need)
+        for e in journey.events
     )
 
 
