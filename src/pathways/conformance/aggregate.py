@@ -27,11 +27,11 @@ class Acc:
     within: int = 0
     lead: Counter = field(default_factory=Counter)
 
-    def add(self, within: bool, lead: int | None) -> None:
-        self.count += 1
-        self.within += within
+    def add(self, within: bool, lead: int | None, n: int = 1) -> None:
+        self.count += n
+        self.within += within * n
         if lead is not None:
-            self.lead[lead] += 1
+            self.lead[lead] += n
 
 
 def median(hist: Counter) -> float | None:
@@ -77,38 +77,52 @@ class Aggregates:
         self.variants: Counter = Counter()
         self.deviation_rows: Counter = Counter()
         self.handover_deviations: Counter = Counter()
+        self._pending: Counter = Counter()
+        self._judged: dict[int, tuple[Assessed, tuple[str, ...]]] = {}
 
     def add(self, journey: Journey, judged: Assessed, rules: tuple[str, ...]) -> None:
+        """Count one journey; journeys judged alike (same ``judged`` object) are folded in together."""
+        self._judged.setdefault(id(judged), (judged, rules))
+        first = journey.events[0].day
+        self._pending[(id(judged), journey.municipality or "-", f"{first.year}-{first.month:02d}")] += 1
+
+    def _fold(self) -> None:
+        for (key, town, month), n in self._pending.items():
+            judged, rules = self._judged[key]
+            self._add(judged, rules, town, month, n)
+        self._pending.clear()
+
+    def _add(self, judged: Assessed, rules: tuple[str, ...], town: str, month: str, n: int) -> None:
         ok = not judged.deviations
         lead = judged.lead_time
-        keys = [("total", "")]
+        keys = [("total", ""), ("municipality", town), ("month", month)]
         keys += [("route", r) for r in judged.routes]
-        keys += [("unit", u) for u in dict.fromkeys(e.unit for e in journey.events if e.unit)]
-        keys.append(("municipality", journey.municipality or "-"))
+        keys += [("unit", u) for u in judged.units]
         keys += [("rule", r) for r in rules]
-        keys.append(("month", journey.events[0].day.strftime("%Y-%m")))
         keys += [("deviation", k) for k in dict.fromkeys(d.kind for d in judged.deviations)]
         for key in keys:
-            self.groups[key].add(ok, lead)
+            self.groups[key].add(ok, lead, n)
         for step in judged.steps:
-            self.groups[("step", step.step)].add(step.on_time, step.days)
+            self.groups[("step", step.step)].add(step.on_time, step.days, n)
         for d in judged.deviations:
-            self.deviation_rows[(d.kind, d.element)] += 1
+            self.deviation_rows[(d.kind, d.element)] += n
             if d.kind in ("no-acceptance", "info-not-passed"):
-                self.handover_deviations[d.element] += 1
+                self.handover_deviations[d.element] += n
         for segment, start, end in SEGMENTS:
             if start in judged.points and end in judged.points:
                 days = judged.points[end] - judged.points[start]
                 for route in judged.routes or ["-"]:
-                    self.segments[(segment, route)].add(True, days)
-        self.variants[judged.variant] += 1
+                    self.segments[(segment, route)].add(True, days, n)
+        self.variants[judged.variant] += n
 
     @property
     def journeys(self) -> int:
+        self._fold()
         return self.groups[("total", "")].count
 
     def summary(self, threshold: int) -> dict:
         """Plain data, every small figure suppressed: groups, segments, deviations, variants."""
+        self._fold()
 
         def row(dimension: str, key: str, acc: Acc) -> dict:
             n = acc.count

@@ -45,6 +45,8 @@ class Assessed:
     """Measuring point -> day offset from the journey's first event."""
     lead_time: int = 0
     variant: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    """The units of the journey's rows, in order of first appearance."""
 
 
 def _first(events: list[Event], kind: str) -> Event | None:
@@ -125,6 +127,7 @@ def assess(model: Model, journey: Journey, replayed: Replayed) -> Assessed:
     out.points = _points(journey, model)
     out.lead_time = (journey.events[-1].day - journey.events[0].day).days
     out.variant = tuple(_label(e) for e in journey.events)
+    out.units = tuple(dict.fromkeys(e.unit for e in journey.events if e.unit))
     return out
 
 
