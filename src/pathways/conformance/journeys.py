@@ -17,6 +17,7 @@ from pathways.conformance.mapping import Mapping
 from pathways.conformance.problems import BadInput
 from pathways.model.model import Model
 
+DATE_CACHE = 100_000
 TIME_FORMS = "YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DDTHH:MM:SS"
 
 
@@ -65,7 +66,8 @@ class Assembler:
         self.model, self.mapping, self.sink = model, mapping, sink
         self.kind_of = model.kind_of
         self.seen: set[bytes] = set()
-        self.closed_early = 0
+        self.dates: dict[str, tuple[date, datetime | None] | None] = {}
+        """Dates read so far (a log has few distinct ones); emptied when it grows past DATE_CACHE."""
 
     def journeys(self, rows: Iterable[Row]) -> Iterator[Journey]:
         current: Journey | None = None
@@ -104,7 +106,11 @@ class Assembler:
 
     def _event(self, row: Row, values: tuple[str, ...], journey: Journey) -> Event | None:
         _, when_text, kind_code, unit, municipality, need, handover, _, system = values
-        when = parse_when(when_text)
+        when = self.dates.get(when_text, False)
+        if when is False:
+            if len(self.dates) >= DATE_CACHE:
+                self.dates.clear()
+            when = self.dates[when_text] = parse_when(when_text)
         if when is None:
             return self._bad(row, "date", "bad-date", f"not a date; write it {TIME_FORMS} / inte ett datum")
         if journey.events and when[0] < journey.events[-1].day:
