@@ -32,7 +32,7 @@ def test_each_bad_row_is_one_positioned_line_and_the_rest_is_analysed(tmp_path, 
         (3, 14, "unknown event kind"),
         (4, 3, "not a date"),
         (5, 3, "events out of order: 2026-03-01 comes after 2026-03-02 in this journey"),
-        (7, 1, "the journey has no profile in the profile table"),
+        (7, 1, "the journey has no profile in the profile table (--profiles)"),
         (
             9,
             1,

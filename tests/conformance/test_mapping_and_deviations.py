@@ -108,3 +108,18 @@ def test_a_source_system_has_its_own_codes(tmp_path, model):
         "vardavdelning",
         "kommunal-hemsjukvard",
     }
+
+
+def test_a_mapping_to_no_model_id_is_an_error_at_its_line(tmp_path, model):
+    import pytest
+
+    from pathways.conformance.mapping import load_mapping
+    from pathways.model.errors import ModelError
+
+    path = tmp_path / "m.yaml"
+    path.write_text("händelse: {IN: inskrivning}\nenhet:\n  AVD7: vardavdelningen\n", encoding="utf-8")
+    with pytest.raises(ModelError) as exc:
+        load_mapping(path, model)
+    (problem,) = exc.value.problems
+    assert (problem.line, problem.col, problem.element_id) == (3, 3, "AVD7")
+    assert "vardavdelning" in problem.message.split("vardavdelningen", 1)[1]

@@ -33,13 +33,13 @@ class Profiles:
         entries.append((since, profile))
         entries.sort(key=lambda e: e[0])
 
-    def at(self, journey: str, day: date) -> tuple[Profile | None, int]:
-        """(the profile in force on ``day``, the number of changes recorded for the journey)."""
+    def at(self, journey: str, day: date) -> Profile | None:
+        """The profile in force on ``day`` (the journey's earliest when all rows are later), or None."""
         entries = self.rows.get(journey)
         if not entries:
-            return None, 0
+            return None
         i = bisect_right([e[0] for e in entries], day) - 1
-        return entries[max(i, 0)][1], len(entries) - 1
+        return entries[max(i, 0)][1]
 
 
 def load_profiles(path: Path, display: str, model: Model, sink: BadInput) -> Profiles:

@@ -68,9 +68,15 @@ def run_conformance(
     for journey in Assembler(model, codes, sink).journeys(read_log(log, str(log), sink)):
         if not journey.events:
             continue
-        profile, _ = table.at(journey.id, journey.events[0].day)
+        profile = table.at(journey.id, journey.events[0].day)
         if profile is None:
-            sink.add(journey.file, journey.line, 1, "no-profile", "the journey has no profile in the profile table")
+            sink.add(
+                journey.file,
+                journey.line,
+                1,
+                "no-profile",
+                "the journey has no profile in the profile table (--profiles)",
+            )
             continue
         key = shape(journey, profile)
         found = judged_by_shape.get(key)
