@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from pathways.conformance.mapping import load_mapping
 from pathways.conformance.run import Options, run_conformance
+from pathways.model.errors import ModelError
 
 from .conftest import write_log, write_profiles
 
@@ -111,11 +115,6 @@ def test_a_source_system_has_its_own_codes(tmp_path, model):
 
 
 def test_a_mapping_to_no_model_id_is_an_error_at_its_line(tmp_path, model):
-    import pytest
-
-    from pathways.conformance.mapping import load_mapping
-    from pathways.model.errors import ModelError
-
     path = tmp_path / "m.yaml"
     path.write_text("händelse: {IN: inskrivning}\nenhet:\n  AVD7: vardavdelningen\n", encoding="utf-8")
     with pytest.raises(ModelError) as exc:
