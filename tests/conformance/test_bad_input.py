@@ -78,3 +78,10 @@ def test_an_unknown_column_is_named_and_not_read(tmp_path, model):
     result = run_conformance(model, log, write_profiles(tmp_path / "p.csv", {"A": "nej"}), options=Options(threshold=3))
     assert [(p.line, p.col) for p in result.problems] == [(1, 63)]
     assert result.summary["groups"][0]["count"] == "<3"
+
+
+def test_a_log_that_is_not_utf8_is_refused_with_one_line(tmp_path):
+    log = tmp_path / "logg.csv"
+    log.write_bytes("resa;datum;händelse\nA;2026-01-01;inskrivning\n".encode("latin-1"))
+    result = CliRunner().invoke(app, ["conformance", str(log), "--model", str(ROOT / "model")])
+    assert result.exit_code == 2 and f"{log}:1:1: -: not UTF-8" in result.output

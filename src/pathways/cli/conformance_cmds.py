@@ -69,6 +69,9 @@ def conformance(
     except ModelError as exc:
         report_problems(exc)
         raise typer.Exit(EXIT_INVALID) from None
+    except UnicodeDecodeError:
+        err_console.print(f"{log}:1:1: -: not UTF-8 text; save the log as UTF-8 (in Excel: CSV UTF-8)", markup=False)
+        raise typer.Exit(EXIT_INVALID) from None
     except (ValueError, OSError) as exc:
         err_console.print(str(exc), markup=False)
         raise typer.Exit(EXIT_INVALID) from None
