@@ -70,22 +70,28 @@ def conformance(
         report_problems(exc)
         raise typer.Exit(EXIT_INVALID) from None
     except UnicodeDecodeError:
-        err_console.print(f"{log}:1:1: -: not UTF-8 text; save the log as UTF-8 (in Excel: CSV UTF-8)", markup=False)
+        err_console.print(
+            f"{log}:1:1: -: not UTF-8 text; save the log as UTF-8 (in Excel: CSV UTF-8)", markup=False, soft_wrap=True
+        )
         raise typer.Exit(EXIT_INVALID) from None
     except (ValueError, OSError) as exc:
-        err_console.print(str(exc), markup=False)
+        err_console.print(str(exc), markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_INVALID) from None
     _emit(result, model, fmt, out, lang.value)
     for problem in result.problems:
         err_console.print(str(problem), markup=False, soft_wrap=True)
     for code in result.unmapped:
         err_console.print(
-            f"{code['first']}: {code['field']} '{code['code']}' not mapped: {code['rows']} rows", markup=False
+            f"{code['first']}: {code['field']} '{code['code']}' not mapped: {code['rows']} rows",
+            markup=False,
+            soft_wrap=True,
         )
     if result.problem_counts:
         counts = ", ".join(f"{k} {n}" for k, n in sorted(result.problem_counts.items()))
         err_console.print(
-            f"{sum(result.problem_counts.values())} rader utelämnade / rows left out: {counts}", markup=False
+            f"{sum(result.problem_counts.values())} rader utelämnade / rows left out: {counts}",
+            markup=False,
+            soft_wrap=True,
         )
         raise typer.Exit(EXIT_ROWS_LEFT_OUT)
 
