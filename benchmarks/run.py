@@ -267,17 +267,21 @@ def machine() -> dict:
         pass
     try:
         commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
         ).stdout.strip()
         dirty = bool(
             subprocess.run(
-                ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True
+                ["git", "status", "--porcelain", "--untracked-files=no"],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=False,
             ).stdout.strip()
         )
     except OSError:
         commit, dirty = "unknown", False
     dot = (
-        subprocess.run(["dot", "-V"], capture_output=True, text=True).stderr.strip()
+        subprocess.run(["dot", "-V"], capture_output=True, text=True, check=False).stderr.strip()
         if shutil_which("dot")
         else "not installed"
     )

@@ -136,6 +136,7 @@ def test_assumptions_lists_every_assumption(model):
         capture_output=True,
         text=True,
         timeout=60,
+        check=False,
         env={**os.environ, "COLUMNS": "1000", "NO_COLOR": "1"},
     )
     assert proc.returncode == 0, proc.stderr

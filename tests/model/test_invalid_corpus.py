@@ -119,6 +119,7 @@ def test_invalid_case(name, tmp_path, monkeypatch):
             capture_output=True,
             text=True,
             timeout=60,
+            check=False,
             env={**os.environ, "COLUMNS": "80", "NO_COLOR": "1"},
         )
         elapsed = time.monotonic() - started

@@ -35,7 +35,7 @@ for d in build(m, "sv", f, traces(m, c, f), comparisons(m, s, c)):
 def test_dot_is_byte_identical_across_runs(bundled, bundled_diagrams):
     again = build(bundled["model"], "sv", bundled["findings"], bundled["traces"], bundled["whatifs"])
     assert [d.name for d in again] == [d.name for d in bundled_diagrams]
-    for a, b in zip(bundled_diagrams, again):
+    for a, b in zip(bundled_diagrams, again, strict=True):
         assert a.source == b.source, a.name
 
 

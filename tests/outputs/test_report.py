@@ -43,6 +43,7 @@ def _chromium(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:
         ],
         capture_output=True,
         timeout=timeout,
+        check=False,
     )
 
 

@@ -725,7 +725,7 @@ def server_rows(driver: neo4j.Driver, version: str, codes: Iterable[str], databa
                 ]
             ids = sorted(_named_ids(rows))
             elements = session.execute_read(
-                lambda tx: [(r["kind"], r["props"]) for r in tx.run(SLICE, version=version, ids=ids)]
+                lambda tx, ids=ids: [(r["kind"], r["props"]) for r in tx.run(SLICE, version=version, ids=ids)]
             )
             after = session.execute_read(_version, version)
             if after == before:
@@ -759,7 +759,7 @@ def _positions(space: ProfileSpace):
     def mask(dims: list[str], profiles: list[list[str]]) -> int:
         bits = 0
         for p in profiles:
-            bits |= 1 << sum(index[d][value] * stride[d] for d, value in zip(dims, p))
+            bits |= 1 << sum(index[d][value] * stride[d] for d, value in zip(dims, p, strict=True))
         return bits
 
     return mask

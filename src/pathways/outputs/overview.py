@@ -354,7 +354,7 @@ def _flow(text: str, width: int) -> str:
 
 
 def place_where(model: Model, key: tuple, lang: str) -> str:
-    rule, kind, ids = key
+    _rule, kind, ids = key
     if kind == "settings":
         all_settings = tuple(sorted(s.id for s in model.settings))
         order = {s.id: i for i, s in enumerate(model.settings)}

@@ -150,7 +150,7 @@ def fix_svg(svg: str) -> str:
 
 
 def _run(args: list[str], source: str) -> None:
-    proc = subprocess.run(args, input=source.encode("utf-8"), capture_output=True)
+    proc = subprocess.run(args, input=source.encode("utf-8"), capture_output=True, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"Graphviz failed ({' '.join(args[:2])}): {proc.stderr.decode('utf-8', 'replace').strip()}")
 

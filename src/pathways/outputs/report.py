@@ -367,7 +367,7 @@ def context(
     for tr in case_traces:
         lab = tr.labels
 
-        def L(x: str) -> str:
+        def L(x: str, lab: dict = lab) -> str:
             return lab.get(x, {}).get(lang) or label(model, x, lang)
 
         cases.append(

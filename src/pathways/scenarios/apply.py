@@ -218,7 +218,9 @@ def _apply_one(state: _State, change: Change) -> Change:
     container: Any = data
     for depth, step in enumerate(path[:-1]):
         shown = ".".join(str(p) for p in path[: depth + 1])
-        if (isinstance(container, dict) and not isinstance(step, int) and step in container) or (isinstance(container, list) and isinstance(step, int) and step < len(container)):
+        if (isinstance(container, dict) and not isinstance(step, int) and step in container) or (
+            isinstance(container, list) and isinstance(step, int) and step < len(container)
+        ):
             container = container[step]
         elif container is None:
             raise _Failed(
@@ -404,7 +406,7 @@ def invert(scenario: Scenario, base_model: Model) -> Scenario:
     ``apply_scenarios(apply_scenarios(base, [s]), [invert(s, base)])`` gives ``base``
     back exactly (same elements, same order, same values).
     """
-    state, inverses, problems = _run(base_model, list(scenario.changes))
+    _state, inverses, problems = _run(base_model, list(scenario.changes))
     if problems:
         raise ModelError(problems)
     return replace(

@@ -163,8 +163,8 @@ def _owner_table(model: Model, space: ProfileSpace) -> dict[tuple[str, str, str]
         cov = coverage(model, space, catchment)
         for (need, setting), entries in cov.by_cell.items():
             required = cov.required.get((need, setting), 0)
-            for rid, unit, mask in entries:
-                mask &= required
+            for rid, unit, granted in entries:
+                mask = granted & required
                 if not mask:
                     continue
                 r = model.by_id[rid]

@@ -45,7 +45,7 @@ def _prepare(out_dir: Path) -> None:
     if out_dir.exists():
         if not out_dir.is_dir():
             raise OutDirError(f"{out_dir} is not a directory")
-        present = [p for p in out_dir.iterdir()]
+        present = list(out_dir.iterdir())
         if present and not (out_dir / MANIFEST).exists():
             raise OutDirError(
                 f"{out_dir} is not empty and holds no earlier synthetic model ({MANIFEST}); choose another --out"

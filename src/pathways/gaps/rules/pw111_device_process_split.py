@@ -137,7 +137,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             total |= m
         cubes = cover(total)
 
-        def text(lang: str) -> str:
+        def text(lang: str, uncovered: dict = uncovered, order: list = order) -> str:
             return "; ".join(f"{ctx.label(n, lang)} ({words(uncovered[n], lang)})" for n in order)
 
         when = {

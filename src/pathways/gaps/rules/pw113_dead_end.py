@@ -36,7 +36,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     incoming: dict[str, list[str]] = defaultdict(list)
     for h in model.handovers:
         incoming[h.to].append(h.id)
-    for sender, target, h in index.rejects:
+    for _sender, target, h in index.rejects:
         incoming[target].append(h)
     dead_units = set()
     for unit in model.units:
@@ -61,7 +61,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             data={"part": "unit", "unit": unit.id, "handovers": arriving},
         )
     passed_on: dict[str, set[str]] = {}
-    for sender, receiver, data in index.graph.edges(data=True):
+    for sender, _receiver, data in index.graph.edges(data=True):
         passed_on.setdefault(sender, set()).update(data["needs"])
     for h in model.handovers:
         if h.to in dead_units:
