@@ -5,10 +5,10 @@
 
 run:
 	scripts/setup.sh
-	.venv/bin/pathways validate model
-	.venv/bin/pathways gaps model
-	.venv/bin/pathways render model --out out/diagrams
-	.venv/bin/pathways report model --out out/report
+	.venv/bin/pathways validate
+	.venv/bin/pathways gaps
+	.venv/bin/pathways render --out out/diagrams
+	.venv/bin/pathways report --out out/report
 	@echo "Rapporten / the report: out/report/rapport.html"
 
 test:
@@ -24,4 +24,4 @@ lint:
 	.venv/bin/mypy
 
 diagrams:
-	.venv/bin/pathways render model --out diagrams
+	.venv/bin/pathways render --out diagrams

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/render_bench.py [MODEL_DIR] [--formats svg,png,pdf] [--repeat N]
 
-Times each phase the way ``pathways render model`` runs it: load the model and find the
+Times each phase the way ``pathways render`` runs it: load the model and find the
 gaps, trace the cases, compare the scenarios, build the DOT of every diagram, run
 Graphviz for every diagram and format. Prints one line per phase and the total (the
 best of ``--repeat`` runs), and the slowest diagrams.

@@ -30,7 +30,7 @@ def _json(args: list[str]) -> dict:
 
 @pytest.mark.parametrize(("variant", "extra"), [("plain", []), ("calendar", ["--calendar"])])
 def test_findings_and_ids_are_unchanged(variant, extra):
-    found = reduce.findings(_json(["gaps", str(MODEL), "--format", "json", *extra]))
+    found = reduce.findings(_json(["gaps", "--model", str(MODEL), "--format", "json", *extra]))
     assert found == EXPECTED["gaps"][variant]
 
 

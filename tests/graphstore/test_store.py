@@ -166,7 +166,7 @@ def test_cli_push_pull_query_and_errors(tmp_path, settings, driver, bundled, mon
     monkeypatch.setenv("NEO4J_URI", settings.uri)
     monkeypatch.setenv("NEO4J_USERNAME", settings.username)
     monkeypatch.setenv("NEO4J_PASSWORD", settings.password)
-    result = runner.invoke(app, ["neo4j", "push", "model", "--name", "baseline"])
+    result = runner.invoke(app, ["neo4j", "push", "--model", "model", "--name", "baseline"])
     assert result.exit_code == 0, result.output
     result = runner.invoke(app, ["neo4j", "pull", "--name", "baseline", "--out", str(tmp_path / "pulled")])
     assert result.exit_code == 0, result.output

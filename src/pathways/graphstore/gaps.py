@@ -53,7 +53,7 @@ from pathways.analysis.profiles import MAX_PROFILES, ProfileSpace
 from pathways.gaps.core import Context, Finding, Hit, Rule, run_rules
 from pathways.gaps.rules import all_rules
 from pathways.gaps.rules.pw101_uncovered_need import TEXT as PW101_TEXT
-from pathways.gaps.rules.pw106_no_rejection_path import _reason_text
+from pathways.gaps.rules.pw106_no_rejection_path import reason_text
 from pathways.gaps.rules.pw110_missing_sip import PARTY, WHY
 from pathways.gaps.rules.pw114_unreachable_unit import NONE as PW114_NONE
 from pathways.gaps.rules.pw114_unreachable_unit import VIA as PW114_VIA
@@ -822,7 +822,7 @@ def _pw106(ctx: Context, rows: list[list[dict]]) -> Iterable[Hit]:
         h = ctx.model.by_id[row["handover"]]
         reason = row["reason"]
         fallback = row["fallback"] if reason != "none" else None
-        texts = _reason_text(ctx, h, reason, fallback)
+        texts = reason_text(ctx, h, reason, fallback)
         yield Hit(
             key=(h.id,),
             elements=[h.id, row["sender"], row["receiver"], *([fallback] if fallback else [])],

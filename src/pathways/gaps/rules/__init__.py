@@ -30,3 +30,15 @@ def all_rules() -> list[Rule]:
     """Every rule of the catalogue, by code."""
     rules = [import_module(f"{__name__}.{name}").RULE for name in RULE_MODULES]
     return sorted(rules, key=lambda r: r.code)
+
+
+def find_rule(key: str) -> Rule | None:
+    """The rule with this code (any case) or name; None if there is none.
+
+    >>> find_rule("pw101").name, find_rule("uncovered-need").code, find_rule("PW999")
+    ('uncovered-need', 'PW101', None)
+    """
+    for r in all_rules():
+        if key.lower() in (r.code.lower(), r.name):
+            return r
+    return None

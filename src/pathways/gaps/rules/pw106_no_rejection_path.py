@@ -44,7 +44,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             if owns or onward:
                 continue
             reason = "dead_end"
-        texts = _reason_text(ctx, h, reason, fallback)
+        texts = reason_text(ctx, h, reason, fallback)
         yield Hit(
             key=(h.id,),
             elements=[h.id, h.from_, h.to, *([fallback] if fallback else [])],
@@ -57,7 +57,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-def _reason_text(ctx: Context, h, reason: str, fallback: str | None) -> dict[str, str]:
+def reason_text(ctx: Context, h, reason: str, fallback: str | None) -> dict[str, str]:
     to = {lang: ctx.label(h.to, lang) for lang in ("sv", "en")}
     if reason == "none":
         return {
