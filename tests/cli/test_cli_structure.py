@@ -107,6 +107,7 @@ def test_no_module_imports_a_private_name_of_another():
 
 def test_render_formats_agree_with_the_renderer():
     from pathways.cli import render_cmds
-    from pathways.outputs import render
+    from pathways.outputs import render, report
 
     assert (render_cmds.FORMATS, render_cmds.DEFAULT_FORMATS) == (render.FORMATS, render.DEFAULT_FORMATS)
+    assert (render_cmds.REPORT_FORMATS, render_cmds.REPORT_DEFAULT) == (report.FORMATS, report.DEFAULT_FORMATS)

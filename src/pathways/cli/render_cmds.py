@@ -1,18 +1,25 @@
-"""Commands that draw: render (diagrams) and report (HTML and Markdown)."""
+"""Commands that draw: render (diagrams) and report (HTML, PDF, Word, Excel, Markdown)."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from pathways.cli.common import Lang, LangOption, ModelOption, console, h, load_or_exit
 from pathways.cli.errors import EXIT_WRITE, CommandError
 
+if TYPE_CHECKING:
+    from pathways.pipeline import Analysis
+
 FORMATS = ("svg", "png", "pdf")
 """Image formats ``render --format`` takes (DOT is always written); as in pathways.outputs.render."""
 DEFAULT_FORMATS = ("svg", "png")
+REPORT_FORMATS = ("html", "pdf", "docx", "xlsx", "md")
+"""Formats ``report --format`` takes; as in pathways.outputs.report."""
+REPORT_DEFAULT = ("html", "md")
 
 CaseOption = typer.Option(
     None,
@@ -34,20 +41,28 @@ NoCases = typer.Option(False, "--no-cases", help=h("Inga patientresor.", "No cas
 NoScenarios = typer.Option(False, "--no-scenarios", help=h("Inga tänk-om-jämförelser.", "No what-if comparisons."))
 
 
-def _inputs(model_dir: Path, case: list[str] | None, scenario: list[str] | None, no_cases: bool, no_scenarios: bool):
+def _analysis(
+    model_dir: Path, case: list[str] | None, scenario: list[str] | None, no_cases: bool, no_scenarios: bool
+) -> Analysis:
     from pathways.cases.load import load_case_refs
-    from pathways.gaps.analyze import find_gaps
     from pathways.gaps.config import load_config
     from pathways.gaps.rules import all_rules
-    from pathways.outputs.render import comparisons, traces
+    from pathways.pipeline import analyse
     from pathways.scenarios.load import load_scenario_refs
 
     model = load_or_exit(model_dir)
     config = load_config(model_dir, all_rules())
-    findings = find_gaps(model, config)
     cases = [] if no_cases else load_case_refs(case, model_dir, model)
     scens = [] if no_scenarios else load_scenario_refs(scenario, model_dir, model)
-    return model, findings, traces(model, cases, findings), comparisons(model, scens, cases, config)
+    return analyse(model, cases, scens, config, model_dir=model_dir)
+
+
+def _formats(fmt: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(f.strip().lower() for f in fmt.split(",") if f.strip()))
+    bad = [f for f in formats if f not in allowed]
+    if bad or not formats:
+        raise CommandError(f"--format: {', '.join(bad) or '-'}; välj bland / choose from {', '.join(allowed)}")
+    return formats
 
 
 def render_cmd(
@@ -72,15 +87,11 @@ def render_cmd(
     no_scenarios: bool = NoScenarios,
 ) -> None:
     """Draw the diagrams: overview, gaps, the routes, the matrix, each case and each what-if."""
-    formats = tuple(f.strip().lower() for f in fmt.split(",") if f.strip())
-    bad = [f for f in formats if f not in FORMATS]
-    if bad:
-        raise CommandError(f"--format: unknown {', '.join(bad)}; choose from {', '.join(FORMATS)}")
+    formats = _formats(fmt, FORMATS)
     from pathways.outputs.render import build, render
 
     start = time.perf_counter()
-    model, findings, case_traces, whatifs = _inputs(model_dir, case, scenario, no_cases, no_scenarios)
-    diagrams = build(model, lang.value, findings, case_traces, whatifs)
+    diagrams = build(_analysis(model_dir, case, scenario, no_cases, no_scenarios), lang.value)
     try:
         paths = render(diagrams, out, formats)
     except (OSError, RuntimeError) as exc:
@@ -99,10 +110,12 @@ def report_cmd(
     out: Path = typer.Option(
         Path("report"),
         "--out",
-        help=h(
-            "Mappen att skriva rapport.html, rapport.md och bilder/ till.",
-            "Folder to write rapport.html, rapport.md and bilder/ to.",
-        ),
+        help=h("Mappen att skriva rapport.* och bilder/ till.", "Folder to write rapport.* and bilder/ to."),
+    ),
+    fmt: str = typer.Option(
+        ",".join(REPORT_DEFAULT),
+        "--format",
+        help=h(f"Kommaseparerat: {', '.join(REPORT_FORMATS)}.", f"Comma-separated: {', '.join(REPORT_FORMATS)}."),
     ),
     lang: Lang = LangOption,
     case: list[str] = CaseOption,
@@ -110,16 +123,18 @@ def report_cmd(
     no_cases: bool = NoCases,
     no_scenarios: bool = NoScenarios,
 ) -> None:
-    """Write the report: one self-contained HTML file (prints on A4) and the same as Markdown."""
+    """Write the report: HTML (prints on A4), PDF, Word, Excel and Markdown; page one is the summary."""
+    formats = _formats(fmt, REPORT_FORMATS)
     from pathways.outputs.report import write_report
 
-    model, findings, case_traces, whatifs = _inputs(model_dir, case, scenario, no_cases, no_scenarios)
+    analysis = _analysis(model_dir, case, scenario, no_cases, no_scenarios)
     try:
-        rep = write_report(model, out, lang.value, findings, case_traces, whatifs)
+        rep = write_report(analysis, out, lang.value, formats)
     except (OSError, RuntimeError) as exc:
         raise CommandError(f"{out}: {exc}", EXIT_WRITE) from None
-    console.print(f"{rep.html}", markup=False)
-    console.print(f"{rep.markdown} (+ {len(rep.images)} filer i {rep.markdown.parent / 'bilder'})", markup=False)
+    for path in rep.files.values():
+        console.print(f"{path}", markup=False)
+    console.print(f"+ {len(rep.images)} filer i {out / 'bilder'}", markup=False)
 
 
 def register(app: typer.Typer) -> None:
@@ -133,7 +148,7 @@ def register(app: typer.Typer) -> None:
     app.command(
         "report",
         help=h(
-            "Skriv rapporten: en fristående HTML-fil (skrivs ut på A4) och samma som Markdown.",
-            "Write the report: one self-contained HTML file (prints on A4) and the same as Markdown.",
+            "Skriv rapporten: HTML (skrivs ut på A4), PDF, Word, Excel och Markdown; sidan ett är sammanfattningen.",
+            "Write the report: HTML (prints on A4), PDF, Word, Excel and Markdown; page one is the summary.",
         ),
     )(report_cmd)

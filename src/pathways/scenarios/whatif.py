@@ -344,12 +344,17 @@ def compare(
     cases: list[Case],
     options: WhatIfOptions | None = None,
     scenarios: list[Scenario] = (),
+    findings: tuple[list[Finding], list[Finding]] | None = None,
 ) -> WhatIf:
-    """What changes between ``base`` and ``changed`` (usually ``apply_scenarios(base, ...)``)."""
+    """What changes between ``base`` and ``changed`` (usually ``apply_scenarios(base, ...)``).
+
+    ``findings``, if given, are the findings of ``base`` and of ``changed`` already found
+    with the same options (the pipeline finds them once); otherwise they are found here."""
     options = options or WhatIfOptions()
     gap_options = Options(calendar=options.calendar)
-    fb = find_gaps(base, options.config, gap_options)
-    fa = find_gaps(changed, options.config, gap_options)
+    if findings is None:
+        findings = (find_gaps(base, options.config, gap_options), find_gaps(changed, options.config, gap_options))
+    fb, fa = findings
     ids_b, ids_a = {f.id for f in fb}, {f.id for f in fa}
     trace_options = TraceOptions(calendar=options.calendar)
     case_rows, same = case_changes(Tracer(base, fb, trace_options), Tracer(changed, fa, trace_options), cases)
