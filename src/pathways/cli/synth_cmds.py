@@ -56,6 +56,12 @@ def synth(
             "Gaps of each kind to plant; default one per seven regions.",
         ),
     ),
+    split: int = typer.Option(
+        0,
+        "--split",
+        min=0,
+        help="Elements per file: a kind with more goes into a folder of its own (handovers/0001.yaml, ...); 0: one file per kind.",
+    ),
 ) -> None:
     """Write a synthetic model with the structure of the Dalarna model, for scale tests and benchmarks.
 
@@ -80,7 +86,7 @@ def synth(
         model = build(regions, municipalities, seed, progress=progress)
         if plant:
             plant_gaps(model, per_kind)
-        written = write_synth(model, out, progress=progress)
+        written = write_synth(model, out, progress=progress, split=split)
     counts = {name: len(items) for name, items in model.collections.items() if items}
     findings = sum(len(p["findings"]) for p in model.planted)
     console.print(
