@@ -26,6 +26,7 @@ MODULES = (
     "render_cmds",
     "synth_cmds",
     "neo4j_cmds",
+    "conformance_cmds",
 )
 """Command modules imported at start (light at the top)."""
 
