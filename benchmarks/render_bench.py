@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/render_bench.py [MODEL_DIR] [--formats svg,png,pdf] [--repeat N]
 
-Times each phase the way ``pathways render model`` runs it: load the model and its
+Times each phase the way ``pathways render`` runs it: load the model and its
 cases and scenarios, analyse them (one pipeline run: gaps, traces, what-if), build the DOT of every diagram, run
 Graphviz for every diagram and format. Prints one line per phase and the total (the
 best of ``--repeat`` runs), and the slowest diagrams.

@@ -17,7 +17,7 @@ Every step is also given as a ratio to the *floor* at the same scale in the same
 whole process), so that a shared machine's load, which slows both, cancels out.
 
 Steps: ``floor``, ``synth`` (write the synthetic model; 4x national over a folder per kind), ``load`` (read and validate), ``build``
-(the typed graph), ``gaps`` (``pathways gaps DIR --format json``, the command itself,
+(the typed graph), ``gaps`` (``pathways gaps --model DIR --format json``, the command itself,
 including load, validation and graph build; run ``--repeat`` times, median reported),
 ``verify`` (the planted gaps found exactly, no more and no fewer), ``whatif`` (every
 scenario of the model at once: the bundled ones for Dalarna, the national analogues that
@@ -149,7 +149,7 @@ def child(step: str, args: list[str], result: Path) -> None:
         code = 0
         with contextlib.redirect_stdout(buffer):
             try:
-                app(["gaps", args[0], "--format", "json"], standalone_mode=False)
+                app(["gaps", "--model", args[0], "--format", "json"], standalone_mode=False)
             except SystemExit as exc:
                 code = exc.code or 0
             except Exception as exc:  # click's Exit carries the exit code
@@ -534,7 +534,7 @@ def markdown(info: dict, results: dict, repeat: int) -> str:
         "`benchmarks/floor.py`, reading the files, plain-dict adjacency and one SCC pass, as a whole process); "
         "**work** = after the imports, measured inside the process; **CPU** = user + system time of "
         "the process and its children; **peak** = the process's peak resident memory (MB), a fresh "
-        f"process per step. `gaps` is `pathways gaps DIR --format json` (load, validation, graph, all rules), "
+        f"process per step. `gaps` is `pathways gaps --model DIR --format json` (load, validation, graph, all rules), "
         f"median of {repeat} run(s).",
         "",
     ]

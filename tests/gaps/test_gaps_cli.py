@@ -26,7 +26,7 @@ def bundled():
 
 
 def _json(*args):
-    result = runner.invoke(app, ["gaps", str(MODEL), "--format", "json", *args])
+    result = runner.invoke(app, ["gaps", "--model", str(MODEL), "--format", "json", *args])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)["findings"]
 
@@ -50,10 +50,10 @@ def test_filters_by_rule_code_or_name_and_severity(bundled):
 
 
 def test_csv_and_markdown_hold_the_same_findings(bundled):
-    result = runner.invoke(app, ["gaps", str(MODEL), "--format", "csv"])
+    result = runner.invoke(app, ["gaps", "--model", str(MODEL), "--format", "csv"])
     rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff")), delimiter=";"))
     assert [r["Id"] for r in rows] == [f.id for f in bundled]
-    result = runner.invoke(app, ["gaps", str(MODEL), "--format", "markdown", "--lang", "en"])
+    result = runner.invoke(app, ["gaps", "--model", str(MODEL), "--format", "markdown", "--lang", "en"])
     lines = [line for line in result.stdout.splitlines() if line.startswith("| ")]
     assert len(lines) == len(bundled) + 1
     assert lines[0].startswith("| No | Id | Rule")
@@ -61,8 +61,10 @@ def test_csv_and_markdown_hold_the_same_findings(bundled):
 
 def test_fail_on_sets_the_exit_code(bundled):
     assert any(f.severity == "error" for f in bundled)
-    assert runner.invoke(app, ["gaps", str(MODEL), "--fail-on", "error", "--format", "json"]).exit_code == 1
-    quiet = runner.invoke(app, ["gaps", str(MODEL), "--fail-on", "error", "--severity", "info", "--format", "json"])
+    assert runner.invoke(app, ["gaps", "--model", str(MODEL), "--fail-on", "error", "--format", "json"]).exit_code == 1
+    quiet = runner.invoke(
+        app, ["gaps", "--model", str(MODEL), "--fail-on", "error", "--severity", "info", "--format", "json"]
+    )
     assert quiet.exit_code == 0
 
 
@@ -74,7 +76,7 @@ def test_baseline_accepts_findings_so_only_new_ones_fail(tmp_path, bundled):
         encoding="utf-8",
     )
     result = runner.invoke(
-        app, ["gaps", str(MODEL), "--fail-on", "error", "--baseline", str(baseline), "--format", "json"]
+        app, ["gaps", "--model", str(MODEL), "--fail-on", "error", "--baseline", str(baseline), "--format", "json"]
     )
     assert result.exit_code == 0, result.output
     accepted = [f for f in json.loads(result.stdout)["findings"] if "accepted" in f]
@@ -82,13 +84,16 @@ def test_baseline_accepts_findings_so_only_new_ones_fail(tmp_path, bundled):
     baseline.write_text(
         "accepted:\n" + "".join(f"  - id: {f.id}\n    justification: ok\n" for f in errors[1:]), encoding="utf-8"
     )
-    assert runner.invoke(app, ["gaps", str(MODEL), "--fail-on", "error", "--baseline", str(baseline)]).exit_code == 1
+    assert (
+        runner.invoke(app, ["gaps", "--model", str(MODEL), "--fail-on", "error", "--baseline", str(baseline)]).exit_code
+        == 1
+    )
 
 
 def test_baseline_without_justification_is_refused(tmp_path):
     baseline = tmp_path / "baseline.yaml"
     baseline.write_text("accepted:\n  - id: PW101-x\n    justification: ' '\n", encoding="utf-8")
-    result = runner.invoke(app, ["gaps", str(MODEL), "--baseline", str(baseline)])
+    result = runner.invoke(app, ["gaps", "--model", str(MODEL), "--baseline", str(baseline)])
     assert result.exit_code == 2
     assert (
         result.stderr.strip() == f"{baseline}:2:5: PW101-x: the justification is empty; say why the finding is accepted"
@@ -99,7 +104,7 @@ def test_rule_configuration_disables_and_sets_severity(tmp_path, bundled):
     copy = tmp_path / "model"
     shutil.copytree(MODEL, copy, ignore=shutil.ignore_patterns("cases", "scenarios"))
     (copy / "rules.yaml").write_text("rules:\n  PW101: {enabled: false}\n  PW102: {severity: info}\n", encoding="utf-8")
-    result = runner.invoke(app, ["gaps", str(copy), "--format", "json"])
+    result = runner.invoke(app, ["gaps", "--model", str(copy), "--format", "json"])
     findings = json.loads(result.stdout)["findings"]
     assert not any(f["rule"] == "PW101" for f in findings)
     assert {f["severity"] for f in findings if f["rule"] == "PW102"} == {"info"}
@@ -110,7 +115,7 @@ def test_rule_configuration_errors_name_file_and_line(tmp_path):
     copy = tmp_path / "model"
     shutil.copytree(MODEL, copy, ignore=shutil.ignore_patterns("cases", "scenarios"))
     (copy / "rules.yaml").write_text("rules:\n  PW999: {enabled: false}\n  PW102: {severity: loud}\n", encoding="utf-8")
-    result = runner.invoke(app, ["gaps", str(copy)])
+    result = runner.invoke(app, ["gaps", "--model", str(copy)])
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert lines[0].startswith(f"{copy}/rules.yaml:2:3: PW999: unknown rule code; known: PW101")
@@ -119,7 +124,7 @@ def test_rule_configuration_errors_name_file_and_line(tmp_path):
 
 
 def test_unknown_rule_filter_is_an_error():
-    result = runner.invoke(app, ["gaps", str(MODEL), "--rule", "PW999"])
+    result = runner.invoke(app, ["gaps", "--model", str(MODEL), "--rule", "PW999"])
     assert result.exit_code == 2
     assert "unknown rule 'PW999'" in result.stderr
 

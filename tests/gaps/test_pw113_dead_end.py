@@ -86,7 +86,7 @@ def _reference(units, edges, owns):
     senders = {a for (a, b), _ in edges}
     dead = {u for u in units if u in receivers and not owns[u] and u not in senders}
     expected = {("unit", u) for u in dead}
-    for i, ((a, b), needs) in enumerate(edges):
+    for i, ((_a, b), needs) in enumerate(edges):
         if b in dead:
             continue
         for n in needs:

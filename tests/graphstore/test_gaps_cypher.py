@@ -23,10 +23,11 @@ from pathways.analysis.profiles import ProfileSpace
 from pathways.cli.main import app
 from pathways.gaps.analyze import find_gaps
 from pathways.gaps.core import Finding
+from pathways.gaps.cypher import PARAMS, SPACE_SIZE
 from pathways.graph.build import build_graph
 from pathways.graphstore import store
 from pathways.graphstore.connection import Settings, connect
-from pathways.graphstore.gaps import PARAMS, QUERIES, SERVER_RULES, SLICE, SPACE_SIZE, VersionNotFound, server_gaps
+from pathways.graphstore.gaps import QUERIES, SERVER_RULES, SLICE, VersionNotFound, server_gaps
 from pathways.model.load import load_model
 from pathways.model.model import Model
 from pathways.model.schema import COLLECTIONS, Meta

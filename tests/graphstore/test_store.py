@@ -164,12 +164,16 @@ def test_server_killed_in_the_middle_of_a_push_keeps_the_previous_version(neo4j_
 
 def test_wrong_password_and_server_down_fail_within_the_timeout(settings):
     start = time.monotonic()
-    with pytest.raises(StoreError, match="refused user 'neo4j'"):
-        with connect(Settings(uri=settings.uri, username="neo4j", password="wrong-password", timeout=5)):
-            pass
-    with pytest.raises(StoreError, match="cannot reach Neo4j"):
-        with connect(Settings(uri="bolt://127.0.0.1:9", password="x", timeout=3)):
-            pass
+    with (
+        pytest.raises(StoreError, match="refused user 'neo4j'"),
+        connect(Settings(uri=settings.uri, username="neo4j", password="wrong-password", timeout=5)),
+    ):
+        pass
+    with (
+        pytest.raises(StoreError, match="cannot reach Neo4j"),
+        connect(Settings(uri="bolt://127.0.0.1:9", password="x", timeout=3)),
+    ):
+        pass
     assert time.monotonic() - start < 15
 
 
@@ -177,7 +181,7 @@ def test_cli_push_pull_query_and_errors(tmp_path, settings, driver, bundled, mon
     monkeypatch.setenv("NEO4J_URI", settings.uri)
     monkeypatch.setenv("NEO4J_USERNAME", settings.username)
     monkeypatch.setenv("NEO4J_PASSWORD", settings.password)
-    result = runner.invoke(app, ["neo4j", "push", "model", "--name", "baseline"])
+    result = runner.invoke(app, ["neo4j", "push", "--model", "model", "--name", "baseline"])
     assert result.exit_code == 0, result.output
     result = runner.invoke(app, ["neo4j", "pull", "--name", "baseline", "--out", str(tmp_path / "pulled")])
     assert result.exit_code == 0, result.output

@@ -42,7 +42,7 @@ def parse_stats(text: str) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
 
 
 def test_bundled_model_validates(model):
-    result = CliRunner().invoke(app, ["validate", str(MODEL)])
+    result = CliRunner().invoke(app, ["validate", "--model", str(MODEL)])
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     assert f"({len(model.by_id)} element)" in result.stdout
@@ -50,7 +50,7 @@ def test_bundled_model_validates(model):
 
 
 def test_stats_show_what_the_model_must_hold(model):
-    result = CliRunner().invoke(app, ["stats", str(MODEL)])
+    result = CliRunner().invoke(app, ["stats", "--model", str(MODEL)])
     assert result.exit_code == 0, result.stderr
     tables, lines = parse_stats(result.stdout)
     nodes = tables["Noder / nodes"]
@@ -137,7 +137,7 @@ def test_misspelled_reference_names_file_line_and_the_right_id(tmp_path):
     lines[index] = lines[index].replace("region-dalarna", "region-dalarnna")
     units.write_text("".join(lines), encoding="utf-8")
 
-    result = CliRunner().invoke(app, ["validate", str(copy)])
+    result = CliRunner().invoke(app, ["validate", "--model", str(copy)])
     assert result.exit_code == 2
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stderr.splitlines() == [

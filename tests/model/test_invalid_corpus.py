@@ -9,13 +9,13 @@ model in ``tests/model/fixtures/minimal/`` (see ``tests/model/invalid/README.md`
   ``pathways`` console script instead of the in-process CLI), ``max_file_bytes``
   (monkeypatched into ``pathways.model.yamlio``; in-process only);
 - any other file: copied over (or added to) the fixture as it is, byte for byte;
-- ``expected.txt``: the exact lines ``pathways validate model`` prints on stderr,
+- ``expected.txt``: the exact lines ``pathways validate --model model`` prints on stderr,
   run from the folder that holds the built ``model/``.
 
 Build one case into a folder to look at it or run it by hand::
 
     .venv/bin/python tests/model/test_invalid_corpus.py CASE OUT_DIR
-    cd OUT_DIR && ../.venv/bin/pathways validate model
+    cd OUT_DIR && ../.venv/bin/pathways validate --model model
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def test_minimal_fixture_is_valid():
     from pathways.cli.main import app
     from pathways.model.load import load_model
 
-    result = CliRunner().invoke(app, ["validate", str(FIXTURE)])
+    result = CliRunner().invoke(app, ["validate", "--model", str(FIXTURE)])
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     assert "valid model" in " ".join(result.stdout.split())  # rich wraps long lines at 80 columns
@@ -114,11 +114,12 @@ def test_invalid_case(name, tmp_path, monkeypatch):
         assert "max_file_bytes" not in case, "a monkeypatched limit only works in-process"
         started = time.monotonic()
         proc = subprocess.run(
-            [pathways_script(), "validate", "model"],
+            [pathways_script(), "validate", "--model", "model"],
             cwd=tmp_path,
             capture_output=True,
             text=True,
             timeout=60,
+            check=False,
             env={**os.environ, "COLUMNS": "80", "NO_COLOR": "1"},
         )
         elapsed = time.monotonic() - started
@@ -132,7 +133,7 @@ def test_invalid_case(name, tmp_path, monkeypatch):
             monkeypatch.setattr("pathways.model.yamlio.MAX_FILE_BYTES", case["max_file_bytes"])
         monkeypatch.chdir(tmp_path)
         started = time.monotonic()
-        result = CliRunner().invoke(app, ["validate", "model"])
+        result = CliRunner().invoke(app, ["validate", "--model", "model"])
         elapsed = time.monotonic() - started
         assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
         exit_code, stdout, stderr = result.exit_code, result.stdout, result.stderr

@@ -7,6 +7,8 @@ message of their own) and older ones recurse too deep; both must end in our mess
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 import yaml
 
@@ -44,7 +46,7 @@ def test_depth_at_the_limit_is_read():
 @pytest.mark.parametrize("depth", [yamlio.MAX_NESTING + 1, 3000])
 def test_same_answer_with_the_pure_python_parser(monkeypatch, depth):
     class PurePosLoader(yaml.SafeLoader):
-        yaml_constructors = dict(yamlio._PosLoader.yaml_constructors)
+        yaml_constructors: ClassVar[dict] = dict(yamlio._PosLoader.yaml_constructors)
 
     monkeypatch.setattr(yamlio, "_PosLoader", PurePosLoader)
     problem = problem_of(nested(depth))

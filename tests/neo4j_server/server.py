@@ -16,6 +16,7 @@ The launcher lives in ``Launcher.java`` next to this file and is built by
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import shutil
 import signal
@@ -37,7 +38,7 @@ DEFAULT_PASSWORD = "pathways-test-password"  # Neo4j requires >= 8 characters
 DEFAULT_JVM_ARGS = ("-Xmx1g", "-XX:TieredStopAtLevel=1")
 
 _build_lock = threading.Lock()
-_built = False
+_built = threading.Event()
 _live: set[Neo4jTestServer] = set()
 
 
@@ -47,9 +48,8 @@ class Neo4jServerError(RuntimeError):
 
 def build_launcher(timeout: float = 900) -> None:
     """Run build.sh once per process (it is itself a cheap no-op when up to date)."""
-    global _built
     with _build_lock:
-        if _built:
+        if _built.is_set():
             return
         try:
             proc = subprocess.run(
@@ -58,12 +58,13 @@ def build_launcher(timeout: float = 900) -> None:
                 stderr=subprocess.STDOUT,
                 text=True,
                 timeout=timeout,
+                check=False,
             )
         except subprocess.TimeoutExpired as exc:
             raise Neo4jServerError(f"{BUILD_SCRIPT} timed out after {timeout}s") from exc
         if proc.returncode != 0 or not JAR.is_file():
             raise Neo4jServerError(f"{BUILD_SCRIPT} failed (exit {proc.returncode}):\n{_tail(proc.stdout, 60)}")
-        _built = True
+        _built.set()
 
 
 def _free_port() -> int:
@@ -253,17 +254,13 @@ class Neo4jTestServer:
     def _signal(self, sig: int) -> None:
         # Only while our child is unreaped, so its pid cannot have been reused.
         if self._proc is not None and self._proc.poll() is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(self._proc.pid, sig)  # pgid == pid thanks to start_new_session
-            except ProcessLookupError:
-                pass
 
     def _close_pipes(self) -> None:
         if self._proc is not None and self._proc.stdin is not None:
-            try:
+            with contextlib.suppress(OSError):
                 self._proc.stdin.close()
-            except OSError:
-                pass
 
     def _logs(self) -> str:
         return (
@@ -282,7 +279,5 @@ def _stop_leftovers() -> None:
     # Servers also exit on their own when this process dies (--watch-stdin), but a
     # clean SIGTERM at interpreter exit is faster and keeps the store consistent.
     for server in list(_live):
-        try:
+        with contextlib.suppress(Exception):
             server.stop(timeout=20)
-        except Exception:
-            pass

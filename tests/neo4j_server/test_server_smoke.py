@@ -29,9 +29,11 @@ def test_server_starts_accepts_queries_and_enforces_auth():
             records, _, _ = driver.execute_query("CREATE (n:T {v: $v}) RETURN n.v AS v", v="héllo-42")
             assert [r["v"] for r in records] == ["héllo-42"]
 
-        with GraphDatabase.driver(server.uri, auth=(server.user, "wrong-password")) as driver:
-            with pytest.raises(AuthError):
-                driver.verify_connectivity()
+        with (
+            GraphDatabase.driver(server.uri, auth=(server.user, "wrong-password")) as driver,
+            pytest.raises(AuthError),
+        ):
+            driver.verify_connectivity()
     finally:
         server.stop()
     assert not server.running

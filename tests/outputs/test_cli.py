@@ -16,6 +16,7 @@ def test_render_writes_dot_and_formats(tmp_path):
         app,
         [
             "render",
+            "--model",
             str(MODEL),
             "--out",
             str(tmp_path),
@@ -38,18 +39,19 @@ def test_render_writes_dot_and_formats(tmp_path):
 
 
 def test_render_rejects_unknown_format(tmp_path):
-    r = runner.invoke(app, ["render", str(MODEL), "--out", str(tmp_path), "--format", "svg,gif"])
+    r = runner.invoke(app, ["render", "--model", str(MODEL), "--out", str(tmp_path), "--format", "svg,gif"])
     assert r.exit_code == 2 and "gif" in r.output
 
 
 def test_render_rejects_unknown_case(tmp_path):
-    r = runner.invoke(app, ["render", str(MODEL), "--out", str(tmp_path), "--case", "no-such-case"])
+    r = runner.invoke(app, ["render", "--model", str(MODEL), "--out", str(tmp_path), "--case", "no-such-case"])
     assert r.exit_code == 2 and "no-such-case" in r.output
 
 
 def test_report_command(tmp_path):
     r = runner.invoke(
-        app, ["report", str(MODEL), "--out", str(tmp_path), "--no-cases", "--scenario", "sip-under-vardtiden"]
+        app,
+        ["report", "--model", str(MODEL), "--out", str(tmp_path), "--no-cases", "--scenario", "sip-under-vardtiden"],
     )
     assert r.exit_code == 0, r.output
     assert (tmp_path / "rapport.html").is_file() and (tmp_path / "rapport.md").is_file()

@@ -35,7 +35,7 @@ def _counting(monkeypatch) -> Counter:
 def test_report_runs_each_rule_once_per_model_variant(monkeypatch, tmp_path):
     runs = _counting(monkeypatch)
     scenarios = ["orebro-7-dagar", "sip-under-vardtiden"]
-    args = ["report", str(MODEL), "--out", str(tmp_path), "--format", "html,md"]
+    args = ["report", "--model", str(MODEL), "--out", str(tmp_path), "--format", "html,md"]
     args += ["--case", "utskrivning-fredag", "--case", "gz9-bmb"]
     for s in scenarios:
         args += ["--scenario", s]

@@ -42,8 +42,8 @@ def _chromium(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:
             *args,
         ],
         capture_output=True,
-        check=False,
         timeout=timeout,
+        check=False,
     )
 
 

@@ -31,7 +31,7 @@ def _line_holds_id(where: str, element_id: str) -> bool:
 
 
 def test_json_names_each_element_with_the_line_it_is_defined_on(bundled):
-    result = runner.invoke(app, ["gaps", str(MODEL), "--format", "json"])
+    result = runner.invoke(app, ["gaps", "--model", str(MODEL), "--format", "json"])
     findings = json.loads(result.stdout)["findings"]
     assert [f["id"] for f in findings] == [f.id for f in bundled]
     for f in findings:
@@ -42,11 +42,11 @@ def test_json_names_each_element_with_the_line_it_is_defined_on(bundled):
 def test_csv_markdown_and_table_carry_the_places(bundled):
     first = bundled[0]
     place = f"{first.elements[0]} (model/{_file_of(first.elements[0])}:{line_of(MODEL / _file_of(first.elements[0]), 'id: ' + first.elements[0])})"
-    text = runner.invoke(app, ["gaps", str(MODEL), "--format", "csv", "--lang", "en"]).stdout.lstrip("\ufeff")
+    text = runner.invoke(app, ["gaps", "--model", str(MODEL), "--format", "csv", "--lang", "en"]).stdout.lstrip("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert place in rows[0]["Elements"]
-    assert place in runner.invoke(app, ["gaps", str(MODEL), "--format", "markdown"]).stdout
-    table = runner.invoke(app, ["gaps", str(MODEL)], env=WIDE).stdout
+    assert place in runner.invoke(app, ["gaps", "--model", str(MODEL), "--format", "markdown"]).stdout
+    table = runner.invoke(app, ["gaps", "--model", str(MODEL)], env=WIDE).stdout
     assert place.replace(" (", ": ").rstrip(")") in table
 
 
@@ -101,7 +101,7 @@ def test_places_in_a_model_read_without_positions_are_found_by_scanning(tmp_path
     )
     model = load_model(out)
     assert any(type(o.node).__name__ == "LazyNode" for o in model.origins.values())
-    result = runner.invoke(app, ["gaps", str(out), "--format", "json"])
+    result = runner.invoke(app, ["gaps", "--model", str(out), "--format", "json"])
     findings = json.loads(result.stdout)["findings"]
     assert findings
     for f in findings:

@@ -35,7 +35,7 @@ def made(tmp_path_factory):
     _run(tmp_path, "git", "init", "-q", "-b", "main")
     copy_model(tmp_path / "model")
     baseline = tmp_path / "accepted.yaml"
-    _run(tmp_path, str(PATHWAYS), "gaps", "model", "--format", "csv", "--write-baseline", str(baseline))
+    _run(tmp_path, str(PATHWAYS), "gaps", "--model", "model", "--format", "csv", "--write-baseline", str(baseline))
     doc = yaml.safe_load(baseline.read_text(encoding="utf-8"))
     for entry in doc["accepted"]:
         entry["justification"] = "Utreds i målbildsarbetet."

@@ -10,6 +10,7 @@ a set back into a few cubes for people to read ("barn, kan inte besöka mottagni
 
 from __future__ import annotations
 
+import itertools
 from itertools import product
 from math import prod
 
@@ -77,7 +78,7 @@ class ProfileSpace:
             options = [[None, *vs] for _, vs in self.dims]
             cubes = []
             for choice in product(*options):
-                constraint = {d: [v] for (d, _), v in zip(self.dims, choice) if v is not None}
+                constraint = {d: [v] for (d, _), v in zip(self.dims, choice, strict=True) if v is not None}
                 cubes.append((self.mask(constraint), constraint, len(constraint)))
             cubes.sort(key=lambda c: c[2])
             self._cubes = cubes
@@ -114,7 +115,7 @@ class ProfileSpace:
         merged = True
         while merged:
             merged = False
-            for i, j in ((i, j) for i in range(len(cubes)) for j in range(i + 1, len(cubes))):
+            for i, j in itertools.combinations(range(len(cubes)), 2):
                 a, b = cubes[i], cubes[j]
                 diff = [d for d in a if a[d] != b.get(d)]
                 if a.keys() == b.keys() and len(diff) == 1:

@@ -214,9 +214,13 @@ class _Planner:
 
     def _owns(self, unit: str, need: str, setting: str, bit: int) -> bool:
         for r in self.m.responsibilities:
-            if r.owner == unit and need in r.needs and self.space.mask(r.profile) & bit:
-                if setting in (r.settings or self.m.by_id[unit].settings):
-                    return True
+            if (
+                r.owner == unit
+                and need in r.needs
+                and self.space.mask(r.profile) & bit
+                and setting in (r.settings or self.m.by_id[unit].settings)
+            ):
+                return True
         return False
 
     def case(self, finding: Finding, bit: int, steps: list[tuple], needs: list[str], start: date) -> Case:
@@ -268,7 +272,7 @@ def generate_cases(
     tracer = Tracer(model, findings, options)
     planner = _Planner(model, tracer)
     start = start or first_monday_of_february(2026)
-    anchors = dict((f.id, a) for f, a in tracer.anchors)
+    anchors = {f.id: a for f, a in tracer.anchors}
     result = []
     for finding in tracer.findings:
         best = None

@@ -13,11 +13,11 @@ from pathways.cases.yamlfile import (
     load_named,
     read_user_file,
     suggest,
-    validation_problems,
     yaml_files,
 )
 from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model, Origin
+from pathways.model.pydantic_errors import validation_problems
 from pathways.model.yamlio import PosDict
 
 CASES_DIR = "cases"

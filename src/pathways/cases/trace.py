@@ -389,7 +389,7 @@ class Tracer:
 
         # SIP deadlines and checks
         sips: list[SipStep] = []
-        for seq, sid, t in held:
+        for _seq, sid, t in held:
             s = m.by_id[sid]
             deadline = on_time = None
             if s.after is not None and s.within_days is not None:
@@ -518,9 +518,8 @@ class Tracer:
         def vetoed(unit: str, need: str, day: date, span: list | None) -> bool:
             for v in vetoes_by_unit.get(unit, ()):
                 if need in v.needs and v.start <= day and (v.end is None or day <= v.end):
-                    if v.lifts_on_return:
-                        if span is not None and span[0] >= v.start:
-                            continue
+                    if v.lifts_on_return and span is not None and span[0] >= v.start:
+                        continue
                     return True
             return False
 

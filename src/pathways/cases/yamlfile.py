@@ -15,11 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from pathways.model import yamlio
 from pathways.model.errors import ModelError, Problem
-from pathways.model.yamlio import PosDict, PosList
 
 PERSONNUMMER = re.compile(
     r"(?<![\d])"
@@ -94,82 +91,6 @@ def plain(node: object) -> object:
     if isinstance(node, list):
         return [plain(v) for v in node]
     return node
-
-
-def locate(doc: object, loc: tuple) -> tuple[int, int]:
-    """(line, col) of a path of keys and indexes inside a loaded document."""
-    node, line_col = doc, getattr(doc, "start", (1, 1))
-    for step in loc:
-        if (isinstance(node, PosDict) and step in node) or (
-            isinstance(node, PosList) and isinstance(step, int) and 0 <= step < len(node)
-        ):
-            line_col, node = node.where(step), node[step]
-        else:
-            break
-    return line_col
-
-
-def _class_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
-    cls: type[BaseModel] | None = root
-    for step in loc[:-1]:
-        if cls is None or isinstance(step, int):
-            continue
-        info = cls.model_fields.get(step) or next((f for f in cls.model_fields.values() if f.alias == step), None)
-        if info is None:
-            return None
-        annotation, cls = info.annotation, None
-        for arg in (annotation, *getattr(annotation, "__args__", ())):
-            for inner in (arg, *getattr(arg, "__args__", ())):
-                if isinstance(inner, type) and issubclass(inner, BaseModel):
-                    cls = inner
-    return cls
-
-
-def error_message(root: type[BaseModel], err: dict) -> str:
-    """One pydantic error in words, with a suggestion for a misspelt field."""
-    loc = tuple(err["loc"])
-    kind = err["type"]
-    name = loc[-1] if loc else ""
-    if kind == "extra_forbidden":
-        cls = _class_at(root, loc)
-        allowed = [f.alias or n for n, f in cls.model_fields.items()] if cls else []
-        close = difflib.get_close_matches(str(name), allowed, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else (f"; allowed: {', '.join(allowed)}" if allowed else "")
-        return f"unknown field '{name}'{hint}"
-    if kind == "missing":
-        return f"missing required field '{name}'"
-    msg = err["msg"]
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, ") :]
-    if kind == "string_type" and isinstance(err.get("input"), bool):
-        msg += '; YAML reads yes/no/on/off as true/false: put the text in quotes, e.g. "Yes"'
-    field = f"'{name}'" if isinstance(name, str) else f"item {name}"
-    return f"{field}: {msg}"
-
-
-def validation_problems(
-    exc: ValidationError, root: type[BaseModel], doc: object, display: str, element_id: str = "", prefix: tuple = ()
-) -> list[Problem]:
-    """Every error of a pydantic validation as a Problem at its place in the file.
-
-    ``prefix`` is the path of the validated part inside ``doc`` (for a scenario's element).
-    """
-    errors = exc.errors()
-    misspelt = set()
-    for err in errors:
-        if err["type"] == "extra_forbidden" and err["loc"]:
-            cls = _class_at(root, tuple(err["loc"]))
-            allowed = [f.alias or n for n, f in cls.model_fields.items()] if cls else []
-            for close in difflib.get_close_matches(str(err["loc"][-1]), allowed, n=1):
-                misspelt.add((*err["loc"][:-1], close))
-    problems = []
-    for err in errors:
-        loc = tuple(err["loc"])
-        if err["type"] == "missing" and loc in misspelt:
-            continue  # reported once, as the misspelt field with a suggestion
-        line, col = locate(doc, (*prefix, *loc))
-        problems.append(Problem(display, line, col, element_id, error_message(root, err)))
-    return problems
 
 
 def suggest(value: str, pool: list[str]) -> str:

@@ -13,10 +13,10 @@ from pathways.cases.generate import generate_cases, write_cases
 from pathways.cases.load import CASES_DIR, case_files, find_case_file, load_case, load_cases
 from pathways.cases.trace import Trace, TraceOptions, Tracer
 from pathways.cli.common import (
-    DEFAULT_MODEL,
     EXIT_INVALID,
     Format,
     Lang,
+    ModelOption,
     Severity,
     TableOrJson,
     console,
@@ -38,7 +38,6 @@ from pathways.scenarios.whatif import WhatIf, WhatIfOptions, compare
 EXIT_FINDINGS = 1
 """Exit code when --fail-on finds new findings at or above the threshold."""
 
-ModelOption = typer.Option(DEFAULT_MODEL, "--model", help="The model directory.")
 CalendarOption = typer.Option(
     False, "--calendar", help="Count working days on the calendar: weekends and Swedish holidays."
 )

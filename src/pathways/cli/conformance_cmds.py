@@ -10,8 +10,8 @@ from pathlib import Path
 
 import typer
 
-from pathways.cli.common import DEFAULT_MODEL, EXIT_INVALID, Lang, console, err_console, load_or_exit, report_problems
-from pathways.model.errors import ModelError
+from pathways.cli.common import DEFAULT_MODEL, Lang, console, err_console, load_or_exit
+from pathways.cli.errors import CommandError
 
 EXIT_ROWS_LEFT_OUT = 1
 """The log was analysed, but some rows could not be read and were left out."""
@@ -66,17 +66,10 @@ def conformance(
         with _atomic(journeys, newline="") as per_journey:
             each = render.JourneyWriter(per_journey, lang.value) if per_journey else None
             result = run_conformance(model, log, profiles, mapping, Options(threshold, strict), each=each)
-    except ModelError as exc:
-        report_problems(exc)
-        raise typer.Exit(EXIT_INVALID) from None
     except UnicodeDecodeError:
-        err_console.print(
-            f"{log}:1:1: -: not UTF-8 text; save the log as UTF-8 (in Excel: CSV UTF-8)", markup=False, soft_wrap=True
-        )
-        raise typer.Exit(EXIT_INVALID) from None
+        raise CommandError(f"{log}:1:1: -: not UTF-8 text; save the log as UTF-8 (in Excel: CSV UTF-8)") from None
     except (ValueError, OSError) as exc:
-        err_console.print(str(exc), markup=False, soft_wrap=True)
-        raise typer.Exit(EXIT_INVALID) from None
+        raise CommandError(str(exc)) from None
     _emit(result, model, fmt, out, lang.value)
     for problem in result.problems:
         err_console.print(str(problem), markup=False, soft_wrap=True)
@@ -88,12 +81,9 @@ def conformance(
         )
     if result.problem_counts:
         counts = ", ".join(f"{k} {n}" for k, n in sorted(result.problem_counts.items()))
-        err_console.print(
-            f"{sum(result.problem_counts.values())} rader utelämnade / rows left out: {counts}",
-            markup=False,
-            soft_wrap=True,
+        raise CommandError(
+            f"{sum(result.problem_counts.values())} rader utelämnade / rows left out: {counts}", EXIT_ROWS_LEFT_OUT
         )
-        raise typer.Exit(EXIT_ROWS_LEFT_OUT)
 
 
 def _emit(result, model, fmt: OutFormat, out: Path | None, lang: str) -> None:

@@ -8,50 +8,52 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from pathways.cli.common import (
-    DEFAULT_MODEL,
-    EXIT_INVALID,
-    Format,
-    Lang,
-    Severity,
-    console,
-    err_console,
-    report_problems,
-)
-from pathways.model.errors import ModelError
-from pathways.revision.report import TEXT, sections, summary, to_csv, to_json, to_markdown
-from pathways.revision.run import run_diff
-from pathways.scenarios.report import Labels
-
-EXIT_FINDINGS = 1
-"""Exit code when --fail-on finds new (or worsened) findings at or above the threshold."""
+from pathways.cli.common import Format, Lang, LangOption, ModelOption, Severity, console, h
+from pathways.cli.errors import EXIT_FINDINGS, CommandError
 
 STYLE = {"resolved": "green", "new": "bold red", "changed": "yellow"}
 
 
 def diff_cmd(
-    old: str = typer.Argument(..., help="The old version: a model directory, or a git revision (HEAD~1, main, a tag)."),
+    old: str = typer.Argument(
+        ...,
+        help=h(
+            "Den gamla versionen: en modellmapp eller en git-revision (HEAD~1, main, en tagg).",
+            "The old version: a model directory, or a git revision (HEAD~1, main, a tag).",
+        ),
+    ),
     new: str = typer.Argument(
-        None, help="The new version: a model directory or a git revision; default the --model directory."
+        None,
+        help=h(
+            "Den nya versionen: en modellmapp eller en git-revision; standard är --model-mappen.",
+            "The new version: a model directory or a git revision; default the --model directory.",
+        ),
     ),
-    model_dir: Path = typer.Option(
-        DEFAULT_MODEL,
-        "--model",
-        help="The model directory (as in the work tree); a git revision is read at the same place.",
+    model_dir: Path = ModelOption,
+    fmt: Format = typer.Option(
+        Format.table, "--format", help=h("table, json, csv eller markdown.", "table, json, csv or markdown.")
     ),
-    fmt: Format = typer.Option(Format.table, "--format", help="table, json, csv or markdown."),
     fail_on: Severity | None = typer.Option(
-        None, "--fail-on", help="Exit 1 if NEW adds a finding (or raises one) to this severity or higher."
+        None,
+        "--fail-on",
+        help=h(
+            "Avsluta med kod 1 om NEW lägger till (eller höjer) ett fynd till den här allvarsgraden eller högre.",
+            "Exit 1 if NEW adds a finding (or raises one) to this severity or higher.",
+        ),
     ),
-    calendar: bool = typer.Option(False, "--calendar", help="Count weekends and holidays as a calendar would."),
-    lang: Lang = typer.Option(Lang.sv, "--lang", help="Language of labels and messages."),
+    calendar: bool = typer.Option(
+        False,
+        "--calendar",
+        help=h("Räkna helger och helgdagar som en kalender gör.", "Count weekends and holidays as a calendar would."),
+    ),
+    lang: Lang = LangOption,
 ) -> None:
     """Compare two versions of the model: elements, findings, ownership and patient cases."""
-    try:
-        d = run_diff(old, new or str(model_dir), model_dir, calendar=calendar)
-    except ModelError as exc:
-        report_problems(exc)
-        raise typer.Exit(EXIT_INVALID) from None
+    from pathways.revision.report import to_csv, to_json, to_markdown
+    from pathways.revision.run import run_diff
+    from pathways.scenarios.report import Labels
+
+    d = run_diff(old, new or str(model_dir), model_dir, calendar=calendar)
     label = Labels(*d.models, lang=lang.value)
     if fmt == Format.json:
         console.file.write(to_json(d) + "\n")
@@ -64,15 +66,16 @@ def diff_cmd(
     if fail_on is not None:
         failing = d.failing(fail_on.value)
         if failing:
-            err_console.print(
+            raise CommandError(
                 f"{len(failing)} nya fynd med allvarsgrad {fail_on.value} eller högre / "
                 f"new findings at {fail_on.value} or above: {', '.join(f.id for f in failing)}",
-                markup=False,
+                EXIT_FINDINGS,
             )
-            raise typer.Exit(EXIT_FINDINGS)
 
 
-def _print(d, label: Labels, lang: str) -> None:
+def _print(d, label, lang: str) -> None:
+    from pathways.revision.report import TEXT, sections, summary
+
     console.print(Text(summary(d, lang), style="bold"))
     for s in sections(d, label, lang):
         if not s.rows:

@@ -1,36 +1,126 @@
-"""The `pathways` command. Each command module registers its commands here; none holds logic."""
+"""The `pathways` command. Each command module registers its commands here; none holds logic.
+
+To add a command module: write ``pathways/cli/<name>_cmds.py`` with a ``register(app)``
+function and add its name to ``MODULES`` (its top-level imports light: typer and
+``pathways.cli.common``; the analysis imported inside each command), or, when it cannot
+import lightly, to ``LAZY`` with the short help of each command it registers: it is then
+imported only when one of its commands runs. Commands parse options, call the analysis
+and print; the errors they let rise become exit codes in :class:`Group`
+(:mod:`pathways.cli.errors`).
+"""
 
 from __future__ import annotations
 
-import typer
+from importlib import import_module
+from typing import Any
 
-from pathways.cli import (
-    case_cmds,
-    conformance_cmds,
-    diff_cmds,
-    gaps_cmds,
-    matrix_cmds,
-    model_cmds,
-    neo4j_cmds,
-    render_cmds,
-    synth_cmds,
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from pathways.cli.common import err_console, h
+from pathways.cli.errors import exit_for
+
+MODULES = (
+    "model_cmds",
+    "gaps_cmds",
+    "render_cmds",
+    "synth_cmds",
+    "neo4j_cmds",
+    "conformance_cmds",
+    "diff_cmds",
+    "matrix_cmds",
 )
+"""Command modules imported at start (light at the top)."""
+
+LAZY: dict[str, dict[str, str]] = {
+    "case_cmds": {
+        "trace": h(
+            "Följ ett patientfall dag för dag: var patienten är, vem som äger varje behov, glappen på vägen.",
+            "Follow a patient case day by day: where the patient is, who owns each need, the gaps met.",
+        ),
+        "cases": h("Patientfall: skapa, lista, kontrollera.", "Patient cases: generate, list, check."),
+        "whatif": h(
+            "Tänk om överenskommelsen ändrades? Tillämpa scenarier och jämför fynd, ägarskap och fall.",
+            "What if the agreement changed? Apply scenarios and compare findings, ownership and cases.",
+        ),
+    },
+}
+"""Command modules imported only when one of their commands runs: module -> command -> short help."""
+
+
+class Group(TyperGroup):
+    """The root command: loads lazy command modules on use, and turns errors into exit codes."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        return names + [n for commands in LAZY.values() for n in commands if n not in names]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        found = super().get_command(ctx, cmd_name)
+        if found is not None:
+            return found
+        for commands in LAZY.values():
+            if cmd_name in commands:  # listed in help: a stand-in with the short help, not the module
+                return TyperCommand(cmd_name, help=commands[cmd_name])
+        return None
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args:
+            self._load(args[0])
+        return super().resolve_command(ctx, args)
+
+    def _load(self, cmd_name: str) -> None:
+        for module, commands in LAZY.items():
+            if cmd_name in commands and cmd_name not in self.commands:
+                sub = typer.Typer()
+                sub.callback()(lambda: None)
+                import_module(f"pathways.cli.{module}").register(sub)
+                self.commands.update(typer.main.get_command(sub).commands)  # type: ignore[attr-defined]
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            handled = exit_for(exc)
+            if handled is None:
+                raise
+            code, lines = handled
+            for line in lines:
+                err_console.print(line, markup=False, soft_wrap=True)
+            raise typer.Exit(code) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"pathways {version('pathways')}")
+        raise typer.Exit()
+
 
 app = typer.Typer(
-    help="pathways: vårdkedjor och överlämningar som graf / care pathways and handovers as a graph.",
+    cls=Group,
+    help=h(
+        "pathways: vårdkedjor och överlämningar mellan vårdgivare som graf: glapp, patientresor, tänk-om, diagram.",
+        "pathways: care pathways and handovers between care providers as a graph: gaps, journeys, what-if, diagrams.",
+    ),
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
-for module in (
-    model_cmds,
-    gaps_cmds,
-    case_cmds,
-    render_cmds,
-    synth_cmds,
-    neo4j_cmds,
-    conformance_cmds,
-    diff_cmds,
-    matrix_cmds,
-):
-    module.register(app)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_version,
+        is_eager=True,
+        help=h("Visa versionen och avsluta.", "Show the version and exit."),
+    ),
+) -> None:
+    """The root: options that come before the command."""
+
+
+for name in MODULES:
+    import_module(f"pathways.cli.{name}").register(app)

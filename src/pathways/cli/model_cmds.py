@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
-from pathways.analysis.inventory import assumptions, stats
-from pathways.cli.common import DEFAULT_MODEL, Lang, console, err_console, load_or_exit
-from pathways.graph.build import build_graph
-from pathways.graph.convert import write_graph
-from pathways.model.schema import ModelFile
-from pathways.outputs.bpmn import write_bpmn
-
-ModelDir = typer.Argument(DEFAULT_MODEL, help="The model directory.", show_default=True)
+from pathways.cli.common import Lang, LangOption, ModelOption, console, h, load_or_exit
 
 
 class ExportFormat(str, Enum):
@@ -30,14 +21,19 @@ class Municipalities(str, Enum):
     each = "each"
 
 
-def validate(model_dir: Path = ModelDir) -> None:
+def validate(model_dir: Path = ModelOption) -> None:
     """Check a model: schema, ids, references, time windows, domain sanity. Exit 2 if not valid."""
     model = load_or_exit(model_dir)
     console.print(f"{model_dir}: giltig modell ({len(model.by_id)} element) / valid model", markup=False)
 
 
-def stats_cmd(model_dir: Path = ModelDir) -> None:
+def stats_cmd(model_dir: Path = ModelOption) -> None:
     """Counts per node and edge kind, unit kinds, routes and assumptions."""
+    from rich.table import Table
+
+    from pathways.analysis.inventory import stats
+    from pathways.graph.build import build_graph
+
     s = stats(build_graph(load_or_exit(model_dir)))
     table = Table(title="Noder / nodes")
     table.add_column("kind")
@@ -63,8 +59,13 @@ def stats_cmd(model_dir: Path = ModelDir) -> None:
     console.print(f"Element utan källa / elements without a source: {s.without_source}")
 
 
-def assumptions_cmd(model_dir: Path = ModelDir, lang: Lang = typer.Option(Lang.sv, help="Label language.")) -> None:
+def assumptions_cmd(model_dir: Path = ModelOption, lang: Lang = LangOption) -> None:
     """Every element marked `assumption`, with its note: a checklist for the users."""
+    from rich.table import Table
+
+    from pathways.analysis.inventory import assumptions
+    from pathways.graph.build import build_graph
+
     rows = assumptions(build_graph(load_or_exit(model_dir)), lang.value)
     table = Table(
         title=f"Antaganden att bekräfta ({len(rows)})" if lang == Lang.sv else f"Assumptions to confirm ({len(rows)})"
@@ -77,40 +78,54 @@ def assumptions_cmd(model_dir: Path = ModelDir, lang: Lang = typer.Option(Lang.s
 
 
 def export(
-    model_dir: Path = ModelDir,
+    model_dir: Path = ModelOption,
     fmt: ExportFormat = typer.Option(
         ExportFormat.graphml,
         "--format",
-        help="graphml (yEd, Gephi), json (node-link) or bpmn (bpmn.io, Camunda Modeler).",
+        help=h(
+            "graphml (yEd, Gephi), json (node-link) eller bpmn (bpmn.io, Camunda Modeler).",
+            "graphml (yEd, Gephi), json (node-link) or bpmn (bpmn.io, Camunda Modeler).",
+        ),
     ),
-    out: Path = typer.Option(None, "--out", help="File to write; default model-graph.<format>."),
+    out: Path = typer.Option(
+        None,
+        "--out",
+        help=h("Filen att skriva; standard model-graph.<format>.", "File to write; default model-graph.<format>."),
+    ),
     municipalities: Municipalities = typer.Option(
-        Municipalities.one, "--municipalities", help="BPMN: the municipalities as one pool, or a pool each."
+        Municipalities.one,
+        "--municipalities",
+        help=h("BPMN: kommunerna som en pool, eller en pool var.", "BPMN: the municipalities as one pool, or a pool each."),
     ),
-    lang: Lang = typer.Option(Lang.sv, "--lang", help="BPMN: language of the names."),
+    lang: Lang = LangOption,
 ) -> None:
     """Write the graph as GraphML or node-link JSON, or the model as a BPMN 2.0 collaboration."""
     model = load_or_exit(model_dir)
     path = out or Path(f"model-graph.{fmt.value}")
     if fmt == ExportFormat.bpmn:
-        try:
-            write_bpmn(model, path, lang.value, each_municipality=municipalities == Municipalities.each)
-        except OSError as exc:
-            err_console.print(f"{path}: cannot write: {exc.strerror}", markup=False, soft_wrap=True)
-            raise typer.Exit(1) from None
+        from pathways.outputs.bpmn import write_bpmn
+
+        write_bpmn(model, path, lang.value, each_municipality=municipalities == Municipalities.each)
         console.print(f"{path}: BPMN 2.0", markup=False)
         return
+    from pathways.graph.build import build_graph
+    from pathways.graph.convert import write_graph
+
     G = build_graph(model)
-    try:
-        write_graph(G, path, fmt.value)
-    except OSError as exc:
-        err_console.print(f"{path}: cannot write: {exc.strerror}")
-        raise typer.Exit(1) from None
+    write_graph(G, path, fmt.value)
     console.print(f"{path}: {G.number_of_nodes()} noder, {G.number_of_edges()} relationer", markup=False)
 
 
-def schema(out: Path = typer.Option(None, "--out", help="File to write; default: print.")) -> None:
+def schema(
+    out: Path = typer.Option(
+        None, "--out", help=h("Filen att skriva; standard: skriv ut.", "File to write; default: print.")
+    ),
+) -> None:
     """The JSON Schema of a model file, for editors (VS Code's YAML extension)."""
+    import json
+
+    from pathways.model.schema import ModelFile
+
     text = json.dumps(ModelFile.model_json_schema(by_alias=True), ensure_ascii=False, indent=2)
     if out is None:
         console.print(text, markup=False, soft_wrap=True)
@@ -119,8 +134,32 @@ def schema(out: Path = typer.Option(None, "--out", help="File to write; default:
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(validate)
-    app.command("stats")(stats_cmd)
-    app.command("assumptions")(assumptions_cmd)
-    app.command()(export)
-    app.command()(schema)
+    app.command(
+        help=h(
+            "Kontrollera en modell: schema, id, referenser, tidsfönster, rimlighet. Kod 2 om den inte är giltig.",
+            "Check a model: schema, ids, references, time windows, domain sanity. Exit 2 if not valid.",
+        )
+    )(validate)
+    app.command(
+        "stats",
+        help=h(
+            "Antal per nod- och relationstyp, verksamhetstyper, vägar och antaganden.",
+            "Counts per node and edge kind, unit kinds, routes and assumptions.",
+        ),
+    )(stats_cmd)
+    app.command(
+        "assumptions",
+        help=h(
+            "Varje element markerat som antagande, med sin anteckning: en checklista för användarna.",
+            "Every element marked `assumption`, with its note: a checklist for the users.",
+        ),
+    )(assumptions_cmd)
+    app.command(
+        help=h("Skriv grafen som GraphML eller node-link-JSON.", "Write the graph as GraphML or node-link JSON.")
+    )(export)
+    app.command(
+        help=h(
+            "JSON Schema för en modellfil, för redigerare (VS Codes YAML-tillägg).",
+            "The JSON Schema of a model file, for editors (VS Code's YAML extension).",
+        )
+    )(schema)

@@ -7,26 +7,54 @@ from pathlib import Path
 
 import typer
 
-from pathways.cli.common import console, err_console
-from pathways.cli.progress import progress_bars
-
-EXIT_USAGE = 2
+from pathways.cli.common import console, h
+from pathways.cli.errors import CommandError
 
 
 def synth(
-    regions: int = typer.Option(21, "--regions", min=1, help="Regions (counties); Sweden has 21."),
-    municipalities: int = typer.Option(
-        290, "--municipalities", min=1, help="Municipalities, spread over the regions; Sweden has 290."
+    regions: int = typer.Option(
+        21, "--regions", min=1, help=h("Regioner; Sverige har 21.", "Regions (counties); Sweden has 21.")
     ),
-    seed: int = typer.Option(0, "--seed", help="Seed: the same seed gives the same files, byte for byte."),
+    municipalities: int = typer.Option(
+        290,
+        "--municipalities",
+        min=1,
+        help=h(
+            "Kommuner, fördelade över regionerna; Sverige har 290.",
+            "Municipalities, spread over the regions; Sweden has 290.",
+        ),
+    ),
+    seed: int = typer.Option(
+        0,
+        "--seed",
+        help=h(
+            "Frö: samma frö ger samma filer, byte för byte.", "Seed: the same seed gives the same files, byte for byte."
+        ),
+    ),
     out: Path = typer.Option(
-        ..., "--out", help="Directory to write (created; an earlier synthetic model there is replaced)."
+        ...,
+        "--out",
+        help=h(
+            "Mappen att skriva (skapas; en tidigare syntetisk modell där ersätts).",
+            "Directory to write (created; an earlier synthetic model there is replaced).",
+        ),
     ),
     plant: bool = typer.Option(
-        True, "--plant/--no-plant", help="Plant gaps (listed in planted.json) or write a clean model."
+        True,
+        "--plant/--no-plant",
+        help=h(
+            "Plantera glapp (listas i planted.json) eller skriv en ren modell.",
+            "Plant gaps (listed in planted.json) or write a clean model.",
+        ),
     ),
     per_kind: int = typer.Option(
-        None, "--plants-per-kind", min=1, help="Gaps of each kind to plant; default one per seven regions."
+        None,
+        "--plants-per-kind",
+        min=1,
+        help=h(
+            "Glapp av varje slag att plantera; standard ett per sju regioner.",
+            "Gaps of each kind to plant; default one per seven regions.",
+        ),
     ),
     split: int = typer.Option(
         0,
@@ -44,26 +72,21 @@ def synth(
     planted.json lists the planted gaps: each with the findings `pathways gaps` must
     report for it (rule, key, finding id, elements).
     """
+    from pathways.cli.progress import progress_bars
     from pathways.synth.generate import build
     from pathways.synth.plant import plant_gaps
-    from pathways.synth.write import MANIFEST, OutDirError, write_synth
+    from pathways.synth.write import MANIFEST, write_synth
 
     if municipalities < regions:
-        err_console.print(
-            f"--municipalities ({municipalities}) must be at least --regions ({regions}): each region has a municipality",
-            markup=False,
+        raise CommandError(
+            f"--municipalities ({municipalities}) must be at least --regions ({regions}): each region has a municipality"
         )
-        raise typer.Exit(EXIT_USAGE)
     started = time.perf_counter()
     with progress_bars() as progress:
         model = build(regions, municipalities, seed, progress=progress)
         if plant:
             plant_gaps(model, per_kind)
-        try:
-            written = write_synth(model, out, progress=progress, split=split)
-        except OutDirError as exc:
-            err_console.print(str(exc), markup=False)
-            raise typer.Exit(EXIT_USAGE) from None
+        written = write_synth(model, out, progress=progress, split=split)
     counts = {name: len(items) for name, items in model.collections.items() if items}
     findings = sum(len(p["findings"]) for p in model.planted)
     console.print(
@@ -80,4 +103,10 @@ def synth(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("synth")(synth)
+    app.command(
+        "synth",
+        help=h(
+            "Skriv en syntetisk modell med Dalarnamodellens struktur, för skaltester och mätningar; planterade glapp listas i planted.json.",
+            "Write a synthetic model with the structure of the Dalarna model, for scale tests and benchmarks; planted gaps are listed in planted.json.",
+        ),
+    )(synth)

@@ -86,7 +86,7 @@ def finding_id(code: str, key: tuple) -> str:
     """The stable id of a finding: rule code and a short hash of its key.
 
     >>> finding_id("PW101", ("behandling", "dalarna"))
-    'PW101-3c0c9b8d1e'
+    'PW101-b53f40c509'
     """
     digest = hashlib.sha1(repr((code, key)).encode("utf-8")).hexdigest()[:10]
     return f"{code}-{digest}"

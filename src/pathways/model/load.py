@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Callable
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model, Origin
+from pathways.model.pydantic_errors import validation_problems
 from pathways.model.schema import COLLECTIONS, ModelFile
 from pathways.model.validate import check_model
-from pathways.model.yamlio import LazyDoc, LazyNode, PosDict, PosList, load_yaml, read_json_compatible
+from pathways.model.yamlio import LazyDoc, LazyNode, load_yaml, read_json_compatible
 from pathways.perf import without_gc
 
 MODEL_SUBDIRS = ("cases", "scenarios")
@@ -40,97 +39,6 @@ def model_files(model_dir: Path) -> list[Path]:
     return files
 
 
-def _fields_of(cls: type[BaseModel]) -> list[str]:
-    return [f.alias or name for name, f in cls.model_fields.items()]
-
-
-def _class_at(loc: tuple) -> type[BaseModel] | None:
-    """The pydantic class whose field list applies at ``loc`` (for suggestions)."""
-    cls: type[BaseModel] | None = ModelFile
-    for step in loc[:-1]:
-        if cls is None or isinstance(step, int):
-            continue
-        info = cls.model_fields.get(step) or next((f for f in cls.model_fields.values() if f.alias == step), None)
-        if info is None:
-            return None
-        annotation = info.annotation
-        cls = None
-        for arg in (annotation, *getattr(annotation, "__args__", ())):
-            for inner in (arg, *getattr(arg, "__args__", ())):
-                if isinstance(inner, type) and issubclass(inner, BaseModel):
-                    cls = inner
-    return cls
-
-
-def _where(loc: tuple) -> str:
-    """The field a location names, as a user reads it: 'passes', item 2."""
-    names = [step for step in loc if isinstance(step, str)]
-    field = f"'{names[-1]}'" if names else "the element"
-    if loc and isinstance(loc[-1], int):
-        return f"{field}, item {loc[-1] + 1}"
-    return field
-
-
-def _message(err: dict) -> str:
-    """A pydantic error said for the people who edit the model."""
-    loc = tuple(err["loc"])
-    kind = err["type"]
-    name = loc[-1] if loc else ""
-    value = err.get("input")
-    where = _where(loc)
-    if kind == "extra_forbidden":
-        cls = _class_at(loc)
-        allowed = _fields_of(cls) if cls else []
-        if len(loc) == 1:
-            allowed = ["model", *COLLECTIONS]
-            what = "collection"
-        else:
-            what = "field"
-        close = difflib.get_close_matches(str(name), allowed, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; allowed: {', '.join(allowed)}"
-        return f"unknown {what} '{name}'{hint}"
-    if kind == "missing":
-        return f"missing required field '{name}'"
-    if kind == "enum":
-        allowed = re.findall(r"'([^']*)'", err.get("ctx", {}).get("expected", ""))
-        close = difflib.get_close_matches(str(value), allowed, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        return f"{where}: '{value}' is not allowed; use one of: {', '.join(allowed)}{hint}"
-    if kind == "string_pattern_mismatch":
-        return f"{where}: an id may not be empty or begin or end with a space"
-    if kind == "string_type":
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return f'{where}: write it in quotes to make it text: "{value}"'
-        return f"{where}: must be text"
-    if kind == "too_short":
-        least = err.get("ctx", {}).get("min_length", 1)
-        return f"{where}: needs at least {least} item{'s' if least != 1 else ''}"
-    if kind == "list_type":
-        return f"{where}: must be a list; write each element on its own line starting with '- '"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"{where}: must be a mapping of fields ('field: value' lines)"
-    if kind == "value_error":
-        return f"{where}: {err['msg'].removeprefix('Value error, ')}"
-    return f"{where}: {err['msg']}"
-
-
-def _locate(doc: object, loc: tuple) -> tuple[int, int, str]:
-    """(line, col, element id) of a pydantic error location inside a loaded document."""
-    node, line_col, element_id = doc, (1, 1), ""
-    for depth, step in enumerate(loc):
-        if isinstance(node, PosDict):
-            line_col = node.where(step) if step in node else node.start
-            node = node.get(step)
-        elif isinstance(node, PosList) and isinstance(step, int) and step < len(node):
-            line_col = node.where(step)
-            node = node[step]
-        else:
-            break
-        if depth <= 1 and isinstance(node, dict) and isinstance(node.get("id"), str):
-            element_id = node["id"]
-    return line_col[0], line_col[1], element_id
-
-
 def _read_file(path: Path, display: str) -> tuple[ModelFile | None, object, list[Problem]]:
     fast = read_json_compatible(path)
     if isinstance(fast, dict):
@@ -154,11 +62,7 @@ def _read_file(path: Path, display: str) -> tuple[ModelFile | None, object, list
     try:
         return ModelFile.model_validate(doc), doc, []
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            line, col, eid = _locate(doc, tuple(err["loc"]))
-            problems.append(Problem(display, line, col, eid, _message(err)))
-        return None, doc, problems
+        return None, doc, validation_problems(exc, ModelFile, doc, display, top=["model", *COLLECTIONS])
 
 
 def _size_kb(path: Path) -> int:

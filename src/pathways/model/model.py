@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from pathways.model.schema import COLLECTIONS, Meta, Strict
 from pathways.model.yamlio import LazyNode, PosDict, PosList
@@ -71,7 +72,8 @@ class Model:
     def __post_init__(self) -> None:
         for name in COLLECTIONS:
             self.collections.setdefault(name, [])
-        self.by_id: dict[str, Strict] = {}
+        self.by_id: dict[str, Any] = {}
+        """Elements of every kind by id; a caller knows the kind an id names (``kind_of`` says it)."""
         self.kind_of: dict[str, str] = {}
         for name, items in self.collections.items():
             for item in items:
@@ -83,7 +85,7 @@ class Model:
             return self.__dict__["collections"][name]
         raise AttributeError(name)
 
-    def get(self, element_id: str) -> Strict | None:
+    def get(self, element_id: str) -> Any | None:
         return self.by_id.get(element_id)
 
     def origin(self, element_id: str) -> Origin:

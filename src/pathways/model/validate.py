@@ -7,6 +7,7 @@ model. Each check adds :class:`Problem` rows pointing at the field that is wrong
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections.abc import Iterable
 
 import networkx as nx
@@ -256,7 +257,7 @@ def check_model(m: Model) -> list[Problem]:
         numbers.setdefault(r.number, r.id)
         chain = [m.by_id[h] for h in r.handovers if m.kind_of.get(h) == "handovers"]
         if len(chain) == len(r.handovers):
-            for index, (a, b) in enumerate(zip(chain, chain[1:])):
+            for index, (a, b) in enumerate(itertools.pairwise(chain)):
                 if a.to != b.from_:
                     c.add(
                         r.id,

@@ -47,10 +47,10 @@ def node_id(prefix: str, element_id: str) -> str:
 
 
 def ranges(numbers: list[int]) -> str:
-    """Numbers as runs: 1–4, 6, 8–9.
+    """Numbers with runs of three or more written as a range; shorter runs stay listed.
 
     >>> ranges([1, 2, 3, 4, 6, 8, 9])
-    '1–4, 6, 8–9'
+    '1–4, 6, 8, 9'
     """
     out: list[str] = []
     nums = sorted(set(numbers))

@@ -8,6 +8,7 @@ sorted by id, so the DOT text does not depend on the order of the YAML files.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -57,7 +58,7 @@ def lanes(model: Model, units: list[str] | None = None) -> list[Lane]:
     for owner in owners:
         mine = sorted(u.id for u in model.units if u.principal == owner and u.id in wanted)
 
-        def build(parent: str | None) -> list[Level]:
+        def build(parent: str | None, mine: list = mine) -> list[Level]:
             out = []
             for cl in model.care_levels:
                 if cl.parent == parent:
@@ -65,7 +66,7 @@ def lanes(model: Model, units: list[str] | None = None) -> list[Lane]:
                         cl.id,
                         {"sv": cl.label.sv, "en": cl.label.en},
                         [u for u in mine if model.get(u).care_level == cl.id],
-                        build(cl.id),
+                        build(cl.id, mine),
                     )
                     if not lvl.empty():
                         out.append(lvl)
@@ -223,7 +224,7 @@ def rank_rows(
     spine = [f"{prefix}spine_{i}" for i in range(len(rows_))]
     for name in spine:
         canvas.node(name, "", shape="point", style="invis", width="0", height="0")
-    for a, b in zip(spine, spine[1:]):
+    for a, b in itertools.pairwise(spine):
         canvas.edge(a, b, style="invis")
     for i, r in enumerate(rows_):
         members = [spine[i], *(node_id(f"{prefix}u", u) for u in r), *extra.get(i, [])]

@@ -20,7 +20,7 @@ import graphviz
 from pathways.analysis.coverage import catchments, coverage
 from pathways.analysis.profiles import ProfileSpace
 from pathways.model.model import Model
-from pathways.outputs.lanes import Level, lanes
+from pathways.outputs.lanes import Lane, Level, lanes
 from pathways.outputs.numbering import Numbered
 from pathways.outputs.style import (
     GAP_BG,
@@ -79,16 +79,16 @@ class Matrix:
 
 def _columns(model: Model) -> list[Column]:
     cols: list[Column] = []
+
+    def walk(lane: Lane, lvl: Level) -> None:
+        if lvl.units:
+            cols.append(Column(lvl.id, lvl.label, lane.id, lane.label, lane.kind, list(lvl.units)))
+        for c in lvl.children:
+            walk(lane, c)
+
     for lane in lanes(model):
-
-        def walk(lvl: Level, prefix: str = "") -> None:
-            if lvl.units:
-                cols.append(Column(lvl.id, lvl.label, lane.id, lane.label, lane.kind, list(lvl.units)))
-            for c in lvl.children:
-                walk(c)
-
         for lvl in lane.levels:
-            walk(lvl)
+            walk(lane, lvl)
     return cols
 
 
@@ -212,7 +212,7 @@ def _matrix(
     model: Model, lang: str, m: Matrix, needs: list[str] | None, part: tuple[int, int], unit_width: int
 ) -> graphviz.Digraph:
     needs = needs or [n for _, n in m.rows]
-    cat_of = dict((n, c) for c, n in m.rows)
+    cat_of = {n: c for c, n in m.rows}
     # header rows: process groups, then the needs
     groups: list[tuple[str, int]] = []
     for n in needs:

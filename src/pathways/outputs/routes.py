@@ -9,6 +9,8 @@ SIP if one is called there, and what is passed on against what the receiver need
 
 from __future__ import annotations
 
+import itertools
+
 import graphviz
 
 from pathways.model.model import Model
@@ -85,7 +87,7 @@ def route_diagram(model: Model, route, lang: str = "sv", findings: list[Numbered
             color=GREY,
             margin="0.15,0.06",
         )
-    for a, b in zip(events, events[1:]):
+    for a, b in itertools.pairwise(events):
         canvas.edge(node_id("ev", a), node_id("ev", b), color=GREY, penwidth="3", arrowhead="normal", weight="10")
     if len(events) > 1:
         canvas.body.append("\t{rank=same; " + "; ".join(node_id("ev", e) for e in events) + "}\n")

@@ -15,9 +15,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pathways.cases.yamlfile import error_message, suggest
+from pathways.cases.yamlfile import suggest
 from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model, Origin
+from pathways.model.pydantic_errors import error_message
 from pathways.model.schema import COLLECTIONS
 from pathways.model.validate import check_model
 from pathways.scenarios.format import Change, Scenario
@@ -406,7 +407,7 @@ def invert(scenario: Scenario, base_model: Model) -> Scenario:
     ``apply_scenarios(apply_scenarios(base, [s]), [invert(s, base)])`` gives ``base``
     back exactly (same elements, same order, same values).
     """
-    state, inverses, problems = _run(base_model, list(scenario.changes))
+    _state, inverses, problems = _run(base_model, list(scenario.changes))
     if problems:
         raise ModelError(problems)
     return replace(

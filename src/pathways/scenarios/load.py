@@ -13,11 +13,11 @@ from pathways.cases.yamlfile import (
     plain,
     read_user_file,
     suggest,
-    validation_problems,
     yaml_files,
 )
 from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model
+from pathways.model.pydantic_errors import validation_problems
 from pathways.model.yamlio import PosDict
 from pathways.scenarios.format import CHANGE_CLASSES, OPS, Change, Scenario, ScenarioHead
 

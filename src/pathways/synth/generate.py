@@ -182,7 +182,7 @@ class _Builder:
         source: dict,
         entry: bool = False,
     ) -> str:
-        element = {"id": uid, "label": L(sv, en), "kind": kind, "principal": principal}
+        element: dict[str, object] = {"id": uid, "label": L(sv, en), "kind": kind, "principal": principal}
         if level:
             element["care_level"] = level
         element["settings"] = settings
@@ -1198,7 +1198,13 @@ class _Builder:
             status: str,
             days: bool = False,
         ) -> None:
-            element = {"id": f"sip-{at[3:]}", "label": L(sv, en), "at": at, "called_by": called_by, "role": role}
+            element: dict[str, object] = {
+                "id": f"sip-{at[3:]}",
+                "label": L(sv, en),
+                "at": at,
+                "called_by": called_by,
+                "role": role,
+            }
             if days:
                 element["within_days"] = 3
                 element["after"] = "utskrivning"

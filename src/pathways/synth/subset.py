@@ -34,8 +34,8 @@ def region_subset(synth: Synth, region: Region) -> Synth:
     keep["responsibilities"] = [copy.deepcopy(r) for r in synth.collections["responsibilities"] if r["owner"] in units]
     handovers = [h for h in synth.collections["handovers"] if h["from"] in units and h["to"] in units]
     kept_handovers = {h["id"] for h in handovers}
-    for h in handovers:
-        h = copy.deepcopy(h)
+    for original in handovers:
+        h = copy.deepcopy(original)
         if h.get("on_reject", {}).get("to") not in (None, *units):
             del h["on_reject"]["to"]
         keep["handovers"].append(h)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import import_module
+from types import ModuleType
 
 from pathways.gaps.core import Rule
 
@@ -30,3 +31,21 @@ def all_rules() -> list[Rule]:
     """Every rule of the catalogue, by code."""
     rules = [import_module(f"{__name__}.{name}").RULE for name in RULE_MODULES]
     return sorted(rules, key=lambda r: r.code)
+
+
+def server_rules() -> dict[str, ModuleType]:
+    """The rule modules that also run on Neo4j (they hold ``CYPHER`` and ``from_rows``), by code."""
+    modules = [import_module(f"{__name__}.{name}") for name in RULE_MODULES]
+    return {m.RULE.code: m for m in sorted(modules, key=lambda m: m.RULE.code) if hasattr(m, "CYPHER")}
+
+
+def find_rule(key: str) -> Rule | None:
+    """The rule with this code (any case) or name; None if there is none.
+
+    >>> find_rule("pw101").name, find_rule("uncovered-need").code, find_rule("PW999")
+    ('uncovered-need', 'PW101', None)
+    """
+    for r in all_rules():
+        if key.lower() in (r.code.lower(), r.name):
+            return r
+    return None

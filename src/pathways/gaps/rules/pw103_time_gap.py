@@ -41,9 +41,11 @@ after O(Y * 365) to build the working-day calendar. Linear in the model size.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from statistics import median
+from typing import ClassVar
 
 from pathways.gaps.core import Context, Hit, Rule
 
@@ -61,7 +63,7 @@ INF = 10**7
 class WorkingDays:
     """Working days around one year: Monday to Friday less Swedish public and de-facto holidays."""
 
-    _built: dict[int, WorkingDays] = {}
+    _built: ClassVar[dict[int, WorkingDays]] = {}
 
     @classmethod
     def of(cls, year: int) -> WorkingDays:
@@ -93,10 +95,7 @@ class WorkingDays:
         if unit != "working" or k == 0:
             return k
         o = day.toordinal()
-        if k > 0:
-            i = bisect_right(self.working, o) + k - 1
-        else:
-            i = bisect_left(self.working, o) + k
+        i = bisect_right(self.working, o) + k - 1 if k > 0 else bisect_left(self.working, o) + k
         if not 0 <= i < len(self.working):
             return k  # beyond the calendar built: fall back to plain days
         return self.working[i] - o
@@ -130,7 +129,7 @@ def _uncovered(
             cuts.add(hi + 1)
     cuts = sorted(cuts)
     count, ranges, needs, profiles = 0, [], set(), 0
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         left = list(need_masks)
         for i, m, lo, hi in windows:
             if lo <= a <= hi:
@@ -276,7 +275,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         for index in indices:
             windows, helpers = [], set()
             for i, n in enumerate(needs):
-                for rid, owner, mask, w in windows_in(h.trigger, n, index):
+                for rid, _owner, mask, w in windows_in(h.trigger, n, index):
                     if mask & need_masks[i]:
                         windows.append((i, mask & need_masks[i], w.start_day, w.end_day, w.days))
                         if _meets(w, h.sender_until + 1, h.receiver_from - 1):

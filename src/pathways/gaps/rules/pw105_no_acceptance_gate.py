@@ -8,9 +8,12 @@ Cost: O(H) for H handovers.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pathways.gaps.core import Context, Hit, Rule
+from pathways.gaps.cypher import (
+    VERSION,
+)
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -61,3 +64,40 @@ RULE = Rule(
     complexity="O(H) for H handovers",
     check=check,
 )
+
+
+# --- on Neo4j: the same rule as Cypher, run by pathways.graphstore.gaps -----------------
+
+PW105 = (
+    VERSION
+    + """
+MATCH (a:Unit)-[:SENDS]->(h:Handover {build: v.build})-[:TO]->(b:Unit)
+WHERE NOT EXISTS { (h)-[:GATED_BY]->() }
+RETURN h.id AS handover, a.id AS sender, b.id AS receiver, h.mode AS mode
+"""
+)
+"""PW105: handovers with no acceptance gate (no ``GATED_BY``). Cost: O(H)."""
+
+CYPHER: tuple[str, ...] = (PW105,)
+"""The queries of this rule on the server, in order; ``from_rows`` gets their rows in the same order."""
+
+
+def from_rows(ctx: Context, rows: list[list[dict]]) -> Iterable[Hit]:
+    for row in rows[0]:
+        h = ctx.model.by_id[row["handover"]]
+        yield Hit(
+            key=(h.id,),
+            elements=[h.id, row["sender"], row["receiver"]],
+            message={
+                "sv": (
+                    f"{ctx.label(h.id, 'sv')}: ingen hos {ctx.label(row['receiver'], 'sv')} bedömer om patienten kan tas emot "
+                    f"(ingen acceptansbedömning med ansvarig roll och kriterier)"
+                ),
+                "en": (
+                    f"{ctx.label(h.id, 'en')}: nobody at {ctx.label(row['receiver'], 'en')} judges whether the patient can be "
+                    f"taken on (no acceptance gate with a responsible role and criteria)"
+                ),
+            },
+            profiles=[dict(h.profile)],
+            data={"handover": h.id, "from": row["sender"], "to": row["receiver"], "mode": row["mode"]},
+        )

@@ -12,9 +12,16 @@ then O(H * (N_h + H_u)) for H_u onward handovers of the fallback unit.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pathways.gaps.core import Context, Hit, Rule
+from pathways.gaps.cypher import (
+    DIMS,
+    LANGS,
+    VERSION,
+    cube,
+    meet,
+)
 from pathways.gaps.rules.pw108_receiver_does_not_own import owned_masks
 
 
@@ -44,7 +51,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             if owns or onward:
                 continue
             reason = "dead_end"
-        texts = _reason_text(ctx, h, reason, fallback)
+        texts = reason_text(ctx, h, reason, fallback)
         yield Hit(
             key=(h.id,),
             elements=[h.id, h.from_, h.to, *([fallback] if fallback else [])],
@@ -57,7 +64,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-def _reason_text(ctx: Context, h, reason: str, fallback: str | None) -> dict[str, str]:
+def reason_text(ctx: Context, h, reason: str, fallback: str | None) -> dict[str, str]:
     to = {lang: ctx.label(h.to, lang) for lang in ("sv", "en")}
     if reason == "none":
         return {
@@ -116,3 +123,61 @@ RULE = Rule(
     complexity="O(R*N_r*S_r + H*(N_h + H_u)) bit-set operations",
     check=check,
 )
+
+
+# --- on Neo4j: the same rule as Cypher, run by pathways.graphstore.gaps -----------------
+
+PW106 = (
+    VERSION
+    + DIMS
+    + """
+MATCH (a:Unit)-[:SENDS]->(h:Handover {build: v.build})-[:TO]->(b:Unit)
+WHERE NOT EXISTS { (h)-[:ESCALATES_TO]->() }
+OPTIONAL MATCH (h)-[:ON_REJECT]->(f:Unit)
+WITH v, dims, h, a, b, f, """
+    + cube("h")
+    + """ AS hc
+WITH v, dims, h, a, b, f, hc,
+  CASE WHEN f IS NULL THEN $reason.none WHEN f = b THEN $reason.receiver ELSE $reason.dead_end END AS reason
+WHERE reason <> $reason.dead_end OR NOT (
+  EXISTS {
+    MATCH (f)-[:HOLDS]->(r:Responsibility)-[:COVERS]->(:Need)<-[:TRANSFERS]-(h)
+    MATCH (s:Setting {build: v.build})
+    WHERE (EXISTS { (r)-[:IN_SETTING]->(s) } OR (NOT EXISTS { (r)-[:IN_SETTING]->() } AND EXISTS { (f)-[:WORKS_IN]->(s) }))
+      AND """
+    + meet("hc", cube("r"), cube("s"))
+    + """
+  }
+  OR EXISTS {
+    MATCH (f)-[:SENDS]->(o:Handover) WHERE o <> h AND """
+    + meet("hc", cube("o"))
+    + """
+  })
+RETURN h.id AS handover, a.id AS sender, b.id AS receiver, reason, f.id AS fallback
+"""
+)
+"""PW106: handovers without an escalation path whose rejection leads nowhere: no ``on_reject``,
+back to the receiver, or to a unit that owns none of the handover's needs for any of its
+profiles (a responsibility and a setting whose profiles meet the handover's) and has no onward
+handover for any of them. Profiles are compared as cubes, nothing is enumerated. Cost:
+O(H * (R_f * N_h * S + H_f) * D * V) for the fallback's R_f responsibilities and H_f handovers.
+A model where ``on_reject`` names neither a unit nor an escalation does not validate, so its
+"nowhere" case is not told apart from "none" (the same finding id)."""
+
+CYPHER: tuple[str, ...] = (PW106,)
+"""The queries of this rule on the server, in order; ``from_rows`` gets their rows in the same order."""
+
+
+def from_rows(ctx: Context, rows: list[list[dict]]) -> Iterable[Hit]:
+    for row in rows[0]:
+        h = ctx.model.by_id[row["handover"]]
+        reason = row["reason"]
+        fallback = row["fallback"] if reason != "none" else None
+        texts = reason_text(ctx, h, reason, fallback)
+        yield Hit(
+            key=(h.id,),
+            elements=[h.id, row["sender"], row["receiver"], *([fallback] if fallback else [])],
+            message={lang: f"{ctx.label(h.id, lang)}: {texts[lang]}" for lang in LANGS},
+            profiles=[dict(h.profile)],
+            data={"handover": h.id, "reason": reason, "on_reject_to": fallback},
+        )

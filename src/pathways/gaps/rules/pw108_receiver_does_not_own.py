@@ -116,7 +116,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         per_need = {n: cover(m) for n, m in missing_by_need.items()}
         none_cubes = cover(none)
 
-        def text(lang: str) -> str:
+        def text(lang: str, missing_by_need: dict = missing_by_need) -> str:
             return "; ".join(f"{ctx.label(n, lang)} ({words(m, lang)})" for n, m in missing_by_need.items())
 
         if none == not_all:

@@ -66,7 +66,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         key = (index, need, event, after)
         found = active.get(key)
         if found is None:
-            total, per_unit = 0, {}
+            total, per_unit = 0, dict[str, int]()
             for s in model.settings:
                 for rid, unit, profiles in cov.by_cell.get((need, s.id), ()):
                     if _active(resp[rid].window, event, after):
@@ -137,7 +137,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             total |= m
         cubes = cover(total)
 
-        def text(lang: str) -> str:
+        def text(lang: str, uncovered: dict = uncovered, order: list = order) -> str:
             return "; ".join(f"{ctx.label(n, lang)} ({words(uncovered[n], lang)})" for n in order)
 
         when = {

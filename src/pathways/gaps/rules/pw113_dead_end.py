@@ -24,10 +24,14 @@ the cube cover of a handover's profiles once per distinct profile set (memoised)
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pathways.analysis.handover_graph import cubes_of, handover_index, named
 from pathways.gaps.core import Context, Hit, Rule
+from pathways.gaps.cypher import (
+    LANGS,
+    VERSION,
+)
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -36,7 +40,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     incoming: dict[str, list[str]] = defaultdict(list)
     for h in model.handovers:
         incoming[h.to].append(h.id)
-    for sender, target, h in index.rejects:
+    for _sender, target, h in index.rejects:
         incoming[target].append(h)
     dead_units = set()
     for unit in model.units:
@@ -61,7 +65,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             data={"part": "unit", "unit": unit.id, "handovers": arriving},
         )
     passed_on: dict[str, set[str]] = {}
-    for sender, receiver, data in index.graph.edges(data=True):
+    for sender, _receiver, data in index.graph.edges(data=True):
         passed_on.setdefault(sender, set()).update(data["needs"])
     for h in model.handovers:
         if h.to in dead_units:
@@ -121,3 +125,84 @@ RULE = Rule(
     complexity="O(U + H*N_h + R*N_r): one pass over units, handovers and responsibilities",
     check=check,
 )
+
+
+# --- on Neo4j: the same rule as Cypher, run by pathways.graphstore.gaps -----------------
+
+PW113_UNITS = (
+    VERSION
+    + """
+MATCH (u:Unit {build: v.build})
+WHERE EXISTS { (u)<-[:TO|ON_REJECT]-(:Handover) }
+  AND NOT EXISTS { (u)-[:HOLDS]->(:Responsibility) }
+  AND NOT EXISTS { (u)-[:SENDS]->(:Handover) }
+CALL (u) {
+  MATCH (h:Handover)-[:TO|ON_REJECT]->(u)
+  RETURN collect(DISTINCT h.id) AS arriving
+}
+RETURN u.id AS unit, arriving
+"""
+)
+"""PW113 (a): units that receive patients (a handover's ``to`` or ``on_reject.to``), own no
+need and send no handover. Cost: O(U + H)."""
+
+PW113_NEEDS = (
+    VERSION
+    + """
+MATCH (h:Handover {build: v.build})-[:TO]->(u:Unit)
+WHERE EXISTS { (u)-[:HOLDS]->(:Responsibility) } OR EXISTS { (u)-[:SENDS]->(:Handover) }
+MATCH (h)-[:TRANSFERS]->(n:Need)
+WHERE NOT EXISTS { (u)-[:HOLDS]->(:Responsibility)-[:COVERS]->(n) }
+  AND NOT EXISTS { (u)-[:SENDS]->(:Handover)-[:TRANSFERS]->(n) }
+RETURN h.id AS handover, n.id AS need, u.id AS receiver
+"""
+)
+"""PW113 (b): a handover transfers a need to a receiver (not a dead-end unit) that neither
+owns it through a responsibility nor sends a handover that transfers it. Cost:
+O(H * N_h * (R_u + H_u))."""
+
+CYPHER: tuple[str, ...] = (
+    PW113_UNITS,
+    PW113_NEEDS,
+)
+"""The queries of this rule on the server, in order; ``from_rows`` gets their rows in the same order."""
+
+
+def from_rows(ctx: Context, rows: list[list[dict]]) -> Iterable[Hit]:
+    units, needs = rows
+    for row in units:
+        unit, arriving = row["unit"], sorted(row["arriving"])
+        via = {lang: named(ctx, arriving, lang) for lang in LANGS}
+        yield Hit(
+            key=("unit", unit),
+            elements=[unit, *arriving],
+            message={
+                "sv": (
+                    f"Patienten stannar hos '{ctx.label(unit, 'sv')}': verksamheten tar emot patienter "
+                    f"({via['sv']}) men äger inga behov och lämnar inte över till någon annan."
+                ),
+                "en": (
+                    f"The patient stops at '{ctx.label(unit, 'en')}': the unit receives patients "
+                    f"({via['en']}) but owns no need and hands over to nobody."
+                ),
+            },
+            data={"part": "unit", "unit": unit, "handovers": arriving},
+        )
+    for row in needs:
+        h, need, to = ctx.model.by_id[row["handover"]], row["need"], row["receiver"]
+        yield Hit(
+            key=("need", h.id, need),
+            elements=[h.id, need, to],
+            message={
+                "sv": (
+                    f"Överlämningen '{ctx.label(h.id, 'sv')}' för över behovet '{ctx.label(need, 'sv')}' till "
+                    f"'{ctx.label(to, 'sv')}', som varken äger behovet eller lämnar det vidare: där tar det stopp."
+                ),
+                "en": (
+                    f"The handover '{ctx.label(h.id, 'en')}' transfers the need '{ctx.label(need, 'en')}' to "
+                    f"'{ctx.label(to, 'en')}', which neither owns the need nor passes it on: it stops there."
+                ),
+            },
+            profiles=cubes_of(ctx, ctx.space.mask(h.profile))[0],
+            data={"part": "need", "handover": h.id, "need": need, "receiver": to},
+        )

@@ -21,11 +21,15 @@ O(U + H) for U units and H handovers.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import chain
 
 from pathways.analysis.handover_graph import handover_index, named
 from pathways.gaps.core import Context, Hit, Rule
+from pathways.gaps.cypher import (
+    LANGS,
+    VERSION,
+)
 
 
 def reachable_units(ctx: Context) -> set[str]:
@@ -117,3 +121,54 @@ RULE = Rule(
     complexity="O(U + H): one multi-source search from the entry units",
     check=check,
 )
+
+
+# --- on Neo4j: the same rule as Cypher, run by pathways.graphstore.gaps -----------------
+
+PW114 = (
+    VERSION
+    + """
+CALL (v) {
+  MATCH (e:Unit {build: v.build, entry: true})
+  MATCH (e)-[:SENDS|TO|ON_REJECT*0..]->(u:Unit)
+  RETURN collect(DISTINCT u.id) AS reached
+}
+MATCH (u:Unit {build: v.build})
+WHERE NOT u.id IN reached
+CALL (u) {
+  OPTIONAL MATCH (h:Handover)-[:TO|ON_REJECT]->(u)
+  RETURN collect(DISTINCT h.id) AS leading
+}
+RETURN u.id AS unit, leading
+"""
+)
+"""PW114: units no move leads to from an entry unit; a move is ``sender -SENDS-> handover
+-TO|ON_REJECT-> unit``. One breadth-first search per entry unit (``VarLengthExpand(Pruning,
+BFS)``, each node visited once): O(E * (U + H)) for E entry units, then O(U * R) to test the
+U units against the R reached ones."""
+
+CYPHER: tuple[str, ...] = (PW114,)
+"""The queries of this rule on the server, in order; ``from_rows`` gets their rows in the same order."""
+
+
+def from_rows(ctx: Context, rows: list[list[dict]]) -> Iterable[Hit]:
+    for row in rows[0]:
+        unit, leading = row["unit"], sorted(row["leading"])
+        via = {
+            lang: " " + VIA[lang] + named(ctx, leading, lang) + "." if leading else " " + NONE[lang] for lang in LANGS
+        }
+        yield Hit(
+            key=(unit,),
+            elements=[unit, *leading],
+            message={
+                "sv": (
+                    f"Ingen patient kan nå '{ctx.label(unit, 'sv')}': verksamheten är ingen ingång, och ingen "
+                    f"överlämning eller avvisningsväg leder dit från en ingång.{via['sv']}"
+                ),
+                "en": (
+                    f"No patient can reach '{ctx.label(unit, 'en')}': it is not an entry unit, and no handover "
+                    f"or rejection path leads there from an entry unit.{via['en']}"
+                ),
+            },
+            data={"unit": unit, "leading_handovers": leading},
+        )

@@ -31,12 +31,16 @@ once per distinct profile set (memoised).
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
 from pathways.analysis.handover_graph import cubes_of, handover_index, named
 from pathways.gaps.core import Context, Hit, Rule
+from pathways.gaps.cypher import (
+    LANGS,
+    VERSION,
+)
 
 
 def referral_loops(edges: list[tuple[str, str, str]], owners: set[str]) -> list[tuple[list[str], list[str]]]:
@@ -139,3 +143,81 @@ RULE = Rule(
     complexity="O(sum_n (U_n + H_n)): per need one reverse BFS from the owners and one SCC pass",
     check=check,
 )
+
+
+# --- on Neo4j: the same rule as Cypher, run by pathways.graphstore.gaps -----------------
+
+PW115 = (
+    VERSION
+    + """
+MATCH (n:Need {build: v.build})
+WHERE EXISTS { (n)<-[:TRANSFERS]-(:Handover) }
+CALL (n) {
+  MATCH p = (n)<-[:COVERS|HOLDS|TO|SENDS*]-(x:Unit)
+  WHERE all(y IN nodes(p) WHERE NOT y:Handover OR n.id IN y.needs)
+  RETURN collect(DISTINCT x) AS reach
+}
+CALL (n, reach) {
+  MATCH (a:Unit)-[:SENDS]->(h:Handover)-[:TRANSFERS]->(n)
+  WHERE NOT a IN reach
+  WITH DISTINCT n, a ORDER BY a.id
+  CALL (n, a) {
+    MATCH p = (a)-[:SENDS|TO*1..]->(y:Unit)
+    WHERE all(z IN nodes(p) WHERE NOT z:Handover OR n.id IN z.needs)
+    RETURN collect(DISTINCT y) AS onward
+  }
+  RETURN collect({unit: a, onward: onward}) AS starts
+}
+UNWIND starts AS s
+WITH n, s.unit AS a, [t IN starts WHERE t.unit IN s.onward AND s.unit IN t.onward | t.unit] AS loop
+WHERE a IN loop
+WITH DISTINCT n, loop
+CALL (n, loop) {
+  UNWIND loop AS a
+  MATCH (a)-[:SENDS]->(h:Handover)-[:TO]->(b:Unit)
+  WHERE b IN loop AND n.id IN h.needs
+  RETURN collect(DISTINCT h.id) AS handovers
+}
+RETURN n.id AS need, [u IN loop | u.id] AS units, handovers
+"""
+)
+"""PW115: per need, its referral graph (``unit -SENDS-> handover -TO-> unit`` over handovers that
+transfer it). The units that reach an owner of the need are found by one breadth-first search
+backwards from the need itself (``need <-COVERS- responsibility <-HOLDS- owner``, then back
+along the referral graph: all owners are sources of one search); from each unit left that
+sends the need on, one forward breadth-first search. Both are ``VarLengthExpand(Pruning,BFS)``:
+each node visited once. Units that reach each other form a loop when the unit reaches itself
+(a cycle or a self loop); no path or cycle is enumerated. Cost per need: O(U_n + H_n + R_n)
+for the owners' search, then O(L_n * (U_n + H_n) + L_n^2 * U_n) for the L_n units left (most
+often none), against Tarjan's O(U_n + H_n) in memory."""
+
+CYPHER: tuple[str, ...] = (PW115,)
+"""The queries of this rule on the server, in order; ``from_rows`` gets their rows in the same order."""
+
+
+def from_rows(ctx: Context, rows: list[list[dict]]) -> Iterable[Hit]:
+    for row in rows[0]:
+        need, units, inside_ = row["need"], sorted(row["units"]), sorted(row["handovers"])
+        mask = 0
+        for h in inside_:
+            mask |= ctx.space.mask(ctx.model.by_id[h].profile)
+        who = {lang: named(ctx, units, lang, shown=8) for lang in LANGS}
+        via = {lang: named(ctx, inside_, lang) for lang in LANGS}
+        yield Hit(
+            key=(need, *units),
+            elements=[need, *units, *inside_],
+            message={
+                "sv": (
+                    f"Behovet '{ctx.label(need, 'sv')}' skickas runt mellan {who['sv']} utan att nå någon som "
+                    f"äger det: överlämningarna {via['sv']} bildar en slinga, och varken dessa verksamheter eller "
+                    f"någon de skickar vidare till äger behovet."
+                ),
+                "en": (
+                    f"The need '{ctx.label(need, 'en')}' is passed round between {who['en']} without reaching "
+                    f"anyone who owns it: the handovers {via['en']} form a loop, and neither these units nor "
+                    f"anyone they pass it on to own the need."
+                ),
+            },
+            profiles=cubes_of(ctx, mask)[0],
+            data={"need": need, "units": units, "handovers": inside_},
+        )

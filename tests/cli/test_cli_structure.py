@@ -1,0 +1,113 @@
+"""The CLI's shape: fast start, one model option, errors as exit codes, Swedish help, --version."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pathways.cli import errors
+from pathways.cli.main import LAZY, app
+
+ROOT = Path(__file__).resolve().parents[2]
+SRC = ROOT / "src" / "pathways"
+MODEL = ROOT / "model"
+runner = CliRunner()
+
+
+def _python(code: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ, **env}, timeout=60
+    )
+
+
+def test_importing_the_cli_imports_neither_neo4j_graphviz_nor_holidays():
+    out = _python("import sys, pathways.cli.main; print(sorted({'neo4j', 'graphviz', 'holidays'} & set(sys.modules)))")
+    assert out.stdout.strip() == "[]"
+
+
+def test_help_lists_lazy_commands_without_importing_them():
+    out = _python(
+        "import sys; from typer.testing import CliRunner; from pathways.cli.main import app; "
+        "r = CliRunner().invoke(app, ['--help']); print(r.exit_code, 'trace' in r.stdout, 'pathways.cli.case_cmds' in sys.modules)"
+    )
+    assert out.stdout.split() == ["0", "True", "False"]
+
+
+def test_a_lazy_command_runs_and_takes_the_model_option():
+    result = runner.invoke(app, ["trace", "gz9-bmb", "-m", str(MODEL), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert '"case": "gz9-bmb"' in result.stdout
+
+
+def test_every_lazy_command_is_registered_by_its_module():
+    from importlib import import_module
+
+    import typer
+
+    for module, commands in LAZY.items():
+        sub = typer.Typer()
+        sub.callback()(lambda: None)
+        import_module(f"pathways.cli.{module}").register(sub)
+        assert set(typer.main.get_command(sub).commands) == set(commands), module
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("pathways 0.")
+
+
+def test_help_is_swedish_by_default_and_english_on_request():
+    code = "from typer.testing import CliRunner; from pathways.cli.main import app; print(CliRunner().invoke(app, ['gaps', '--help'], env={'COLUMNS': '200'}).stdout)"
+    sv = _python(code).stdout
+    en = _python(code, PATHWAYS_LANG="en").stdout
+    assert "Modellens mapp" in sv and "The model directory" not in sv
+    assert "The model directory" in en and "Modellens mapp" not in en
+
+
+def test_every_model_reading_command_takes_model_as_an_option(tmp_path):
+    for args in (["validate"], ["stats"], ["assumptions"], ["gaps", "--format", "json"]):
+        result = runner.invoke(app, [*args, "--model", str(tmp_path / "absent")])
+        assert result.exit_code == errors.EXIT_INVALID, (args, result.output)
+        assert str(tmp_path / "absent") in result.stderr
+
+
+def test_errors_become_exit_codes_in_one_place():
+    assert runner.invoke(app, ["gaps", "--model", str(MODEL), "--rule", "PW999"]).exit_code == errors.EXIT_INVALID
+    assert runner.invoke(app, ["explain", "nope"]).exit_code == errors.EXIT_INVALID
+    handled = [
+        n.lineno
+        for path in (SRC / "cli").glob("*.py")
+        if path.name != "case_cmds.py"
+        for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(n, ast.Raise) and "Exit" in ast.unparse(n.exc or ast.Constant(None)) and path.name != "main.py"
+    ]
+    assert handled == [], "commands raise CommandError or let errors rise; only main.Group raises typer.Exit"
+
+
+def test_explain_prints_no_complexity_notes():
+    for code in ("PW101", "PW103", "PW115"):
+        for lang in ("sv", "en"):
+            out = runner.invoke(app, ["explain", code, "--lang", lang]).stdout
+            assert "O(" not in out and "Kostnad" not in out and "Cost" not in out
+
+
+def test_no_module_imports_a_private_name_of_another():
+    offenders = []
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("pathways"):
+                offenders += [f"{path.relative_to(SRC)}: {a.name}" for a in node.names if a.name.startswith("_")]
+    assert offenders == []
+
+
+def test_render_formats_agree_with_the_renderer():
+    from pathways.cli import render_cmds
+    from pathways.outputs import render, report
+
+    assert (render_cmds.FORMATS, render_cmds.DEFAULT_FORMATS) == (render.FORMATS, render.DEFAULT_FORMATS)
+    assert (render_cmds.REPORT_FORMATS, render_cmds.REPORT_DEFAULT) == (report.FORMATS, report.DEFAULT_FORMATS)
