@@ -48,11 +48,15 @@ def test_filled_baseline_passes_and_rewriting_keeps_the_justifications(tmp_path,
         "accepted:\n" + "".join(f"  - id: {f.id}\n    justification: 'Utreds: {f.rule}'\n" for f in errors),
         encoding="utf-8",
     )
-    ok = runner.invoke(app, ["gaps", "--model", str(MODEL), "--fail-on", "error", "--baseline", str(path), "--format", "json"])
+    ok = runner.invoke(
+        app, ["gaps", "--model", str(MODEL), "--fail-on", "error", "--baseline", str(path), "--format", "json"]
+    )
     assert ok.exit_code == 0, ok.output
     assert ok.stderr == ""
     again = tmp_path / "again.yaml"
-    runner.invoke(app, ["gaps", "--model", str(MODEL), "--baseline", str(path), "--write-baseline", str(again), "--format", "csv"])
+    runner.invoke(
+        app, ["gaps", "--model", str(MODEL), "--baseline", str(path), "--write-baseline", str(again), "--format", "csv"]
+    )
     kept = {e["id"]: e["justification"] for e in yaml.safe_load(again.read_text(encoding="utf-8"))["accepted"]}
     assert set(kept) == {f.id for f in bundled}
     assert all(kept[f.id] == f"Utreds: {f.rule}" for f in errors)
@@ -81,7 +85,9 @@ def test_entries_of_rules_that_did_not_run_are_not_stale(tmp_path, bundled):
     other = next(f for f in bundled if f.rule != "PW101")
     path = tmp_path / "baseline.yaml"
     path.write_text(f"accepted:\n  - id: {other.id}\n    justification: Känt.\n", encoding="utf-8")
-    result = runner.invoke(app, ["gaps", "--model", str(MODEL), "--rule", "PW101", "--baseline", str(path), "--format", "json"])
+    result = runner.invoke(
+        app, ["gaps", "--model", str(MODEL), "--rule", "PW101", "--baseline", str(path), "--format", "json"]
+    )
     assert result.exit_code == 0
     assert result.stderr == ""
 

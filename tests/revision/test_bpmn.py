@@ -34,7 +34,8 @@ def model():
 def exported(request, tmp_path_factory):
     path = tmp_path_factory.mktemp("bpmn") / f"{request.param}.bpmn"
     result = runner.invoke(
-        app, ["export", "--model", str(MODEL), "--format", "bpmn", "--out", str(path), "--municipalities", request.param]
+        app,
+        ["export", "--model", str(MODEL), "--format", "bpmn", "--out", str(path), "--municipalities", request.param],
     )
     assert result.exit_code == 0, result.output
     return request.param, path, ET.parse(path).getroot()

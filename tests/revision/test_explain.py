@@ -42,7 +42,9 @@ def test_json_names_each_element_with_the_line_it_is_defined_on(bundled):
 def test_csv_markdown_and_table_carry_the_places(bundled):
     first = bundled[0]
     place = f"{first.elements[0]} (model/{_file_of(first.elements[0])}:{line_of(MODEL / _file_of(first.elements[0]), 'id: ' + first.elements[0])})"
-    text = runner.invoke(app, ["gaps", "--model", str(MODEL), "--format", "csv", "--lang", "en"]).stdout.lstrip("\ufeff")
+    text = runner.invoke(app, ["gaps", "--model", str(MODEL), "--format", "csv", "--lang", "en"]).stdout.lstrip(
+        "\ufeff"
+    )
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert place in rows[0]["Elements"]
     assert place in runner.invoke(app, ["gaps", "--model", str(MODEL), "--format", "markdown"]).stdout

@@ -6,7 +6,17 @@ from pathlib import Path
 
 import typer
 
-from pathways.cli.common import Format, Lang, LangOption, ModelOption, Severity, console, err_console, h, report_problems
+from pathways.cli.common import (
+    Format,
+    Lang,
+    LangOption,
+    ModelOption,
+    Severity,
+    console,
+    err_console,
+    h,
+    report_problems,
+)
 from pathways.cli.errors import EXIT_FINDINGS, CommandError
 from pathways.cli.findings_view import print_findings, rule_codes
 
@@ -64,9 +74,9 @@ def gaps(
     ),
 ) -> None:
     """Every finding of the gap rules on a model, as a table, JSON, CSV or Markdown."""
+    from pathways.analysis.locations import locations
     from pathways.cli.common import load_or_exit
     from pathways.cli.progress import progress_bars
-    from pathways.analysis.locations import locations
     from pathways.gaps.analyze import find_gaps
     from pathways.gaps.baseline import stale_entries
     from pathways.gaps.config import load_baseline, load_config
@@ -78,13 +88,14 @@ def gaps(
     model = load_or_exit(model_dir)
     rules = all_rules()
     config = load_config(model_dir, rules)
-    accepted = load_baseline(baseline) if baseline else {}
+    loaded = load_baseline(baseline) if baseline else None
+    accepted: dict[str, str] = loaded if loaded is not None else {}
     codes = rule_codes(rule)
     with progress_bars() as progress:
         findings = find_gaps(model, config, Options(calendar=calendar), codes=codes, progress=progress)
-    if baseline:
+    if loaded is not None:
         ran = {r.code for r in config.select(rules)} & (codes or {r.code for r in rules})
-        report_problems(ModelError(stale_entries(accepted, findings, ran)))
+        report_problems(ModelError(stale_entries(loaded, findings, ran)))
     if severity:
         wanted = {s.value for s in severity}
         findings = [f for f in findings if f.severity in wanted]
@@ -145,7 +156,10 @@ def explain(
     calendar: bool = typer.Option(
         False,
         "--calendar",
-        help=h("Som `gaps --calendar` (tidsglappens fynd-id skiljer sig).", "As `gaps --calendar` (finding ids of time gaps differ)."),
+        help=h(
+            "Som `gaps --calendar` (tidsglappens fynd-id skiljer sig).",
+            "As `gaps --calendar` (finding ids of time gaps differ).",
+        ),
     ),
     lang: Lang = LangOption,
 ) -> None:

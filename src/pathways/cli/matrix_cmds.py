@@ -64,7 +64,9 @@ def import_cmd(
     note = f"Ändrat i {sheet.name}; bekräfta."
     changes = matrix_changes(model, read.dimension, read.owned, note)
     if not changes:
-        console.print(f"{sheet}: inga ändringar mot modellen, inget skrivet / no changes, nothing written", markup=False)
+        console.print(
+            f"{sheet}: inga ändringar mot modellen, inget skrivet / no changes, nothing written", markup=False
+        )
         return
     write_scenario(out, scenario_text(scenario_id, model, changes, sheet.name), model)
     console.print(f"{out}: {len(changes)} ändringar / changes; `pathways whatif {out}`", markup=False)

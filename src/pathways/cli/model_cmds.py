@@ -95,7 +95,9 @@ def export(
     municipalities: Municipalities = typer.Option(
         Municipalities.one,
         "--municipalities",
-        help=h("BPMN: kommunerna som en pool, eller en pool var.", "BPMN: the municipalities as one pool, or a pool each."),
+        help=h(
+            "BPMN: kommunerna som en pool, eller en pool var.", "BPMN: the municipalities as one pool, or a pool each."
+        ),
     ),
     lang: Lang = LangOption,
 ) -> None:

@@ -76,6 +76,35 @@ def _units(ws, model: Model, problem) -> dict[int, str]:
     return units
 
 
+def _row_problem(
+    need: str, key: str, needs: set[str], keys: dict[str, str], dimension: str | None, seen: dict[tuple[str, str], int]
+) -> tuple[str, int]:
+    """What is wrong with a row's need and group, and the column to name; ("", 0) when nothing."""
+    if need not in needs:
+        return f"unknown need '{need}'; column A holds need ids from needs.yaml", 1
+    if key not in keys:
+        return f"unknown patient group '{key}'; column C holds dimension=value, e.g. alder=barn", 3
+    if dimension is not None and keys[key] != dimension:
+        return f"group '{key}' is of another dimension than the sheet's ('{dimension}')", 3
+    if (need, key) in seen:
+        return f"second row for {need} × {key} (first in row {seen[(need, key)]})", 1
+    return "", 0
+
+
+def _read_marks(ws, row: int, need: str, key: str, units: dict[int, str], owned: set, problem) -> None:
+    """The units a row marks as owners, into ``owned``; a cell that is not a mark is a problem."""
+    for col, unit in units.items():
+        mark = _text(ws.cell(row, col).value).lower()
+        if mark in (MARK, PARTIAL):
+            owned.add((need, key, unit))
+        elif mark:
+            problem(
+                row,
+                col,
+                f"'{mark}' is not a mark; write '{MARK}' (owns), keep '{PARTIAL}' (owns in part) or leave empty",
+            )
+
+
 def read_matrix(path: Path, model: Model, display: str | None = None) -> Sheet:
     """The owned cells of an edited matrix; ModelError lists every bad cell."""
     name = display or str(path)
@@ -101,30 +130,13 @@ def read_matrix(path: Path, model: Model, display: str | None = None) -> Sheet:
         need, key = _text(ws.cell(row, 1).value), _text(ws.cell(row, 3).value)
         if not need and not key:
             continue
-        if need not in needs:
-            problem(row, 1, f"unknown need '{need}'; column A holds need ids from needs.yaml")
-            continue
-        if key not in keys:
-            problem(row, 3, f"unknown patient group '{key}'; column C holds dimension=value, e.g. alder=barn")
+        message, col = _row_problem(need, key, needs, keys, dimension, seen)
+        if message:
+            problem(row, col, message)
             continue
         dimension = dimension or keys[key]
-        if keys[key] != dimension:
-            problem(row, 3, f"group '{key}' is of another dimension than the sheet's ('{dimension}')")
-            continue
-        if (need, key) in seen:
-            problem(row, 1, f"second row for {need} × {key} (first in row {seen[(need, key)]})")
-            continue
         seen[(need, key)] = row
-        for col, unit in units.items():
-            mark = _text(ws.cell(row, col).value).lower()
-            if mark in (MARK, PARTIAL):
-                owned.add((need, key, unit))
-            elif mark:
-                problem(
-                    row,
-                    col,
-                    f"'{mark}' is not a mark; write '{MARK}' (owns), keep '{PARTIAL}' (owns in part) or leave empty",
-                )
+        _read_marks(ws, row, need, key, units, owned, problem)
     if dimension is None and not problems:
         problem(FIRST_ROW, 1, "the sheet has no rows of needs")
     if problems or dimension is None:
