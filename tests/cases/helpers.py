@@ -27,6 +27,14 @@ def bundled() -> Model:
     return load_model(MODEL)
 
 
+@lru_cache(maxsize=1)
+def bundled_findings() -> list:
+    """The bundled model's gap findings, computed once."""
+    from pathways.gaps.analyze import find_gaps
+
+    return find_gaps(bundled())
+
+
 def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")

@@ -54,10 +54,10 @@ class Generated:
 class _Planner:
     def __init__(self, model: Model, tracer: Tracer):
         self.m = model
-        self.t = tracer
-        self.space = tracer.space
+        self.t = tracer.ctx
+        self.space = tracer.ctx.space
         self.triggers = {h.trigger for h in model.handovers}
-        plain = [e.id for e in model.events if e.id not in self.triggers and e.id not in tracer.closing]
+        plain = [e.id for e in model.events if e.id not in self.triggers and e.id not in tracer.ctx.closing]
         self.start_event = (plain or [e.id for e in model.events])[0]
         sip_like = [e.id for e in model.events if "sip" in e.id.lower() or "sip" in e.label.en.lower()]
         self.sip_event = (sip_like or [self.start_event])[0]
@@ -214,9 +214,9 @@ class _Planner:
 
     def _owns(self, unit: str, need: str, setting: str, bit: int) -> bool:
         for r in self.m.responsibilities:
-            if r.owner == unit and need in r.needs and self.space.mask(r.profile) & bit:
-                if setting in (r.settings or self.m.by_id[unit].settings):
-                    return True
+            owns = r.owner == unit and need in r.needs and self.space.mask(r.profile) & bit
+            if owns and setting in (r.settings or self.m.by_id[unit].settings):
+                return True
         return False
 
     def case(self, finding: Finding, bit: int, steps: list[tuple], needs: list[str], start: date) -> Case:
@@ -268,7 +268,7 @@ def generate_cases(
     tracer = Tracer(model, findings, options)
     planner = _Planner(model, tracer)
     start = start or first_monday_of_february(2026)
-    anchors = dict((f.id, a) for f, a in tracer.anchors)
+    anchors = {f.id: a for f, a in tracer.ctx.anchors}
     result = []
     for finding in tracer.findings:
         best = None

@@ -99,7 +99,9 @@ def locate(doc: object, loc: tuple) -> tuple[int, int]:
     """(line, col) of a path of keys and indexes inside a loaded document."""
     node, line_col = doc, getattr(doc, "start", (1, 1))
     for step in loc:
-        if (isinstance(node, PosDict) and step in node) or (isinstance(node, PosList) and isinstance(step, int) and 0 <= step < len(node)):
+        if (isinstance(node, PosDict) and step in node) or (
+            isinstance(node, PosList) and isinstance(step, int) and 0 <= step < len(node)
+        ):
             line_col, node = node.where(step), node[step]
         else:
             break

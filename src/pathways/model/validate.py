@@ -273,6 +273,7 @@ def check_model(m: Model) -> list[Problem]:
         for index, step in enumerate(r.steps):
             c.ref(r.id, ("steps", index, "actor"), step.actor, "roles", "units")
             c.ref(r.id, ("steps", index, "after"), step.after, "events")
+            c.ref(r.id, ("steps", index, "done_by"), step.done_by, "events")
             c.source(r.id, step.source, ("steps", index))
             if step.status == Status.assumption.value and not step.note:
                 c.add(
@@ -303,6 +304,8 @@ def check_model(m: Model) -> list[Problem]:
         c.profile(s.id, "profile", s.profile)
         if s.within_days is not None and s.after is None:
             c.add(s.id, ("within_days",), "'within_days' needs 'after': the event the days count from")
+    for ev in m.events:
+        c.refs(ev.id, "requires", ev.requires, "events")
     for e in m.escalation_paths:
         c.refs(e.id, "between", e.between, "principals", "principal_groups")
     for b in m.boundaries:
