@@ -29,6 +29,7 @@ import yaml
 
 from pathways.cases.format import Case
 from pathways.cases.trace import Trace, TraceOptions, Tracer
+from pathways.cases.trace.journey import SIP_HELD
 from pathways.gaps.core import Finding
 from pathways.model.errors import ModelError
 from pathways.model.model import Model, Origin
@@ -57,11 +58,23 @@ class _Planner:
         self.t = tracer.ctx
         self.space = tracer.ctx.space
         self.triggers = {h.trigger for h in model.handovers}
-        plain = [e.id for e in model.events if e.id not in self.triggers and e.id not in tracer.ctx.closing]
-        self.start_event = (plain or [e.id for e in model.events])[0]
-        sip_like = [e.id for e in model.events if "sip" in e.id.lower() or "sip" in e.label.en.lower()]
-        self.sip_event = (sip_like or [self.start_event])[0]
+        self.plain = [
+            e for e in model.events if e.id not in self.triggers and e.id not in tracer.ctx.closing and not e.requires
+        ]
+        self.start_event = None
+        """Placeholder: the first event is chosen for the unit it happens at (:meth:`start_at`)."""
+        held = [e.id for e in model.events if e.id == SIP_HELD]
+        sip_like = [e.id for e in model.events if "sip" in e.label.en.lower()]
+        self.sip_event = (held or sip_like or [model.events[0].id])[0]
         self.entries = [u.id for u in model.units if u.entry] or [u.id for u in model.units]
+
+    def start_at(self, unit: str) -> str:
+        """An event that may start a journey at ``unit`` (its place and unit kind allowed, nothing before it)."""
+        kind = self.m.by_id[unit].kind
+        for e in self.plain:
+            if (not e.at or "units" in e.at) and (not e.unit_kinds or kind in e.unit_kinds):
+                return e.id
+        return (self.plain or self.m.events)[0].id
 
     @staticmethod
     def lowest(mask: int) -> int:
@@ -227,7 +240,7 @@ class _Planner:
         for index, step in enumerate(steps):
             if step[0] == "unit":
                 _, unit, event, ends = step
-                item = {"date": day.isoformat(), "event": event, "at": unit}
+                item = {"date": day.isoformat(), "event": event or self.start_at(unit), "at": unit}
                 if ends is not None:
                     item["ends"] = ends
                 events.append(item)

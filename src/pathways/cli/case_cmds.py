@@ -11,6 +11,7 @@ from rich.text import Text
 
 from pathways.cases.generate import generate_cases, write_cases
 from pathways.cases.load import CASES_DIR, case_files, find_case_file, load_case, load_cases
+from pathways.cases.timeline import label, timeline
 from pathways.cases.trace import Trace, TraceOptions, Tracer
 from pathways.cli.common import (
     DEFAULT_MODEL,
@@ -44,10 +45,6 @@ CalendarOption = typer.Option(
 )
 LangOption = typer.Option(Lang.sv, "--lang", help="Language of labels and messages.")
 
-WEEKDAYS = {
-    "sv": ["mån", "tis", "ons", "tor", "fre", "lör", "sön"],
-    "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 T = {
@@ -91,6 +88,9 @@ T = {
         "message": "meddelande",
         "home": "ingen verksamhet",
         "summary": "{n} dagar av {total} har behov utan ägare.",
+        "routes": "Väg",
+        "trace_findings": "Fynd i resan",
+        "source": "källa",
     },
     "en": {
         "days": "Day by day",
@@ -132,6 +132,9 @@ T = {
         "message": "message",
         "home": "no unit",
         "summary": "{n} of {total} days have needs without an owner.",
+        "routes": "Route",
+        "trace_findings": "Findings of the journey",
+        "source": "source",
     },
 }
 
@@ -176,21 +179,7 @@ def trace_cmd(
 
 
 def _label(t: Trace, element_id: str | None, lang: str) -> str:
-    if element_id is None:
-        return ""
-    return t.labels.get(element_id, {}).get(lang, element_id)
-
-
-def _day_key(d) -> tuple:
-    return (
-        d.unit,
-        d.setting,
-        tuple(d.engaged),
-        tuple(sorted((k, tuple(v)) for k, v in d.owners.items())),
-        tuple(d.uncovered),
-        tuple(d.handovers),
-        tuple(d.findings),
-    )
+    return label(t, element_id, lang)
 
 
 def _print_trace(t: Trace, model: Model, lang: str) -> None:
@@ -198,6 +187,8 @@ def _print_trace(t: Trace, model: Model, lang: str) -> None:
     profile = ", ".join(_label(t, f"{k}={v}", lang) or v for k, v in t.profile.items())
     console.print(Text(f"{t.label[lang]}  ({t.case})", style="bold"))
     console.print(Text(f"{s['profile']}: {profile}"))
+    if t.routes:
+        console.print(Text(f"{s['routes']}: {', '.join(_label(t, r, lang) for r in t.routes)}"))
     console.print(
         Text(
             f"{s['model']}: {t.model['id']} {t.model['version']} ({t.model['date']}); "
@@ -205,46 +196,33 @@ def _print_trace(t: Trace, model: Model, lang: str) -> None:
             style="dim",
         )
     )
-    table = Table(title=s["days"], show_lines=True)
-    for col, kw in (
-        (s["date"], {"no_wrap": True}),
-        (s["where"], {}),
-        (s["events"], {}),
-        (s["owners"], {"ratio": 2}),
-        (s["uncovered"], {}),
-        (s["findings"], {}),
-    ):
-        table.add_column(col, overflow="fold", **kw)
-    rows: list[list] = []
-    for d in t.days:
-        if rows and not d.events and not d.sips and _day_key(d) == _day_key(rows[-1][-1]):
-            rows[-1].append(d)
-        else:
-            rows.append([d])
-    for group in rows:
-        d, last = group[0], group[-1]
-        when = f"{d.date.isoformat()} {WEEKDAYS[lang][d.date.weekday()]}"
-        if last is not d:
-            when += f"\n– {last.date.isoformat()} {WEEKDAYS[lang][last.date.weekday()]}\n({len(group)} {s['ndays']})"
-        where = f"{_label(t, d.unit, lang) or s['home']}\n({_label(t, d.setting, lang)})"
-        events = "\n".join(f"{_label(t, e['event'], lang)} @ {_label(t, e['at'], lang)}" for e in d.events)
-        by_owner: dict[str, list[str]] = {}
-        for need, units in d.owners.items():
-            for u in units:
-                by_owner.setdefault(u, []).append(_label(t, need, lang))
-        owners = (
-            "\n".join(
-                f"{_label(t, u, lang)}: {', '.join(n) if len(n) <= 3 else s['n_needs'].format(n=len(n))}"
-                for u, n in by_owner.items()
-            )
-            or s["none"]
-        )
-        uncovered = Text(
-            ", ".join(_label(t, n, lang) for n in d.uncovered) or s["none"], style="bold red" if d.uncovered else ""
-        )
-        found = " ".join(dict.fromkeys(f.split("-")[0] for f in d.findings)) or s["none"]
-        table.add_row(Text(when), Text(where), Text(events), Text(owners), uncovered, Text(found))
-    console.print(table)
+    console.print(Text(f"\n{s['days']}", style="bold underline"))
+    for row in timeline(t, lang):
+        where = row.where or s["home"]
+        console.print(Text(f"\n{row.when}  {where} ({row.setting})", style="bold"))
+        for e in row.events:
+            console.print(Text(f"  {s['events']}: {e}"))
+        for unit, needs in row.owners:
+            console.print(Text(f"  {s['owners']}: {unit}: {', '.join(needs)}"))
+        if not row.owners:
+            console.print(Text(f"  {s['owners']}: {s['none']}"))
+        if row.uncovered:
+            console.print(Text(f"  {s['uncovered']}: {', '.join(row.uncovered)}", style="bold red"))
+        if row.findings:
+            console.print(Text(f"  {s['findings']}: {', '.join(row.findings)}", style="yellow"))
+    console.print()
+    _print_tables(t, lang)
+
+
+def _print_tables(t: Trace, lang: str) -> None:
+    s = T[lang]
+    if t.trace_findings:
+        tt = Table(title=s["trace_findings"], show_lines=True)
+        for col in ("id", s["message"], s["source"], s["ndays"]):
+            tt.add_column(col, overflow="fold")
+        for f in t.trace_findings:
+            tt.add_row(f.id, Text(f.message[lang]), f.source or s["none"], str(len(f.days)))
+        console.print(tt)
     if t.handovers:
         ht = Table(title=s["handovers"], show_lines=True)
         for col in (s["date"], "", s["from_to"], s["passes"], s["missing"], s["sender_until"], s["receiver_from"]):

@@ -49,7 +49,9 @@ class Origin:
             return (1, 1)
         line_col = node.start
         for step in path:
-            if (isinstance(node, PosDict) and step in node) or (isinstance(node, PosList) and isinstance(step, int) and step < len(node)):
+            if (isinstance(node, PosDict) and step in node) or (
+                isinstance(node, PosList) and isinstance(step, int) and step < len(node)
+            ):
                 line_col, node = node.where(step), node[step]
             else:
                 break

@@ -333,6 +333,7 @@ class RouteStep(Strict):
     done_by: Id | None = Field(
         None, description="The event that shows the step was done; the trace checks its time limit against it."
     )
+    profile: dict[Id, list[Id]] = Field(default_factory=dict, description="Empty: the step holds for every profile.")
     source: Source
     status: Status
     note: Text | None = Field(None, description="Free text; required when status is `assumption`.")

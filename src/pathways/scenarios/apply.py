@@ -218,7 +218,9 @@ def _apply_one(state: _State, change: Change) -> Change:
     container: Any = data
     for depth, step in enumerate(path[:-1]):
         shown = ".".join(str(p) for p in path[: depth + 1])
-        if (isinstance(container, dict) and not isinstance(step, int) and step in container) or (isinstance(container, list) and isinstance(step, int) and step < len(container)):
+        if (isinstance(container, dict) and not isinstance(step, int) and step in container) or (
+            isinstance(container, list) and isinstance(step, int) and step < len(container)
+        ):
             container = container[step]
         elif container is None:
             raise _Failed(

@@ -61,7 +61,7 @@ def route_deadlines(ctx: TraceContext, facts: Facts):
     for rid, taken in routes_taken(facts).items():
         for step in ctx.model.by_id[rid].steps:
             base = _base(facts.occurrences.get(step.after, []), taken)
-            if step.done_by is None or base is None:
+            if step.done_by is None or base is None or not ctx.step_mask[step.id] & facts.profiles.bit(taken):
                 continue
             limit = step.within_days if step.within_days is not None else ceil((step.within_hours or 0) / 24)
             yield rid, step, base, base + timedelta(days=limit)

@@ -44,6 +44,7 @@ class TraceContext:
         self.handover_mask = {h.id: mask(h.profile) for h in model.handovers}
         self.sip_mask = {s.id: mask(s.profile) for s in model.sip_points}
         self.route_mask = {r.id: mask(r.profile) for r in model.routes}
+        self.step_mask = {st.id: mask(st.profile) for r in model.routes for st in r.steps}
         self.need_order = [n.id for n in model.needs]
         self.need_rank = {n: i for i, n in enumerate(self.need_order)}
         self.need_settings = {n.id: frozenset(n.settings) for n in model.needs}
