@@ -214,3 +214,19 @@ def test_trace_cli_table_in_swedish_and_english_and_json():
     js = cli("trace", str(CASES / "utskrivning-fredag.yaml"), "--format", "json", "--calendar")
     data = json.loads(js.stdout)
     assert data["calendar"] is True and data["uncovered_days"] == 4
+
+
+def test_the_trace_reads_at_80_columns_and_names_the_owned_needs():
+    from typer.testing import CliRunner
+
+    from pathways.cli.main import app
+
+    result = CliRunner().invoke(app, ["trace", "utskrivning-fredag"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    weekend = lines.index(next(line for line in lines if line.startswith("2026-03-07 lör – 2026-03-08 sön")))
+    block = "\n".join(lines[weekend : weekend + 6])
+    assert "Ägare: Kommunal hemsjukvård: Egenvårdsbedömning" in block
+    assert "Utan ägare: Bedömning av rehabiliteringsbehov" in block
+    assert "Väg: Väg 3: utskrivning från slutenvård" in result.stdout

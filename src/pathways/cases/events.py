@@ -59,7 +59,7 @@ def _place(model: Model, ev: CaseEvent, here: tuple, add: Add) -> str | None:
 def _declared(model: Model, ev: CaseEvent, kind: str, seen: set[str], here: tuple, add: Add) -> None:
     """What the model's event declares: its places, unit kinds and the events before it."""
     event = model.by_id[ev.event]
-    if event.at and kind not in event.at:
+    if event.at and kind not in event.at and kind != "sip_points":
         places = " or ".join(_KIND_NAMES[k] for k in event.at)
         add((*here, "at"), f"'{ev.event}' happens at {places}, not at {_KIND_NAMES[kind]} ('{ev.at}')")
     if kind == "units" and event.unit_kinds:

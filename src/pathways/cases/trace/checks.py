@@ -5,7 +5,7 @@
   (``within_days``, or ``within_hours`` rounded up to whole days) after the step's
   ``after`` event (its last occurrence on or before the route's handover, else the first).
   A miss is a ``route-step-late`` finding naming the step and its source, on the days
-  from the day after the deadline until the step is done (or the trace ends).
+  from the day after the deadline to the day it is done (or the trace ends).
 - **SIPs.** A SIP point at a handover of the journey, whose profile fits the patient on
   the handover's day, is required. Its deadline counts ``within_days`` from its ``after``
   event, for the call (``deadline_for: call``) or the meeting. A late call or meeting is
@@ -74,7 +74,7 @@ def route_findings(ctx: TraceContext, facts: Facts, end: date) -> list[TraceFind
         done = next((d for d in facts.occurrences.get(step.done_by, []) if d >= base), None)
         if done is not None and done <= deadline:
             continue
-        days = _span(deadline + ONE, min(done - ONE, end) if done else end)
+        days = _span(deadline + ONE, min(done, end) if done else end)
         if not days:
             continue
         when = {"sv": f"gjort {done}", "en": f"done {done}"} if done else {"sv": "aldrig gjort", "en": "never done"}
@@ -160,7 +160,7 @@ def sip_findings(ctx: TraceContext, sips: list[SipStep], first: dict[str, date],
                         + (f"done {fact}" if fact else "never done"),
                     },
                     source=source,
-                    days=_span(s.deadline + ONE, min(fact - ONE, end) if fact else end),
+                    days=_span(s.deadline + ONE, min(fact, end) if fact else end),
                 )
             )
         if not s.held:
