@@ -127,6 +127,19 @@ def parse_case(doc: object, display: str) -> tuple[Case | None, list[Problem]]:
     return case.with_origin(Origin(display, doc), kept if len(kept) != len(raw) else None), problems
 
 
+def read_case(path: str | Path, display: str | None = None) -> Case:
+    """Read one case file without checking it against a model; ModelError lists the format problems."""
+    path = Path(path)
+    name = display or str(path)
+    doc, problems = read_user_file(path, name)
+    if doc is None:
+        raise ModelError([*problems, Problem(name, 1, 1, "", "the case file is empty")])
+    case, format_problems = parse_case(doc, name)
+    if problems or format_problems or case is None:
+        raise ModelError([*problems, *format_problems])
+    return case
+
+
 def load_case(path: str | Path, model: Model, display: str | None = None) -> Case:
     """Read one case file and check it against the model; ModelError lists every problem."""
     path = Path(path)

@@ -81,7 +81,7 @@ def timeline(t: Trace, lang: str = "sv") -> list[TimelineRow]:
             for u in units:
                 by_owner.setdefault(u, []).append(label(t, need, lang))
         findings = list(dict.fromkeys(f.split("-")[0] for f in d.findings))
-        findings += [f for f in d.trace_findings]
+        findings += list(d.trace_findings)
         rows.append(
             TimelineRow(
                 first=d,

@@ -34,7 +34,7 @@ from pathways.model.model import Model
 from pathways.scenarios.apply import apply_scenarios
 from pathways.scenarios.load import SCENARIOS_DIR, load_scenario_refs, scenario_files
 from pathways.scenarios.report import TEXT, Labels, field_text, owner_text, to_csv, to_json, to_markdown
-from pathways.scenarios.whatif import WhatIf, WhatIfOptions, compare
+from pathways.scenarios.whatif import WhatIf, WhatIfOptions, cases_for_whatif, compare
 
 EXIT_FINDINGS = 1
 """Exit code when --fail-on finds new findings at or above the threshold."""
@@ -159,9 +159,18 @@ def trace_cmd(
     fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", help="table or json."),
     calendar: bool = CalendarOption,
     lang: Lang = LangOption,
+    scenarios: list[str] = typer.Option(
+        [], "--scenario", help="Trace in the model with this scenario applied (a file or an id); repeat for several."
+    ),
 ) -> None:
     """Follow a patient case day by day: where the patient is, who owns each need, the gaps met."""
     model = load_or_exit(model_dir)
+    if scenarios:
+        try:
+            model = apply_scenarios(model, load_scenario_refs(list(scenarios), model_dir, model))
+        except ModelError as exc:
+            report_problems(exc)
+            raise typer.Exit(EXIT_INVALID) from None
     path = find_case_file(case, model_dir)
     if path is None:
         _fail([Problem(case, 1, 1, "", f"no such case file, and no case with this id in {model_dir / CASES_DIR}")])
@@ -390,15 +399,14 @@ def whatif_cmd(
     except ModelError as exc:
         report_problems(exc)
         raise typer.Exit(EXIT_INVALID) from None
-    cases = []
-    for path in case_files(model_dir / CASES_DIR):
-        try:
-            cases.append(load_case(path, model))
-        except ModelError as exc:
-            report_problems(exc)
-            err_console.print(
-                f"{path}: fallet är inte med i jämförelsen / the case is left out of the comparison", markup=False
-            )
+    cases, problems = cases_for_whatif(case_files(model_dir / CASES_DIR), model, changed)
+    for problem in problems:
+        report_problems(ModelError([problem]))
+    for file in dict.fromkeys(p.file for p in problems):
+        err_console.print(
+            f"{file}: fallet passar ingen av modellerna och är inte med / the case fits neither model and is left out",
+            markup=False,
+        )
     result = compare(model, changed, cases, WhatIfOptions(calendar=calendar, config=_config(model_dir)), loaded)
     label = Labels(changed, model, lang=lang.value)
     if fmt == Format.json:
@@ -460,11 +468,12 @@ def _print_whatif(w: WhatIf, label: Labels, lang: str) -> None:
     for col in (t["case"], t["status"], t["uncovered"], t["met_gone"], t["met_new"]):
         table.add_column(col, overflow="fold")
     for c in w.cases:
+        before = "-" if c.uncovered_days_before is None else str(c.uncovered_days_before)
         after = "-" if c.uncovered_days_after is None else str(c.uncovered_days_after)
         table.add_row(
             Text(c.label[lang]),
-            t["error"] if c.status == "error" else t["changed"],
-            f"{c.uncovered_days_before} → {after}",
+            t[c.status],
+            f"{before} → {after}",
             "\n".join(c.findings_resolved),
             Text(c.error or "\n".join(c.findings_new)),
         )

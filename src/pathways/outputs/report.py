@@ -480,7 +480,7 @@ def context(
                 "cases": [
                     {
                         "case": cc.label.get(lang) or cc.case,
-                        "days": f"{cc.uncovered_days_before} → {'–' if cc.uncovered_days_after is None else cc.uncovered_days_after}",
+                        "days": f"{'–' if cc.uncovered_days_before is None else cc.uncovered_days_before} → {'–' if cc.uncovered_days_after is None else cc.uncovered_days_after}",
                     }
                     for cc in w.cases
                 ],

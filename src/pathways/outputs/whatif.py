@@ -294,7 +294,8 @@ def whatif_diagram(
         case_lines = []
         for cc in whatif.cases:
             after = "–" if cc.uncovered_days_after is None else str(cc.uncovered_days_after)
-            case_lines.append(f"{cc.label.get(lang) or cc.case}: {cc.uncovered_days_before} → {after}")
+            before = "–" if cc.uncovered_days_before is None else str(cc.uncovered_days_before)
+            case_lines.append(f"{cc.label.get(lang) or cc.case}: {before} → {after}")
         cells = [
             (f'<FONT COLOR="{VERMILLION}"><B>⚠ n</B></FONT>', esc(t(lang, "gap_now"))),
             (f'<FONT COLOR="{GREEN}"><B>✓ n</B></FONT>', esc(t(lang, "gap_resolved"))),
