@@ -165,6 +165,7 @@ class NeedCategory(str, Enum):
     pathway_step = "pathway_step"
     device_step = "device_step"
     coordination = "coordination"
+    nursing = "nursing"
 
 
 class Need(Element):
