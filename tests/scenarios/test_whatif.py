@@ -83,7 +83,9 @@ def test_children_scenario_resolves_the_child_uncovered_need_findings_and_change
         if f.rule == "PW101"
         and f.profiles
         and all(c.get("alder") == ["barn"] for c in f.profiles)
-        and not any(model.get(e) is not None and getattr(model.get(e), "category", None) == "nursing" for e in f.elements)
+        and not any(
+            model.get(e) is not None and getattr(model.get(e), "category", None) == "nursing" for e in f.elements
+        )
     ]
     assert only_children
     assert {f.id for f in only_children} <= {f.id for f in w.resolved}
