@@ -25,6 +25,8 @@ class ProfileView:
     resp_by_owner: dict[str, list[tuple[Responsibility, frozenset[str], frozenset[str]]]]
     """unit -> (responsibility, its needs, its settings) that hold for the profile."""
     fitting: tuple[tuple[Finding, Anchor], ...]
+    resp_for: dict[tuple[str, str], list[tuple[Responsibility, frozenset[str]]]]
+    """(unit, need) -> (responsibility, its settings) giving the unit the need for the profile."""
 
 
 class TraceContext:
@@ -78,12 +80,18 @@ class TraceContext:
             if self.resp_mask[r.id] & bit:
                 settings = r.settings or m.by_id[r.owner].settings
                 resp[r.owner].append((r, frozenset(r.needs), frozenset(settings)))
+        resp_for: dict[tuple[str, str], list] = defaultdict(list)
+        for owner, entries in resp.items():
+            for r, needs, settings in entries:
+                for n in needs:
+                    resp_for[(owner, n)].append((r, settings))
         return ProfileView(
             allowed_settings=allowed,
             own_setting=(specific or list(allowed) or [None])[0],
             needs=tuple(n for n in self.need_order if self.need_mask[n] & bit),
             resp_by_owner=dict(resp),
             fitting=tuple((f, a) for f, a in self.anchors if a.fits(bit)),
+            resp_for=dict(resp_for),
         )
 
     def unit_setting(self, unit: str, bit: int, previous: str | None) -> str | None:

@@ -61,12 +61,13 @@ def owners_of(
     units: list[str] = []
     why: list[str] = []
     in_force: set[str] = set()
-    resp_by_owner = ctx.view(bit).resp_by_owner
+    resp_for = ctx.view(bit).resp_for
     for u, span in spans.items():
-        if facts.vetoed(u, need, day, span):
+        entries = resp_for.get((u, need))
+        if not entries or facts.vetoed(u, need, day, span):
             continue
-        for r, needs, settings in resp_by_owner.get(u, ()):
-            if need in needs and setting in settings and window_holds(ctx, facts, r, day, span):
+        for r, settings in entries:
+            if setting in settings and window_holds(ctx, facts, r, day, span):
                 if u not in units:
                     units.append(u)
                     why.append(r.id)
