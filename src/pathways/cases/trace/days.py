@@ -80,7 +80,10 @@ def owners_of(
     return units, why, in_force
 
 
-def _holder(ctx: TraceContext, engaged: list[str], setting: str | None) -> str | None:
+def _holder(ctx: TraceContext, spans: dict[str, Contact], setting: str | None, day: date) -> str | None:
+    """The unit holding the patient: the latest contact working in the setting; a handover's
+    receiver holds the patient from the day after the trigger, not on it."""
+    engaged = [u for u in spans if not (spans[u].receiver and spans[u].start == day)] or list(spans)
     working_here = [u for u in engaged if setting in ctx.unit_settings.get(u, ())]
     if working_here:
         return working_here[-1]
@@ -136,7 +139,7 @@ def day_row(ctx: TraceContext, facts: Facts, case: Case, walk: Walk, day: date, 
     return Day(
         date=day,
         working_day=is_working_day(day),
-        unit=_holder(ctx, engaged, setting),
+        unit=_holder(ctx, spans, setting, day),
         setting=setting,
         engaged=engaged,
         owners=owners,
