@@ -80,10 +80,11 @@ def owners_of(
     return units, why, in_force
 
 
-def _holder(ctx: TraceContext, spans: dict[str, Contact], setting: str | None, day: date) -> str | None:
+def _holder(ctx: TraceContext, facts: Facts, spans: dict[str, Contact], setting: str | None, day: date) -> str | None:
     """The unit holding the patient: the latest contact working in the setting; a handover's
     receiver holds the patient from the day after the trigger, not on it."""
-    engaged = [u for u in spans if not (spans[u].receiver and spans[u].start == day)] or list(spans)
+    arriving = {p.step.to_unit for p in facts.passages if p.step.date == day}
+    engaged = [u for u in spans if not (spans[u].receiver and spans[u].start == day and u in arriving)] or list(spans)
     working_here = [u for u in engaged if setting in ctx.unit_settings.get(u, ())]
     if working_here:
         return working_here[-1]
@@ -139,7 +140,7 @@ def day_row(ctx: TraceContext, facts: Facts, case: Case, walk: Walk, day: date, 
     return Day(
         date=day,
         working_day=is_working_day(day),
-        unit=_holder(ctx, spans, setting, day),
+        unit=_holder(ctx, facts, spans, setting, day),
         setting=setting,
         engaged=engaged,
         owners=owners,
