@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from pathways.cases.load import load_case
 from pathways.cases.trace import Tracer
 from pathways.outputs.journey import journey_diagram
@@ -19,8 +21,10 @@ def test_a_receiver_does_not_hold_the_patient_on_the_trigger_day():
         t, _ = traced(path.name)
         by_day = {d.date: d for d in t.days}
         for h in t.handovers:
+            before = by_day.get(h.date - timedelta(days=1))
+            new = before is None or h.to_unit not in before.engaged
             others = [u for u in by_day[h.date].engaged if u != h.to_unit]
-            if others and h.date in by_day:
+            if new and others:
                 assert by_day[h.date].unit != h.to_unit, (t.case, h.id)
 
 
