@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/render_bench.py [MODEL_DIR] [--formats svg,png,pdf] [--repeat N]
 
-Times each phase the way ``pathways render model`` runs it: load the model and find the
-gaps, trace the cases, compare the scenarios, build the DOT of every diagram, run
+Times each phase the way ``pathways render model`` runs it: load the model and its
+cases and scenarios, analyse them (one pipeline run: gaps, traces, what-if), build the DOT of every diagram, run
 Graphviz for every diagram and format. Prints one line per phase and the total (the
 best of ``--repeat`` runs), and the slowest diagrams.
 """
@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from pathways.cases.load import load_cases  # noqa: E402
-from pathways.gaps.analyze import find_gaps  # noqa: E402
 from pathways.model.load import load_model  # noqa: E402
-from pathways.outputs.render import build, comparisons, render_one, traces  # noqa: E402
+from pathways.outputs.render import build, render_one  # noqa: E402
+from pathways.pipeline import analyse  # noqa: E402
 from pathways.scenarios.load import load_scenarios  # noqa: E402
 
 
@@ -30,21 +30,16 @@ def once(model_dir: Path, formats: tuple[str, ...]) -> tuple[dict[str, float], l
     phases: dict[str, float] = {}
     t = time.perf_counter()
     model = load_model(model_dir)
-    findings = find_gaps(model)
-    phases["load model + find gaps"] = time.perf_counter() - t
-
-    t = time.perf_counter()
     cases = load_cases(model_dir / "cases", model)
-    case_traces = traces(model, cases, findings)
-    phases[f"trace {len(cases)} cases"] = time.perf_counter() - t
-
-    t = time.perf_counter()
     scenarios = load_scenarios(model_dir / "scenarios", model)
-    whatifs = comparisons(model, scenarios, cases)
-    phases[f"compare {len(scenarios)} scenarios"] = time.perf_counter() - t
+    phases["load model, cases, scenarios"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    diagrams = build(model, "sv", findings, case_traces, whatifs)
+    analysis = analyse(model, cases, scenarios)
+    phases[f"analyse: gaps, {len(cases)} traces, {len(scenarios)} what-ifs"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    diagrams = build(analysis, "sv")
     phases[f"build DOT of {len(diagrams)} diagrams"] = time.perf_counter() - t
 
     t = time.perf_counter()

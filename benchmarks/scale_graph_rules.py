@@ -316,7 +316,7 @@ def main() -> None:
         del G
     rules = {r.code: r for r in all_rules() if r.code in CODES}
     best: dict[str, list[float]] = {}
-    for attempt in range(args.repeat):
+    for _attempt in range(args.repeat):
         ctx = Context(model, G=nx.MultiDiGraph())  # fresh: no shared index, catchments or cube memo
         t = time.perf_counter()
         index = handover_index(ctx)

@@ -51,8 +51,8 @@ def test_filters_by_rule_code_or_name_and_severity(bundled):
 
 def test_csv_and_markdown_hold_the_same_findings(bundled):
     result = runner.invoke(app, ["gaps", str(MODEL), "--format", "csv"])
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert [r["id"] for r in rows] == [f.id for f in bundled]
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff")), delimiter=";"))
+    assert [r["Id"] for r in rows] == [f.id for f in bundled]
     result = runner.invoke(app, ["gaps", str(MODEL), "--format", "markdown", "--lang", "en"])
     lines = [line for line in result.stdout.splitlines() if line.startswith("| ")]
     assert len(lines) == len(bundled) + 1

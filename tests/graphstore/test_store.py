@@ -90,6 +90,21 @@ def test_versions_live_side_by_side(driver, bundled):
     assert _counts(driver)[0] == build_graph(target).number_of_nodes()
 
 
+def test_pushes_of_changed_content_under_one_name_leave_only_the_last_build(driver, bundled):
+    builds = []
+    for version in ("0.2", "0.3", "0.4"):
+        G = build_graph(
+            Model(meta=bundled.meta.model_copy(update={"version": version}), collections=bundled.collections)
+        )
+        builds.append(store.push(driver, G, "baseline").build)
+        assert _counts(driver) == (G.number_of_nodes(), G.number_of_edges())
+    assert len(set(builds)) == 3
+    _, rows = store.query(driver, "MATCH (n:Pw) RETURN DISTINCT n.build AS b", {})
+    assert rows == [{"b": builds[-1]}]
+    _, rows = store.query(driver, "MATCH (b:PwBuild) RETURN b.build AS b, b.complete AS complete", {})
+    assert rows == [{"b": builds[-1], "complete": True}]
+
+
 def test_awkward_ids_and_labels_are_stored_verbatim(driver, bundled):
     awkward = "ab'c\"d`e{f}g] MATCH (n) DETACH DELETE n //"
     units = [

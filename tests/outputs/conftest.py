@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 from pathways.cases.load import load_cases
-from pathways.gaps.analyze import find_gaps
 from pathways.model.load import load_model
-from pathways.outputs.render import build, comparisons, render, traces
+from pathways.outputs.render import build, render
+from pathways.pipeline import analyse
 from pathways.scenarios.load import load_scenarios
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,22 +28,31 @@ NASTY = "Enhet <b>&amp; \"x\"] [color=red] <script>alert(1)</script> & 'y'"
 
 @pytest.fixture(scope="session")
 def bundled():
-    """The bundled model, its findings, case traces and what-if comparisons."""
+    """The bundled model analysed with its cases and scenarios (one pipeline run)."""
     model = load_model(MODEL)
-    findings = find_gaps(model)
     cases = load_cases(MODEL / "cases", model)
     scenarios = load_scenarios(MODEL / "scenarios", model)
+    analysis = analyse(model, cases, scenarios, model_dir=MODEL)
     return {
+        "analysis": analysis,
         "model": model,
-        "findings": findings,
-        "traces": traces(model, cases, findings),
-        "whatifs": comparisons(model, scenarios, cases),
+        "findings": analysis.findings,
+        "traces": analysis.traces,
+        "whatifs": analysis.comparisons,
     }
 
 
 @pytest.fixture(scope="session")
+def full_report(bundled, tmp_path_factory):
+    """The bundled model's report in every format (HTML, PDF, Word, Excel, Markdown)."""
+    from pathways.outputs.report import FORMATS, write_report
+
+    return write_report(bundled["analysis"], tmp_path_factory.mktemp("report"), "sv", FORMATS)
+
+
+@pytest.fixture(scope="session")
 def bundled_diagrams(bundled):
-    return build(bundled["model"], "sv", bundled["findings"], bundled["traces"], bundled["whatifs"])
+    return build(bundled["analysis"], "sv")
 
 
 @pytest.fixture(scope="session")

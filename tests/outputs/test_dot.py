@@ -13,29 +13,30 @@ from pathways.model.load import load_model
 from pathways.outputs.overview import overview
 from pathways.outputs.render import build
 from pathways.outputs.style import dot_binary
+from pathways.pipeline import analyse
 
 from .conftest import MODEL, ROOT, copy_model, edit_yaml
 
 DIGEST_SCRIPT = """
 import hashlib, sys
 from pathways.cases.load import load_cases
-from pathways.gaps.analyze import find_gaps
 from pathways.model.load import load_model
-from pathways.outputs.render import build, comparisons, traces
+from pathways.outputs.render import build
+from pathways.pipeline import analyse
+from pathways.pipeline import analyse
 from pathways.scenarios.load import load_scenarios
 m = load_model(sys.argv[1])
-f = find_gaps(m)
 c = load_cases(sys.argv[1] + "/cases", m)
 s = load_scenarios(sys.argv[1] + "/scenarios", m)
-for d in build(m, "sv", f, traces(m, c, f), comparisons(m, s, c)):
+for d in build(analyse(m, c, s), "sv"):
     print(d.name, hashlib.sha256(d.source.encode("utf-8")).hexdigest())
 """
 
 
 def test_dot_is_byte_identical_across_runs(bundled, bundled_diagrams):
-    again = build(bundled["model"], "sv", bundled["findings"], bundled["traces"], bundled["whatifs"])
+    again = build(bundled["analysis"], "sv")
     assert [d.name for d in again] == [d.name for d in bundled_diagrams]
-    for a, b in zip(bundled_diagrams, again):
+    for a, b in zip(bundled_diagrams, again, strict=True):
         assert a.source == b.source, a.name
 
 
@@ -146,7 +147,7 @@ def test_hostile_label_is_text_in_dot_and_svg(nasty_model_dir, tmp_path):
     from .conftest import NASTY
 
     model = load_model(nasty_model_dir)
-    diagrams = build(model, "sv")
+    diagrams = build(analyse(model), "sv")
     render(diagrams, tmp_path, ("svg",))  # raises if dot cannot parse a file
     shown = 0
     for d in diagrams:

@@ -14,6 +14,7 @@ import pytest
 
 from pathways.model.load import load_model
 from pathways.outputs.report import md_escape, write_report
+from pathways.pipeline import analyse
 
 from .conftest import NASTY, png_pixels
 
@@ -24,9 +25,8 @@ needs_chromium = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="session")
-def report(bundled, tmp_path_factory):
-    out = tmp_path_factory.mktemp("report")
-    return write_report(bundled["model"], out, "sv", bundled["findings"], bundled["traces"], bundled["whatifs"])
+def report(full_report):
+    return full_report
 
 
 def _chromium(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:
@@ -42,6 +42,7 @@ def _chromium(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:
             *args,
         ],
         capture_output=True,
+        check=False,
         timeout=timeout,
     )
 
@@ -61,7 +62,7 @@ class _Text(HTMLParser):
 
 
 def test_html_is_self_contained(report):
-    text = report.html.read_text(encoding="utf-8")
+    text = report.files["html"].read_text(encoding="utf-8")
     p = _Text()
     p.feed(text)
     assert len(p.imgs) >= 10
@@ -69,7 +70,9 @@ def test_html_is_self_contained(report):
     assert not re.search(r'(src|href)="(?!data:|#)', text), "every image and link is inline or in the page"
     assert "<script" not in text.lower()
     for part in (
-        "Glappen, ett i taget",
+        "Sammanfattning för ledningen",
+        "Alla glapp efter orsak",
+        "Bilaga: glappen ett i taget",
         "Ansvarsmatris",
         "Patientfall dag för dag",
         "Vad händer om",
@@ -80,19 +83,21 @@ def test_html_is_self_contained(report):
 
 
 def test_html_prints_on_a4(report):
-    text = report.html.read_text(encoding="utf-8")
+    text = report.files["html"].read_text(encoding="utf-8")
     assert "@page { size: A4" in text and "@media print" in text
     assert "break-before: page" in text and "break-inside: avoid" in text
 
 
 def test_gap_numbers_match_the_overlay(report, bundled, bundled_diagrams):
-    text = report.html.read_text(encoding="utf-8")
+    text = report.files["html"].read_text(encoding="utf-8")
     for n, f in enumerate(bundled["findings"], 1):
         row = re.search(rf'<tr id="glapp-{n}">(.*?)</tr>', text, re.S)
         assert row and html.escape(f.id) in row.group(1), n
     overlay = next(d for d in bundled_diagrams if d.name == "gaps").source
-    # the marks: white numbers on vermillion cells, and the ⚠ runs in the legend
-    chunks = re.findall(r'<TD BGCOLOR="#D55E00"[^>]*><FONT COLOR="white"><B>([^<]*)</B>', overlay)
+    # the marks: numbers on cells of the severity's colour (after ● ▲ ■), and the ⚠ runs in the legend
+    chunks = re.findall(
+        r'<TD BGCOLOR="#(?:D55E00|F0E442|56B4E9)"[^>]*><FONT COLOR="[^"]*"><B>[●▲■]? ?(.*?)</B>', overlay
+    )
     chunks += re.findall(r"⚠ ([0-9][0-9, –]*)", overlay)
     shown: set[int] = set()
     for chunk in chunks:
@@ -103,11 +108,11 @@ def test_gap_numbers_match_the_overlay(report, bundled, bundled_diagrams):
 
 
 def test_markdown_has_the_same_parts_and_image_files(report):
-    md = report.markdown.read_text(encoding="utf-8")
+    md = report.files["md"].read_text(encoding="utf-8")
     images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", md)
     assert len(images) >= 10
     for rel in images:
-        assert (report.markdown.parent / rel).is_file(), rel
+        assert (report.files["md"].parent / rel).is_file(), rel
     assert "| Nr | Allvar |" in md and "☐" in md
 
 
@@ -122,7 +127,9 @@ def test_html_opens_in_chromium_with_every_image_loaded(report, tmp_path):
         "Array.from(document.images).map(function (i) { return i.complete ? i.naturalWidth : -1; })));"
         "});</script>"
     )
-    probe.write_text(report.html.read_text(encoding="utf-8").replace("</body>", script + "</body>"), encoding="utf-8")
+    probe.write_text(
+        report.files["html"].read_text(encoding="utf-8").replace("</body>", script + "</body>"), encoding="utf-8"
+    )
     proc = _chromium("--dump-dom", probe.as_uri())
     dom = proc.stdout.decode("utf-8", "replace")
     m = re.search(r'data-widths="([^"]*)"', dom)
@@ -134,7 +141,7 @@ def test_html_opens_in_chromium_with_every_image_loaded(report, tmp_path):
 @needs_chromium
 def test_html_screenshot_shows_the_diagrams(report, tmp_path):
     shot = tmp_path / "shot.png"
-    _chromium(f"--screenshot={shot}", "--window-size=1000,1800", report.html.as_uri())
+    _chromium(f"--screenshot={shot}", "--window-size=1000,1800", report.files["html"].as_uri())
     width, height, pixels = png_pixels(shot.read_bytes())
     assert (width, height) == (1000, 1800)
     sample = pixels[::5]
@@ -146,8 +153,8 @@ def test_html_screenshot_shows_the_diagrams(report, tmp_path):
 
 def test_hostile_label_is_text_in_html_and_markdown(nasty_model_dir, tmp_path):
     model = load_model(nasty_model_dir)
-    rep = write_report(model, tmp_path, "sv")
-    text = rep.html.read_text(encoding="utf-8")
+    rep = write_report(analyse(model), tmp_path, "sv")
+    text = rep.files["html"].read_text(encoding="utf-8")
     assert "<b>&amp;" not in text and "<script>" not in text
     import markupsafe
 
@@ -156,7 +163,7 @@ def test_hostile_label_is_text_in_html_and_markdown(nasty_model_dir, tmp_path):
     p.feed(text)
     assert "script" not in p.tags and "b" not in p.tags
     assert any(NASTY in chunk for chunk in p.text), "the label comes back as text"
-    md = rep.markdown.read_text(encoding="utf-8")
+    md = rep.files["md"].read_text(encoding="utf-8")
     assert "<b>" not in md and "<script>" not in md
     assert md_escape(NASTY) in md
 
@@ -164,8 +171,8 @@ def test_hostile_label_is_text_in_html_and_markdown(nasty_model_dir, tmp_path):
 @needs_chromium
 def test_hostile_label_shows_as_text_in_chromium(nasty_model_dir, tmp_path):
     model = load_model(nasty_model_dir)
-    rep = write_report(model, tmp_path, "sv")
-    dom = _chromium("--dump-dom", rep.html.as_uri()).stdout.decode("utf-8", "replace")
+    rep = write_report(analyse(model), tmp_path, "sv")
+    dom = _chromium("--dump-dom", rep.files["html"].as_uri()).stdout.decode("utf-8", "replace")
     assert "<script>alert(1)</script>" not in dom
     assert "&lt;b&gt;&amp;amp;" in dom and "&lt;script&gt;alert(1)&lt;/script&gt;" in dom
 
@@ -175,6 +182,6 @@ def test_md_escape():
 
 
 def test_english_report(bundled, tmp_path):
-    rep = write_report(bundled["model"], tmp_path, "en", bundled["findings"])
-    text = rep.html.read_text(encoding="utf-8")
+    rep = write_report(analyse(bundled["model"]), tmp_path, "en")
+    text = rep.files["html"].read_text(encoding="utf-8")
     assert 'lang="en"' in text and "Assumptions to confirm" in text

@@ -50,25 +50,24 @@ def catchments(model: Model) -> list[Catchment]:
     >>> from pathways.model.load import load_model
     >>> [c.id for c in catchments(load_model("model"))]      # doctest: +SKIP
     ['dalarna']
+
+    Cost: O(U * P_u) to sort the units by the principals they belong to, then
+    O(M * U_m) to form each municipality's reach of U_m units (its own and its region's).
     """
     principals = {p.id: p for p in model.principals}
     municipalities = [p for p in model.principals if p.kind == "municipality"]
-    reach: dict[str, set[str]] = defaultdict(set)
+    own: dict[str, set[str]] = defaultdict(set)
+    regional: dict[str, set[str]] = defaultdict(set)
     for u in model.units:
         for pid in unit_principals(model, u.id):
             p = principals[pid]
-            if p.kind == "municipality":
-                reach[pid].add(u.id)
-            else:
-                for m in municipalities:
-                    if m.county == p.county:
-                        reach[m.id].add(u.id)
+            (own[pid] if p.kind == "municipality" else regional[p.county]).add(u.id)
     if not municipalities:
         counties = sorted({p.county for p in model.principals}) or [model.meta.county]
         return [Catchment(counties[0], counties[0], (), frozenset(u.id for u in model.units))]
     groups: dict[tuple[str, frozenset[str]], list[str]] = defaultdict(list)
     for m in municipalities:
-        groups[(m.county, frozenset(reach[m.id]))].append(m.id)
+        groups[(m.county, frozenset(own[m.id] | regional[m.county]))].append(m.id)
     per_county: dict[str, int] = defaultdict(int)
     for county, _ in groups:
         per_county[county] += 1
@@ -142,4 +141,39 @@ def coverages(model: Model, space: ProfileSpace, catchments: list[Catchment]) ->
                 else:
                     found.append(entry)
         result.append((catchment, cov))
+    return result
+
+
+def _same(a: list, b: list) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+
+
+def differing_catchments(base: Model, changed: Model) -> set[str] | None:
+    """Ids of the catchments whose coverage can differ between two models; None: any of them.
+
+    ``changed`` is ``base`` with some elements replaced (as ``apply_scenarios`` makes it:
+    an element it does not change is the same object in both). A catchment can differ
+    when it is not in both, when its units differ, or when one of its units, or a
+    responsibility of one of them, was changed, added or removed. When needs, settings,
+    profile dimensions or principals change, every catchment can.
+    Cost: O(U + R) identity comparisons, plus the catchments of both models.
+    """
+    for name in ("needs", "settings", "dimensions", "principals", "principal_groups"):
+        if not _same(base.collections[name], changed.collections[name]):
+            return None
+    touched: set[str] = set()
+    for name in ("units", "responsibilities"):
+        old = {e.id: e for e in base.collections[name]}
+        new = {e.id: e for e in changed.collections[name]}
+        for eid in old.keys() | new.keys():
+            a, b = old.get(eid), new.get(eid)
+            if a is not b:
+                touched.update(e.id if name == "units" else e.owner for e in (a, b) if e is not None)
+    before = {c.id: c for c in catchments(base)}
+    after = {c.id: c for c in catchments(changed)}
+    result = set()
+    for cid in before.keys() | after.keys():
+        a, b = before.get(cid), after.get(cid)
+        if a is None or b is None or a.units != b.units or not touched.isdisjoint(a.units):
+            result.add(cid)
     return result

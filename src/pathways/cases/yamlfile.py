@@ -35,6 +35,27 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-
 """An e-mail address."""
 
 
+def personal_data_in(line: str) -> list[tuple[int, str]]:
+    """Where a line holds personal data: (column, kind) with kind ``personnummer`` or ``email``.
+
+    The one place that decides what looks like personal data (cases, scenarios, journey logs).
+
+    >>> personal_data_in("x;121212-1212;a@b.se")
+    [(3, 'personnummer'), (15, 'email')]
+    """
+    found = [(m.start() + 1, "personnummer") for m in PERSONNUMMER.finditer(line)]
+    if "@" in line:
+        found += [(m.start() + 1, "email") for m in EMAIL.finditer(line)]
+    return found
+
+
+_PRIVACY_MESSAGE = {
+    "personnummer": "looks like a Swedish personal identity number (personnummer); a case or scenario "
+    "holds no personal data: remove it / ser ut som ett personnummer; ta bort det",
+    "email": "an e-mail address; a case or scenario holds no personal data: remove it / en e-postadress; ta bort den",
+}
+
+
 def privacy_problems(text: str, display: str) -> list[Problem]:
     """Personal data in a file's text: each personal identity number and e-mail address.
 
@@ -45,31 +66,11 @@ def privacy_problems(text: str, display: str) -> list[Problem]:
     >>> privacy_problems("date: 2026-03-02", "f.yaml")
     []
     """
-    problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        for match in PERSONNUMMER.finditer(line):
-            problems.append(
-                Problem(
-                    display,
-                    number,
-                    match.start() + 1,
-                    "",
-                    "looks like a Swedish personal identity number (personnummer); a case or scenario "
-                    "holds no personal data: remove it / ser ut som ett personnummer; ta bort det",
-                )
-            )
-        for match in EMAIL.finditer(line):
-            problems.append(
-                Problem(
-                    display,
-                    number,
-                    match.start() + 1,
-                    "",
-                    "an e-mail address; a case or scenario holds no personal data: remove it / "
-                    "en e-postadress; ta bort den",
-                )
-            )
-    return problems
+    return [
+        Problem(display, number, col, "", _PRIVACY_MESSAGE[kind])
+        for number, line in enumerate(text.splitlines(), start=1)
+        for col, kind in personal_data_in(line)
+    ]
 
 
 def read_user_file(path: Path, display: str | None = None) -> tuple[object, list[Problem]]:

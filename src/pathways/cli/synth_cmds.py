@@ -28,6 +28,12 @@ def synth(
     per_kind: int = typer.Option(
         None, "--plants-per-kind", min=1, help="Gaps of each kind to plant; default one per seven regions."
     ),
+    split: int = typer.Option(
+        0,
+        "--split",
+        min=0,
+        help="Elements per file: a kind with more goes into a folder of its own (handovers/0001.yaml, ...); 0: one file per kind.",
+    ),
 ) -> None:
     """Write a synthetic model with the structure of the Dalarna model, for scale tests and benchmarks.
 
@@ -54,7 +60,7 @@ def synth(
         if plant:
             plant_gaps(model, per_kind)
         try:
-            written = write_synth(model, out, progress=progress)
+            written = write_synth(model, out, progress=progress, split=split)
         except OutDirError as exc:
             err_console.print(str(exc), markup=False)
             raise typer.Exit(EXIT_USAGE) from None

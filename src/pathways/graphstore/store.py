@@ -3,7 +3,11 @@
 A push writes a *build* (every node tagged with the build id, a content hash; a
 relationship belongs to the build of its ends) in batches, after removing any partial
 build an interrupted push left, then in one transaction points the version's
-``PwVersion {name}`` node at it, then deletes builds no version points at. Readers
+``PwVersion {name}`` node at it, then deletes builds no version points at. A build's
+``PwBuild`` marker is written first (``complete: false``) and completed last, so every
+build on the store, partial or not, is found by its marker, and removed through the
+index on ``build`` in transactions of 5,000 nodes: ten pushes of changed content under
+one name leave one build, and each push costs the same. Readers
 follow the pointer, so they see the previous complete version until the swap; a push
 that dies half-way leaves only an unreferenced partial build, which the next push
 removes. Pushing the same model again finds its build complete and writes nothing.
@@ -31,6 +35,7 @@ SCHEMA = (
     f"CREATE CONSTRAINT pw_build_id IF NOT EXISTS FOR (n:{NODE_LABEL}) REQUIRE (n.build, n.id) IS UNIQUE",
     "CREATE CONSTRAINT pw_version_name IF NOT EXISTS FOR (v:PwVersion) REQUIRE v.name IS UNIQUE",
     "CREATE CONSTRAINT pw_build_marker IF NOT EXISTS FOR (b:PwBuild) REQUIRE b.build IS UNIQUE",
+    f"CREATE INDEX pw_node_build IF NOT EXISTS FOR (n:{NODE_LABEL}) ON (n.build)",
 )
 
 Progress = Callable[[int, int], None]
@@ -56,20 +61,29 @@ def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
             session.run(statement).consume()
 
 
+def _delete_build(session: neo4j.Session, build: str) -> None:
+    """Remove one build's nodes and relationships, 5,000 nodes a transaction, then its marker."""
+    session.run(
+        f"MATCH (n:{NODE_LABEL} {{build: $build}}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 5000 ROWS",
+        build=build,
+    ).consume()
+    session.run("MATCH (b:PwBuild {build: $build}) DELETE b", build=build).consume()
+
+
 def _delete_unreferenced(session: neo4j.Session, keep: str) -> None:
-    session.run(
-        f"""
-        MATCH (v:PwVersion) WITH collect(v.build) + [$keep] AS live
-        MATCH (n:{NODE_LABEL}) WHERE NOT n.build IN live
-        CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 5000 ROWS
-        """,
-        keep=keep,
-    ).consume()
-    session.run(
+    """Remove every build that no version points at, except ``keep``, one build at a time.
+
+    Each build has its marker from the start of its push, so the dead ones are found
+    among the markers, and each one's nodes through the index on ``build``: the cost is
+    that of the builds removed, not of the whole store.
+    """
+    dead = session.run(
         "MATCH (v:PwVersion) WITH collect(v.build) + [$keep] AS live "
-        "MATCH (b:PwBuild) WHERE NOT b.build IN live DELETE b",
+        "MATCH (b:PwBuild) WHERE NOT b.build IN live RETURN b.build AS build",
         keep=keep,
-    ).consume()
+    ).value("build")
+    for build in dead:
+        _delete_build(session, build)
 
 
 def push(
@@ -90,7 +104,10 @@ def push(
         complete = session.run("MATCH (b:PwBuild {build: $build}) RETURN b.complete AS complete", build=build).single()
         written = not (complete and complete["complete"])
         if written:
-            _delete_unreferenced(session, keep="")
+            if complete is not None:
+                _delete_build(session, build)
+            session.run("CREATE (b:PwBuild {build: $build, complete: false})", build=build).consume()
+            _delete_unreferenced(session, keep=build)
             done = 0
             element_ids: dict[str, str] = {}
             for kind, rows in nodes.items():
@@ -126,7 +143,7 @@ def push(
                         progress(done, total)
             session.execute_write(
                 lambda tx: tx.run(
-                    "MERGE (b:PwBuild {build: $build}) SET b.complete = true, b.nodes = $n, b.relationships = $r",
+                    "MATCH (b:PwBuild {build: $build}) SET b.complete = true, b.nodes = $n, b.relationships = $r",
                     build=build,
                     n=n_nodes,
                     r=n_edges,

@@ -20,9 +20,24 @@ MODEL_SUBDIRS = ("cases", "scenarios")
 """Folders inside a model directory that hold other things than model files."""
 
 
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
 def model_files(model_dir: Path) -> list[Path]:
-    """The YAML files of a model directory, in name order (``rules.yaml`` aside)."""
-    return sorted(p for p in model_dir.glob("*.y*ml") if p.suffix in (".yaml", ".yml") and p.stem != "rules")
+    """The YAML files of a model directory: its own in name order (``rules.yaml`` aside), then
+    those of its folders named after a kind (``handovers/*.yaml``, ...), folder by folder.
+
+    A folder per kind lets a large model keep every file small: each file in it is an
+    ordinary model file, by convention holding only that kind, and the files are read in
+    name order, as if they were one list.
+    """
+    files = [p for p in _yaml_files(model_dir) if p.stem != "rules"]
+    for name in COLLECTIONS:
+        folder = model_dir / name
+        if folder.is_dir():
+            files.extend(_yaml_files(folder))
+    return files
 
 
 def _fields_of(cls: type[BaseModel]) -> list[str]:

@@ -9,6 +9,7 @@ positions so that a problem found later can name its file and line.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -17,7 +18,35 @@ import yaml
 from pathways.model.errors import ModelError, Problem
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-"""Largest model file read (a national-scale model is about a tenth of this)."""
+"""Largest model file read by default (a national-scale model's largest file is 20 MB)."""
+
+LIMIT_VARIABLE = "PATHWAYS_MAX_FILE_MB"
+"""Environment variable that sets another limit, in MiB (a model split over a folder per
+kind keeps each file small instead; see docs/limits.md)."""
+
+
+def max_file_bytes() -> int:
+    """The largest model file read: ``PATHWAYS_MAX_FILE_MB`` MiB when set, else :data:`MAX_FILE_BYTES`.
+
+    >>> import os
+    >>> os.environ[LIMIT_VARIABLE] = "200"
+    >>> max_file_bytes() // (1024 * 1024)
+    200
+    >>> del os.environ[LIMIT_VARIABLE]
+    """
+    text = os.environ.get(LIMIT_VARIABLE, "").strip()
+    if not text:
+        return MAX_FILE_BYTES
+    try:
+        megabytes = float(text)
+    except ValueError:
+        megabytes = 0
+    if megabytes <= 0:
+        raise ModelError(
+            [Problem(LIMIT_VARIABLE, 1, 1, "", f"'{text}' is not a size; give the largest model file in MiB, e.g. 256")]
+        )
+    return int(megabytes * 1024 * 1024)
+
 
 MAX_ALIAS_EXPANSION = 10
 """A document may expand through aliases to at most this many times its own size."""
@@ -191,11 +220,13 @@ def _line(text: str, line: int) -> str:
 def read_text(path: Path, name: str) -> str:
     """A file's text, refused with a clear problem when too large, unreadable or not UTF-8."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ModelError(
-                [Problem(name, 1, 1, "", f"file is {size} bytes; a model file may be at most {MAX_FILE_BYTES}")]
+        size, limit = path.stat().st_size, max_file_bytes()
+        if size > limit:
+            message = (
+                f"file is {size} bytes; a model file may be at most {limit} (split it over a folder per kind, "
+                f"e.g. handovers/*.yaml, or raise {LIMIT_VARIABLE})"
             )
+            raise ModelError([Problem(name, 1, 1, "", message)])
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise ModelError([Problem(name, 1, 1, "", f"not UTF-8 text ({exc.reason}); save the file as UTF-8")]) from None
@@ -296,7 +327,7 @@ def read_json_compatible(path: Path) -> dict | list | None:
     True
     """
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        if path.stat().st_size > max_file_bytes():
             return None
         with path.open("rb") as f:
             head = f.read(1)

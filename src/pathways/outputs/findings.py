@@ -1,14 +1,49 @@
-"""Findings as text: JSON, CSV and Markdown (the table in the terminal is the CLI's)."""
+"""Findings as text: JSON, CSV and Markdown (the table in the terminal is the CLI's).
+
+The CSV opens as it is in Excel with Swedish settings: UTF-8 with a byte-order mark,
+``;`` between fields, CRLF line ends, every field quoted, and headers in the report's
+language (:data:`HEADERS`)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from collections.abc import Iterable, Sequence
 
 from pathways.gaps.core import Finding
+from pathways.texts import t
 
 COLUMNS = ("nr", "id", "rule", "name", "severity", "grey_zones", "message", "profiles", "elements", "rule_source")
+HEADERS = {
+    "sv": ("Nr", "Id", "Regel", "Namn", "Allvar", "Gråzoner", "Fynd", "Patientgrupper", "Element", "Regelns källa"),
+    "en": (
+        "No",
+        "Id",
+        "Rule",
+        "Name",
+        "Severity",
+        "Grey zones",
+        "Finding",
+        "Patient groups",
+        "Elements",
+        "Rule source",
+    ),
+}
+BOM = "\ufeff"
+
+
+def excel_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """CSV text that Excel with Swedish settings opens as columns: BOM, ``;``, CRLF, all quoted.
+
+    >>> excel_csv(["a", "b"], [["x;y", 1]]).split("\\r\\n")
+    ['\\ufeff"a";"b"', '"x;y";"1"', '']
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return BOM + buffer.getvalue()
 
 
 def rows(findings: list[Finding], lang: str = "sv") -> list[dict[str, str]]:
@@ -19,7 +54,7 @@ def rows(findings: list[Finding], lang: str = "sv") -> list[dict[str, str]]:
             "id": f.id,
             "rule": f.rule,
             "name": f.name,
-            "severity": f.severity,
+            "severity": t(lang, f"sev_{f.severity}"),
             "grey_zones": ", ".join(str(g) for g in f.grey_zones),
             "message": f.message[lang],
             "profiles": " | ".join(f.profiles_text[lang]),
@@ -47,11 +82,8 @@ def to_json(findings: list[Finding], accepted: dict[str, str] | None = None) -> 
 
 
 def to_csv(findings: list[Finding], lang: str = "sv") -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows(findings, lang))
-    return buffer.getvalue()
+    """The findings as Excel-ready CSV (:func:`excel_csv`), headers in ``lang``."""
+    return excel_csv(HEADERS[lang], ([row[c] for c in COLUMNS] for row in rows(findings, lang)))
 
 
 def _md_cell(text: str) -> str:

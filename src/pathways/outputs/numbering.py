@@ -47,6 +47,8 @@ class Anchors:
     sips: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     places: dict[tuple, list[int]] = field(default_factory=lambda: defaultdict(list))
     """(rule code, kind, ids) -> numbers: findings with no unit, handover or SIP of their own."""
+    severity: dict[int, str] = field(default_factory=dict)
+    """Number -> the finding's severity, for a mark of the severity's colour and shape."""
 
 
 def anchors(model: Model, items: list[Numbered]) -> Anchors:
@@ -60,6 +62,7 @@ def anchors(model: Model, items: list[Numbered]) -> Anchors:
     out = Anchors()
     for item in items:
         f = item.finding
+        out.severity[item.number] = f.severity
         kinds: dict[str, list[str]] = defaultdict(list)
         for e in f.elements:
             if model.get(e) is not None:

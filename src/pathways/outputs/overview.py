@@ -28,7 +28,9 @@ from pathways.outputs.style import (
     GREY,
     PORTRAIT,
     ROUTE_STYLE,
+    SKY,
     VERMILLION,
+    YELLOW,
     esc,
     finish,
     glyph,
@@ -62,31 +64,45 @@ def sip_at_handover(model: Model) -> dict[str, list[str]]:
     return out
 
 
-def gap_rows(numbers: list[int], per_line: int = 4) -> str:
-    """Table rows: ⚠ and the finding numbers, white on vermillion, a few per line."""
-    text = ranges(numbers)
-    parts = text.split(", ")
-    rows = [", ".join(parts[i : i + per_line]) for i in range(0, len(parts), per_line)]
-    body = "".join(
-        f'<TR><TD BGCOLOR="{VERMILLION}" ALIGN="LEFT"><FONT COLOR="white"><B>{"⚠ " if i == 0 else ""}'
-        f"{esc(r)}</B></FONT></TD></TR>"
-        for i, r in enumerate(rows)
-    )
-    return body
+MARKS = {"error": ("●", VERMILLION, "white"), "warning": ("▲", YELLOW, BLACK), "info": ("■", SKY, BLACK)}
+"""Severity -> the mark's shape, background and ink: colour is never the only cue."""
 
 
-def stack(top: str, numbers: list[int] | None, per_line: int = 4) -> str:
+def gap_rows(numbers: list[int], per_line: int = 4, severity: dict[int, str] | None = None) -> str:
+    """One table row: the finding numbers grouped by severity, side by side, each group
+    opening with its shape (● allvarligt, ▲ varning, ■ upplysning) on its colour."""
+    severity = severity or {}
+    cells = []
+    for sev in ("error", "warning", "info"):
+        group = [n for n in numbers if severity.get(n, "error") == sev]
+        if not group:
+            continue
+        mark, bg, ink = MARKS[sev]
+        parts = ranges(group).split(", ")
+        text = "<BR/>".join(esc(", ".join(parts[i : i + per_line])) for i in range(0, len(parts), per_line))
+        cells.append(
+            f'<TD BGCOLOR="{bg}" ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="{ink}"><B>{mark} {text}</B></FONT></TD>'
+        )
+    return f'<TR><TD><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="1"><TR>{"".join(cells)}</TR></TABLE></TD></TR>'
+
+
+def stack(top: str, numbers: list[int] | None, per_line: int = 4, severity: dict[int, str] | None = None) -> str:
     """A label: ``top`` (escaped HTML), with the gap numbers under it when there are any."""
     if not numbers:
         return html_label(top) if top else ""
     head = f"<TR><TD>{top}</TD></TR>" if top else ""
-    return html_label(
-        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{head}{gap_rows(numbers, per_line)}</TABLE>'
-    )
+    rows = gap_rows(numbers, per_line, severity)
+    return html_label(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{head}{rows}</TABLE>')
 
 
 def unit_label(
-    model: Model, unit_id: str, lang: str, width: int = 14, short: bool = True, numbers: list[int] | None = None
+    model: Model,
+    unit_id: str,
+    lang: str,
+    width: int = 14,
+    short: bool = True,
+    numbers: list[int] | None = None,
+    severity: dict[int, str] | None = None,
 ) -> str:
     """A unit's name, wrapped; ▶ in front when patients can come there directly; gap numbers under it."""
     unit = model.get(unit_id)
@@ -94,7 +110,7 @@ def unit_label(
     name = lines(text, width)
     if getattr(unit, "entry", False):
         name = "▶ " + name
-    return stack(name, numbers, 2)
+    return stack(name, numbers, 2, severity)
 
 
 def unit_attrs(model: Model, unit_id: str, marked: bool = False) -> dict[str, str]:
@@ -143,7 +159,7 @@ def draw_map(
         nums = anc.units.get(u)
         attrs = unit_attrs(model, u, bool(nums))
         attrs.update(unit_extra.get(u, {}))
-        lab = unit_label(model, u, lang, numbers=nums)
+        lab = unit_label(model, u, lang, numbers=nums, severity=anc.severity)
         if u in unit_marks:
             lab = _with_rows(lab, unit_marks[u])
         sub.node(node_id(U, u), lab, **attrs)
@@ -190,7 +206,8 @@ def draw_map(
         nums = anc.sips.get(s.id)
         text = f"<B>{esc(t(lang, 'sip_short'))}</B>"
         if s.within_days is not None:
-            text += f"<BR/>{esc(f'≤ {s.within_days} d')}"
+            within = [t(lang, "sip_days", n=s.within_days)] if s.within_days else t(lang, "sip_same_day").split(" ")
+            text += "".join(f"<BR/>{esc(w)}" for w in within)
         attrs = {
             "shape": "hexagon",
             "style": "filled",
@@ -204,7 +221,7 @@ def draw_map(
         }
         if nums:
             attrs.update(color=VERMILLION, penwidth="2.5", fillcolor=GAP_BG, fixedsize="false", margin="0.02,0.02")
-        canvas.node(node_id(S, s.id), stack(text, nums, 2), **attrs)
+        canvas.node(node_id(S, s.id), stack(text, nums, 2, anc.severity), **attrs)
         if model.kind_of.get(s.at) == "units":
             canvas.edge(node_id(S, s.id), node_id(U, s.at), arrowhead="none", style="dotted")
 
@@ -232,7 +249,7 @@ def draw_map(
             attrs.update(style="dotted" if h.mode == "guidance" else "solid")
             if h.mode == "guidance":
                 attrs["penwidth"] = "2"
-        lab = stack(top, nums, 2)
+        lab = stack(top, nums, 2, anc.severity)
         if h.id in edge_marks:
             if lab:
                 lab = _with_rows(lab, edge_marks[h.id])
@@ -289,7 +306,8 @@ def map_symbols(model: Model, lang: str, gaps: bool = False) -> list:
     cells.append((glyph("╌╌╌", GREY, bold=True), esc(t(lang, "assumption_unit"))))
     cells.append((glyph("▶", BLACK), esc(t(lang, "entry")[2:])))
     if gaps:
-        cells.append((f'<FONT COLOR="{VERMILLION}"><B>⚠ n</B></FONT>', esc(t(lang, "gap"))))
+        for sev, (mark, bg, _ink) in MARKS.items():
+            cells.append((f'<FONT COLOR="{bg}"><B>{mark}</B></FONT><B> n</B>', esc(t(lang, f"gap_{sev}"))))
     return cells
 
 
@@ -324,9 +342,13 @@ def gap_key(
             by_place_rule[key[0]].append((nums, key))
         parts = []
         for code, items in sorted(by_place_rule.items(), key=lambda kv: min(min(n) for n, _ in kv[1])):
-            inner = "; ".join(
-                f"⚠ {ranges(n)} {place_where(model, key, lang)}" for n, key in sorted(items, key=lambda p: min(p[0]))
-            )
+            if code == "PW101":
+                inner = f"⚠ {ranges([x for n, _ in items for x in n])} {t(lang, 'see_heatmap')}"
+            else:
+                inner = "; ".join(
+                    f"⚠ {ranges(n)} {place_where(model, key, lang)}"
+                    for n, key in sorted(items, key=lambda p: min(p[0]))
+                )
             parts.append(f"{titles.get(code, {}).get(lang, code)}: {inner}")
         blocks.append(
             (
@@ -354,7 +376,7 @@ def _flow(text: str, width: int) -> str:
 
 
 def place_where(model: Model, key: tuple, lang: str) -> str:
-    rule, kind, ids = key
+    _rule, kind, ids = key
     if kind == "settings":
         all_settings = tuple(sorted(s.id for s in model.settings))
         order = {s.id: i for i, s in enumerate(model.settings)}

@@ -21,14 +21,15 @@ from pathlib import Path
 
 import graphviz
 
-from pathways.gaps.analyze import find_gaps
-from pathways.gaps.core import Finding
-from pathways.model.model import Model
+from pathways.outputs.heatmap import uncovered_heatmap
+from pathways.outputs.journey import journey_diagram
 from pathways.outputs.matrix import matrix_diagrams
 from pathways.outputs.numbering import numbered
 from pathways.outputs.overview import overview
 from pathways.outputs.routes import route_diagrams
 from pathways.outputs.style import FONT, PNG_DPI, SVG_FONT_FALLBACK, dot_binary
+from pathways.outputs.whatif import whatif_diagram
+from pathways.pipeline import Analysis
 
 FORMATS = ("svg", "png", "pdf")
 DEFAULT_FORMATS = ("svg", "png")
@@ -48,76 +49,27 @@ class Diagram:
         return self.graph.source
 
 
-@dataclass
-class Comparison:
-    """One what-if comparison: a scenario (or several applied together) against the model."""
-
-    id: str
-    label: dict[str, str]
-    changed: Model
-    whatif: object
-    """A :class:`pathways.scenarios.whatif.WhatIf`."""
-    scenarios: list = field(default_factory=list)
-
-
-def comparisons(model: Model, scenarios: list, cases: list, config=None) -> list[Comparison]:
-    """One comparison per scenario, each applied to the model on its own."""
-    from pathways.scenarios.apply import apply_scenarios
-    from pathways.scenarios.whatif import WhatIfOptions, compare
-
-    out = []
-    for s in scenarios:
-        changed = apply_scenarios(model, [s])
-        w = compare(model, changed, cases, WhatIfOptions(config=config), scenarios=[s])
-        out.append(Comparison(s.id, dict(s.label), changed, w, [s]))
-    return out
-
-
-def traces(model: Model, cases: list, findings: list[Finding]) -> list:
-    """Each case traced through the model (:func:`pathways.cases.trace.trace`)."""
-    from pathways.cases.trace import Tracer
-
-    tracer = Tracer(model, findings)
-    return [tracer.trace(c) for c in cases]
-
-
-def build(
-    model: Model,
-    lang: str = "sv",
-    findings: list[Finding] | None = None,
-    case_traces: list | None = None,
-    whatifs: list[Comparison] | None = None,
-) -> list[Diagram]:
-    """Every diagram of a model: overview, gap overlay, routes, matrix, then one per case
-    trace and one per what-if comparison. ``findings`` default to :func:`find_gaps`."""
-    findings = find_gaps(model) if findings is None else findings
-    items = numbered(findings)
+def build(analysis: Analysis, lang: str = "sv") -> list[Diagram]:
+    """Every diagram of an analysed model: overview, gap overlay, routes, matrix, then one per
+    case trace and one per what-if comparison."""
+    model = analysis.model
+    items = numbered(analysis.findings)
     out = [
         Diagram("overview", "overview", overview(model, lang)),
         Diagram("gaps", "gaps", overview(model, lang, items)),
     ]
+    if any(i.finding.rule == "PW101" for i in items):
+        out.append(Diagram("gaps_uncovered", "gaps", uncovered_heatmap(analysis, items, lang)))
     out += [Diagram(name, "route", g) for name, g in route_diagrams(model, lang, items)]
     out += [Diagram(name, "matrix", g) for name, g in matrix_diagrams(model, lang, items)]
-    if case_traces:
-        from pathways.outputs.journey import journey_diagram
-
-        for tr in case_traces:
-            out.append(
-                Diagram(f"case_{safe_name(tr.case)}", "case", journey_diagram(model, tr, lang, items), dict(tr.label))
-            )
-    if whatifs:
-        from pathways.outputs.whatif import whatif_diagram
-
-        for c in whatifs:
-            name = f"whatif_{safe_name(c.id)}"
-            out.append(
-                Diagram(
-                    name,
-                    "whatif",
-                    whatif_diagram(model, c.changed, c.whatif, lang, items, name, c.label.get(lang, c.id)),
-                    dict(c.label),
-                )
-            )
+    for tr in analysis.traces:
+        out.append(
+            Diagram(f"case_{safe_name(tr.case)}", "case", journey_diagram(model, tr, lang, items), dict(tr.label))
+        )
+    for c in analysis.comparisons:
+        name = f"whatif_{safe_name(c.id)}"
+        graph = whatif_diagram(model, c.changed, c.whatif, lang, items, name, c.label.get(lang, c.id))
+        out.append(Diagram(name, "whatif", graph, dict(c.label)))
     return out
 
 
@@ -133,7 +85,8 @@ Graphviz measured it, and the longest lines of a legend would otherwise be cut."
 
 def fix_svg(svg: str) -> str:
     """An SVG from Graphviz with a font fallback list (a reader without DejaVu Sans gets a
-    font of about the same width, Verdana, instead of a serif) and a little room on the right."""
+    font of about the same width, Verdana, instead of a serif), spaces in texts kept
+    (``xml:space="preserve"``: a browser would fold runs of spaces) and a little room on the right."""
     svg = svg.replace(f'font-family="{FONT}"', f'font-family="{SVG_FONT_FALLBACK}"')
 
     def widen(m: re.Match) -> str:
@@ -141,16 +94,17 @@ def fix_svg(svg: str) -> str:
         k = 1 + SVG_SLACK
         return f'<svg width="{w * k:.0f}pt" height="{h:.0f}pt"\n viewBox="{vx:.2f} {vy:.2f} {vw * k:.2f} {vh:.2f}"'
 
-    return re.sub(
+    svg = re.sub(
         r'<svg width="([\d.]+)pt" height="([\d.]+)pt"\s+viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"',
         widen,
         svg,
         count=1,
     )
+    return re.sub(r'(<svg [^>]*?viewBox="[^"]*")', r'\1 xml:space="preserve"', svg, count=1)
 
 
 def _run(args: list[str], source: str) -> None:
-    proc = subprocess.run(args, input=source.encode("utf-8"), capture_output=True)
+    proc = subprocess.run(args, input=source.encode("utf-8"), capture_output=True, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"Graphviz failed ({' '.join(args[:2])}): {proc.stderr.decode('utf-8', 'replace').strip()}")
 

@@ -154,7 +154,7 @@ def _unit_box(canvas: graphviz.Digraph, model: Model, unit_id: str, lang: str, a
     attrs = unit_attrs(model, unit_id, bool(nums))
     if not nums:
         attrs["fillcolor"] = bg
-    canvas.node(nid, stack(top, nums, 3), **attrs)
+    canvas.node(nid, stack(top, nums, 3, anc.severity), **attrs)
     return nid
 
 
@@ -178,7 +178,7 @@ def _handover_column(canvas, model: Model, ho, lang: str, anc: Anchors, rs: dict
 
     def step_to(target: str, top: str = "", **extra) -> None:
         nonlocal head, first
-        lab = stack(top, nums if first else None, 3)
+        lab = stack(top, nums if first else None, 3, anc.severity)
         attrs = dict(edge, **extra)
         if lab:
             attrs["label"] = lab
@@ -230,7 +230,7 @@ def _handover_column(canvas, model: Model, ho, lang: str, anc: Anchors, rs: dict
         }
         if snums:
             attrs.update(color=VERMILLION, fillcolor=GAP_BG, penwidth="2.5")
-        canvas.node(sip, stack(text, snums, 2), **attrs)
+        canvas.node(sip, stack(text, snums, 2, anc.severity), **attrs)
         who = label(model, sp.called_by, lang) + (f" ({label(model, sp.role, lang)})" if sp.role else "")
         when = ""
         if sp.within_days is not None and sp.after:

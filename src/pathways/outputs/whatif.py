@@ -17,7 +17,7 @@ import graphviz
 
 from pathways.model.model import Model
 from pathways.outputs.numbering import Anchors, Numbered, anchors
-from pathways.outputs.overview import draw_map
+from pathways.outputs.overview import MARKS, draw_map
 from pathways.outputs.style import (
     BLUE,
     GREEN,
@@ -291,13 +291,23 @@ def whatif_diagram(
             new=len(whatif.new),
             own=len(whatif.ownership),
         )
+        counted = [
+            cc for cc in whatif.cases if cc.uncovered_days_after is not None and cc.uncovered_days_before is not None
+        ]
+        if counted:
+            days_before = sum(cc.uncovered_days_before for cc in counted)
+            days_after = sum(cc.uncovered_days_after or 0 for cc in counted)
+            summary = t(lang, "whatif_days", before=days_before, after=days_after) + " " + summary
         case_lines = []
         for cc in whatif.cases:
             after = "–" if cc.uncovered_days_after is None else str(cc.uncovered_days_after)
             before = "–" if cc.uncovered_days_before is None else str(cc.uncovered_days_before)
             case_lines.append(f"{cc.label.get(lang) or cc.case}: {before} → {after}")
         cells = [
-            (f'<FONT COLOR="{VERMILLION}"><B>⚠ n</B></FONT>', esc(t(lang, "gap_now"))),
+            (
+                "".join(f'<FONT COLOR="{bg}"><B>{m}</B></FONT>' for m, bg, _ in MARKS.values()) + "<B> n</B>",
+                esc(t(lang, "gap_now")),
+            ),
             (f'<FONT COLOR="{GREEN}"><B>✓ n</B></FONT>', esc(t(lang, "gap_resolved"))),
             (f'<FONT COLOR="{VERMILLION}"><B>⚠ {esc(t(lang, "new_short"))} n</B></FONT>', esc(t(lang, "gap_new"))),
             (f'<FONT COLOR="{BLUE}"><B>◆</B></FONT>', esc(t(lang, "changed_legend"))),

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pathways.analysis.coverage import catchments, coverage
+from pathways.analysis.coverage import catchments, coverages, differing_catchments
 from pathways.analysis.profiles import ProfileSpace
 from pathways.cases.format import Case
 from pathways.cases.load import check_case, read_case
@@ -159,20 +159,27 @@ class WhatIf:
         }
 
 
-def _owner_table(model: Model, space: ProfileSpace) -> dict[tuple[str, str, str], dict[tuple, tuple[Owner, int]]]:
-    """(catchment, need, setting) -> owner key -> (owner, profiles it owns there that need it)."""
+def _owner_table(
+    model: Model, space: ProfileSpace, only: set[str] | None
+) -> dict[tuple[str, str, str], dict[tuple, tuple[Owner, int]]]:
+    """(catchment, need, setting) -> owner key -> (owner, profiles it owns there that need it).
+
+    Only the catchments in ``only`` (every catchment when None).
+    """
     table: dict[tuple[str, str, str], dict[tuple, tuple[Owner, int]]] = defaultdict(dict)
-    for catchment in catchments(model):
-        cov = coverage(model, space, catchment)
+    windows: dict[str, dict | None] = {}
+    chosen = [c for c in catchments(model) if only is None or c.id in only]
+    for catchment, cov in coverages(model, space, chosen):
         for (need, setting), entries in cov.by_cell.items():
             required = cov.required.get((need, setting), 0)
-            for rid, unit, held in entries:
-                mask = held & required
+            for rid, unit, covered in entries:
+                mask = covered & required
                 if not mask:
                     continue
-                r = model.by_id[rid]
-                w = r.window.model_dump(mode="json") if r.window else None
-                owner = Owner(unit, rid, w)
+                if rid not in windows:
+                    r = model.by_id[rid]
+                    windows[rid] = r.window.model_dump(mode="json") if r.window else None
+                owner = Owner(unit, rid, windows[rid])
                 cell = table[(catchment.id, need, setting)]
                 old = cell.get(owner.key())
                 cell[owner.key()] = (old[0] if old else owner, (old[1] if old else 0) | mask)
@@ -188,7 +195,8 @@ def ownership_changes(base: Model, changed: Model) -> tuple[list[OwnershipChange
             "the scenarios change the profile dimensions; ownership is not compared / profildimensionerna ändras, ägarskap jämförs inte"
         ]
     space = ProfileSpace(dims_a)
-    before, after = _owner_table(base, space), _owner_table(changed, space)
+    only = differing_catchments(base, changed)
+    before, after = _owner_table(base, space, only), _owner_table(changed, space, only)
     labels = {"sv": {("*", "*"): "alla profiler"}, "en": {("*", "*"): "every profile"}}
     for d in changed.dimensions:
         for v in d.values:
@@ -367,12 +375,17 @@ def compare(
     cases: list[Case],
     options: WhatIfOptions | None = None,
     scenarios: list[Scenario] = (),
+    findings: tuple[list[Finding], list[Finding]] | None = None,
 ) -> WhatIf:
-    """What changes between ``base`` and ``changed`` (usually ``apply_scenarios(base, ...)``)."""
+    """What changes between ``base`` and ``changed`` (usually ``apply_scenarios(base, ...)``).
+
+    ``findings``, if given, are the findings of ``base`` and of ``changed`` already found
+    with the same options (the pipeline finds them once); otherwise they are found here."""
     options = options or WhatIfOptions()
     gap_options = Options(calendar=options.calendar)
-    fb = find_gaps(base, options.config, gap_options)
-    fa = find_gaps(changed, options.config, gap_options)
+    if findings is None:
+        findings = (find_gaps(base, options.config, gap_options), find_gaps(changed, options.config, gap_options))
+    fb, fa = findings
     ids_b, ids_a = {f.id for f in fb}, {f.id for f in fa}
     trace_options = TraceOptions(calendar=options.calendar)
     case_rows, same = case_changes(Tracer(base, fb, trace_options), Tracer(changed, fa, trace_options), cases)

@@ -15,14 +15,14 @@ no move at all leads to it, for any patient.
 One finding per unreachable unit; ``Hit.key`` is ``(unit id,)``. ``Hit.elements`` is
 the unit and the handovers that lead to it (all from unreachable units themselves).
 
-Cost: one multi-source breadth-first search from all entry units (a virtual source),
+Cost: one multi-source graph search from all entry units (a virtual source),
 O(U + H) for U units and H handovers.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterator
+from itertools import chain
 
 from pathways.analysis.handover_graph import handover_index, named
 from pathways.gaps.core import Context, Hit, Rule
@@ -31,29 +31,32 @@ from pathways.gaps.core import Context, Hit, Rule
 def reachable_units(ctx: Context) -> set[str]:
     """The units a patient can reach from an entry unit through handovers and rejection paths."""
     index = handover_index(ctx)
-    moves: dict[str, set[str]] = {u: set(index.graph.succ[u]) for u in index.graph}
+    moves = dict(index.graph.adjacency())
+    rejected: dict[str, list[str]] = {}
     for sender, target, _ in index.rejects:
-        moves.setdefault(sender, set()).add(target)
+        rejected.setdefault(sender, []).append(target)
     seen = {u.id for u in ctx.model.units if u.entry}
-    queue = deque(seen)
-    while queue:
-        unit = queue.popleft()
-        for nxt in moves.get(unit, ()):
+    stack = list(seen)
+    while stack:
+        unit = stack.pop()
+        for nxt in chain(moves[unit], rejected.get(unit, ())):
             if nxt not in seen:
                 seen.add(nxt)
-                queue.append(nxt)
+                stack.append(nxt)
     return seen
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     index = handover_index(ctx)
     seen = reachable_units(ctx)
+    unreached = [unit for unit in ctx.model.units if unit.id not in seen]
     rejected_to: dict[str, set[str]] = {}
-    for _, target, h in index.rejects:
-        rejected_to.setdefault(target, set()).add(h)
-    for unit in ctx.model.units:
-        if unit.id in seen:
-            continue
+    if unreached:
+        lost = {unit.id for unit in unreached}
+        for _, target, h in index.rejects:
+            if target in lost:
+                rejected_to.setdefault(target, set()).add(h)
+    for unit in unreached:
         leading = sorted(
             {h for sender in index.graph.pred[unit.id] for h in index.graph.edges[sender, unit.id]["handovers"]}
             | rejected_to.get(unit.id, set())
@@ -111,6 +114,6 @@ RULE = Rule(
         ),
     },
     source="seed-002 Inkomna frågeställningar; seed-004 Tre vägar in",
-    complexity="O(U + H): one multi-source BFS from the entry units",
+    complexity="O(U + H): one multi-source search from the entry units",
     check=check,
 )

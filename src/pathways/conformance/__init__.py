@@ -1,0 +1,1 @@
+"""Conformance of pseudonymised journey logs against the agreement (see docs/conformance.md)."""

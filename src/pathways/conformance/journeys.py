@@ -1,0 +1,150 @@
+"""Rows -> journeys: codes mapped, dates read, order and sorting checked, one journey at a time.
+
+The log must be sorted by journey (all rows of a journey together; dates in order within
+it). Only the open journey is held in memory, plus one 64-bit digest per journey seen, to
+check the sorting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from pathways.conformance.logread import Row
+from pathways.conformance.mapping import Mapping
+from pathways.conformance.problems import BadInput
+from pathways.model.model import Model
+
+DATE_CACHE = 100_000
+TIME_FORMS = "YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DDTHH:MM:SS"
+
+
+@dataclass(slots=True)
+class Event:
+    """One mapped event of a journey."""
+
+    day: date
+    time: datetime | None
+    kind: str
+    unit: str
+    handover: str
+    need: str
+    line: int
+
+
+@dataclass
+class Journey:
+    id: str
+    file: str
+    line: int
+    events: list[Event] = field(default_factory=list)
+    municipality: str = ""
+
+
+def parse_when(text: str) -> tuple[date, datetime | None] | None:
+    """(day, date-time or None) of a log date, or None when it is not a date.
+
+    >>> parse_when("2026-03-02"), parse_when("2026-03-02 14:30")[1].hour, parse_when("2026-02-30")
+    ((datetime.date(2026, 3, 2), None), 14, None)
+    """
+    text = text.strip()
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text), None
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return moment.date(), moment.replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+class Assembler:
+    """Turns a stream of rows into journeys, reporting each bad row and leaving it out."""
+
+    def __init__(self, model: Model, mapping: Mapping, sink: BadInput):
+        self.model, self.mapping, self.sink = model, mapping, sink
+        self.kind_of = model.kind_of
+        self.seen: set[bytes] = set()
+        self.dates: dict[str, tuple[date, datetime | None] | None] = {}
+        """Dates read so far (a log has few distinct ones); emptied when it grows past DATE_CACHE."""
+
+    def journeys(self, rows: Iterable[Row]) -> Iterator[Journey]:
+        current: Journey | None = None
+        for row in rows:
+            values = row.fields()
+            jid = values[0].strip()
+            if not jid:
+                self.sink.add(row.file, row.line, row.col("journey"), "no-journey", "the row names no journey")
+                continue
+            if current is None or jid != current.id:
+                if current is not None:
+                    yield current
+                current = self._open(jid, row)
+                if current is None:
+                    continue
+            event = self._event(row, values, current)
+            if event is not None:
+                current.events.append(event)
+        if current is not None:
+            yield current
+
+    def _open(self, jid: str, row: Row) -> Journey | None:
+        digest = hashlib.blake2b(jid.encode(), digest_size=8).digest()
+        if digest in self.seen:
+            self.sink.add(
+                row.file,
+                row.line,
+                row.col("journey"),
+                "unsorted",
+                "this journey's rows are not together: the log must be sorted by journey "
+                "(the row is left out) / loggen ska vara sorterad per resa",
+            )
+            return None
+        self.seen.add(digest)
+        return Journey(jid, row.file, row.line)
+
+    def _event(self, row: Row, values: tuple[str, ...], journey: Journey) -> Event | None:
+        _, when_text, kind_code, unit, municipality, need, handover, _, system = values
+        when = self.dates.get(when_text, False)
+        if when is False:
+            if len(self.dates) >= DATE_CACHE:
+                self.dates.clear()
+            when = self.dates[when_text] = parse_when(when_text)
+        if when is None:
+            return self._bad(row, "date", "bad-date", f"not a date; write it {TIME_FORMS} / inte ett datum")
+        if journey.events and when[0] < journey.events[-1].day:
+            return self._bad(
+                row,
+                "date",
+                "out-of-order",
+                f"events out of order: {when[0]} comes after {journey.events[-1].day} in this journey; "
+                "list a journey's events in date order / händelserna i fel ordning",
+            )
+        system = system.strip()
+        where = (row.file, row.line)
+        kind = self.mapping.map("kind", kind_code.strip(), system, where)
+        if kind is None:
+            return self._bad(
+                row,
+                "kind",
+                "unknown-kind",
+                "unknown event kind; map the code to an event, route step or follow-up kind in the mapping "
+                "file / okänd händelse",
+            )
+        mapped = {}
+        for name, raw in (("unit", unit), ("handover", handover), ("need", need), ("municipality", municipality)):
+            code = raw.strip()
+            if not code:
+                mapped[name] = ""
+                continue
+            mapped[name] = self.mapping.map(name, code, system, where)
+            if mapped[name] is None:
+                return self._bad(row, name, f"unknown-{name}", f"unknown {name} code; add it to the mapping file")
+        if mapped["municipality"] and not journey.municipality:
+            journey.municipality = mapped["municipality"]
+        return Event(when[0], when[1], kind, mapped["unit"], mapped["handover"], mapped["need"], row.line)
+
+    def _bad(self, row: Row, name: str, what: str, message: str) -> None:
+        self.sink.add(row.file, row.line, row.col(name), what, message)
+        return None

@@ -1,0 +1,68 @@
+"""The profile table: one row per journey and change, ``resa;från;<dimension>;...``.
+
+A row gives the journey's value for every profile dimension of the model from its date
+on (``från`` empty: from the start). A journey is replayed with the profile in force on
+its first event (the latest row dated on or before it, else its earliest row).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import date
+from pathlib import Path
+
+from pathways.conformance.journeys import parse_when
+from pathways.conformance.logread import read_csv
+from pathways.conformance.problems import BadInput
+from pathways.conformance.vocabulary import PROFILE_COLUMNS
+from pathways.model.model import Model
+
+Profile = tuple[tuple[str, str], ...]
+
+
+class Profiles:
+    """journey -> dated profiles; the same profile is one shared tuple."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[tuple[date, Profile]]] = {}
+        self._interned: dict[Profile, Profile] = {}
+
+    def add(self, journey: str, since: date, profile: Profile) -> None:
+        profile = self._interned.setdefault(profile, profile)
+        entries = self.rows.setdefault(journey, [])
+        entries.append((since, profile))
+        entries.sort(key=lambda e: e[0])
+
+    def at(self, journey: str, day: date) -> Profile | None:
+        """The profile in force on ``day`` (the journey's earliest when all rows are later), or None."""
+        entries = self.rows.get(journey)
+        if not entries:
+            return None
+        i = bisect_right([e[0] for e in entries], day) - 1
+        return entries[max(i, 0)][1]
+
+
+def load_profiles(path: Path, display: str, model: Model, sink: BadInput) -> Profiles:
+    """Read the profile table; each bad row is one problem and is left out."""
+    dims = {d.id: {v.id for v in d.values} for d in model.dimensions}
+    columns = {**PROFILE_COLUMNS, **{d: (d,) for d in dims}}
+    profiles = Profiles()
+    for row in read_csv(path, display, sink, columns):
+        since_text = row.get("from")
+        when = parse_when(since_text) if since_text else (date.min, None)
+        if when is None:
+            sink.add(row.file, row.line, row.col("from"), "bad-date", "not a date; write it YYYY-MM-DD")
+            continue
+        bad = [d for d in dims if row.get(d) not in dims[d]]
+        if bad:
+            d = bad[0]
+            sink.add(
+                row.file,
+                row.line,
+                row.col(d),
+                "bad-profile",
+                f"no value of the dimension '{d}' the model knows; values: {', '.join(sorted(dims[d]))}",
+            )
+            continue
+        profiles.add(row.get("journey"), when[0], tuple((d, row.get(d)) for d in dims))
+    return profiles

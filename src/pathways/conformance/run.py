@@ -1,0 +1,132 @@
+"""One conformance run: read the log, map it, replay each journey, judge it, aggregate.
+
+::
+
+    result = run_conformance(model, Path("logg.csv"), profiles=Path("profiler.csv"),
+                             mapping=Path("mappning.yaml"))
+    result.summary          # aggregates, small figures suppressed (JSON-ready)
+    result.problems         # one Problem per bad row (file:line:col), the rows left out
+
+Personal data anywhere in the log refuses it (ModelError, nothing echoed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pathways.conformance.aggregate import Aggregates
+from pathways.conformance.deviations import Assessed, assess
+from pathways.conformance.journeys import Assembler, Journey
+from pathways.conformance.logread import read_log
+from pathways.conformance.mapping import Mapping, load_mapping
+from pathways.conformance.privacy import DEFAULT_THRESHOLD, check_threshold
+from pathways.conformance.problems import BadInput
+from pathways.conformance.profiles import Profiles, load_profiles
+from pathways.conformance.replay import Replayer
+from pathways.gaps.core import Finding
+from pathways.model.errors import Problem
+from pathways.model.model import Model
+
+
+@dataclass
+class Options:
+    threshold: int = DEFAULT_THRESHOLD
+    strict: bool = False
+
+
+@dataclass
+class Result:
+    summary: dict
+    problems: list[Problem]
+    problem_counts: dict[str, int]
+    unmapped: list[dict]
+    replays: int
+    """Traces actually run (journeys with the same key share one)."""
+    model: dict[str, str] = field(default_factory=dict)
+
+
+def run_conformance(
+    model: Model,
+    log: Path,
+    profiles: Path | None = None,
+    mapping: Path | None = None,
+    options: Options | None = None,
+    findings: list[Finding] | None = None,
+    each: Callable[[Journey, Assessed], None] | None = None,
+) -> Result:
+    """Judge every journey of ``log``; ``each`` is called with every judged journey (per-journey output)."""
+    options = options or Options()
+    check_threshold(options.threshold)
+    sink = BadInput(options.strict)
+    table = load_profiles(profiles, str(profiles), model, sink) if profiles else Profiles()
+    codes: Mapping = load_mapping(mapping, model, str(mapping) if mapping else None)
+    replayer = Replayer(model, findings)
+    totals = Aggregates()
+    judged_by_shape: dict[tuple, tuple] = {}
+    for journey in Assembler(model, codes, sink).journeys(read_log(log, str(log), sink)):
+        if not journey.events:
+            continue
+        profile = table.at(journey.id, journey.events[0].day)
+        if profile is None:
+            sink.add(
+                journey.file,
+                journey.line,
+                1,
+                "no-profile",
+                "the journey has no profile in the profile table (--profiles)",
+            )
+            continue
+        key = shape(journey, profile)
+        found = judged_by_shape.get(key)
+        if found is None:
+            replayed = replayer.replay(journey, profile)
+            found = judged_by_shape[key] = (
+                replayed,
+                assess(model, journey, replayed) if not replayed.problem else None,
+            )
+        replayed, judged = found
+        if judged is None:
+            sink.add(
+                journey.file,
+                journey.line,
+                1,
+                "not-replayable",
+                f"the journey does not fit the model: {replayed.problem}",
+            )
+            continue
+        totals.add(journey, judged, replayed.rules)
+        if each is not None:
+            each(journey, judged)
+    sink.raise_if_personal()
+    return Result(
+        summary=totals.summary(options.threshold),
+        problems=sink.problems,
+        problem_counts=dict(sink.counts),
+        unmapped=codes.unmapped_rows(),
+        replays=replayer.replayed,
+        model={"id": model.meta.id, "version": model.meta.version, "date": model.meta.date},
+    )
+
+
+def shape(journey: Journey, profile: tuple) -> tuple:
+    """Everything a journey's judgement depends on: its profile and its events relative to the first day.
+
+    Journeys of the same shape are judged once (memory grows with the shapes, not the journeys).
+    """
+    start = journey.events[0].day
+    return profile, tuple(
+        ((e.day - start).days, e.time.time() if e.time else None, e.kind, e.unit, e.handover, e.need)
+        for e in journey.events
+    )
+
+
+def with_scenarios(model: Model, refs: list[str], model_dir: Path) -> Model:
+    """The model with the scenarios ``refs`` applied in order (ModelError on problems)."""
+    if not refs:
+        return model
+    from pathways.scenarios.apply import apply_scenarios
+    from pathways.scenarios.load import load_scenario_refs
+
+    return apply_scenarios(model, load_scenario_refs(refs, model_dir, model))

@@ -1,0 +1,21 @@
+"""The report as PDF: the report's HTML laid out by WeasyPrint.
+
+The print rules are in the HTML template: A4, page numbers "Sida n av m" and the
+revision stamp at the foot of every page, the contents with page numbers, landscape
+pages for the routes, the matrix, the cases and the what-if diagrams, and headings kept
+with what follows them. WeasyPrint needs Pango (Debian's libpango-1.0-0).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def write_pdf(html: str, path: Path) -> Path:
+    """Write ``html`` (self-contained: images as data URIs) as a PDF at ``path``."""
+    from weasyprint import HTML
+
+    tmp = path.with_name(path.name + ".part")
+    HTML(string=html, base_url=str(path.parent)).write_pdf(tmp)
+    tmp.replace(path)
+    return path
