@@ -43,11 +43,12 @@ class Tracer:
     with :func:`pathways.gaps.analyze.find_gaps`); the tracer never computes them.
     """
 
-    def __init__(self, model: Model, findings: list[Finding], options: TraceOptions | None = None):
+    def __init__(self, model: Model, findings: list[Finding] | None = None, options: TraceOptions | None = None):
         self.model = model
         self.options = options or TraceOptions()
-        self.findings = findings
-        self.ctx = TraceContext(model, findings, self.options.calendar)
+        self.findings = list(findings or [])
+        """None: trace without the gap rules' findings (no finding is met)."""
+        self.ctx = TraceContext(model, self.findings, self.options.calendar)
 
     def trace(self, case: Case, check: bool = True) -> Trace:
         """Trace one case; ModelError when ``check`` and the case does not fit the model."""
