@@ -27,6 +27,14 @@ def bundled() -> Model:
     return load_model(MODEL)
 
 
+@lru_cache(maxsize=1)
+def bundled_findings() -> list:
+    """The bundled model's gap findings, computed once."""
+    from pathways.gaps.analyze import find_gaps
+
+    return find_gaps(bundled())
+
+
 def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -54,4 +62,4 @@ def cli(*args: str):
 def cli_subprocess(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run the installed `pathways` script, as a user does (to see that no traceback escapes)."""
     exe = Path(sys.executable).parent / "pathways"
-    return subprocess.run([str(exe), *map(str, args)], capture_output=True, text=True, cwd=cwd, check=False)
+    return subprocess.run([str(exe), *map(str, args)], check=False, capture_output=True, text=True, cwd=cwd)

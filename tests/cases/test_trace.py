@@ -6,11 +6,16 @@ import json
 from datetime import date
 
 from pathways.cases.load import load_case
-from pathways.cases.trace import TraceOptions, Tracer, trace
+from pathways.cases.trace import TraceOptions, Tracer
+from pathways.cases.trace import trace as trace_with
 from pathways.gaps.analyze import find_gaps
-from tests.cases.helpers import CASES, bundled, case_text, cli, write
+from tests.cases.helpers import CASES, bundled, bundled_findings, case_text, cli, write
 
 REHAB_PASSED = ["rehabbedomning", "rehabplan", "behandling", "hjm-instruktion", "hjm-uppfoljning"]
+
+
+def trace(model, case, options=None):
+    return trace_with(model, case, bundled_findings(), options)
 
 
 def day(t, iso: str):
@@ -108,7 +113,7 @@ def test_a_child_discharged_home_has_needs_no_one_owns_and_meets_the_uncovered_n
     assert referral.outside_profile, "specialised home rehab is for adults in the model"
 
 
-def test_habilitation_ends_and_the_health_centre_holds_the_rent_from_the_next_day():
+def test_habilitation_ends_and_the_health_centre_holds_the_rent_but_not_the_follow_up():
     model = bundled()
     t = trace(model, load_case(CASES / "gz3-habilitering-avslut.yaml", model))
     end = day(t, "2026-06-01")
@@ -117,8 +122,11 @@ def test_habilitation_ends_and_the_health_centre_holds_the_rent_from_the_next_da
     assert "habiliteringen" not in after.engaged, "the end of contact ends habilitation's contact"
     assert after.owners["hjm-hyra"] == ["vardcentral"]
     assert after.via["hjm-hyra"] == ["ansvar-hyra-efter-hab-avslut"]
-    assert after.owners["hjm-uppfoljning"] == ["vardcentral"]
-    assert after.via["hjm-uppfoljning"] == ["ho-habiliteringen-avslut-vc"]
+    assert "hjm-uppfoljning" not in after.owners, "no responsibility gives the health centre device follow-up"
+    assert "hjm-uppfoljning" in after.uncovered
+    lost = next(f for f in t.trace_findings if f.kind == "handover-not-owned")
+    assert lost.element == "ho-habiliteringen-avslut-vc" and lost.needs == ["hjm-uppfoljning"]
+    assert after.date in lost.days and lost.id in after.trace_findings
 
 
 def test_ends_false_keeps_the_contact_and_ends_true_closes_it(tmp_path):
@@ -190,7 +198,7 @@ def test_as_dict_is_plain_data_for_the_swimlane_diagram():
 
 def test_every_bundled_case_traces():
     model = bundled()
-    tracer = Tracer(model)
+    tracer = Tracer(model, bundled_findings())
     for path in sorted(CASES.glob("*.yaml")):
         t = tracer.trace(load_case(path, model))
         assert t.days and t.days[0].date == t.start
@@ -206,3 +214,19 @@ def test_trace_cli_table_in_swedish_and_english_and_json():
     js = cli("trace", str(CASES / "utskrivning-fredag.yaml"), "--format", "json", "--calendar")
     data = json.loads(js.stdout)
     assert data["calendar"] is True and data["uncovered_days"] == 4
+
+
+def test_the_trace_reads_at_80_columns_and_names_the_owned_needs():
+    from typer.testing import CliRunner
+
+    from pathways.cli.main import app
+
+    result = CliRunner().invoke(app, ["trace", "utskrivning-fredag"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    weekend = lines.index(next(line for line in lines if line.startswith("2026-03-07 lör – 2026-03-08 sön")))
+    block = "\n".join(lines[weekend : weekend + 6])
+    assert "Ägare: Kommunal hemsjukvård: Egenvårdsbedömning" in block
+    assert "Utan ägare: Bedömning av rehabiliteringsbehov" in block
+    assert "Väg: Väg 3: utskrivning från slutenvård" in result.stdout

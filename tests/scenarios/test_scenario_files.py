@@ -242,3 +242,27 @@ def test_whatif_conflict_on_the_command_line(tmp_path):
 def test_whatif_unknown_scenario_reference():
     result = cli("whatif", "no-such-scenario")
     assert result.exit_code == 2 and result.stderr.startswith("no-such-scenario:1:1: -: no such scenario file")
+
+
+def test_the_same_scenario_twice_is_refused_with_one_line():
+    from tests.cases.helpers import cli_subprocess
+
+    result = cli_subprocess("whatif", "orebro-7-dagar", "orebro-7-dagar")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "given twice" in lines[0] and lines[0].startswith("model/scenarios/orebro-7-dagar.yaml:")
+
+
+def test_a_field_typo_says_did_you_mean(tmp_path):
+    from tests.cases.helpers import cli_subprocess
+
+    path = tmp_path / "typo.yaml"
+    path.write_text(
+        "id: typo\nlabel: {sv: Typo, en: Typo}\nsource: {doc: seed-004}\nstatus: assumption\n"
+        "rationale: Prov.\nnote: Prov.\nchanges:\n"
+        "  - set: ho-utskrivning-kommunal-rehab\n    field: sender_untill\n    value: 7\n",
+        encoding="utf-8",
+    )
+    result = cli_subprocess("whatif", path)
+    assert result.returncode == 2
+    assert "did you mean 'sender_until'" in result.stderr and "fields:" not in result.stderr

@@ -80,7 +80,12 @@ def test_children_scenario_resolves_the_child_uncovered_need_findings_and_change
     only_children = [
         f
         for f in find_gaps(model)
-        if f.rule == "PW101" and f.profiles and all(c.get("alder") == ["barn"] for c in f.profiles)
+        if f.rule == "PW101"
+        and f.profiles
+        and all(c.get("alder") == ["barn"] for c in f.profiles)
+        and not any(
+            model.get(e) is not None and getattr(model.get(e), "category", None) == "nursing" for e in f.elements
+        )
     ]
     assert only_children
     assert {f.id for f in only_children} <= {f.id for f in w.resolved}
@@ -187,3 +192,46 @@ def test_whatif_with_calendar_runs():
     data = json.loads(result.stdout)
     friday = next(c for c in data["cases"] if c["case"] == "utskrivning-fredag")
     assert (friday["uncovered_days_before"], friday["uncovered_days_after"]) == (4, 0)
+
+
+def test_whatif_compares_a_case_that_fits_only_the_changed_model(tmp_path):
+    from pathways.cases.trace import TraceOptions as _Options
+    from pathways.cases.trace import Tracer as _Tracer
+    from pathways.gaps.analyze import find_gaps as _find
+    from pathways.scenarios.apply import apply_scenarios as _apply
+    from pathways.scenarios.load import load_scenario_refs as _refs
+    from pathways.scenarios.whatif import case_changes, cases_for_whatif
+    from tests.cases.helpers import MODEL, bundled, case_text, write
+
+    base = bundled()
+    changed = _apply(base, _refs(["orebro-psykiatrisk-hemsjukvard"], MODEL, base))
+    psych = (
+        "{alder: vuxen, boende: ordinart, besok: kan-inte, hemsjukvard: inskriven, diagnos: psykiatrisk, social: nej}"
+    )
+    events = (
+        "  - {date: 2026-05-04, event: forsta-besok, at: vuxenpsykiatri}\n"
+        "  - {date: 2026-05-06, event: vardbegaran, at: ho-vuxenpsykiatri-hemsjukvard}\n"
+    )
+    new_only = write(tmp_path, "ny.yaml", case_text(events, psych))
+    neither = write(tmp_path, "fel.yaml", case_text("  - {date: 2026-05-04, event: forsta-besok, at: ingenstans}\n"))
+    cases, problems = cases_for_whatif([new_only, neither], base, changed)
+    assert [c.id for c in cases] == ["testfall"]
+    assert [p.file for p in problems] == [str(neither)]
+    options = _Options()
+    rows, same = case_changes(_Tracer(base, _find(base), options), _Tracer(changed, _find(changed), options), cases)
+    assert same == [] and [(r.status, r.uncovered_days_before) for r in rows] == [("only_after", None)]
+    assert rows[0].after is not None and "ho-vuxenpsykiatri-hemsjukvard" in [h.id for h in rows[0].after.handovers]
+
+
+def test_trace_with_a_scenario_applied():
+    from tests.cases.helpers import cli
+
+    plain = cli("trace", "utskrivning-fredag", "--format", "json")
+    kept = cli("trace", "utskrivning-fredag", "--format", "json", "--scenario", "orebro-7-dagar")
+    assert plain.exit_code == 0 and kept.exit_code == 0, kept.stderr
+    import json as _json
+
+    assert _json.loads(plain.stdout)["uncovered_days"] == 2
+    assert _json.loads(kept.stdout)["uncovered_days"] == 0, "the ward keeps the needs 7 days (Örebro)"
+    bad = cli("trace", "utskrivning-fredag", "--scenario", "finns-inte")
+    assert bad.exit_code == 2

@@ -70,12 +70,38 @@ class CaseEvent(Strict):
     note: Text | None = None
 
 
+ProfileValues = dict[Id, Id | list[Id]]
+"""A value for each dimension; a list where the dimension allows several (``multiple: true``)."""
+
+
+def as_lists(profile: ProfileValues) -> dict[str, list[str]]:
+    """Every dimension's value(s) as a list.
+
+    >>> as_lists({"alder": "vuxen", "diagnos": ["npf", "psykiatrisk"]})
+    {'alder': ['vuxen'], 'diagnos': ['npf', 'psykiatrisk']}
+    """
+    return {d: list(v) if isinstance(v, list) else [v] for d, v in profile.items()}
+
+
+class ProfileChange(Strict):
+    """From ``date`` on, the dimensions given take these values (the others stay)."""
+
+    date: CaseDate = Field(description="YYYY-MM-DD: the first day of the new values.")
+    profile: ProfileValues = Field(min_length=1, description="The dimensions that change, with their new value(s).")
+    note: Text | None = None
+
+
 class Case(Strict):
     """A fictional patient: a profile and a dated journey."""
 
     id: Id
     label: Label
-    profile: dict[Id, Id] = Field(description="One value for every profile dimension of the model.")
+    profile: ProfileValues = Field(
+        description="One value for every profile dimension of the model (a list where the dimension allows several)."
+    )
+    changes: list[ProfileChange] = Field(
+        default_factory=list, description="Dated changes of the profile, in date order (optional)."
+    )
     note: Text | None = None
     needs: list[Id] = Field(
         default_factory=list,
@@ -88,6 +114,19 @@ class Case(Strict):
     _origin: Origin | None = PrivateAttr(default=None)
     _event_index: list[int] | None = PrivateAttr(default=None)
     """Position in the file's event list of each event (when some could not be read)."""
+
+    def profile_steps(self) -> list[tuple[date, dict[str, list[str]]]]:
+        """The profile through the journey: (first day, values) from the first event, then each change."""
+        current = as_lists(self.profile)
+        start = min([self.events[0].date, *(c.date for c in self.changes)]) if self.events else date.min
+        steps = [(start, current)]
+        for change in self.changes:
+            current = {**current, **as_lists(change.profile)}
+            if steps[-1][0] == change.date:
+                steps[-1] = (change.date, current)
+            else:
+                steps.append((change.date, current))
+        return steps
 
     @property
     def origin(self) -> Origin:
@@ -106,6 +145,8 @@ class Case(Strict):
         """The case as plain data, in the file's layout (dates as text)."""
         data = self.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
         data["events"] = [e.model_dump(mode="json", exclude_none=True) for e in self.events]
+        if self.changes:
+            data["changes"] = [c.model_dump(mode="json", exclude_none=True) for c in self.changes]
         return data
 
 

@@ -29,6 +29,7 @@ import yaml
 
 from pathways.cases.format import Case
 from pathways.cases.trace import Trace, TraceOptions, Tracer
+from pathways.cases.trace.journey import SIP_HELD
 from pathways.gaps.core import Finding
 from pathways.model.errors import ModelError
 from pathways.model.model import Model, Origin
@@ -54,14 +55,26 @@ class Generated:
 class _Planner:
     def __init__(self, model: Model, tracer: Tracer):
         self.m = model
-        self.t = tracer
-        self.space = tracer.space
+        self.t = tracer.ctx
+        self.space = tracer.ctx.space
         self.triggers = {h.trigger for h in model.handovers}
-        plain = [e.id for e in model.events if e.id not in self.triggers and e.id not in tracer.closing]
-        self.start_event = (plain or [e.id for e in model.events])[0]
-        sip_like = [e.id for e in model.events if "sip" in e.id.lower() or "sip" in e.label.en.lower()]
-        self.sip_event = (sip_like or [self.start_event])[0]
+        self.plain = [
+            e for e in model.events if e.id not in self.triggers and e.id not in tracer.ctx.closing and not e.requires
+        ]
+        self.start_event = None
+        """Placeholder: the first event is chosen for the unit it happens at (:meth:`start_at`)."""
+        held = [e.id for e in model.events if e.id == SIP_HELD]
+        sip_like = [e.id for e in model.events if "sip" in e.label.en.lower()]
+        self.sip_event = (held or sip_like or [model.events[0].id])[0]
         self.entries = [u.id for u in model.units if u.entry] or [u.id for u in model.units]
+
+    def start_at(self, unit: str) -> str:
+        """An event that may start a journey at ``unit`` (its place and unit kind allowed, nothing before it)."""
+        kind = self.m.by_id[unit].kind
+        for e in self.plain:
+            if (not e.at or "units" in e.at) and (not e.unit_kinds or kind in e.unit_kinds):
+                return e.id
+        return (self.plain or self.m.events)[0].id
 
     @staticmethod
     def lowest(mask: int) -> int:
@@ -214,12 +227,8 @@ class _Planner:
 
     def _owns(self, unit: str, need: str, setting: str, bit: int) -> bool:
         for r in self.m.responsibilities:
-            if (
-                r.owner == unit
-                and need in r.needs
-                and self.space.mask(r.profile) & bit
-                and setting in (r.settings or self.m.by_id[unit].settings)
-            ):
+            owns = r.owner == unit and need in r.needs and self.space.mask(r.profile) & bit
+            if owns and setting in (r.settings or self.m.by_id[unit].settings):
                 return True
         return False
 
@@ -231,7 +240,7 @@ class _Planner:
         for index, step in enumerate(steps):
             if step[0] == "unit":
                 _, unit, event, ends = step
-                item = {"date": day.isoformat(), "event": event, "at": unit}
+                item = {"date": day.isoformat(), "event": event or self.start_at(unit), "at": unit}
                 if ends is not None:
                     item["ends"] = ends
                 events.append(item)
@@ -272,7 +281,7 @@ def generate_cases(
     tracer = Tracer(model, findings, options)
     planner = _Planner(model, tracer)
     start = start or first_monday_of_february(2026)
-    anchors = {f.id: a for f, a in tracer.anchors}
+    anchors = {f.id: a for f, a in tracer.ctx.anchors}
     result = []
     for finding in tracer.findings:
         best = None

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from pathways.cases.events import check_events
 from pathways.cases.format import Case, CaseEvent, CaseHead
 from pathways.cases.yamlfile import (
     find_file,
@@ -22,8 +23,6 @@ from pathways.model.yamlio import PosDict
 
 CASES_DIR = "cases"
 
-_WHERE_KINDS = ("units", "handovers", "sip_points")
-
 
 def closing_events(model: Model) -> set[str]:
     """Events that close a time window ("until discharge", "until the contact ends").
@@ -38,31 +37,35 @@ def closing_events(model: Model) -> set[str]:
     }
 
 
-def check_case(model: Model, case: Case) -> list[Problem]:
-    """Every problem of a case against a model: ids, profile, order of events, handovers."""
-    origin = case.origin
-    problems: list[Problem] = []
-
-    def add(path: tuple, message: str) -> None:
-        line, col = origin.where(*path)
-        problems.append(Problem(origin.file, line, col, case.id, message))
-
-    dims = {d.id: [v.id for v in d.values] for d in model.dimensions}
-    for dim, value in case.profile.items():
+def _check_profile(model: Model, profile: dict, path: tuple, add, complete: bool) -> None:
+    """The values of a profile (or of a change): known dimensions, known values, lists only where allowed."""
+    dims = {d.id: d for d in model.dimensions}
+    for dim, value in profile.items():
         if dim not in dims:
             add(
-                ("profile", dim),
+                (*path, dim),
                 f"unknown profile dimension '{dim}'{suggest(dim, list(dims)) or '; dimensions: ' + ', '.join(dims)}",
             )
-        elif value not in dims[dim]:
-            add(("profile", dim), f"'{value}' is not a value of '{dim}'; values: {', '.join(dims[dim])}")
-    missing = [d for d in dims if d not in case.profile]
-    if missing:
+            continue
+        values = [v.id for v in dims[dim].values]
+        given = value if isinstance(value, list) else [value]
+        if isinstance(value, list) and not dims[dim].multiple:
+            add((*path, dim), f"'{dim}' takes one value; give one of {', '.join(values)}, not a list")
+        elif isinstance(value, list) and not value:
+            add((*path, dim), f"'{dim}' needs at least one value; values: {', '.join(values)}")
+        for v in given:
+            if v not in values:
+                add((*path, dim), f"'{v}' is not a value of '{dim}'; values: {', '.join(values)}")
+    missing = [d for d in dims if d not in profile]
+    if complete and missing:
         add(
-            ("profile",),
+            path,
             f"the profile gives no value for {', '.join(repr(d) for d in missing)}; "
-            f"a case has one value for every dimension ({', '.join(dims)})",
+            f"a case has a value for every dimension ({', '.join(dims)})",
         )
+
+
+def _check_lists(model: Model, case: Case, add) -> None:
     for index, need in enumerate(case.needs):
         if model.kind_of.get(need) != "needs":
             add(("needs", index), f"'{need}' is not a need of the model{suggest(need, [n.id for n in model.needs])}")
@@ -72,52 +75,28 @@ def check_case(model: Model, case: Case) -> list[Problem]:
                 ("grey_zones", index),
                 f"'{gz}' is not a grey zone of the model{suggest(gz, [g.id for g in model.grey_zones])}",
             )
-
-    events = {e.id for e in model.events}
-    contacted: set[str] = set()
     previous = None
-    for index, ev in enumerate(case.events):
-        here = case.event_path(index)
-        if previous is not None and ev.date < previous.date:
-            add(
-                (*here, "date"),
-                f"events out of order: {ev.date} comes after {previous.date}; list the events in date order",
-            )
-        previous = ev
-        if ev.event not in events:
-            add(
-                (*here, "event"),
-                f"'{ev.event}' is not an event of the model{suggest(ev.event, sorted(events))}; events: {', '.join(e.id for e in model.events)}",
-            )
-        kind = model.kind_of.get(ev.at)
-        if kind not in _WHERE_KINDS:
-            pool = [x.id for k in _WHERE_KINDS for x in model.collections[k]]
-            what = "is not defined" if kind is None else f"is a {kind[:-1].replace('_', ' ')}"
-            add(
-                (*here, "at"),
-                f"'{ev.at}' {what}; an event happens at a unit, a handover or a SIP point{suggest(ev.at, pool)}",
-            )
-            continue
-        element = model.by_id[ev.at]
-        if kind == "units":
-            contacted.add(ev.at)
-        elif kind == "handovers":
-            if ev.event in events and ev.event != element.trigger:
-                add(
-                    (*here, "event"), f"the handover '{ev.at}' is triggered by '{element.trigger}', not by '{ev.event}'"
-                )
-            sender = model.get(element.from_)
-            if element.from_ not in contacted and not getattr(sender, "entry", False):
-                add(
-                    (*here, "at"),
-                    f"the handover '{ev.at}' starts at '{element.from_}', but the patient has had no contact "
-                    f"with '{element.from_}' before {ev.date}; add the event that brings the patient there first",
-                )
-            contacted.update((element.from_, element.to))
-        else:
-            contacted.update(element.participants)
+    for index, change in enumerate(case.changes):
+        _check_profile(model, change.profile, ("changes", index, "profile"), add, complete=False)
+        if previous is not None and change.date < previous:
+            add(("changes", index, "date"), f"changes out of order: {change.date} comes after {previous}")
+        previous = change.date
     if case.until is not None and case.events and case.until < max(e.date for e in case.events):
         add(("until",), f"'until' ({case.until}) is before the last event ({max(e.date for e in case.events)})")
+
+
+def check_case(model: Model, case: Case) -> list[Problem]:
+    """Every problem of a case against a model: ids, profile, its changes, events and their order."""
+    origin = case.origin
+    problems: list[Problem] = []
+
+    def add(path: tuple, message: str) -> None:
+        line, col = origin.where(*path)
+        problems.append(Problem(origin.file, line, col, case.id, message))
+
+    _check_profile(model, case.profile, ("profile",), add, complete=True)
+    _check_lists(model, case, add)
+    check_events(model, case, add)
     return problems
 
 
@@ -146,6 +125,19 @@ def parse_case(doc: object, display: str) -> tuple[Case | None, list[Problem]]:
     data = {name: getattr(head, name) for name in Case.model_fields if name != "events"}
     case = Case.model_validate({**data, "events": events})
     return case.with_origin(Origin(display, doc), kept if len(kept) != len(raw) else None), problems
+
+
+def read_case(path: str | Path, display: str | None = None) -> Case:
+    """Read one case file without checking it against a model; ModelError lists the format problems."""
+    path = Path(path)
+    name = display or str(path)
+    doc, problems = read_user_file(path, name)
+    if doc is None:
+        raise ModelError([*problems, Problem(name, 1, 1, "", "the case file is empty")])
+    case, format_problems = parse_case(doc, name)
+    if problems or format_problems or case is None:
+        raise ModelError([*problems, *format_problems])
+    return case
 
 
 def load_case(path: str | Path, model: Model, display: str | None = None) -> Case:

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from pathways.cases.generate import generate_cases, write_cases
 from pathways.cases.load import CASES_DIR, case_files, find_case_file, load_case, load_cases
+from pathways.cases.timeline import label, timeline
 from pathways.cases.trace import Trace, TraceOptions, Tracer
 from pathways.cli.common import (
     EXIT_INVALID,
@@ -33,7 +34,7 @@ from pathways.model.model import Model
 from pathways.scenarios.apply import apply_scenarios
 from pathways.scenarios.load import SCENARIOS_DIR, load_scenario_refs, scenario_files
 from pathways.scenarios.report import TEXT, Labels, field_text, owner_text, to_csv, to_json, to_markdown
-from pathways.scenarios.whatif import WhatIf, WhatIfOptions, compare
+from pathways.scenarios.whatif import WhatIf, WhatIfOptions, cases_for_whatif, compare
 
 EXIT_FINDINGS = 1
 """Exit code when --fail-on finds new findings at or above the threshold."""
@@ -43,10 +44,6 @@ CalendarOption = typer.Option(
 )
 LangOption = typer.Option(Lang.sv, "--lang", help="Language of labels and messages.")
 
-WEEKDAYS = {
-    "sv": ["mån", "tis", "ons", "tor", "fre", "lör", "sön"],
-    "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 T = {
@@ -90,6 +87,9 @@ T = {
         "message": "meddelande",
         "home": "ingen verksamhet",
         "summary": "{n} dagar av {total} har behov utan ägare.",
+        "routes": "Väg",
+        "trace_findings": "Fynd i resan",
+        "source": "källa",
     },
     "en": {
         "days": "Day by day",
@@ -131,6 +131,9 @@ T = {
         "message": "message",
         "home": "no unit",
         "summary": "{n} of {total} days have needs without an owner.",
+        "routes": "Route",
+        "trace_findings": "Findings of the journey",
+        "source": "source",
     },
 }
 
@@ -155,9 +158,18 @@ def trace_cmd(
     fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", help="table or json."),
     calendar: bool = CalendarOption,
     lang: Lang = LangOption,
+    scenarios: list[str] = typer.Option(
+        [], "--scenario", help="Trace in the model with this scenario applied (a file or an id); repeat for several."
+    ),
 ) -> None:
     """Follow a patient case day by day: where the patient is, who owns each need, the gaps met."""
     model = load_or_exit(model_dir)
+    if scenarios:
+        try:
+            model = apply_scenarios(model, load_scenario_refs(list(scenarios), model_dir, model))
+        except ModelError as exc:
+            report_problems(exc)
+            raise typer.Exit(EXIT_INVALID) from None
     path = find_case_file(case, model_dir)
     if path is None:
         _fail([Problem(case, 1, 1, "", f"no such case file, and no case with this id in {model_dir / CASES_DIR}")])
@@ -175,21 +187,7 @@ def trace_cmd(
 
 
 def _label(t: Trace, element_id: str | None, lang: str) -> str:
-    if element_id is None:
-        return ""
-    return t.labels.get(element_id, {}).get(lang, element_id)
-
-
-def _day_key(d) -> tuple:
-    return (
-        d.unit,
-        d.setting,
-        tuple(d.engaged),
-        tuple(sorted((k, tuple(v)) for k, v in d.owners.items())),
-        tuple(d.uncovered),
-        tuple(d.handovers),
-        tuple(d.findings),
-    )
+    return label(t, element_id, lang)
 
 
 def _print_trace(t: Trace, model: Model, lang: str) -> None:
@@ -197,6 +195,8 @@ def _print_trace(t: Trace, model: Model, lang: str) -> None:
     profile = ", ".join(_label(t, f"{k}={v}", lang) or v for k, v in t.profile.items())
     console.print(Text(f"{t.label[lang]}  ({t.case})", style="bold"))
     console.print(Text(f"{s['profile']}: {profile}"))
+    if t.routes:
+        console.print(Text(f"{s['routes']}: {', '.join(_label(t, r, lang) for r in t.routes)}"))
     console.print(
         Text(
             f"{s['model']}: {t.model['id']} {t.model['version']} ({t.model['date']}); "
@@ -204,46 +204,33 @@ def _print_trace(t: Trace, model: Model, lang: str) -> None:
             style="dim",
         )
     )
-    table = Table(title=s["days"], show_lines=True)
-    for col, kw in (
-        (s["date"], {"no_wrap": True}),
-        (s["where"], {}),
-        (s["events"], {}),
-        (s["owners"], {"ratio": 2}),
-        (s["uncovered"], {}),
-        (s["findings"], {}),
-    ):
-        table.add_column(col, overflow="fold", **kw)
-    rows: list[list] = []
-    for d in t.days:
-        if rows and not d.events and not d.sips and _day_key(d) == _day_key(rows[-1][-1]):
-            rows[-1].append(d)
-        else:
-            rows.append([d])
-    for group in rows:
-        d, last = group[0], group[-1]
-        when = f"{d.date.isoformat()} {WEEKDAYS[lang][d.date.weekday()]}"
-        if last is not d:
-            when += f"\n– {last.date.isoformat()} {WEEKDAYS[lang][last.date.weekday()]}\n({len(group)} {s['ndays']})"
-        where = f"{_label(t, d.unit, lang) or s['home']}\n({_label(t, d.setting, lang)})"
-        events = "\n".join(f"{_label(t, e['event'], lang)} @ {_label(t, e['at'], lang)}" for e in d.events)
-        by_owner: dict[str, list[str]] = {}
-        for need, units in d.owners.items():
-            for u in units:
-                by_owner.setdefault(u, []).append(_label(t, need, lang))
-        owners = (
-            "\n".join(
-                f"{_label(t, u, lang)}: {', '.join(n) if len(n) <= 3 else s['n_needs'].format(n=len(n))}"
-                for u, n in by_owner.items()
-            )
-            or s["none"]
-        )
-        uncovered = Text(
-            ", ".join(_label(t, n, lang) for n in d.uncovered) or s["none"], style="bold red" if d.uncovered else ""
-        )
-        found = " ".join(dict.fromkeys(f.split("-")[0] for f in d.findings)) or s["none"]
-        table.add_row(Text(when), Text(where), Text(events), Text(owners), uncovered, Text(found))
-    console.print(table)
+    console.print(Text(f"\n{s['days']}", style="bold underline"))
+    for row in timeline(t, lang):
+        where = row.where or s["home"]
+        console.print(Text(f"\n{row.when}  {where} ({row.setting})", style="bold"))
+        for e in row.events:
+            console.print(Text(f"  {s['events']}: {e}"))
+        for unit, needs in row.owners:
+            console.print(Text(f"  {s['owners']}: {unit}: {', '.join(needs)}"))
+        if not row.owners:
+            console.print(Text(f"  {s['owners']}: {s['none']}"))
+        if row.uncovered:
+            console.print(Text(f"  {s['uncovered']}: {', '.join(row.uncovered)}", style="bold red"))
+        if row.findings:
+            console.print(Text(f"  {s['findings']}: {', '.join(row.findings)}", style="yellow"))
+    console.print()
+    _print_tables(t, lang)
+
+
+def _print_tables(t: Trace, lang: str) -> None:
+    s = T[lang]
+    if t.trace_findings:
+        tt = Table(title=s["trace_findings"], show_lines=True)
+        for col in ("id", s["message"], s["source"], s["ndays"]):
+            tt.add_column(col, overflow="fold")
+        for f in t.trace_findings:
+            tt.add_row(f.id, Text(f.message[lang]), f.source or s["none"], str(len(f.days)))
+        console.print(tt)
     if t.handovers:
         ht = Table(title=s["handovers"], show_lines=True)
         for col in (s["date"], "", s["from_to"], s["passes"], s["missing"], s["sender_until"], s["receiver_from"]):
@@ -411,15 +398,14 @@ def whatif_cmd(
     except ModelError as exc:
         report_problems(exc)
         raise typer.Exit(EXIT_INVALID) from None
-    cases = []
-    for path in case_files(model_dir / CASES_DIR):
-        try:
-            cases.append(load_case(path, model))
-        except ModelError as exc:
-            report_problems(exc)
-            err_console.print(
-                f"{path}: fallet är inte med i jämförelsen / the case is left out of the comparison", markup=False
-            )
+    cases, problems = cases_for_whatif(case_files(model_dir / CASES_DIR), model, changed)
+    for problem in problems:
+        report_problems(ModelError([problem]))
+    for file in dict.fromkeys(p.file for p in problems):
+        err_console.print(
+            f"{file}: fallet passar ingen av modellerna och är inte med / the case fits neither model and is left out",
+            markup=False,
+        )
     result = compare(model, changed, cases, WhatIfOptions(calendar=calendar, config=_config(model_dir)), loaded)
     label = Labels(changed, model, lang=lang.value)
     if fmt == Format.json:
@@ -481,11 +467,12 @@ def _print_whatif(w: WhatIf, label: Labels, lang: str) -> None:
     for col in (t["case"], t["status"], t["uncovered"], t["met_gone"], t["met_new"]):
         table.add_column(col, overflow="fold")
     for c in w.cases:
+        before = "-" if c.uncovered_days_before is None else str(c.uncovered_days_before)
         after = "-" if c.uncovered_days_after is None else str(c.uncovered_days_after)
         table.add_row(
             Text(c.label[lang]),
-            t["error"] if c.status == "error" else t["changed"],
-            f"{c.uncovered_days_before} → {after}",
+            t[c.status],
+            f"{before} → {after}",
             "\n".join(c.findings_resolved),
             Text(c.error or "\n".join(c.findings_new)),
         )

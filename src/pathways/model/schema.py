@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -165,6 +165,7 @@ class NeedCategory(str, Enum):
     pathway_step = "pathway_step"
     device_step = "device_step"
     coordination = "coordination"
+    nursing = "nursing"
 
 
 class Need(Element):
@@ -191,6 +192,9 @@ class Dimension(Element):
     """A patient-profile dimension that decides who is responsible (age band, housing, ...)."""
 
     values: list[DimensionValue] = Field(min_length=2)
+    multiple: bool = Field(
+        False, description="A patient can have several values at once (diagnoses); cases may then give a list."
+    )
 
 
 class Setting(Element):
@@ -199,8 +203,26 @@ class Setting(Element):
     profile: dict[Id, list[Id]] = Field(default_factory=dict)
 
 
+class EventPlace(str, Enum):
+    units = "units"
+    handovers = "handovers"
+    sip_points = "sip_points"
+
+
 class Event(Element):
     """A dated event of a journey (admission, ready for discharge, discharge, ...)."""
+
+    at: list[EventPlace] = Field(
+        default_factory=list,
+        description="Where a case may place the event: units, handovers, sip_points. Empty: anywhere.",
+    )
+    unit_kinds: list[UnitKind] = Field(
+        default_factory=list, description="At a unit: the unit kinds it may happen at. Empty: any unit."
+    )
+    requires: list[Id] = Field(
+        default_factory=list,
+        description="Events one of which must come before it (on or before its day) in the journey.",
+    )
 
 
 class DayUnit(str, Enum):
@@ -309,6 +331,10 @@ class RouteStep(Strict):
     after: Id = Field(description="Event the time limit counts from.")
     within_hours: int | None = Field(None, ge=0)
     within_days: int | None = Field(None, ge=0)
+    done_by: Id | None = Field(
+        None, description="The event that shows the step was done; the trace checks its time limit against it."
+    )
+    profile: dict[Id, list[Id]] = Field(default_factory=dict, description="Empty: the step holds for every profile.")
     source: Source
     status: Status
     note: Text | None = Field(None, description="Free text; required when status is `assumption`.")
@@ -331,6 +357,9 @@ class SipPoint(Element):
     role: Id | None = Field(None, description="The role that calls it.")
     within_days: int | None = Field(None, ge=0)
     after: Id | None = Field(None, description="Event the time limit counts from.")
+    deadline_for: Literal["call", "meeting"] = Field(
+        "meeting", description="What must happen within the limit: the call to the SIP, or the meeting itself."
+    )
     participants: list[Id] = Field(min_length=1)
     profile: dict[Id, list[Id]] = Field(default_factory=dict)
 

@@ -76,7 +76,7 @@ class _Checker:
             if kind_of.get(value) not in kinds:  # fast path: ``ref`` says more only when this fails
                 self.ref(element_id, (field, index), value, *kinds)
 
-    def profile(self, element_id: str, field: str, profile: dict[str, list[str]]) -> None:
+    def profile(self, element_id: str, field: str | tuple, profile: dict[str, list[str]]) -> None:
         if not profile:
             return
         key = tuple((dim, tuple(values)) for dim, values in profile.items())
@@ -87,26 +87,27 @@ class _Checker:
         if len(self.problems) == before:
             self.good_profiles.add(key)
 
-    def _profile(self, element_id: str, field: str, profile: dict[str, list[str]]) -> None:
+    def _profile(self, element_id: str, field: str | tuple, profile: dict[str, list[str]]) -> None:
+        base = field if isinstance(field, tuple) else (field,)
         for dim, values in profile.items():
             if dim not in self.dims:
                 close = difflib.get_close_matches(dim, list(self.dims), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else f"; dimensions: {', '.join(self.dims)}"
-                self.add(element_id, (field, dim), f"unknown profile dimension '{dim}'{hint}")
+                self.add(element_id, (*base, dim), f"unknown profile dimension '{dim}'{hint}")
                 continue
             if not values:
                 self.add(
-                    element_id, (field, dim), f"'{dim}' lists no values; leave the dimension out to mean any value"
+                    element_id, (*base, dim), f"'{dim}' lists no values; leave the dimension out to mean any value"
                 )
             for index, value in enumerate(values):
                 if value not in self.dims[dim]:
                     self.add(
                         element_id,
-                        (field, dim, index),
+                        (*base, dim, index),
                         f"'{value}' is not a value of '{dim}'; values: {', '.join(sorted(self.dims[dim]))}",
                     )
             if len(set(values)) != len(values):
-                self.add(element_id, (field, dim), f"'{dim}' lists a value twice")
+                self.add(element_id, (*base, dim), f"'{dim}' lists a value twice")
 
     def source(self, element_id: str, source, path: tuple = ()) -> None:
         self.ref(element_id, (*path, "source", "doc"), source.doc, "sources")
@@ -274,6 +275,8 @@ def check_model(m: Model) -> list[Problem]:
         for index, step in enumerate(r.steps):
             c.ref(r.id, ("steps", index, "actor"), step.actor, "roles", "units")
             c.ref(r.id, ("steps", index, "after"), step.after, "events")
+            c.ref(r.id, ("steps", index, "done_by"), step.done_by, "events")
+            c.profile(r.id, ("steps", index, "profile"), step.profile)
             c.source(r.id, step.source, ("steps", index))
             if step.status == Status.assumption.value and not step.note:
                 c.add(
@@ -304,6 +307,8 @@ def check_model(m: Model) -> list[Problem]:
         c.profile(s.id, "profile", s.profile)
         if s.within_days is not None and s.after is None:
             c.add(s.id, ("within_days",), "'within_days' needs 'after': the event the days count from")
+    for ev in m.events:
+        c.refs(ev.id, "requires", ev.requires, "events")
     for e in m.escalation_paths:
         c.refs(e.id, "between", e.between, "principals", "principal_groups")
     for b in m.boundaries:

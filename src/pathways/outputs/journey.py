@@ -72,6 +72,10 @@ class Span:
         return self.last - self.first + 1
 
 
+_WITH_WEEKEND = {"sv": "med helg", "en": "incl. weekend"}
+"""A column of several days that includes a weekend says so."""
+
+
 def _state(day) -> tuple:
     return (day.unit, tuple(day.engaged), tuple(day.uncovered), tuple(sorted(day.owners)))
 
@@ -171,6 +175,8 @@ def _journey(
         return f"<TD{attrs}>{inner}</TD>"
 
     body = []
+    used: set[str] = set()
+    """Symbols the diagram uses (the legend lists only these)."""
     # header: the days
     head = [f'<TD ALIGN="LEFT"><B>{esc(t(lang, "day"))}</B></TD>']
     for c in cols:
@@ -179,9 +185,11 @@ def _journey(
         if c.first == c.last:
             text = _day_head(d0, lang)
         else:
+            some_weekend = any(days[i].date.weekday() >= 5 for i in range(c.first, c.last + 1))
+            note = f"{c.days()} d" + (f", {_WITH_WEEKEND[lang]}" if some_weekend and not weekend else "")
             text = (
                 f"{WEEKDAYS[lang][d0.weekday()]}–{WEEKDAYS[lang][d1.weekday()]}<BR/>"
-                f"{d0.day}/{d0.month}–{d1.day}/{d1.month}" + (f" ({c.days()} d)" if c.days() > 7 else "")
+                f"{d0.day}/{d0.month}–{d1.day}/{d1.month}<BR/>({note})"
             )
         head.append(
             f'<TD BGCOLOR="{LIGHT_GREY if weekend else "white"}">{"<I>" + text + "</I>" if weekend else text}</TD>'
@@ -210,6 +218,7 @@ def _journey(
             if all(holds):
                 row.append(cell("●", dark, bold=True))
             elif any(holds):
+                used.add("holds_part")
                 row.append(cell("◐", dark, bold=True))
             elif any(contact):
                 row.append(cell("", light))
@@ -230,6 +239,8 @@ def _journey(
         row = [f'<TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR="{GAP_BG}">{name}</TD>']
         for c in cols:
             gap = [pattern[i] for i in range(c.first, c.last + 1)]
+            if any(gap):
+                used.add("no_owner_day")
             if all(gap):
                 row.append(cell('<FONT POINT-SIZE="13">✗</FONT>', VERMILLION, bold=True, colour="white"))
             elif any(gap):
@@ -246,6 +257,7 @@ def _journey(
         parts = []
         for h in trace.handovers:
             if h.date in span_dates:
+                used.add("handover_to")
                 text = "<BR/>".join(
                     esc(x) for x in wrap("⇢\u00a0" + short_unit(model, h.to_unit, lang), wraps["handover"])
                 )
@@ -291,6 +303,8 @@ def _journey(
         fresh = [f for f in dict.fromkeys(ids) if f not in seen]
         seen.update(fresh)
         nums = sorted(numbers[f] for f in fresh if f in numbers)
+        if nums:
+            used.add("gap_met")
         text = "<BR/>".join(esc(x) for x in _chunks(ranges(nums), 3)) if nums else ""
         row.append(cell(("⚠ " + text) if text else "", colour=VERMILLION, bold=True))
     body.append("<TR>" + "".join(row) + "</TR>")
@@ -302,14 +316,17 @@ def _journey(
     canvas.node("journey", html_label(table), shape="plain")
     profile = ", ".join(trace.labels.get(f"{d}={v}", {}).get(lang, v) for d, v in trace.profile.items())
     summary = t(lang, "journey_summary", n=trace.uncovered_days, profile=profile)
-    cells = [
-        ('<FONT COLOR="black"><B>●</B></FONT>', esc(t(lang, "holds"))),
-        ("<B>◐</B>", esc(t(lang, "holds_part"))),
-        (f'<FONT COLOR="{VERMILLION}"><B>✗</B></FONT>', esc(t(lang, "no_owner_day"))),
-        ("<B>⇢</B>", esc(t(lang, "handover_to"))),
-        ("<B>⬡</B>", esc(t(lang, "sip"))),
-        (f'<FONT COLOR="{VERMILLION}"><B>⚠ n</B></FONT>', esc(t(lang, "gap_met"))),
+    if trace.sips:
+        used.add("sip")
+    symbols = [
+        ("holds", '<FONT COLOR="black"><B>●</B></FONT>'),
+        ("holds_part", "<B>◐</B>"),
+        ("no_owner_day", f'<FONT COLOR="{VERMILLION}"><B>✗</B></FONT>'),
+        ("handover_to", "<B>⇢</B>"),
+        ("sip", "<B>⬡</B>"),
+        ("gap_met", f'<FONT COLOR="{VERMILLION}"><B>⚠ n</B></FONT>'),
     ]
+    cells = [(sym, esc(t(lang, key))) for key, sym in symbols if key == "holds" or key in used]
     width = 135 if page is LANDSCAPE else 90
     blocks = [(None, cells, 3 if page is LANDSCAPE else 2)]
     if missing_notes:

@@ -43,7 +43,7 @@ from pathways.outputs.style import (
     t,
 )
 
-CATEGORY_ORDER = ("icf", "pathway_step", "device_step", "coordination")
+CATEGORY_ORDER = ("icf", "pathway_step", "device_step", "coordination", "nursing")
 
 
 @dataclass

@@ -187,7 +187,7 @@ def whatif_rows(analysis: Analysis, figures: list[Figure], numbers: dict[str, in
         after = total - sum(
             cc.uncovered_days_before - (cc.uncovered_days_after or 0)
             for cc in w.cases
-            if cc.uncovered_days_after is not None
+            if cc.uncovered_days_after is not None and cc.uncovered_days_before is not None
         )
 
         def element_change(e, changed=changed) -> str:
@@ -221,7 +221,7 @@ def whatif_rows(analysis: Analysis, figures: list[Figure], numbers: dict[str, in
                 "cases": [
                     {
                         "case": cc.label.get(lang) or cc.case,
-                        "days": f"{cc.uncovered_days_before} → "
+                        "days": f"{'–' if cc.uncovered_days_before is None else cc.uncovered_days_before} → "
                         + ("–" if cc.uncovered_days_after is None else str(cc.uncovered_days_after)),
                     }
                     for cc in w.cases

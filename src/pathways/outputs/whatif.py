@@ -291,7 +291,9 @@ def whatif_diagram(
             new=len(whatif.new),
             own=len(whatif.ownership),
         )
-        counted = [cc for cc in whatif.cases if cc.uncovered_days_after is not None]
+        counted = [
+            cc for cc in whatif.cases if cc.uncovered_days_after is not None and cc.uncovered_days_before is not None
+        ]
         if counted:
             days_before = sum(cc.uncovered_days_before for cc in counted)
             days_after = sum(cc.uncovered_days_after or 0 for cc in counted)
@@ -299,7 +301,8 @@ def whatif_diagram(
         case_lines = []
         for cc in whatif.cases:
             after = "–" if cc.uncovered_days_after is None else str(cc.uncovered_days_after)
-            case_lines.append(f"{cc.label.get(lang) or cc.case}: {cc.uncovered_days_before} → {after}")
+            before = "–" if cc.uncovered_days_before is None else str(cc.uncovered_days_before)
+            case_lines.append(f"{cc.label.get(lang) or cc.case}: {before} → {after}")
         cells = [
             (
                 "".join(f'<FONT COLOR="{bg}"><B>{m}</B></FONT>' for m, bg, _ in MARKS.values()) + "<B> n</B>",

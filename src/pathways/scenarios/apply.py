@@ -235,7 +235,7 @@ def _apply_one(state: _State, change: Change) -> Change:
             )
         else:
             raise _Failed(
-                [_problem(change, ("field",), f"'{change.target}' has no '{shown}'{_fields_hint(container)}")]
+                [_problem(change, ("field",), f"'{change.target}' has no '{shown}'{_fields_hint(container, step)}")]
             )
         if container is None and depth < len(path) - 2:
             raise _Failed([_problem(change, ("field",), f"'{shown}' is empty; set '{shown}' as a whole")])
@@ -261,7 +261,13 @@ def _apply_one(state: _State, change: Change) -> Change:
         previous = container.get(last, _MISSING)
         if previous is _MISSING and container is data:
             raise _Failed(
-                [_problem(change, ("field",), f"'{change.target}' ({name}) has no field '{last}'{_fields_hint(data)}")]
+                [
+                    _problem(
+                        change,
+                        ("field",),
+                        f"'{change.target}' ({name}) has no field '{last}'{_fields_hint(data, last)}",
+                    )
+                ]
             )
     else:
         raise _Failed([_problem(change, ("field",), f"'{change.field}' does not lead into a mapping or a list")])
@@ -295,9 +301,11 @@ def _apply_one(state: _State, change: Change) -> Change:
     )
 
 
-def _fields_hint(container: Any) -> str:
+def _fields_hint(container: Any, wrong: object) -> str:
+    """'did you mean' the closest field, else the fields there are."""
     if isinstance(container, dict) and container:
-        return f"; fields: {', '.join(str(k) for k in container)}"
+        keys = [str(k) for k in container]
+        return suggest(str(wrong), keys) or f"; fields: {', '.join(keys)}"
     return ""
 
 
@@ -308,10 +316,19 @@ def _keys(change: Change) -> tuple[str, tuple]:
 
 
 def conflicts(scenarios: list[Scenario]) -> list[Problem]:
-    """Changes of different scenarios to the same element, or to the same field of it."""
+    """A scenario given twice; changes of different scenarios to the same element, or to the same field of it."""
     problems = []
     seen: list[tuple[str, tuple, Scenario, Change]] = []
+    given: dict[str, Scenario] = {}
     for s in scenarios:
+        if s.id in given:
+            problems.append(
+                Problem(
+                    s.file, s.line, s.col, s.id, f"scenario '{s.id}' is given twice ({given[s.id].file}); give it once"
+                )
+            )
+            continue
+        given[s.id] = s
         mine = []
         for c in s.changes:
             target, path = _keys(c)

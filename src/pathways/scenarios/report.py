@@ -41,6 +41,7 @@ TEXT = {
         "removed": "borttaget",
         "changed": "ändrat",
         "error": "passar inte längre",
+        "only_after": "passar bara efter ändringen",
         "section": "del",
         "met_gone": "fynd som inte längre möts",
         "met_new": "fynd som nu möts",
@@ -76,6 +77,7 @@ TEXT = {
         "removed": "removed",
         "changed": "changed",
         "error": "no longer fits",
+        "only_after": "fits only after the change",
         "section": "section",
         "met_gone": "findings no longer met",
         "met_new": "findings now met",
@@ -182,7 +184,7 @@ def rows(w: WhatIf, label: Labels, lang: str) -> list[dict]:
                 "need": "",
                 "setting": "",
                 "profiles": "",
-                "before": str(c.uncovered_days_before),
+                "before": "" if c.uncovered_days_before is None else str(c.uncovered_days_before),
                 "after": "" if c.uncovered_days_after is None else str(c.uncovered_days_after),
                 "message": c.error
                 or (
@@ -271,8 +273,9 @@ def to_markdown(w: WhatIf, label: Labels, lang: str) -> str:
             [
                 [
                     c.label[lang],
-                    t["error"] if c.status == "error" else t["changed"],
-                    f"{c.uncovered_days_before} → {'-' if c.uncovered_days_after is None else c.uncovered_days_after}",
+                    t[c.status],
+                    f"{'-' if c.uncovered_days_before is None else c.uncovered_days_before} → "
+                    f"{'-' if c.uncovered_days_after is None else c.uncovered_days_after}",
                     ", ".join(c.findings_resolved),
                     c.error or ", ".join(c.findings_new),
                 ]

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pathways.analysis.coverage import catchments, coverages, differing_catchments
 from pathways.analysis.profiles import ProfileSpace
 from pathways.cases.format import Case
+from pathways.cases.load import check_case, read_case
 from pathways.cases.trace import Trace, TraceOptions, Tracer
 from pathways.gaps.analyze import find_gaps
 from pathways.gaps.config import RuleConfig
 from pathways.gaps.core import Finding, Options, at_least
-from pathways.model.errors import ModelError
+from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model
 from pathways.model.schema import COLLECTIONS
 from pathways.scenarios.apply import dump_element
@@ -93,8 +95,9 @@ class CaseChange:
     case: str
     label: dict[str, str]
     status: str
-    """changed, or error (the case no longer fits the changed model)"""
-    uncovered_days_before: int
+    """changed, error (the case no longer fits the changed model) or only_after (it fits only the changed model)"""
+    uncovered_days_before: int | None
+    """None: the case fits only the changed model (status ``only_after``)."""
     uncovered_days_after: int | None
     findings_resolved: list[str]
     findings_new: list[str]
@@ -273,6 +276,7 @@ def _signature(t: Trace) -> list:
                 tuple(d.handovers),
                 tuple(d.sips),
                 tuple(d.findings),
+                tuple(d.trace_findings),
             )
             for d in t.days
         ]
@@ -290,59 +294,78 @@ def _fill_new_dimensions(case: Case, base: Model, changed: Model) -> Case:
     return case.model_copy(update={"profile": {**case.profile, **extra}}).with_origin(case.origin, case._event_index)
 
 
+def cases_for_whatif(paths: list[Path], base: Model, changed: Model) -> tuple[list[Case], list[Problem]]:
+    """The case files that fit the base model or the changed one; the problems of those that fit neither."""
+    cases, problems = [], []
+    for path in paths:
+        try:
+            case = read_case(path)
+        except ModelError as exc:
+            problems += exc.problems
+            continue
+        before = check_case(base, case)
+        if before and check_case(changed, _fill_new_dimensions(case, base, changed)):
+            problems += before
+            continue
+        cases.append(case)
+    return cases, problems
+
+
+def _row(case: Case, status: str, tb: Trace | None, ta: Trace | None, error: str | None = None) -> CaseChange:
+    fb = {f.id for f in tb.findings} if tb else set()
+    fa = {f.id for f in ta.findings} if ta else set()
+    return CaseChange(
+        case=case.id,
+        label={"sv": case.label.sv, "en": case.label.en},
+        status=status,
+        uncovered_days_before=tb.uncovered_days if tb else None,
+        uncovered_days_after=ta.uncovered_days if ta else None,
+        findings_resolved=sorted(fb - fa),
+        findings_new=sorted(fa - fb),
+        days_changed=_days_changed(tb, ta) if tb and ta else [],
+        error=error,
+        before=tb,
+        after=ta,
+    )
+
+
+def _days_changed(tb: Trace, ta: Trace) -> list[str]:
+    days_a = {d.date: d for d in ta.days}
+    changed = []
+    for d in tb.days:
+        o = days_a.get(d.date)
+        if o is None or (d.owners, d.uncovered, d.unit, d.setting, d.findings, d.trace_findings) != (
+            o.owners,
+            o.uncovered,
+            o.unit,
+            o.setting,
+            o.findings,
+            o.trace_findings,
+        ):
+            changed.append(d.date.isoformat())
+    before_days = {x.date for x in tb.days}
+    return changed + [d.date.isoformat() for d in ta.days if d.date not in before_days]
+
+
 def case_changes(before: Tracer, after: Tracer, cases: list[Case]) -> tuple[list[CaseChange], list[str]]:
+    """Each case that fits either model: how its trace changes (``error``: fits only before; ``only_after``: only after)."""
     changed, same = [], []
     for case in cases:
-        tb = before.trace(case, check=False)
-        try:
-            ta = after.trace(_fill_new_dimensions(case, before.model, after.model))
-        except ModelError as exc:
-            changed.append(
-                CaseChange(
-                    case=case.id,
-                    label={"sv": case.label.sv, "en": case.label.en},
-                    status="error",
-                    uncovered_days_before=tb.uncovered_days,
-                    uncovered_days_after=None,
-                    findings_resolved=[f.id for f in tb.findings],
-                    findings_new=[],
-                    days_changed=[],
-                    error="; ".join(str(p) for p in exc.problems),
-                    before=tb,
-                )
-            )
+        moved = _fill_new_dimensions(case, before.model, after.model)
+        fits_before = not check_case(before.model, case)
+        problems_after = check_case(after.model, moved)
+        tb = before.trace(case, check=False) if fits_before else None
+        ta = after.trace(moved, check=False) if not problems_after else None
+        if tb is None and ta is None:
             continue
-        if _signature(tb) == _signature(ta):
+        if ta is None:
+            changed.append(_row(case, "error", tb, None, "; ".join(str(p) for p in problems_after)))
+        elif tb is None:
+            changed.append(_row(case, "only_after", None, ta))
+        elif _signature(tb) == _signature(ta):
             same.append(case.id)
-            continue
-        fb, fa = {f.id for f in tb.findings}, {f.id for f in ta.findings}
-        days_a = {d.date: d for d in ta.days}
-        days_changed = []
-        for d in tb.days:
-            o = days_a.get(d.date)
-            if o is None or (d.owners, d.uncovered, d.unit, d.setting, d.findings) != (
-                o.owners,
-                o.uncovered,
-                o.unit,
-                o.setting,
-                o.findings,
-            ):
-                days_changed.append(d.date.isoformat())
-        days_changed += [d.date.isoformat() for d in ta.days if d.date not in {x.date for x in tb.days}]
-        changed.append(
-            CaseChange(
-                case=case.id,
-                label={"sv": case.label.sv, "en": case.label.en},
-                status="changed",
-                uncovered_days_before=tb.uncovered_days,
-                uncovered_days_after=ta.uncovered_days,
-                findings_resolved=sorted(fb - fa),
-                findings_new=sorted(fa - fb),
-                days_changed=days_changed,
-                before=tb,
-                after=ta,
-            )
-        )
+        else:
+            changed.append(_row(case, "changed", tb, ta))
     return changed, same
 
 

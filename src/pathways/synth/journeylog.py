@@ -59,6 +59,8 @@ def _fits(profile: dict[str, str], constraint: dict) -> bool:
 def _profiles(model: Model, route) -> list[dict[str, str]]:
     """The route's plain profile, and each value of the dimensions its SIP points depend on."""
     base = [route.profile, *(model.by_id[h].profile for h in route.handovers)]
+    for h in (model.by_id[x] for x in route.handovers):  # the strict trace: the receiver must own what passes
+        base += [r.profile for r in model.responsibilities if r.owner == h.to and set(r.needs) & set(h.needs)]
     plain = _profile(model, base)
     found = [plain]
     values = {d.id: [v.id for v in d.values] for d in model.dimensions}
