@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 import datetime as dt
+from dataclasses import asdict, dataclass, field
 
 
 def _iso(value: dt.date | None) -> str | None:
