@@ -1,6 +1,6 @@
 """The bundled model gives the same findings, ids and traces as at the base of the refactoring.
 
-expected.json was generated once, from the code before the restructuring, by running the
+expected.json was generated from the code before the restructuring (the traces again after the strict trace of issue 11), by running the
 commands below and reducing their JSON with reduce.py. A difference here is a change of
 behaviour: if it is intended, say so in CHANGELOG.md and regenerate the fixture.
 """
