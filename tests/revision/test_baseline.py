@@ -9,6 +9,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from pathways.cli.errors import EXIT_WRITE
 from pathways.cli.main import app
 from pathways.gaps.analyze import find_gaps
 from pathways.model.load import load_model
@@ -95,6 +96,6 @@ def test_entries_of_rules_that_did_not_run_are_not_stale(tmp_path, bundled):
 def test_an_unwritable_baseline_is_a_clear_error(tmp_path):
     target = tmp_path / "missing" / "baseline.yaml"
     result = runner.invoke(app, ["gaps", "--model", str(MODEL), "--format", "json", "--write-baseline", str(target)])
-    assert result.exit_code == 2
+    assert result.exit_code == EXIT_WRITE
     assert result.stderr.startswith(f"{target}: ")
     assert not target.parent.exists()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -29,14 +27,10 @@ def _atomic(path: Path | None, newline: str | None = None):
     if path is None:
         yield None
         return
-    fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
-            yield handle
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    from pathways.files import replacing
+
+    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline=newline) as handle:
+        yield handle
 
 
 def conformance(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import yaml
 
+from pathways.files import write_text
 from pathways.gaps.config import Baseline
 from pathways.gaps.core import Finding
 from pathways.model.errors import Problem
@@ -36,15 +35,7 @@ def baseline_text(findings: list[Finding], keep: dict[str, str] | None = None, l
 
 def write_baseline(path: Path, text: str) -> None:
     """Write the whole file or nothing (a temporary file renamed into place)."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text(path, text)
 
 
 def stale_entries(baseline: Baseline, findings: list[Finding], codes: set[str] | None = None) -> list[Problem]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from pathways.files import replacing
 from pathways.graph.kinds import NODE_KINDS
 from pathways.model.model import Model
 from pathways.model.schema import COLLECTIONS, Meta
@@ -58,13 +59,12 @@ def _unflat(H: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def write_graph(G: nx.MultiDiGraph, path: Path, fmt: str) -> None:
     """Write ``graphml`` (yEd, Gephi; nested data as JSON text) or ``json`` (node-link)."""
-    tmp = path.with_name(path.name + ".part")
-    if fmt == "graphml":
-        nx.write_graphml(_flat(G), tmp, encoding="utf-8")
-    else:
-        data = nx.node_link_data(G, edges="edges")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(path)
+    with replacing(path) as tmp:
+        if fmt == "graphml":
+            nx.write_graphml(_flat(G), tmp, encoding="utf-8")
+        else:
+            data = nx.node_link_data(G, edges="edges")
+            tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def read_graph(path: Path, fmt: str) -> nx.MultiDiGraph:

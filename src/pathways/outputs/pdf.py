@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pathways.files import replacing
+
 
 def write_pdf(html: str, path: Path) -> Path:
     """Write ``html`` (self-contained: images as data URIs) as a PDF at ``path``."""
     from weasyprint import HTML
 
-    tmp = path.with_name(path.name + ".part")
-    HTML(string=html, base_url=str(path.parent)).write_pdf(tmp)
-    tmp.replace(path)
+    with replacing(path) as tmp:
+        HTML(string=html, base_url=str(path.parent)).write_pdf(tmp)
     return path

@@ -16,6 +16,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from pathways.files import replacing
+
 TABLE_STYLE = "Table Grid"
 TABLE_PT = Pt(9)
 
@@ -221,7 +223,6 @@ def write_docx(ctx: dict, out: Path, path: Path) -> Path:
     _sections(doc, ctx)
     _appendix(doc, ctx)
     _footer(doc, ctx)
-    tmp = path.with_name(path.name + ".part")
-    doc.save(str(tmp))
-    tmp.replace(path)
+    with replacing(path) as tmp:
+        doc.save(str(tmp))
     return path

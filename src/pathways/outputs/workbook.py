@@ -13,6 +13,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from pathways.files import replacing
+
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 SHEETS = {
     "sv": {
@@ -164,7 +166,6 @@ def write_workbook(ctx: dict, path: Path) -> Path:
     _sheet(wb, names["assumptions"], headers, assumptions, [11, 18, 35, 70, 40, 8, 24])
     _sheet(wb, names["whatif"], *_whatif(ctx), [50, 16, 12, 12, 16, 70])
     _sheet(wb, names["cases"], *_cases(ctx), [50, 14, 8, 35, 26, 30])
-    tmp = path.with_name(path.name + ".part")
-    wb.save(str(tmp))
-    tmp.replace(path)
+    with replacing(path) as tmp:
+        wb.save(str(tmp))
     return path

@@ -9,13 +9,12 @@ one was removed, the need leaves the responsibility and comes back for the other
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from pathways.files import replacing
 from pathways.model.model import Model
 from pathways.model.schema import Responsibility
 from pathways.scenarios.apply import apply_scenarios, dump_element
@@ -148,12 +147,6 @@ def scenario_text(scenario_id: str, model: Model, changes: list[dict], sheet: st
 
 def write_scenario(out: Path, text: str, model: Model) -> None:
     """Write the scenario only if it loads and applies to ``model`` (whole file or nothing)."""
-    out = Path(out)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}.", suffix=".yaml")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+    with replacing(out) as tmp:
+        tmp.write_text(text, encoding="utf-8")
         apply_scenarios(model, [load_scenario(tmp, model, display=str(out))])
-        os.replace(tmp, out)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
