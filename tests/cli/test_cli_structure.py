@@ -76,6 +76,18 @@ def test_every_model_reading_command_takes_model_as_an_option(tmp_path):
         assert str(tmp_path / "absent") in result.stderr
 
 
+def test_a_model_directory_first_means_the_model_option(tmp_path):
+    assert runner.invoke(app, ["validate", str(MODEL)]).exit_code == 0
+    as_word = runner.invoke(app, ["gaps", str(MODEL), "--format", "json", "--rule", "PW103"])
+    as_option = runner.invoke(app, ["gaps", "--model", str(MODEL), "--format", "json", "--rule", "PW103"])
+    assert as_word.exit_code == 0
+    assert as_word.stdout == as_option.stdout
+    absent = runner.invoke(app, ["stats", str(tmp_path / "absent")])
+    assert absent.exit_code == errors.EXIT_INVALID
+    assert str(tmp_path / "absent") in absent.stderr
+    assert runner.invoke(app, ["explain", "PW101"]).exit_code == 0  # explain's word stays a rule code
+
+
 def test_errors_become_exit_codes_in_one_place():
     assert runner.invoke(app, ["gaps", "--model", str(MODEL), "--rule", "PW999"]).exit_code == errors.EXIT_INVALID
     assert runner.invoke(app, ["explain", "nope"]).exit_code == errors.EXIT_INVALID

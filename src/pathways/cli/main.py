@@ -48,6 +48,12 @@ LAZY: dict[str, dict[str, str]] = {
 """Command modules imported only when one of their commands runs: module -> command -> short help."""
 
 
+MODEL_FIRST = frozenset({"validate", "stats", "assumptions", "gaps", "export", "render", "report"})
+"""Commands whose one positional word, if given, is the model directory: ``pathways validate
+model`` means ``pathways validate --model model`` (the form of the first release, in scripts
+and hooks); ``--model/-m`` stays the one form the help and docs show."""
+
+
 class Group(TyperGroup):
     """The root command: loads lazy command modules on use, and turns errors into exit codes."""
 
@@ -67,7 +73,10 @@ class Group(TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         if args:
             self._load(args[0])
-        return super().resolve_command(ctx, args)
+        name, command, rest = super().resolve_command(ctx, args)
+        if name in MODEL_FIRST and rest and not rest[0].startswith("-"):
+            rest = ["--model", *rest]  # `pathways validate model` as in the first release
+        return name, command, rest
 
     def _load(self, cmd_name: str) -> None:
         for module, commands in LAZY.items():
