@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from pathways.revision.diff import Diff
 from pathways.scenarios.report import TEXT as WHATIF_TEXT
-from pathways.scenarios.report import Labels, field_text, owner_text
+from pathways.scenarios.report import Labels, field_text, owner_text, ownership_rows
 
 TEXT = {
     "sv": WHATIF_TEXT["sv"]
@@ -98,16 +98,7 @@ def sections(d: Diff, label: Labels, lang: str) -> list[Section]:
             "ownership",
             t["ownership"],
             [t["need"], t["setting"], t["profiles"], t["before"], t["after"]],
-            [
-                [
-                    label(o.need),
-                    label(o.setting),
-                    " | ".join(o.profiles_text[lang]),
-                    owner_text(o.before, label, lang),
-                    owner_text(o.after, label, lang),
-                ]
-                for o in w.ownership
-            ],
+            ownership_rows(w.ownership, label, lang),
         )
     )
     out.append(

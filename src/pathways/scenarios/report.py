@@ -102,6 +102,20 @@ class Labels:
         return element_id
 
 
+def ownership_rows(changes, label, lang: str) -> list[list[str]]:
+    """One table row per ownership change: need, setting, patient groups, owners before and after."""
+    return [
+        [
+            label(o.need),
+            label(o.setting),
+            " | ".join(o.profiles_text[lang]),
+            owner_text(o.before, label, lang),
+            owner_text(o.after, label, lang),
+        ]
+        for o in changes
+    ]
+
+
 def owner_text(owners, label: Labels, lang: str) -> str:
     if not owners:
         return TEXT[lang]["nobody"]
@@ -245,16 +259,7 @@ def to_markdown(w: WhatIf, label: Labels, lang: str) -> str:
     if w.ownership:
         lines += _md_table(
             [t["need"], t["setting"], t["profiles"], t["before"], t["after"]],
-            [
-                [
-                    label(o.need),
-                    label(o.setting),
-                    " | ".join(o.profiles_text[lang]),
-                    owner_text(o.before, label, lang),
-                    owner_text(o.after, label, lang),
-                ]
-                for o in w.ownership
-            ],
+            ownership_rows(w.ownership, label, lang),
         )
     else:
         lines.append(t["none"])
