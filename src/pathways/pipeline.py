@@ -88,7 +88,7 @@ def analyse(
     scenarios: Sequence[Scenario] = (),
     config: RuleConfig | None = None,
     *,
-    calendar: bool = False,
+    calendar: bool = True,
     model_dir: str | Path | None = None,
 ) -> Analysis:
     """Gaps, traces and what-if comparisons of a model, each rule set run once per model variant."""
