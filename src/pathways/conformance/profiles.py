@@ -2,7 +2,8 @@
 
 A row gives the journey's value for every profile dimension of the model from its date
 on (``från`` empty: from the start). A journey is replayed with the profile in force on
-its first event (the latest row dated on or before it, else its earliest row).
+its first event (the latest row dated on or before it, else its earliest row), and with
+every later row dated up to its last event as a dated change of the profile.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from pathways.conformance.vocabulary import PROFILE_COLUMNS
 from pathways.model.model import Model
 
 Profile = tuple[tuple[str, str], ...]
+Timeline = tuple[tuple[int, Profile], ...]
+"""The profiles of one journey: (day offset from its first event, profile in force from then), from offset 0."""
 
 
 class Profiles:
@@ -40,6 +43,21 @@ class Profiles:
             return None
         i = bisect_right([e[0] for e in entries], day) - 1
         return entries[max(i, 0)][1]
+
+    def during(self, journey: str, first: date, last: date) -> Timeline | None:
+        """The profile in force on ``first``, then each change dated after it up to ``last``; None without a row."""
+        start = self.at(journey, first)
+        if start is None:
+            return None
+        steps: list[tuple[int, Profile]] = [(0, start)]
+        for since, profile in self.rows[journey]:
+            if first < since <= last and profile is not steps[-1][1]:
+                offset = (since - first).days
+                if steps[-1][0] == offset:
+                    steps[-1] = (offset, profile)
+                else:
+                    steps.append((offset, profile))
+        return tuple(steps)
 
 
 def load_profiles(path: Path, display: str, model: Model, sink: BadInput) -> Profiles:

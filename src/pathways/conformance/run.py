@@ -23,7 +23,7 @@ from pathways.conformance.logread import read_log
 from pathways.conformance.mapping import Mapping, load_mapping
 from pathways.conformance.privacy import DEFAULT_THRESHOLD, check_threshold
 from pathways.conformance.problems import BadInput
-from pathways.conformance.profiles import Profiles, load_profiles
+from pathways.conformance.profiles import Profiles, Timeline, load_profiles
 from pathways.conformance.replay import Replayer
 from pathways.gaps.core import Finding
 from pathways.model.errors import Problem
@@ -68,7 +68,7 @@ def run_conformance(
     for journey in Assembler(model, codes, sink).journeys(read_log(log, str(log), sink)):
         if not journey.events:
             continue
-        profile = table.at(journey.id, journey.events[0].day)
+        profile = table.during(journey.id, journey.events[0].day, journey.events[-1].day)
         if profile is None:
             sink.add(
                 journey.file,
@@ -110,8 +110,8 @@ def run_conformance(
     )
 
 
-def shape(journey: Journey, profile: tuple) -> tuple:
-    """Everything a journey's judgement depends on: its profile and its events relative to the first day.
+def shape(journey: Journey, profile: Timeline) -> tuple:
+    """Everything a journey's judgement depends on: its profiles and its events relative to the first day.
 
     Journeys of the same shape are judged once (memory grows with the shapes, not the journeys).
     """
