@@ -79,23 +79,33 @@ class Aggregates:
         self.handover_deviations: Counter = Counter()
         self._pending: Counter = Counter()
         self._judged: dict[int, tuple[Assessed, tuple[str, ...]]] = {}
+        self._months: dict[tuple[int, int], str] = {}
 
     def add(self, journey: Journey, judged: Assessed, rules: tuple[str, ...]) -> None:
         """Count one journey; journeys judged alike (same ``judged`` object) are folded in together."""
         self._judged.setdefault(id(judged), (judged, rules))
         first = journey.events[0].day
-        self._pending[(id(judged), journey.municipality or "-", f"{first.year}-{first.month:02d}")] += 1
+        month = self._months.get((first.year, first.month))
+        if month is None:
+            month = self._months[(first.year, first.month)] = f"{first.year}-{first.month:02d}"
+        self._pending[(id(judged), journey.municipality or "-", month)] += 1
 
     def _fold(self) -> None:
+        alike: Counter = Counter()
         for (key, town, month), n in self._pending.items():
-            judged, rules = self._judged[key]
-            self._add(judged, rules, town, month, n)
+            judged = self._judged[key][0]
+            ok, lead = not judged.deviations, judged.lead_time
+            self.groups[("municipality", town)].add(ok, lead, n)
+            self.groups[("month", month)].add(ok, lead, n)
+            alike[key] += n
+        for key, n in alike.items():
+            self._add(*self._judged[key], n)
         self._pending.clear()
 
-    def _add(self, judged: Assessed, rules: tuple[str, ...], town: str, month: str, n: int) -> None:
+    def _add(self, judged: Assessed, rules: tuple[str, ...], n: int) -> None:
         ok = not judged.deviations
         lead = judged.lead_time
-        keys = [("total", ""), ("municipality", town), ("month", month)]
+        keys = [("total", "")]
         keys += [("route", r) for r in judged.routes]
         keys += [("unit", u) for u in judged.units]
         keys += [("rule", r) for r in rules]

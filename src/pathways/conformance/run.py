@@ -28,6 +28,7 @@ from pathways.conformance.replay import Replayer
 from pathways.gaps.core import Finding
 from pathways.model.errors import Problem
 from pathways.model.model import Model
+from pathways.perf import without_gc
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Result:
     model: dict[str, str] = field(default_factory=dict)
 
 
+@without_gc
 def run_conformance(
     model: Model,
     log: Path,
@@ -56,7 +58,12 @@ def run_conformance(
     findings: list[Finding] | None = None,
     each: Callable[[Journey, Assessed], None] | None = None,
 ) -> Result:
-    """Judge every journey of ``log``; ``each`` is called with every judged journey (per-journey output)."""
+    """Judge every journey of ``log``; ``each`` is called with every judged journey (per-journey output).
+
+    The cyclic garbage collector is paused (:func:`pathways.perf.paused_gc`): a journey and
+    its events hold no cycles, so reference counting frees each as the next is read, and
+    the collector would only rescan the tables kept (profiles, shapes) again and again.
+    """
     options = options or Options()
     check_threshold(options.threshold)
     sink = BadInput(options.strict)
