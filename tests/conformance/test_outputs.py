@@ -110,10 +110,14 @@ def test_the_report_has_the_section_its_charts_and_the_overview_with_deviation_c
     marks = re.findall(r"⚠ (&lt;5|\d+) avvikelser", svg)
     assert sorted(m.replace("&lt;", "<") for m in marks) == sorted(str(v) for v in expected.values())
 
-    towns = [g for g in run_conformance(model, log / "logg.csv", log / "profiler.csv").summary["groups"]]
+    summary = run_conformance(model, log / "logg.csv", log / "profiler.csv").summary
+    towns = [g for g in summary["groups"] if g["dimension"] == "municipality"]
     bars = (out / "bilder" / "conformance_within.svg").read_text(encoding="utf-8")
-    shown = [g for g in towns if g["dimension"] == "municipality"]
-    assert bars.count("&lt;5") >= sum(1 for g in shown if g["within"] == "<5") > 0
+    suppressed = sum(1 for g in towns if g["within"] == "<5")
+    assert suppressed > 0 and bars.count("&lt;5 (av &lt;5)") == suppressed
+    for g in towns:
+        if g["within"] != "<5":
+            assert f"{g['within'] * 100:.0f} % (av {g['count']})" in bars
 
     md = (out / "rapport.md").read_text(encoding="utf-8")
     assert all(f"(bilder/{n}.png)" in md for n in NAMES)

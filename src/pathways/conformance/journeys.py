@@ -27,6 +27,8 @@ UNKNOWN = {
         "file / okänd händelse",
     )
 }
+UNREAD: tuple[date, datetime | None] = (date.min, None)
+"""Marks a date not yet in the cache (by identity)."""
 TIME_FORMS = "YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DDTHH:MM:SS"
 
 
@@ -119,17 +121,17 @@ class Assembler:
         self, source: Source, line: int, record: list[str], values: tuple[str, ...], journey: Journey
     ) -> Event | None:
         _, when_text, kind_code, unit, municipality, need, handover, _, system = values
-        when = self.dates.get(when_text, False)
-        if when is False:
+        when = self.dates.get(when_text, UNREAD)
+        if when is UNREAD:
             if len(self.dates) >= DATE_CACHE:
                 self.dates.clear()
             when = self.dates[when_text] = parse_when(when_text)
         if when is None:
-            return self._bad(
+            return self._refuse(
                 source.row(line, record), "date", "bad-date", f"not a date; write it {TIME_FORMS} / inte ett datum"
             )
         if journey.events and when[0] < journey.events[-1].day:
-            return self._bad(
+            return self._refuse(
                 source.row(line, record),
                 "date",
                 "out-of-order",
@@ -146,7 +148,7 @@ class Assembler:
             self._map(raw, (source.file, line))
         kind, unit_id, handover_id, need_id, town = codes
         if kind is None:
-            return self._bad(source.row(line, record), unit_id, handover_id, need_id)
+            return self._refuse(source.row(line, record), unit_id, handover_id, need_id)
         if town and not journey.municipality:
             journey.municipality = town
         return Event(when[0], when[1], kind, unit_id, handover_id, need_id, line)
@@ -169,4 +171,8 @@ class Assembler:
 
     def _bad(self, row: Row, name: str, what: str, message: str) -> None:
         self.sink.add(row.file, row.line, row.col(name), what, message)
+
+    def _refuse(self, row: Row, name: str, what: str, message: str) -> Event | None:
+        """The row is bad (see :meth:`_bad`): no event."""
+        self._bad(row, name, what, message)
         return None

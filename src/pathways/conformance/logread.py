@@ -199,8 +199,10 @@ def _xes_records(path: Path, display: str, sink: BadInput) -> Iterator[tuple[int
     ``time:timestamp`` its date, ``org:resource`` (or ``unit``/``enhet``) its unit; other
     string attributes use the CSV column names. Positions are the line of the event's end tag.
     """
-    parser = ET.XMLPullParser(events=("start", "end"))
-    root, in_trace, in_event, journey, pending = None, False, False, "", []
+    parser: ET.XMLPullParser = ET.XMLPullParser(events=("start", "end"))
+    root: ET.Element | None = None
+    in_trace, in_event, journey = False, False, ""
+    pending: list[tuple[int, list[str]]] = []
     with _open_text(path) as handle:
         for number, text in enumerate(handle, start=1):
             try:
@@ -209,7 +211,10 @@ def _xes_records(path: Path, display: str, sink: BadInput) -> Iterator[tuple[int
             except ET.ParseError as exc:
                 sink.add(display, number, 1, "xml", f"not well-formed XES: {exc.args[0].split(':')[0]}")
                 return
-            for kind, element in events:
+            for event in events:
+                kind, element = event[0], event[-1]
+                if not isinstance(element, ET.Element):
+                    continue
                 tag = element.tag.rsplit("}", 1)[-1]
                 if kind == "start":
                     root = element if root is None else root
@@ -224,7 +229,8 @@ def _xes_records(path: Path, display: str, sink: BadInput) -> Iterator[tuple[int
                         record[0] = journey
                         yield line, record
                     in_trace, journey, pending = False, "", []
-                    root.clear()
+                    if root is not None:
+                        root.clear()
                 elif in_trace and not in_event and element.get("key") == "concept:name":
                     journey = element.get("value", "")
 

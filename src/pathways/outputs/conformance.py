@@ -155,7 +155,7 @@ def _number(value: object, lang: str, percent: bool = False, sign: bool = True) 
         return ""
     if isinstance(value, str):
         return value
-    if percent:
+    if percent and isinstance(value, (int, float)):
         value = round(float(value) * 100, 1)
     text = f"{value:g}" if isinstance(value, float) else str(value)
     text = text.replace(".", ",") if lang == "sv" else text
@@ -235,9 +235,12 @@ def _element(model: Model, element: str, lang: str) -> str:
     return getattr(steps[element], lang) if element in steps else label(model, element, lang)
 
 
+_SWEDISH = str.maketrans("åäö", "{|}")
+
+
 def swedish_order(text: str) -> str:
     """A sort key that puts å, ä, ö after z, as Swedish does."""
-    return text.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))
+    return text.lower().translate(_SWEDISH)
 
 
 def _section_tables(result: Result, model: Model, lang: str) -> list[dict]:
