@@ -8,7 +8,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import typer
 
@@ -134,16 +134,17 @@ def conformance(
     lang: Lang = LangOption,
 ) -> None:
     """Follow up real journeys: a pseudonymised log against the agreement."""
-    from pathways.conformance.run import run_conformance, with_scenarios
+    from pathways.conformance.run import with_scenarios
     from pathways.outputs import conformance as render
+    from pathways.pipeline import analyse
 
     given = journey_log(log, profiles, mapping, threshold, strict)
     model = load_or_exit(model_dir)
     try:
         model = with_scenarios(model, scenario, model_dir)
         with _atomic(journeys, newline="") as per_journey:
-            each = render.JourneyWriter(per_journey, lang.value) if per_journey else None
-            result = run_conformance(model, given.log, given.profiles, given.mapping, given.options, each=each)
+            given.each = render.JourneyWriter(per_journey, lang.value) if per_journey else None
+            result = cast("Result", analyse(model, journey_log=given).conformance)
     except OSError as exc:
         raise CommandError(str(exc)) from None
     _emit(result, model, fmt, out, lang.value)

@@ -140,9 +140,11 @@ class JourneyLog:
     profiles: Path | None = None
     mapping: Path | None = None
     options: Options = field(default_factory=Options)
+    each: Callable[[Journey, Assessed], None] | None = None
+    """Called with every judged journey (the per-journey file)."""
 
     def judge(self, model: Model, findings: list[Finding] | None = None) -> Result:
-        return run_conformance(model, self.log, self.profiles, self.mapping, self.options, findings)
+        return run_conformance(model, self.log, self.profiles, self.mapping, self.options, findings, self.each)
 
 
 def shape(journey: Journey, profile: Timeline) -> tuple:
