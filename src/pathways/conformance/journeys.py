@@ -15,7 +15,6 @@ from datetime import date, datetime
 from pathways.conformance.logread import Row, Source
 from pathways.conformance.mapping import Mapping
 from pathways.conformance.problems import BadInput
-from pathways.model.model import Model
 
 DATE_CACHE = 100_000
 """Distinct dates (and distinct combinations of codes) remembered while reading; the cache is emptied past it."""
@@ -73,9 +72,8 @@ def parse_when(text: str) -> tuple[date, datetime | None] | None:
 class Assembler:
     """Turns a stream of rows into journeys, reporting each bad row and leaving it out."""
 
-    def __init__(self, model: Model, mapping: Mapping, sink: BadInput):
-        self.model, self.mapping, self.sink = model, mapping, sink
-        self.kind_of = model.kind_of
+    def __init__(self, mapping: Mapping, sink: BadInput):
+        self.mapping, self.sink = mapping, sink
         self.seen: set[bytes] = set()
         self.dates: dict[str, tuple[date, datetime | None] | None] = {}
         """Dates read so far (a log has few distinct ones); emptied when it grows past DATE_CACHE."""

@@ -25,14 +25,12 @@ FIELDS = tuple(COLUMNS)
 class Row:
     """One event of the log, as written (codes not yet mapped)."""
 
-    __slots__ = ("cols", "file", "index", "line", "pick", "record")
+    __slots__ = ("cols", "file", "index", "line", "record")
 
-    def __init__(self, file: str, line: int, record: list[str], index: dict[str, int], cols=None, pick=None):
-        self.file, self.line, self.record, self.index, self.cols, self.pick = file, line, record, index, cols, pick
-
-    def fields(self) -> tuple[str, ...]:
-        """The values of the log's fields, in the order of ``FIELDS`` ("" when absent), unstripped."""
-        return self.pick(self.record)
+    def __init__(
+        self, file: str, line: int, record: list[str], index: dict[str, int], cols: Callable | None = None
+    ) -> None:
+        self.file, self.line, self.record, self.index, self.cols = file, line, record, index, cols
 
     def get(self, name: str) -> str:
         i = self.index.get(name)
@@ -69,7 +67,7 @@ class Source:
         return iter(self.records)
 
     def row(self, line: int, record: list[str]) -> Row:
-        return Row(self.file, line, record, self.index, self.cols, self.pick)
+        return Row(self.file, line, record, self.index, self.cols)
 
 
 CHUNK = 1 << 22

@@ -74,7 +74,7 @@ def run_conformance(
         codes: Mapping = load_mapping(mapping, model, str(mapping) if mapping else None)
         judge = Judge(model, table, sink, findings)
         with _utf8(log):
-            for journey in Assembler(model, codes, sink).journeys(read_log(log, str(log), sink)):
+            for journey in Assembler(codes, sink).journeys(read_log(log, str(log), sink)):
                 judged = judge(journey)
                 if judged is not None and each is not None:
                     each(journey, judged)
