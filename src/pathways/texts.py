@@ -155,6 +155,7 @@ REPORT: dict[str, dict[str, str]] = {
         "days_unit": "dagar",
         "cases_changed": "Patientfall som ändras (dagar utan ägare, nu → med scenariot)",
         "no_case_changes": "Inget patientfall ändras.",
+        "checklist_in_workbook": "Hela checklistan, alla {n} antaganden med en ruta att bocka av, finns i arbetsboken rapport.xlsx (bladet Antaganden) och i webbversionen av rapporten.",
     },
     "en": {
         "title": "Care pathways and gaps",
@@ -296,6 +297,7 @@ REPORT: dict[str, dict[str, str]] = {
         "days_unit": "days",
         "cases_changed": "Patient cases that change (days without owner, today → with the scenario)",
         "no_case_changes": "No patient case changes.",
+        "checklist_in_workbook": "The whole checklist, all {n} assumptions with a box to tick, is in the workbook rapport.xlsx (sheet Assumptions) and in the web version of the report.",
     },
 }
 

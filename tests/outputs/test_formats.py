@@ -49,7 +49,7 @@ def _pdf_lines(page) -> list[str]:
 def test_pdf_is_a4_with_page_numbers_and_the_summary_first(full_report):
     pdf = PdfReader(full_report.files["pdf"])
     n = len(pdf.pages)
-    assert 20 <= n <= 50, f"{n} pages: the report should stay well under 50 pages"
+    assert 20 <= n <= 50, f"{n} pages: the report should stay under 50 pages"
     for i, page in enumerate(pdf.pages, 1):
         size = sorted((round(float(page.mediabox.width)), round(float(page.mediabox.height))))
         assert size == sorted(A4), (i, size)

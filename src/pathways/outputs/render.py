@@ -107,8 +107,8 @@ def fix_svg(svg: str) -> str:
 def with_metadata(svg: str, stamp: str) -> str:
     """An SVG with the revision stamp as its ``<metadata>`` (right after the ``<svg>`` tag).
 
-    >>> with_metadata('<svg a="1">\n<g/></svg>', "modell 1a2b & c")
-    '<svg a="1"><metadata>modell 1a2b &amp; c</metadata>\n<g/></svg>'
+    >>> with_metadata('<svg a="1"><g/></svg>', "modell 1a2b & c")
+    '<svg a="1"><metadata>modell 1a2b &amp; c</metadata><g/></svg>'
     """
     if not stamp:
         return svg
