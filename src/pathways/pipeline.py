@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
 
 from pathways.analysis.inventory import Assumption, assumptions
+from pathways.analysis.regions import Summary, summarise
 from pathways.cases.format import Case
 from pathways.cases.trace import Trace, TraceOptions, Tracer
 from pathways.gaps.analyze import find_gaps
@@ -81,6 +83,11 @@ class Analysis:
     def assumptions(self, lang: str = "sv") -> list[Assumption]:
         return assumptions(self.graph, lang)
 
+    @cached_property
+    def summary(self) -> Summary:
+        """The model summed up per county and where each finding is: what the national diagrams draw."""
+        return summarise(self.model, self.findings)
+
 
 def analyse(
     model: Model,
@@ -95,8 +102,7 @@ def analyse(
     G = build_graph(model)
     options = Options(calendar=calendar)
     findings = find_gaps(model, config, options, G)
-    trace_options = TraceOptions(calendar=calendar)
-    tracer = Tracer(model, findings, trace_options)
+    tracer = Tracer(model, findings, TraceOptions(calendar=calendar)) if cases else None
     comps = []
     for s in scenarios:
         changed = apply_scenarios(model, [s])
@@ -114,7 +120,7 @@ def analyse(
         model=model,
         graph=G,
         findings=findings,
-        traces=[tracer.trace(c) for c in cases],
+        traces=[tracer.trace(c) for c in cases] if tracer is not None else [],
         comparisons=comps,
         stamp=stamp_of(model_dir) if model_dir is not None else None,
     )
