@@ -270,6 +270,7 @@ def run_step(step: str, args: list[str], timeout: float) -> dict:
         result = Path(f.name)
     cmd = [PYTHON, str(Path(__file__).resolve()), "--child", step, "--result", str(result), "--", *args]
     env = dict(os.environ, COLUMNS="200")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as an installed tool runs: compiled modules cached
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, text=True
