@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -90,7 +91,18 @@ def pushes(model_dir: str, count: int, warm_up: int = 2) -> dict:
         "max_ratio": max(r["ratio_to_first"] for r in rows),
         "min_ratio": min(r["ratio_to_first"] for r in rows),
         "cpu_ratios": [r["cpu_ratio_to_first"] for r in rows],
+        "trend_percent": _trend([r["seconds"] for r in rows]),
+        "cpu_trend_percent": _trend([r["cpu"] for r in rows]),
     }
+
+
+def _trend(times: list[float]) -> float | None:
+    """The least-squares slope of the times, per push, in per cent of their mean: whether
+    pushes grow slower one after the other, apart from the scatter of a shared machine."""
+    if len(times) < 2 or not statistics.fmean(times):
+        return None
+    slope = statistics.linear_regression(range(len(times)), times).slope
+    return round(100 * slope / statistics.fmean(times), 1)
 
 
 def main() -> None:

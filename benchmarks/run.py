@@ -425,7 +425,8 @@ def pushes_row(scale: str, r: dict) -> str:
         f"| {scale} | neo4j x10 | {sum(times):.2f} | | | | | after {len(r.get('warm_up', []))} warm-up pushes "
         f"({r.get('warm_up')} s), ten re-pushes of changed content under one name "
         f"({r['model']}, {last['nodes']} nodes, {last['relationships']} relationships): {times} s, "
-        f"{r.get('min_ratio', 1.0):.2f}x to {r['max_ratio']:.2f}x the first; {last['nodes_on_store']} nodes left on the store, "
+        f"{r.get('min_ratio', 1.0):.2f}x to {r['max_ratio']:.2f}x the first (CPU of client and server: {r.get('cpu_ratios')}); "
+        f"trend {r.get('trend_percent')} % per push (CPU {r.get('cpu_trend_percent')} %); {last['nodes_on_store']} nodes left on the store, "
         f"store {r['pushes'][0]['store_mb']} -> {last['store_mb']} MB"
         + (
             f", transaction logs {r['pushes'][0]['tx_logs_mb']} -> {last['tx_logs_mb']} MB"
@@ -711,9 +712,14 @@ def targets(results: dict) -> list[str]:
     pushes = get("national", "pushes")
     if "max_ratio" in pushes:
         low = pushes.get("min_ratio", 1.0)
+        cpu = [x for x in pushes.get("cpu_ratios", []) if x is not None]
+        cpu_text = f"; CPU {min(cpu):.2f}x to {max(cpu):.2f}x" if cpu else ""
         lines.append(
-            f"| ten re-pushes under one name each within 10 % of the first | {low:.2f}x to {pushes['max_ratio']:.2f}x | "
-            f"{verdict(pushes['max_ratio'] <= 1.1 and low >= 0.9)} |"
+            f"| ten re-pushes under one name each within 10 % of the first | wall {low:.2f}x to "
+            f"{pushes['max_ratio']:.2f}x{cpu_text}; trend {pushes.get('trend_percent')} % per push | "
+            f"{verdict(pushes['max_ratio'] <= 1.1 and low >= 0.9)} (wall)"
+            + (f", {verdict(max(cpu) <= 1.1 and min(cpu) >= 0.9)} (CPU)" if cpu else "")
+            + " |"
         )
     for scale in ("national", "double", "quad"):
         r = get(scale, "render")
