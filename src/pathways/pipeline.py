@@ -72,13 +72,17 @@ class Analysis:
     """The model and what the analyses found in it; what every output renders."""
 
     model: Model
-    graph: nx.MultiDiGraph
     findings: list[Finding]
     traces: list[Trace] = field(default_factory=list)
     comparisons: list[Comparison] = field(default_factory=list)
     stamp: Stamp | None = None
     sections: list[ReportSection] = field(default_factory=list)
     """Extra report sections other analyses provide; append to it before rendering."""
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The typed graph of the model, built when an output asks for it (the list of assumptions)."""
+        return build_graph(self.model)
 
     def assumptions(self, lang: str = "sv") -> list[Assumption]:
         return assumptions(self.graph, lang)
@@ -99,9 +103,8 @@ def analyse(
     model_dir: str | Path | None = None,
 ) -> Analysis:
     """Gaps, traces and what-if comparisons of a model, each rule set run once per model variant."""
-    G = build_graph(model)
     options = Options(calendar=calendar)
-    findings = find_gaps(model, config, options, G)
+    findings = find_gaps(model, config, options)
     tracer = Tracer(model, findings, TraceOptions(calendar=calendar)) if cases else None
     comps = []
     for s in scenarios:
@@ -118,7 +121,6 @@ def analyse(
         comps.append(Comparison(s.id, dict(s.label), changed, w, [s]))
     return Analysis(
         model=model,
-        graph=G,
         findings=findings,
         traces=[tracer.trace(c) for c in cases] if tracer is not None else [],
         comparisons=comps,
