@@ -574,7 +574,7 @@ def markdown(info: dict, results: dict, repeat: int) -> str:
         "`benchmarks/floor.py`, reading the files, plain-dict adjacency and one SCC pass, as a whole process); "
         "**work** = after the imports, measured inside the process; **CPU** = user + system time of "
         "the process and its children; **peak** = the process's peak resident memory (MB), a fresh "
-        f"process per step. `gaps` is `pathways gaps --model DIR --format json` (load, validation, graph, all rules), "
+        f"process per step. `gaps` is `pathways gaps --model DIR --format json` (load, validation, all rules; no typed graph), "
         f"median of {repeat} run(s).",
         "",
     ]
