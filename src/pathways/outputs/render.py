@@ -25,6 +25,7 @@ import graphviz
 from pathways.outputs.heatmap import uncovered_heatmap
 from pathways.outputs.journey import journey_diagram
 from pathways.outputs.matrix import matrix_diagrams
+from pathways.outputs.national import aggregated, national_diagrams, small_whatif
 from pathways.outputs.numbering import numbered
 from pathways.outputs.overview import overview
 from pathways.outputs.routes import route_diagrams
@@ -52,22 +53,29 @@ class Diagram:
 
 def build(analysis: Analysis, lang: str = "sv") -> list[Diagram]:
     """Every diagram of an analysed model: overview, gap overlay, routes, matrix, then one per
-    case trace and one per what-if comparison."""
+    case trace and one per what-if comparison. A model past
+    :data:`pathways.outputs.national.AGGREGATE_HANDOVERS` handovers gets the national
+    diagrams (per county, :mod:`pathways.outputs.national`) instead of the first four."""
     model = analysis.model
     items = numbered(analysis.findings)
-    out = [
-        Diagram("overview", "overview", overview(model, lang)),
-        Diagram("gaps", "gaps", overview(model, lang, items)),
-    ]
-    if any(i.finding.rule == "PW101" for i in items):
-        out.append(Diagram("gaps_uncovered", "gaps", uncovered_heatmap(analysis, items, lang)))
-    out += [Diagram(name, "route", g) for name, g in route_diagrams(model, lang, items)]
-    out += [Diagram(name, "matrix", g) for name, g in matrix_diagrams(model, lang, items)]
+    if aggregated(model):
+        out = [Diagram(name, kind, g) for name, kind, g in national_diagrams(model, analysis.summary, items, lang)]
+    else:
+        out = [
+            Diagram("overview", "overview", overview(model, lang)),
+            Diagram("gaps", "gaps", overview(model, lang, items)),
+        ]
+        if any(i.finding.rule == "PW101" for i in items):
+            out.append(Diagram("gaps_uncovered", "gaps", uncovered_heatmap(analysis, items, lang)))
+        out += [Diagram(name, "route", g) for name, g in route_diagrams(model, lang, items)]
+        out += [Diagram(name, "matrix", g) for name, g in matrix_diagrams(model, lang, items)]
     for tr in analysis.traces:
         out.append(
             Diagram(f"case_{safe_name(tr.case)}", "case", journey_diagram(model, tr, lang, items), dict(tr.label))
         )
     for c in analysis.comparisons:
+        if aggregated(model) and not small_whatif(c.whatif):
+            continue
         name = f"whatif_{safe_name(c.id)}"
         graph = whatif_diagram(model, c.changed, c.whatif, lang, items, name, c.label.get(lang, c.id))
         out.append(Diagram(name, "whatif", graph, dict(c.label)))
