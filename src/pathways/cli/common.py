@@ -1,27 +1,54 @@
 """What every command shares: the model option, the help language, loading a model.
 
-This module imports only typer and rich: a command imports what it uses inside its
-function, so ``pathways --help`` and ``pathways validate`` start fast (issue 15).
+This module imports only typer (rich when a console first prints): a command imports
+what it uses inside its function, so ``pathways --help`` and ``pathways validate`` start
+fast (issue 15).
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any, cast
 
 import typer
-from rich.console import Console
 
 from pathways.cli.errors import EXIT_INVALID as EXIT_INVALID
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from pathways.model.errors import ModelError
     from pathways.model.model import Model
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+
+class LazyConsole:
+    """A rich ``Console`` (no highlighting) made on first use: importing rich costs a
+    tenth of ``pathways validate``, which prints one plain line. ``file`` is the stream
+    it writes to, as rich's, without making the console."""
+
+    def __init__(self, *, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._console: Console | None = None
+
+    @property
+    def file(self) -> IO[str]:
+        if self._console is not None:
+            return self._console.file
+        return sys.stderr if self._stderr else sys.stdout
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self._stderr, highlight=False)
+        return getattr(self._console, name)
+
+
+console = cast("Console", LazyConsole())
+err_console = cast("Console", LazyConsole(stderr=True))
 
 DEFAULT_MODEL = Path("model")
 

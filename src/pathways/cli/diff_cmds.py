@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from pathways.cli.common import Format, Lang, LangOption, ModelOption, Severity, console, h
 from pathways.cli.errors import EXIT_FINDINGS, CommandError
@@ -74,6 +72,9 @@ def diff_cmd(
 
 
 def _print(d, label, lang: str) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     from pathways.revision.report import TEXT, sections, summary
 
     console.print(Text(summary(d, lang), style="bold"))

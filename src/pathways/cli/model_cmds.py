@@ -24,7 +24,7 @@ class Municipalities(str, Enum):
 def validate(model_dir: Path = ModelOption) -> None:
     """Check a model: schema, ids, references, time windows, domain sanity. Exit 2 if not valid."""
     model = load_or_exit(model_dir)
-    console.print(f"{model_dir}: giltig modell ({len(model.by_id)} element) / valid model", markup=False)
+    typer.echo(f"{model_dir}: giltig modell ({len(model.by_id)} element) / valid model")  # one plain line: no rich
 
 
 def stats_cmd(model_dir: Path = ModelOption) -> None:

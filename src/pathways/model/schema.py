@@ -9,8 +9,6 @@ Every element has an ``id``, a Swedish and English ``label``, a ``source`` and a
 checks them (``pathways.model.validate``) because pydantic checks one element at a time.
 """
 
-from __future__ import annotations
-
 import datetime
 from enum import Enum
 from typing import Annotated, Literal
@@ -28,7 +26,7 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 class Strict(BaseModel):
     """Base for every part of the model: unknown fields are errors, not ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True, defer_build=True)
 
 
 class Status(str, Enum):

@@ -7,10 +7,9 @@ model. Each check adds :class:`Problem` rows pointing at the field that is wrong
 from __future__ import annotations
 
 import difflib
+import graphlib
 import itertools
 from collections.abc import Iterable
-
-import networkx as nx
 
 from pathways.model.errors import Problem
 from pathways.model.model import Model
@@ -36,6 +35,33 @@ _KIND_NAMES = {
 
 
 _OUTSIDE_LEVELS = {UnitKind.needs_assessment.value, UnitKind.device_centre.value}
+
+
+def _cycles(edges: list[tuple[str, str]]) -> list[set[str]]:
+    """The groups of ids that wait for each other through ``edges`` (an edge to itself
+    counts), in networkx's order. The usual answer, none, comes from the standard
+    library's :mod:`graphlib`; networkx is imported only when there is a cycle to name.
+
+    >>> _cycles([("a", "b"), ("b", "c")])
+    []
+    >>> [sorted(comp) for comp in _cycles([("a", "b"), ("b", "a"), ("c", "c")])]
+    [['a', 'b'], ['c']]
+    """
+    order: graphlib.TopologicalSorter[str] = graphlib.TopologicalSorter()
+    for before, after in edges:
+        order.add(after, before)
+    try:
+        order.prepare()
+    except graphlib.CycleError:
+        import networkx as nx
+
+        graph = nx.DiGraph(edges)
+        return [
+            comp
+            for comp in nx.strongly_connected_components(graph)
+            if len(comp) > 1 or any(graph.has_edge(x, x) for x in comp)
+        ]
+    return []
 
 
 class _Checker:
@@ -143,13 +169,8 @@ def check_model(m: Model) -> list[Problem]:
     for cl in m.care_levels:
         c.ref(cl.id, ("parent",), cl.parent, "care_levels")
     if m.care_levels:
-        levels = nx.DiGraph((cl.id, cl.parent) for cl in m.care_levels if cl.parent in m.by_id)
-        for cycle_node in {
-            n
-            for comp in nx.strongly_connected_components(levels)
-            if len(comp) > 1 or any(levels.has_edge(x, x) for x in comp)
-            for n in comp
-        }:
+        levels = [(cl.id, cl.parent) for cl in m.care_levels if cl.parent in m.by_id]
+        for cycle_node in {n for comp in _cycles(levels) for n in comp}:
             c.add(cycle_node, ("parent",), "care levels form a cycle through 'parent'")
 
     for u in m.units:
@@ -172,16 +193,15 @@ def check_model(m: Model) -> list[Problem]:
                     f"care level '{u.care_level}' belongs to a {level_kind}, but the unit's principal '{u.principal}' is a {'/'.join(sorted(kinds))}",
                 )
 
-    need_order = nx.DiGraph()
+    need_order: list[tuple[str, str]] = []
     for n in m.needs:
         c.refs(n.id, "after", n.after, "needs")
         c.profile(n.id, "applies_to", n.applies_to)
         c.refs(n.id, "settings", n.settings, "settings")
-        need_order.add_edges_from((a, n.id) for a in n.after if m.kind_of.get(a) == "needs")
-    for comp in nx.strongly_connected_components(need_order):
-        if len(comp) > 1 or any(need_order.has_edge(x, x) for x in comp):
-            for nid in comp:
-                c.add(nid, ("after",), f"needs {', '.join(sorted(comp))} wait for each other through 'after'")
+        need_order.extend((a, n.id) for a in n.after if m.kind_of.get(a) == "needs")
+    for comp in _cycles(need_order):
+        for nid in comp:
+            c.add(nid, ("after",), f"needs {', '.join(sorted(comp))} wait for each other through 'after'")
     for d in m.dimensions:
         ids = [v.id for v in d.values]
         for index, vid in enumerate(ids):

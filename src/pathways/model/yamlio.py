@@ -183,21 +183,30 @@ def _nesting_error(name: str, where: tuple[int, int]) -> ModelError:
     return ModelError([Problem(name, where[0], where[1], "", message)])
 
 
-def _distinct_size(root: yaml.Node) -> int:
+def _walk(root: yaml.Node) -> tuple[int, bool, yaml.Node | None]:
+    """One pass over a composed document: its distinct nodes, whether a node is met twice
+    (through an alias), and, as :func:`_deepest` finds it when none is, the first node
+    nested deeper than :data:`MAX_NESTING` (keys and what they hold are not counted in depth)."""
     seen: set[int] = set()
-    stack = [root]
+    shared, deep = False, None
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]  # depth 0: inside a key
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
         if id(node) in seen:
+            shared = True
             continue
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
+            if deep is None and depth > MAX_NESTING:
+                deep = node
             for key, value in node.value:
-                stack.append(key)
-                stack.append(value)
+                stack.append((key, 0))
+                stack.append((value, depth + 1 if depth else 0))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return len(seen)
+            if deep is None and depth > MAX_NESTING:
+                deep = node
+            stack.extend((child, depth + 1 if depth else 0) for child in node.value)
+    return len(seen), shared, deep
 
 
 def _explain(exc: yaml.MarkedYAMLError, line_text: str) -> str:
@@ -241,13 +250,15 @@ def parse_yaml(text: str, name: str) -> object:
         root = loader.get_single_node()
         if root is None:
             return None
-        distinct = _distinct_size(root)
-        limit = MAX_ALIAS_EXPANSION * distinct + 1000
-        if _expanded_size(root, limit) > limit:
-            raise ModelError(
-                [Problem(name, 1, 1, "", "aliases expand the document too far; write the repeated parts out")]
-            )
-        if (deep := _deepest(root)) is not None:  # after the alias check, which bounds this walk
+        distinct, shared, deep = _walk(root)
+        if shared:  # aliases: bound what they expand to before the depth walk follows them
+            limit = MAX_ALIAS_EXPANSION * distinct + 1000
+            if _expanded_size(root, limit) > limit:
+                raise ModelError(
+                    [Problem(name, 1, 1, "", "aliases expand the document too far; write the repeated parts out")]
+                )
+            deep = _deepest(root)
+        if deep is not None:
             raise _nesting_error(name, _mark(deep))
         return loader.construct_document(root)
     except (yaml.MarkedYAMLError, RecursionError) as exc:
