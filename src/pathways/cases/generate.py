@@ -33,6 +33,7 @@ from pathways.cases.trace.journey import SIP_HELD
 from pathways.gaps.core import Finding
 from pathways.model.errors import ModelError
 from pathways.model.model import Model, Origin
+from pathways.model.schema import Handover
 
 ONE = timedelta(days=1)
 
@@ -80,32 +81,20 @@ class _Planner:
     def lowest(mask: int) -> int:
         return mask & -mask
 
-    def path_to(self, unit: str, bit: int) -> list | None:
+    def path_to(self, unit: str, bit: int) -> list[Handover] | None:
         """Handovers from an entry unit to ``unit`` that apply to the profile (shortest)."""
         if unit in self.entries:
             return []
-        seen = dict.fromkeys(self.entries)
-        queue = deque(self.entries)
-        while queue:
-            here = queue.popleft()
-            for h in self.m.handovers:
-                if h.from_ != here or h.to in seen or not (self.space.mask(h.profile) & bit):
-                    continue
-                seen[h.to] = h
-                if h.to == unit:
-                    path = []
-                    node = unit
-                    while seen[node] is not None:
-                        path.append(seen[node])
-                        node = seen[node].from_
-                    return list(reversed(path))
-                queue.append(h.to)
-        return None
+        return self._shortest(list(self.entries), unit, bit)
 
-    def path_between(self, start: str, unit: str, bit: int) -> list | None:
+    def path_between(self, start: str, unit: str, bit: int) -> list[Handover] | None:
         """Handovers from ``start`` to ``unit`` that apply to the profile (shortest), or None."""
-        seen = {start: None}
-        queue = deque([start])
+        return self._shortest([start], unit, bit)
+
+    def _shortest(self, starts: list[str], unit: str, bit: int) -> list[Handover] | None:
+        """The fewest handovers from one of ``starts`` to ``unit`` for the profile (breadth first)."""
+        seen: dict[str, Handover | None] = dict.fromkeys(starts)
+        queue = deque(starts)
         while queue:
             here = queue.popleft()
             for h in self.m.handovers:
@@ -113,10 +102,11 @@ class _Planner:
                     continue
                 seen[h.to] = h
                 if h.to == unit:
-                    path, node = [], unit
-                    while seen[node] is not None:
-                        path.append(seen[node])
-                        node = seen[node].from_
+                    path: list[Handover] = []
+                    step = seen[unit]
+                    while step is not None:
+                        path.append(step)
+                        step = seen[step.from_]
                     return list(reversed(path))
                 queue.append(h.to)
         return None

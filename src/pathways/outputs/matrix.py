@@ -123,13 +123,13 @@ def matrix_data(model: Model, findings: list[Numbered] | None = None) -> Matrix:
             value_labels["en"][(d.id, v.id)] = v.label.en
     cols = _columns(model)
     rows = matrix_rows(model)
-    needs = [model.get(n) for _, n in rows]
+    needs = [model.by_id[n] for _, n in rows]
     cells: dict[tuple[str, str], list[Owner]] = {}
     for col in cols:
         for n in needs:
             owners = []
             for u in col.units:
-                unit = model.get(u)
+                unit = model.by_id[u]
                 resps = [r for r in model.responsibilities if r.owner == u and n.id in r.needs]
                 if not resps:
                     continue

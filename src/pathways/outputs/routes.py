@@ -145,7 +145,7 @@ def route_diagram(model: Model, route, lang: str = "sv", findings: list[Numbered
 def _unit_box(canvas: graphviz.Digraph, model: Model, unit_id: str, lang: str, anc: Anchors) -> str:
     """A unit, filled with its principal's lane colour and the principal named under it."""
     nid = node_id("u", unit_id)
-    owner = model.get(unit_id).principal
+    owner = model.by_id[unit_id].principal
     bg = REGION_BG if principal_kind(model, owner) == "region" else MUNICIPALITY_BG
     nums = anc.units.get(unit_id)
     unit = model.get(unit_id)
