@@ -19,7 +19,7 @@ import random
 from collections.abc import Callable
 
 from pathways.gaps.core import finding_id
-from pathways.synth.generate import L, Municipality, S, Synth
+from pathways.synth.parts import L, Municipality, S, Synth
 
 
 def _catchment(m: Municipality) -> str:
