@@ -50,50 +50,60 @@ def check(ctx: Context) -> Iterator[Hit]:
         return found
 
     for catchment, cov in ctx.coverages:
-        pairs: dict[tuple[str, str], dict] = {}
-        for (need, setting), owners in sorted(cov.by_cell.items()):
-            required = cov.required.get((need, setting), 0)
-            # Whether two owners overlap depends only on their kinds, windows and profiles:
-            # compare groups of owners alike in these (a national model has hundreds of
-            # health centres per cell, a handful of groups), which finds the same pairs.
-            groups: dict[tuple, list[tuple[str, str]]] = {}
-            for r, u, m in owners:
-                groups.setdefault((kind_of[u], resp[r].window, m), []).append((r, u))
-            for (ka, wa, m1), (kb, wb, m2) in combinations(groups, 2):
-                if ka == kb:
-                    continue
-                k1, k2 = sorted((ka, kb))
-                both = m1 & m2 & required
-                if not both or not _windows_meet(wa, wb):
-                    continue
-                both &= ~coordinated_mask(need, k1, k2)
-                if not both:
-                    continue
-                entry = pairs.setdefault((k1, k2), {"units": set(), "resps": set(), "needs": {}, "mask": 0})
-                for r, u in (*groups[(ka, wa, m1)], *groups[(kb, wb, m2)]):
-                    entry["units"].add(u)
-                    entry["resps"].add(r)
-                entry["needs"].setdefault(need, set()).add(setting)
-                entry["mask"] |= both
+        pairs = _overlaps(cov, kind_of, resp, coordinated_mask)
         for (k1, k2), entry in sorted(pairs.items()):
-            units = sorted(entry["units"])
-            needs = sorted(entry["needs"])
-            text = {lang: ", ".join(ctx.label(n, lang) for n in needs) for lang in ("sv", "en")}
-            who = {lang: f" {AND[lang]} ".join(ctx.label(u, lang) for u in units) for lang in ("sv", "en")}
-            yield Hit(
-                key=(k1, k2, catchment.id),
-                elements=[*units, *sorted(entry["resps"])],
-                message={
-                    "sv": f"{who['sv']} äger samma behov ({text['sv']}) för samma patienter utan en regel för samarbetet",
-                    "en": f"{who['en']} own the same needs ({text['en']}) for the same patients with no rule on how they work together",
-                },
-                profiles=ctx.space.minimal_cubes(entry["mask"]),
-                data={
-                    "kinds": [k1, k2],
-                    "needs": {n: sorted(s) for n, s in entry["needs"].items()},
-                    "catchment": catchment.id,
-                },
-            )
+            yield _hit(ctx, catchment, k1, k2, entry)
+
+
+def _overlaps(cov, kind_of: dict, resp: dict, coordinated_mask) -> dict[tuple[str, str], dict]:
+    """Pairs of unit kinds that own the same need for the same profiles, uncoordinated, in one catchment."""
+    pairs: dict[tuple[str, str], dict] = {}
+    for (need, setting), owners in sorted(cov.by_cell.items()):
+        required = cov.required.get((need, setting), 0)
+        # Whether two owners overlap depends only on their kinds, windows and profiles:
+        # compare groups of owners alike in these (a national model has hundreds of
+        # health centres per cell, a handful of groups), which finds the same pairs.
+        groups: dict[tuple, list[tuple[str, str]]] = {}
+        for r, u, m in owners:
+            groups.setdefault((kind_of[u], resp[r].window, m), []).append((r, u))
+        for (ka, wa, m1), (kb, wb, m2) in combinations(groups, 2):
+            if ka == kb:
+                continue
+            k1, k2 = sorted((ka, kb))
+            both = m1 & m2 & required
+            if not both or not _windows_meet(wa, wb):
+                continue
+            both &= ~coordinated_mask(need, k1, k2)
+            if not both:
+                continue
+            entry = pairs.setdefault((k1, k2), {"units": set(), "resps": set(), "needs": {}, "mask": 0})
+            for r, u in (*groups[(ka, wa, m1)], *groups[(kb, wb, m2)]):
+                entry["units"].add(u)
+                entry["resps"].add(r)
+            entry["needs"].setdefault(need, set()).add(setting)
+            entry["mask"] |= both
+    return pairs
+
+
+def _hit(ctx: Context, catchment, k1: str, k2: str, entry: dict) -> Hit:
+    units = sorted(entry["units"])
+    needs = sorted(entry["needs"])
+    text = {lang: ", ".join(ctx.label(n, lang) for n in needs) for lang in ("sv", "en")}
+    who = {lang: f" {AND[lang]} ".join(ctx.label(u, lang) for u in units) for lang in ("sv", "en")}
+    return Hit(
+        key=(k1, k2, catchment.id),
+        elements=[*units, *sorted(entry["resps"])],
+        message={
+            "sv": f"{who['sv']} äger samma behov ({text['sv']}) för samma patienter utan en regel för samarbetet",
+            "en": f"{who['en']} own the same needs ({text['en']}) for the same patients with no rule on how they work together",
+        },
+        profiles=ctx.space.minimal_cubes(entry["mask"]),
+        data={
+            "kinds": [k1, k2],
+            "needs": {n: sorted(s) for n, s in entry["needs"].items()},
+            "catchment": catchment.id,
+        },
+    )
 
 
 AND = {"sv": "och", "en": "and"}
