@@ -32,6 +32,10 @@ class LazyConsole:
     def __init__(self, *, stderr: bool = False) -> None:
         self._stderr = stderr
         self._console: Console | None = None
+        columns = os.environ.get("COLUMNS", "")
+        self._width = int(columns) if columns.isdigit() else None
+        """The width rich would fix from COLUMNS had it made the console now, at start-up (None: it
+        follows COLUMNS as it changes, which tests that run commands at several widths rely on)."""
 
     @property
     def file(self) -> IO[str]:
@@ -43,7 +47,9 @@ class LazyConsole:
         if self._console is None:
             from rich.console import Console
 
-            self._console = Console(stderr=self._stderr, highlight=False)
+            console = Console(stderr=self._stderr, highlight=False)
+            console.width = self._width  # type: ignore[assignment]  # None: follow COLUMNS, as made at start-up
+            self._console = console
         return getattr(self._console, name)
 
 
