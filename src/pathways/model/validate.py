@@ -301,6 +301,7 @@ def _check_routes(c: _Checker, m: Model) -> None:
     step_routes: dict[str, str] = {}
     for r in m.routes:
         c.refs(r.id, "handovers", r.handovers, "handovers")
+        c.refs(r.id, "also_at", r.also_at, "handovers")
         c.profile(r.id, "profile", r.profile)
         if r.number in numbers:
             c.add(r.id, ("number",), f"route number {r.number} is taken by '{numbers[r.number]}'")
@@ -325,6 +326,7 @@ def _check_routes(c: _Checker, m: Model) -> None:
             c.ref(r.id, ("steps", index, "actor"), step.actor, "roles", "units")
             c.ref(r.id, ("steps", index, "after"), step.after, "events")
             c.ref(r.id, ("steps", index, "done_by"), step.done_by, "events")
+            c.ref(r.id, ("steps", index, "not_before"), step.not_before, "events")
             c.profile(r.id, ("steps", index, "profile"), step.profile)
             c.source(r.id, step.source, ("steps", index))
             if step.status == Status.assumption.value and not step.note:
