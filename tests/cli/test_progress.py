@@ -35,3 +35,14 @@ def test_a_long_step_draws_its_bar(monkeypatch):
 def test_not_a_terminal_gets_the_quiet_callback():
     with progress.progress_bars(enabled=False) as report:
         assert report is progress.quiet
+
+
+def test_a_console_made_on_first_use_takes_rich_options():
+    from pathways.cli.common import console
+
+    out = io.StringIO()
+    narrow = type(console)(file=out, width=30)
+    assert narrow.file is out
+    narrow.print("ord " * 20)
+    lines = out.getvalue().splitlines()
+    assert len(lines) > 1 and max(len(line) for line in lines) <= 30

@@ -25,15 +25,15 @@ if TYPE_CHECKING:
 
 
 class LazyConsole:
-    """A rich ``Console`` (no highlighting) made on first use: importing rich costs a
-    tenth of ``pathways validate``, which prints one plain line. ``file`` is the stream
-    it writes to, as rich's, without making the console."""
+    """A rich ``Console`` made on first use, with the same options (no highlighting unless
+    asked): importing rich costs a tenth of ``pathways validate``, which prints one plain
+    line. ``file`` is the stream it writes to, as rich's, without making the console."""
 
-    def __init__(self, *, stderr: bool = False) -> None:
-        self._stderr = stderr
+    def __init__(self, **options: Any) -> None:
+        self._options: dict[str, Any] = {"highlight": False, **options}
         self._console: Console | None = None
         columns = os.environ.get("COLUMNS", "")
-        self._width = int(columns) if columns.isdigit() else None
+        self._width = options.get("width", int(columns) if columns.isdigit() else None)
         """The width rich would fix from COLUMNS had it made the console now, at start-up (None: it
         follows COLUMNS as it changes, which tests that run commands at several widths rely on)."""
 
@@ -41,13 +41,13 @@ class LazyConsole:
     def file(self) -> IO[str]:
         if self._console is not None:
             return self._console.file
-        return sys.stderr if self._stderr else sys.stdout
+        return self._options.get("file") or (sys.stderr if self._options.get("stderr") else sys.stdout)
 
     def __getattr__(self, name: str) -> Any:
         if self._console is None:
             from rich.console import Console
 
-            console = Console(stderr=self._stderr, highlight=False)
+            console = Console(**self._options)
             console.width = self._width  # type: ignore[assignment]  # None: follow COLUMNS, as made at start-up
             self._console = console
         return getattr(self._console, name)
