@@ -84,9 +84,8 @@ def _profile(rng: random.Random) -> dict:
     return {d: rng.sample(DIMENSIONS[d], rng.randint(1, len(DIMENSIONS[d]) - 1)) for d in dims}
 
 
-def synthetic_model(n_handovers: int = 50_000, seed: int = 1) -> Model:
-    rng = random.Random(seed)
-    c: dict[str, list] = {name: [] for name in COLLECTIONS}
+def _catalogue(c: dict[str, list]) -> None:
+    """The parts every region shares: sources, dimensions, settings, events, roles, needs, care levels."""
     c["sources"].append({"id": "src", "kind": "seed", "title": "synthetic", "ref": "benchmark"})
     for d, values in DIMENSIONS.items():
         c["dimensions"].append(
@@ -104,6 +103,13 @@ def synthetic_model(n_handovers: int = 50_000, seed: int = 1) -> Model:
         {"id": "regionvard", "principal_kind": "region", "label": _label("regionvård"), **SRC},
         {"id": "kommunvard", "principal_kind": "municipality", "label": _label("kommunvård"), **SRC},
     ]
+
+
+def _units(
+    c: dict[str, list],
+) -> tuple[list[str], dict[str, list[str]], dict[str, list[str]], dict[str, list[str]], dict]:
+    """Principals and units of 21 counties and 290 municipalities: (counties, municipalities per
+    county, region units per county, units per municipality, kind of each unit)."""
     counties = [f"lan{i:02d}" for i in range(21)]
     municipalities: dict[str, list[str]] = {lan: [] for lan in counties}
     for i in range(290):
@@ -171,20 +177,20 @@ def synthetic_model(n_handovers: int = 50_000, seed: int = 1) -> Model:
             }
         )
         region_units[lan].append(uid)
-    all_units = [u["id"] for u in c["units"]]
-    owned_needs = [n for n, _ in NEEDS if n != "bmb"]
-    for u in all_units:
-        if rng.random() < 0.9:
-            c["responsibilities"].append(
-                {
-                    "id": f"r-{u}",
-                    "needs": rng.sample(owned_needs, rng.randint(1, 5)),
-                    "owner": u,
-                    "profile": _profile(rng),
-                    "label": _label(f"ansvar {u}"),
-                    **SRC,
-                }
-            )
+    return counties, municipalities, region_units, municipal_units, unit_kind
+
+
+def _handovers(
+    c: dict[str, list],
+    rng: random.Random,
+    n_handovers: int,
+    counties: list[str],
+    municipalities: dict[str, list[str]],
+    region_units: dict[str, list[str]],
+    municipal_units: dict[str, list[str]],
+    unit_kind: dict[str, str],
+) -> list[dict]:
+    """``n_handovers`` handovers, nearly all inside a catchment; those into home healthcare."""
     # handovers: inside a catchment (the municipality's units and its county's region units)
     catchment_units = [
         (lan, m, region_units[lan] + municipal_units[m]) for lan in counties for m in municipalities[lan]
@@ -193,7 +199,7 @@ def synthetic_model(n_handovers: int = 50_000, seed: int = 1) -> Model:
     i = -1
     while len(c["handovers"]) < n_handovers:
         i += 1
-        lan, m, pool = rng.choice(catchment_units)
+        lan, _, pool = rng.choice(catchment_units)
         a, b = rng.sample(pool, 2)
         if rng.random() < 0.02:  # highly specialised care in another county: one national component
             a, b = rng.choice(region_units[lan][:-1]), rng.choice(region_units[rng.choice(counties)][:-1])
@@ -217,6 +223,29 @@ def synthetic_model(n_handovers: int = 50_000, seed: int = 1) -> Model:
         c["handovers"].append(h)
         if unit_kind[b] == "home_healthcare":
             into_home.append(h)
+    return into_home
+
+
+def synthetic_model(n_handovers: int = 50_000, seed: int = 1) -> Model:
+    rng = random.Random(seed)
+    c: dict[str, list] = {name: [] for name in COLLECTIONS}
+    _catalogue(c)
+    counties, municipalities, region_units, municipal_units, unit_kind = _units(c)
+    all_units = [u["id"] for u in c["units"]]
+    owned_needs = [n for n, _ in NEEDS if n != "bmb"]
+    for u in all_units:
+        if rng.random() < 0.9:
+            c["responsibilities"].append(
+                {
+                    "id": f"r-{u}",
+                    "needs": rng.sample(owned_needs, rng.randint(1, 5)),
+                    "owner": u,
+                    "profile": _profile(rng),
+                    "label": _label(f"ansvar {u}"),
+                    **SRC,
+                }
+            )
+    into_home = _handovers(c, rng, n_handovers, counties, municipalities, region_units, municipal_units, unit_kind)
     by_receiver: dict[str, list[dict]] = {}
     for h in c["handovers"]:
         by_receiver.setdefault(h["to"], []).append(h)

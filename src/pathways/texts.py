@@ -749,3 +749,47 @@ def t(lang: str, key: str, **kw: object) -> str:
 def kind(lang: str, kind_id: str) -> str:
     """An element kind in words (``unit`` → ``verksamhet``)."""
     return KINDS.get(lang, {}).get(kind_id) or kind_id.replace("_", " ")
+
+
+EXPLAIN: dict[str, dict[str, str]] = {
+    "sv": {
+        "severity": "Allvarsgrad",
+        "rule": "Regel",
+        "profiles": "Gäller",
+        "elements": "Element att ändra",
+        "fix": "Det som löser fyndet",
+        "gone": "Fyndet försvinner ur `pathways gaps` (och syns som löst i `pathways diff`) när ändringen är gjord.",
+        "zone": "Gråzon",
+        "source": "Källa",
+        "tagged": "Element i gråzonen",
+        "findings": "Fynd som rör gråzonen",
+        "none": "inga",
+        "where": "var",
+        "kind": "slag",
+        "label": "namn",
+    },
+    "en": {
+        "severity": "Severity",
+        "rule": "Rule",
+        "profiles": "For",
+        "elements": "Elements to edit",
+        "fix": "What would resolve it",
+        "gone": "The finding leaves `pathways gaps` (and shows as resolved in `pathways diff`) once the change is made.",
+        "zone": "Grey zone",
+        "source": "Source",
+        "tagged": "Elements in the grey zone",
+        "findings": "Findings touching the grey zone",
+        "none": "none",
+        "where": "where",
+        "kind": "kind",
+        "label": "label",
+    },
+}
+"""The headings of `pathways explain` (a finding or a grey zone)."""
+
+
+WEEKDAYS_SHORT: dict[str, list[str]] = {
+    "sv": ["mån", "tis", "ons", "tor", "fre", "lör", "sön"],
+    "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+}
+"""Weekdays, Monday first, as the trace's day-by-day table shows them."""

@@ -30,6 +30,20 @@ def test_importing_the_cli_imports_neither_neo4j_graphviz_nor_holidays():
     assert out.stdout.strip() == "[]"
 
 
+def test_validate_imports_only_what_it_uses():
+    # networkx and rich are a third of `pathways validate`'s start on Dalarna (issue 15)
+    code = (
+        "import sys; from pathways.cli.main import app\n"
+        "try: app(['validate', '--model', sys.argv[1]])\n"
+        "except SystemExit as e: print(e.code, sorted({'networkx', 'rich', 'neo4j', 'graphviz'} & set(sys.modules)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(MODEL)], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert "giltig modell" in out.stdout
+    assert out.stdout.splitlines()[-1] == "0 []"
+
+
 def test_help_lists_lazy_commands_without_importing_them():
     out = _python(
         "import sys; from typer.testing import CliRunner; from pathways.cli.main import app; "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pathways.gaps.analyze import find_gaps
 from pathways.gaps.core import Options
-from pathways.gaps.rules.pw103_time_gap import calendar_gap_days
+from pathways.gaps.rules.pw103_days import calendar_gap_days
 from pathways.model.load import load_model
 from pathways.model.model import Model
 from tests.gaps.fixture import findings_of, fixture_model

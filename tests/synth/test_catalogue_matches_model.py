@@ -1,4 +1,4 @@
-"""synth/catalogue.py copies the national parts of model/: this proves the copy still matches.
+"""synth/national.yaml (read by synth/catalogue.py) copies the national parts of model/: this proves the copy still matches.
 
 A synthetic model is generated from an installed package, where model/ is not at hand, so
 the generator keeps its copy; when model/ changes, this test names what to copy over.

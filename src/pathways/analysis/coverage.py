@@ -178,8 +178,8 @@ def differing_catchments(base: Model, changed: Model) -> set[str] | None:
             return None
     touched: set[str] = set()
     for name in ("units", "responsibilities"):
-        old: dict[str, Any] = {e.id: e for e in base.collections[name]}  # type: ignore[attr-defined]
-        new: dict[str, Any] = {e.id: e for e in changed.collections[name]}  # type: ignore[attr-defined]
+        old: dict[str, Any] = {e.id: e for e in base.collections[name]}
+        new: dict[str, Any] = {e.id: e for e in changed.collections[name]}
         for eid in old.keys() | new.keys():
             a, b = old.get(eid), new.get(eid)
             if a is not b:

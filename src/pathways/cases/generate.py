@@ -21,8 +21,10 @@ generated case is a checked story, not a guess.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -33,6 +35,10 @@ from pathways.cases.trace.journey import SIP_HELD
 from pathways.gaps.core import Finding
 from pathways.model.errors import ModelError
 from pathways.model.model import Model, Origin
+from pathways.model.schema import Handover
+
+Plan = tuple[int, list[tuple], list[str]]
+"""A way to meet a finding: (profile bit, steps, declared needs)."""
 
 ONE = timedelta(days=1)
 
@@ -80,32 +86,20 @@ class _Planner:
     def lowest(mask: int) -> int:
         return mask & -mask
 
-    def path_to(self, unit: str, bit: int) -> list | None:
+    def path_to(self, unit: str, bit: int) -> list[Handover] | None:
         """Handovers from an entry unit to ``unit`` that apply to the profile (shortest)."""
         if unit in self.entries:
             return []
-        seen = dict.fromkeys(self.entries)
-        queue = deque(self.entries)
-        while queue:
-            here = queue.popleft()
-            for h in self.m.handovers:
-                if h.from_ != here or h.to in seen or not (self.space.mask(h.profile) & bit):
-                    continue
-                seen[h.to] = h
-                if h.to == unit:
-                    path = []
-                    node = unit
-                    while seen[node] is not None:
-                        path.append(seen[node])
-                        node = seen[node].from_
-                    return list(reversed(path))
-                queue.append(h.to)
-        return None
+        return self._shortest(list(self.entries), unit, bit)
 
-    def path_between(self, start: str, unit: str, bit: int) -> list | None:
+    def path_between(self, start: str, unit: str, bit: int) -> list[Handover] | None:
         """Handovers from ``start`` to ``unit`` that apply to the profile (shortest), or None."""
-        seen = {start: None}
-        queue = deque([start])
+        return self._shortest([start], unit, bit)
+
+    def _shortest(self, starts: list[str], unit: str, bit: int) -> list[Handover] | None:
+        """The fewest handovers from one of ``starts`` to ``unit`` for the profile (breadth first)."""
+        seen: dict[str, Handover | None] = dict.fromkeys(starts)
+        queue = deque(starts)
         while queue:
             here = queue.popleft()
             for h in self.m.handovers:
@@ -113,10 +107,11 @@ class _Planner:
                     continue
                 seen[h.to] = h
                 if h.to == unit:
-                    path, node = [], unit
-                    while seen[node] is not None:
-                        path.append(seen[node])
-                        node = seen[node].from_
+                    path: list[Handover] = []
+                    step = seen[unit]
+                    while step is not None:
+                        path.append(step)
+                        step = seen[step.from_]
                     return list(reversed(path))
                 queue.append(h.to)
         return None
@@ -128,102 +123,128 @@ class _Planner:
         first = path[0].from_ if path else unit
         return [("unit", first, self.start_event, None), *(("handover", h) for h in path)]
 
-    def plans(self, finding: Finding, anchor) -> list[tuple[int, list[tuple], list[str]]]:
+    def plans(self, finding: Finding, anchor) -> list[Plan]:
         """Candidate (profile bit, steps, declared needs), most direct first."""
         m, space = self.m, self.space
         cubes = [space.mask(c) for c in finding.profiles] or [space.full]
-        out: list[tuple[int, list[tuple], list[str]]] = []
-
-        def pick(cube: int, *masks: int) -> int:
-            both = cube
-            for x in masks:
-                both &= x
-            return self.lowest(both) or self.lowest(cube)
-
         order = {e.id: i for i, (_, e) in enumerate(m.elements())}
         ids = sorted(anchor.ids, key=lambda i: order.get(i, 0))
+        kind = "units_between" if anchor.kind == "units" and anchor.min_units > 1 else anchor.kind
+        plans: dict[str, Callable[[int, list[str]], list[Plan]]] = {
+            "handovers": self._at_handovers,
+            "responsibilities": self._at_responsibilities,
+            "units_between": self._between_units,
+            "units": self._at_units,
+            "needs": partial(self._at_needs, only=anchor.settings),
+            "events": self._at_events,
+            "settings": self._at_settings,
+        }
+        plan = plans.get(kind)
+        out: list[Plan] = []
         for cube in cubes:
-            if anchor.kind == "handovers":
-                for i in ids:
-                    e = m.by_id[i]
-                    if m.kind_of[i] == "handovers":
-                        bit = pick(cube, space.mask(e.profile))
-                        out.append((bit, [*self.journey_to(e.from_, bit), ("handover", e)], []))
-                    else:  # a SIP point
-                        at = m.by_id[e.at]
-                        if m.kind_of[e.at] == "handovers":
-                            bit = pick(cube, space.mask(e.profile), space.mask(at.profile))
-                            steps = [*self.journey_to(at.from_, bit), ("handover", at), ("sip", e)]
-                        else:
-                            bit = pick(cube, space.mask(e.profile))
-                            steps = [*self.journey_to(at.id, bit), ("sip", e)]
-                        out.append((bit, steps, []))
-            elif anchor.kind == "responsibilities":
-                for i in ids:
-                    r = m.by_id[i]
-                    owner = m.by_id[r.owner]
-                    settings = r.settings or owner.settings
-                    where = 0
-                    for s in settings:
-                        where |= self.t.setting_mask.get(s, 0)
-                    bit = pick(cube, space.mask(r.profile), where)
-                    w = r.window
-                    if w is not None and w.start_day is not None:
-                        for h in m.handovers:
-                            if h.trigger == w.event and h.to == r.owner and space.mask(h.profile) & bit:
-                                out.append((bit, [*self.journey_to(h.from_, bit), ("handover", h)], []))
-                        out.append((bit, [*self.journey_to(r.owner, bit), ("unit", r.owner, w.event, False)], []))
-                    else:
-                        out.append((bit, self.journey_to(r.owner, bit), []))
-            elif anchor.kind == "units" and anchor.min_units > 1:
-                for a in ids:
-                    for b in ids:
-                        if a == b:
-                            continue
-                        bit = pick(cube)
-                        between = self.path_between(a, b, bit)
-                        steps = self.journey_to(a, bit)
-                        if between is not None:
-                            steps += [("handover", h) for h in between]
-                        else:
-                            steps += self.journey_to(b, bit)
-                        out.append((bit, steps, []))
-            elif anchor.kind == "units":
-                for i in ids:
-                    where = 0
-                    for s in m.by_id[i].settings:
-                        where |= self.t.setting_mask.get(s, 0)
-                    bit = pick(cube, where)
-                    out.append((bit, self.journey_to(i, bit), []))
-            elif anchor.kind == "needs":
-                settings = [s.id for s in m.settings if not anchor.settings or s.id in anchor.settings]
-                for n in ids:
-                    for s in settings:
-                        bit = pick(cube, self.t.need_mask[n], self.t.setting_mask[s])
-                        units = [u for u in m.units if self.t.unit_setting(u.id, bit, None) == s]
-                        units.sort(key=lambda u: self._owns(u.id, n, s, bit))
-                        for u in units[:2]:
-                            out.append((bit, [("unit", u.id, self.start_event, False)], [n]))
-            elif anchor.kind == "events":
-                bit = pick(cube)
-                for e in ids:
-                    out.append(
-                        (
-                            bit,
-                            [("unit", self.entries[0], self.start_event, False), ("unit", self.entries[0], e, False)],
-                            [],
-                        )
-                    )
-            elif anchor.kind == "settings":
-                for s in ids:
-                    bit = pick(cube, self.t.setting_mask[s])
-                    for u in m.units:
-                        if self.t.unit_setting(u.id, bit, None) == s:
-                            out.append((bit, self.journey_to(u.id, bit), []))
-                            break
+            if plan is None:
+                out.append((self._pick(cube), [("unit", self.entries[0], self.start_event, None)], []))
             else:
-                out.append((pick(cube), [("unit", self.entries[0], self.start_event, None)], []))
+                out.extend(plan(cube, ids))
         return out
+
+    def _pick(self, cube: int, *masks: int) -> int:
+        both = cube
+        for x in masks:
+            both &= x
+        return self.lowest(both) or self.lowest(cube)
+
+    def _where(self, settings: list[str]) -> int:
+        where = 0
+        for s in settings:
+            where |= self.t.setting_mask.get(s, 0)
+        return where
+
+    def _at_handovers(self, cube: int, ids: list[str]) -> list[Plan]:
+        m, space = self.m, self.space
+        out: list[Plan] = []
+        for i in ids:
+            e = m.by_id[i]
+            if m.kind_of[i] == "handovers":
+                bit = self._pick(cube, space.mask(e.profile))
+                out.append((bit, [*self.journey_to(e.from_, bit), ("handover", e)], []))
+                continue
+            at = m.by_id[e.at]  # a SIP point
+            if m.kind_of[e.at] == "handovers":
+                bit = self._pick(cube, space.mask(e.profile), space.mask(at.profile))
+                steps = [*self.journey_to(at.from_, bit), ("handover", at), ("sip", e)]
+            else:
+                bit = self._pick(cube, space.mask(e.profile))
+                steps = [*self.journey_to(at.id, bit), ("sip", e)]
+            out.append((bit, steps, []))
+        return out
+
+    def _at_responsibilities(self, cube: int, ids: list[str]) -> list[Plan]:
+        m, space = self.m, self.space
+        out: list[Plan] = []
+        for i in ids:
+            r = m.by_id[i]
+            bit = self._pick(cube, space.mask(r.profile), self._where(r.settings or m.by_id[r.owner].settings))
+            w = r.window
+            if w is not None and w.start_day is not None:
+                for h in m.handovers:
+                    if h.trigger == w.event and h.to == r.owner and space.mask(h.profile) & bit:
+                        out.append((bit, [*self.journey_to(h.from_, bit), ("handover", h)], []))
+                out.append((bit, [*self.journey_to(r.owner, bit), ("unit", r.owner, w.event, False)], []))
+            else:
+                out.append((bit, self.journey_to(r.owner, bit), []))
+        return out
+
+    def _between_units(self, cube: int, ids: list[str]) -> list[Plan]:
+        out: list[Plan] = []
+        for a in ids:
+            for b in ids:
+                if a == b:
+                    continue
+                bit = self._pick(cube)
+                between = self.path_between(a, b, bit)
+                steps = self.journey_to(a, bit)
+                if between is not None:
+                    steps += [("handover", h) for h in between]
+                else:
+                    steps += self.journey_to(b, bit)
+                out.append((bit, steps, []))
+        return out
+
+    def _at_units(self, cube: int, ids: list[str]) -> list[Plan]:
+        out: list[Plan] = []
+        for i in ids:
+            bit = self._pick(cube, self._where(self.m.by_id[i].settings))
+            out.append((bit, self.journey_to(i, bit), []))
+        return out
+
+    def _at_needs(self, cube: int, ids: list[str], only: frozenset[str]) -> list[Plan]:
+        out: list[Plan] = []
+        settings = [s.id for s in self.m.settings if not only or s.id in only]
+        for n in ids:
+            for s in settings:
+                bit = self._pick(cube, self.t.need_mask[n], self.t.setting_mask[s])
+                units = [u for u in self.m.units if self.t.unit_setting(u.id, bit, None) == s]
+                units.sort(key=partial(self._owns_unit, need=n, setting=s, bit=bit))
+                out.extend((bit, [("unit", u.id, self.start_event, False)], [n]) for u in units[:2])
+        return out
+
+    def _at_events(self, cube: int, ids: list[str]) -> list[Plan]:
+        bit, entry = self._pick(cube), self.entries[0]
+        return [(bit, [("unit", entry, self.start_event, False), ("unit", entry, e, False)], []) for e in ids]
+
+    def _at_settings(self, cube: int, ids: list[str]) -> list[Plan]:
+        out: list[Plan] = []
+        for s in ids:
+            bit = self._pick(cube, self.t.setting_mask[s])
+            for u in self.m.units:
+                if self.t.unit_setting(u.id, bit, None) == s:
+                    out.append((bit, self.journey_to(u.id, bit), []))
+                    break
+        return out
+
+    def _owns_unit(self, unit, *, need: str, setting: str, bit: int) -> bool:
+        return self._owns(unit.id, need, setting, bit)
 
     def _owns(self, unit: str, need: str, setting: str, bit: int) -> bool:
         for r in self.m.responsibilities:

@@ -104,7 +104,8 @@ def parse_case(doc: object, display: str) -> tuple[Case | None, list[Problem]]:
     """A loaded document as a case, or the format problems."""
     if not isinstance(doc, PosDict):
         return None, [Problem(display, 1, 1, "", "a case file is a mapping: id, label, profile, note, events")]
-    case_id = doc.get("id") if isinstance(doc.get("id"), str) else ""
+    raw_id = doc.get("id")
+    case_id = raw_id if isinstance(raw_id, str) else ""
     problems: list[Problem] = []
     events, kept = [], []
     raw = doc.get("events")
@@ -120,7 +121,7 @@ def parse_case(doc: object, display: str) -> tuple[Case | None, list[Problem]]:
     except ValidationError as exc:
         problems += validation_problems(exc, CaseHead, doc, display, case_id)
         return None, problems
-    if not events:
+    if not events or not isinstance(raw, list):
         return None, problems
     data = {name: getattr(head, name) for name in Case.model_fields if name != "events"}
     case = Case.model_validate({**data, "events": events})
@@ -151,7 +152,7 @@ def load_case(path: str | Path, model: Model, display: str | None = None) -> Cas
     problems += format_problems
     if case is not None:
         problems += check_case(model, case)
-    if problems:
+    if problems or case is None:
         raise ModelError(problems)
     return case
 

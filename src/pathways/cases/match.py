@@ -80,7 +80,9 @@ def _care_level_units(model: Model, level: str) -> set[str]:
 def _derived(model: Model, element_id: str, depth: int = 0) -> list[tuple[str, str]]:
     """(anchor kind, id) pairs an indirect element points at."""
     kind = model.kind_of.get(element_id)
-    e = model.get(element_id)
+    if kind is None:
+        return []
+    e = model.by_id[element_id]
     if kind in _DIRECT:
         return [(_DIRECT[kind], element_id)]
     if kind == "routes":

@@ -5,11 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pathways.cases.trace import Day, Trace
-
-WEEKDAYS = {
-    "sv": ["mån", "tis", "ons", "tor", "fre", "lör", "sön"],
-    "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-}
+from pathways.texts import WEEKDAYS_SHORT
 
 
 @dataclass
@@ -64,10 +60,10 @@ def group_days(days: list[Day]) -> list[list[Day]]:
 
 def _when(group: list[Day], lang: str) -> str:
     first, last = group[0], group[-1]
-    text = f"{first.date.isoformat()} {WEEKDAYS[lang][first.date.weekday()]}"
+    text = f"{first.date.isoformat()} {WEEKDAYS_SHORT[lang][first.date.weekday()]}"
     if last is not first:
         n = len(group)
-        text += f" – {last.date.isoformat()} {WEEKDAYS[lang][last.date.weekday()]} ({n} {'dagar' if lang == 'sv' else 'days'})"
+        text += f" – {last.date.isoformat()} {WEEKDAYS_SHORT[lang][last.date.weekday()]} ({n} {'dagar' if lang == 'sv' else 'days'})"
     return text
 
 

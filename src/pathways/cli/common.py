@@ -1,7 +1,8 @@
 """What every command shares: the model option, the help language, loading a model.
 
-This module imports only typer and rich: a command imports what it uses inside its
-function, so ``pathways --help`` and ``pathways validate`` start fast (issue 15).
+This module imports only typer (rich when a console first prints): a command imports
+what it uses inside its function, so ``pathways --help`` and ``pathways validate`` start
+fast (issue 15).
 """
 
 from __future__ import annotations
@@ -13,19 +14,58 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 
 import typer
-from rich.console import Console
 
 from pathways.cli.errors import EXIT_INVALID as EXIT_INVALID
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from pathways.model.errors import ModelError
     from pathways.model.model import Model
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+
+class LazyConsole:
+    """A rich ``Console`` made on first use, with the same options (no highlighting unless
+    asked): importing rich costs a tenth of ``pathways validate``, which prints one plain
+    line. ``file`` is the stream it writes to, as rich's, without making the console."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options: dict[str, Any] = {"highlight": False, **options}
+        self._console: Console | None = None
+        columns = os.environ.get("COLUMNS", "")
+        self._width = options.get("width", int(columns) if columns.isdigit() else None)
+        """The width rich would fix from COLUMNS had it made the console now, at start-up (None: it
+        follows COLUMNS as it changes, which tests that run commands at several widths rely on)."""
+
+    @property
+    def file(self) -> IO[str]:
+        if self._console is not None:
+            return self._console.file
+        return self._options.get("file") or (sys.stderr if self._options.get("stderr") else sys.stdout)
+
+    @file.setter
+    def file(self, stream: IO[str] | None) -> None:
+        """As rich's: None writes to whatever ``sys.stdout`` (or ``sys.stderr``) is then."""
+        if self._console is not None:
+            self._console.file = cast(Any, stream)
+        else:
+            self._options["file"] = stream
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            console = Console(**self._options)
+            console.width = self._width  # type: ignore[assignment]  # None: follow COLUMNS, as made at start-up
+            self._console = console
+        return getattr(self._console, name)
+
+
+console = cast("Console", LazyConsole())
+err_console = cast("Console", LazyConsole(stderr=True))
 
 DEFAULT_MODEL = Path("model")
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from pathways.cli.common import (
     CalendarOption,
@@ -85,6 +83,9 @@ def diff_cmd(
 
 
 def _print(d, label, lang: str) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     from pathways.revision.report import TEXT, sections, summary
 
     console.print(Text(summary(d, lang), style="bold"))

@@ -7,42 +7,8 @@ from rich.text import Text
 
 from pathways.cli.common import console
 from pathways.revision.explain import FindingExplanation, GreyZoneExplanation
+from pathways.texts import EXPLAIN
 from pathways.texts import t as text
-
-T = {
-    "sv": {
-        "severity": "Allvarsgrad",
-        "rule": "Regel",
-        "profiles": "Gäller",
-        "elements": "Element att ändra",
-        "fix": "Det som löser fyndet",
-        "gone": "Fyndet försvinner ur `pathways gaps` (och syns som löst i `pathways diff`) när ändringen är gjord.",
-        "zone": "Gråzon",
-        "source": "Källa",
-        "tagged": "Element i gråzonen",
-        "findings": "Fynd som rör gråzonen",
-        "none": "inga",
-        "where": "var",
-        "kind": "slag",
-        "label": "namn",
-    },
-    "en": {
-        "severity": "Severity",
-        "rule": "Rule",
-        "profiles": "For",
-        "elements": "Elements to edit",
-        "fix": "What would resolve it",
-        "gone": "The finding leaves `pathways gaps` (and shows as resolved in `pathways diff`) once the change is made.",
-        "zone": "Grey zone",
-        "source": "Source",
-        "tagged": "Elements in the grey zone",
-        "findings": "Findings touching the grey zone",
-        "none": "none",
-        "where": "where",
-        "kind": "kind",
-        "label": "label",
-    },
-}
 
 
 def _places(title: str, rows, t) -> Table:
@@ -55,7 +21,7 @@ def _places(title: str, rows, t) -> Table:
 
 
 def print_finding_explanation(x: FindingExplanation, lang: str) -> None:
-    t, f = T[lang], x.finding
+    t, f = EXPLAIN[lang], x.finding
     console.print(Text(f"{f.id}: {f.message[lang]}", style="bold"))
     console.print(
         Text(
@@ -71,7 +37,7 @@ def print_finding_explanation(x: FindingExplanation, lang: str) -> None:
 
 
 def print_grey_zone_explanation(z: GreyZoneExplanation, lang: str) -> None:
-    t = T[lang]
+    t = EXPLAIN[lang]
     console.print(Text(f"{t['zone']} {z.number} ({z.id}): {z.label}", style="bold"))
     console.print(Text(f"{t['source']}: {z.source} · {z.where}"))
     console.print(_places(t["tagged"], z.elements, t) if z.elements else Text(f"{t['tagged']}: {t['none']}"))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.table import Table
-
 from pathways.cli.common import console
 from pathways.cli.errors import CommandError
 
@@ -34,6 +32,8 @@ def print_findings(
     findings: list[Finding], accepted: dict[str, str], lang: str, where: dict[str, dict[str, str]] | None = None
 ) -> None:
     """The findings as a table; ``where`` gives each finding's elements with their ``file:line``."""
+    from rich.table import Table
+
     from pathways.gaps.core import SEVERITIES
     from pathways.texts import t
 

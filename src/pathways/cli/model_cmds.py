@@ -65,7 +65,7 @@ STATS_TEXT: dict[str, dict[str, str]] = {
 def validate(model_dir: Path = ModelOption, lang: Lang = LangOption) -> None:
     """Check a model: schema, ids, references, time windows, domain sanity. Exit 2 if not valid."""
     model = load_or_exit(model_dir)
-    console.print(STATS_TEXT[lang.value]["valid"].format(dir=model_dir, n=len(model.by_id)), markup=False)
+    typer.echo(STATS_TEXT[lang.value]["valid"].format(dir=model_dir, n=len(model.by_id)))  # one plain line: no rich
 
 
 def stats_cmd(model_dir: Path = ModelOption, lang: Lang = LangOption, out: Path | None = OutOption) -> None:

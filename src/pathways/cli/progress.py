@@ -21,9 +21,11 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
 
 ProgressCallback = Callable[[str, int, int], None]
 """``progress(task, done, total)``; ``done == total`` ends the task's bar."""
@@ -67,7 +69,33 @@ def progress_bars(enabled: bool | None = None, console: Console | None = None) -
     if not enabled:
         yield quiet
         return
-    bars = Progress(
+    bars: Progress | None = None
+    tasks: dict[str, TaskID] = {}
+    began = time.monotonic()
+
+    def report(task: str, done: int, total: int) -> None:
+        nonlocal bars
+        if bars is None:
+            if time.monotonic() - began < SHOW_AFTER:
+                return  # a quick step: no bars, and rich is not imported
+            bars = _bars(console)
+            bars.start()
+        if task not in tasks:
+            tasks[task] = bars.add_task(TASKS.get(task, task), total=total)
+        bars.update(tasks[task], completed=done, total=total)
+
+    try:
+        yield report
+    finally:
+        if bars is not None:
+            bars.stop()
+
+
+def _bars(console: Console | None) -> Progress:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -75,21 +103,3 @@ def progress_bars(enabled: bool | None = None, console: Console | None = None) -
         console=console or Console(stderr=True),
         transient=True,
     )
-    tasks: dict[str, TaskID] = {}
-    began = time.monotonic()
-    shown = False
-
-    def report(task: str, done: int, total: int) -> None:
-        nonlocal shown
-        if task not in tasks:
-            tasks[task] = bars.add_task(TASKS.get(task, task), total=total)
-        bars.update(tasks[task], completed=done, total=total)
-        if not shown and time.monotonic() - began >= SHOW_AFTER:
-            bars.start()
-            shown = True
-
-    try:
-        yield report
-    finally:
-        if shown:
-            bars.stop()

@@ -2,18 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import networkx as nx
 
 from pathways.graph.kinds import KIND_OF_COLLECTION
 from pathways.model.model import Model
-from pathways.model.schema import Strict
+from pathways.model.schema import (
+    Boundary,
+    CareLevel,
+    CoordinationRule,
+    CostRule,
+    Element,
+    EscalationPath,
+    GreyZone,
+    Handover,
+    Responsibility,
+    Route,
+    RouteStep,
+    SipPoint,
+    SourceDoc,
+    Unit,
+)
 from pathways.perf import without_gc
 
+Edge = tuple[str, str, dict]
+"""(target, edge kind, attributes) of one reference of an element."""
 
-def _node_attrs(kind: str, element: Strict) -> dict:
-    source = getattr(element, "source", None)
+
+def _node_attrs(kind: str, element: Element | GreyZone | RouteStep) -> dict:
+    source = element.source
     return {
         "kind": kind,
         "label_sv": element.label.sv,
@@ -24,7 +43,7 @@ def _node_attrs(kind: str, element: Strict) -> dict:
     }
 
 
-def _source_attrs(doc) -> dict:
+def _source_attrs(doc: SourceDoc) -> dict:
     return {
         "kind": "source",
         "label_sv": doc.title,
@@ -35,76 +54,128 @@ def _source_attrs(doc) -> dict:
     }
 
 
-def _edges(name: str, e: Strict):
+def _care_level(e: CareLevel) -> Iterator[Edge]:
+    if e.parent:
+        yield e.parent, "PART_OF", {}
+
+
+def _unit(e: Unit) -> Iterator[Edge]:
+    yield e.principal, "BELONGS_TO", {}
+    if e.care_level:
+        yield e.care_level, "AT_LEVEL", {}
+    for s in e.settings:
+        yield s, "WORKS_IN", {}
+
+
+def _responsibility(e: Responsibility) -> Iterator[Edge]:
+    for n in e.needs:
+        yield n, "COVERS", {}
+    for s in e.settings:
+        yield s, "IN_SETTING", {}
+    if e.window:
+        yield e.window.event, "WINDOW_FROM", {}
+    if e.payer:
+        yield e.payer, "PAID_BY", {}
+    if e.cost_rule:
+        yield e.cost_rule, "UNDER_COST_RULE", {}
+
+
+def _cost_rule(e: CostRule) -> Iterator[Edge]:
+    for n in e.needs:
+        yield n, "COVERS", {}
+    yield e.payer, "PAID_BY", {}
+
+
+def _coordination_rule(e: CoordinationRule) -> Iterator[Edge]:
+    for n in e.needs:
+        yield n, "COVERS", {}
+    for u in e.owners:
+        yield u, "COORDINATES", {}
+
+
+def _handover(e: Handover) -> Iterator[Edge]:
+    yield e.to, "TO", {}
+    yield e.trigger, "TRIGGERED_BY", {}
+    for n in e.needs:
+        yield n, "TRANSFERS", {}
+    if e.gate:
+        yield e.gate.by, "GATED_BY", {}
+    if e.on_reject and e.on_reject.to:
+        yield e.on_reject.to, "ON_REJECT", {}
+    if e.on_reject and e.on_reject.escalation:
+        yield e.on_reject.escalation, "ESCALATES_TO", {}
+    for b in e.crosses:
+        yield b, "CROSSES", {}
+
+
+def _route(e: Route) -> Iterator[Edge]:
+    for order, h in enumerate(e.handovers):
+        yield h, "INCLUDES", {"order": order}
+    for order, step in enumerate(e.steps):
+        yield step.id, "HAS_STEP", {"order": order}
+
+
+def _sip_point(e: SipPoint) -> Iterator[Edge]:
+    yield e.at, "AT", {}
+    yield e.called_by, "CALLED_BY", {}
+    if e.role:
+        yield e.role, "CALLER_ROLE", {}
+    if e.after:
+        yield e.after, "COUNTS_FROM", {}
+    for u in e.participants:
+        yield u, "PARTICIPANT", {}
+
+
+def _escalation_path(e: EscalationPath) -> Iterator[Edge]:
+    for p in e.between:
+        yield p, "BETWEEN", {}
+
+
+def _boundary(e: Boundary) -> Iterator[Edge]:
+    yield e.dimension, "ON_DIMENSION", {}
+    for u in e.units:
+        yield u, "INVOLVES", {}
+
+
+_EDGES: dict[str, Callable[[Any], Iterator[Edge]]] = {
+    "care_levels": _care_level,
+    "units": _unit,
+    "responsibilities": _responsibility,
+    "cost_rules": _cost_rule,
+    "coordination_rules": _coordination_rule,
+    "handovers": _handover,
+    "routes": _route,
+    "sip_points": _sip_point,
+    "escalation_paths": _escalation_path,
+    "boundaries": _boundary,
+}
+"""The references of an element of each collection, beyond its source and grey zones."""
+
+
+def _edges(name: str, e: Element | GreyZone) -> Iterator[Edge]:
     """(target, edge kind, attributes) for every reference of element ``e``."""
-    if hasattr(e, "source") and name != "sources":
-        yield e.source.doc, "CITES", {}
+    yield e.source.doc, "CITES", {}
     for gz in getattr(e, "grey_zones", []):
         yield gz, "IN_GREY_ZONE", {}
+    if name in _EDGES:
+        yield from _EDGES[name](e)
+
+
+def _incoming(name: str, e: Any) -> Iterator[tuple[str, str, str, dict]]:
+    """The edges that point at element ``e`` or its route steps, which its fields name."""
     if name == "principal_groups":
-        return
-    if name == "care_levels" and e.parent:
-        yield e.parent, "PART_OF", {}
-    elif name == "units":
-        yield e.principal, "BELONGS_TO", {}
-        if e.care_level:
-            yield e.care_level, "AT_LEVEL", {}
-        for s in e.settings:
-            yield s, "WORKS_IN", {}
-    elif name == "responsibilities":
-        for n in e.needs:
-            yield n, "COVERS", {}
-        for s in e.settings:
-            yield s, "IN_SETTING", {}
-        if e.window:
-            yield e.window.event, "WINDOW_FROM", {}
-        if e.payer:
-            yield e.payer, "PAID_BY", {}
-        if e.cost_rule:
-            yield e.cost_rule, "UNDER_COST_RULE", {}
-    elif name == "cost_rules":
-        for n in e.needs:
-            yield n, "COVERS", {}
-        yield e.payer, "PAID_BY", {}
-    elif name == "coordination_rules":
-        for n in e.needs:
-            yield n, "COVERS", {}
-        for u in e.owners:
-            yield u, "COORDINATES", {}
+        yield from ((m, e.id, "MEMBER_OF", {"kind": "MEMBER_OF"}) for m in e.members)
     elif name == "handovers":
-        yield e.to, "TO", {}
-        yield e.trigger, "TRIGGERED_BY", {}
-        for n in e.needs:
-            yield n, "TRANSFERS", {}
-        if e.gate:
-            yield e.gate.by, "GATED_BY", {}
-        if e.on_reject and e.on_reject.to:
-            yield e.on_reject.to, "ON_REJECT", {}
-        if e.on_reject and e.on_reject.escalation:
-            yield e.on_reject.escalation, "ESCALATES_TO", {}
-        for b in e.crosses:
-            yield b, "CROSSES", {}
+        yield e.from_, e.id, "SENDS", {"kind": "SENDS"}
+    elif name == "needs":
+        yield from ((a, e.id, "PRECEDES", {"kind": "PRECEDES"}) for a in e.after)
     elif name == "routes":
-        for order, h in enumerate(e.handovers):
-            yield h, "INCLUDES", {"order": order}
-        for order, step in enumerate(e.steps):
-            yield step.id, "HAS_STEP", {"order": order}
-    elif name == "sip_points":
-        yield e.at, "AT", {}
-        yield e.called_by, "CALLED_BY", {}
-        if e.role:
-            yield e.role, "CALLER_ROLE", {}
-        if e.after:
-            yield e.after, "COUNTS_FROM", {}
-        for u in e.participants:
-            yield u, "PARTICIPANT", {}
-    elif name == "escalation_paths":
-        for p in e.between:
-            yield p, "BETWEEN", {}
-    elif name == "boundaries":
-        yield e.dimension, "ON_DIMENSION", {}
-        for u in e.units:
-            yield u, "INVOLVES", {}
+        for step in e.steps:
+            yield step.id, step.source.doc, "CITES", {"kind": "CITES"}
+            yield step.id, step.actor, "DONE_BY", {"kind": "DONE_BY"}
+            yield step.id, step.after, "COUNTS_FROM", {"kind": "COUNTS_FROM"}
+    elif name == "responsibilities":
+        yield e.owner, e.id, "HOLDS", {"kind": "HOLDS"}
 
 
 @without_gc
@@ -137,35 +208,21 @@ def build_graph(model: Model, *, progress: Callable[[str, int, int], None] | Non
         done += 1
         if progress and not done % 4096:
             progress("graph", done, total)
-        if name == "sources":
-            continue
+        if not isinstance(e, Element | GreyZone):
+            continue  # a source document: its node is made above
         nodes.append((e.id, _node_attrs(KIND_OF_COLLECTION[name], e)))
-        if name == "routes":
-            for step in e.steps:
-                nodes.append((step.id, _node_attrs("route_step", step)))
+        if isinstance(e, Route):
+            nodes.extend((step.id, _node_attrs("route_step", step)) for step in e.steps)
     _add_nodes(G, nodes)
-    edges = []
+    edges: list[tuple[str, str, str, dict]] = []
     for name, e in model.elements():
         done += 1
         if progress and not done % 4096:
             progress("graph", done, total)
-        if name == "sources":
+        if not isinstance(e, Element | GreyZone):
             continue
-        for target, kind, attrs in _edges(name, e):
-            edges.append((e.id, target, kind, {"kind": kind, **attrs}))
-        if name == "principal_groups":
-            edges.extend((m, e.id, "MEMBER_OF", {"kind": "MEMBER_OF"}) for m in e.members)
-        elif name == "handovers":
-            edges.append((e.from_, e.id, "SENDS", {"kind": "SENDS"}))
-        elif name == "needs":
-            edges.extend((a, e.id, "PRECEDES", {"kind": "PRECEDES"}) for a in e.after)
-        elif name == "routes":
-            for step in e.steps:
-                edges.append((step.id, step.source.doc, "CITES", {"kind": "CITES"}))
-                edges.append((step.id, step.actor, "DONE_BY", {"kind": "DONE_BY"}))
-                edges.append((step.id, step.after, "COUNTS_FROM", {"kind": "COUNTS_FROM"}))
-        elif name == "responsibilities":
-            edges.append((e.owner, e.id, "HOLDS", {"kind": "HOLDS"}))
+        edges.extend((e.id, target, kind, {"kind": kind, **attrs}) for target, kind, attrs in _edges(name, e))
+        edges.extend(_incoming(name, e))
     _add_edges(G, edges)
     if progress:
         progress("graph", total, total)

@@ -47,11 +47,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 
 import neo4j
 
 from pathways.analysis.profiles import MAX_PROFILES
-from pathways.gaps.core import Context, Finding, Rule, run_rules
+from pathways.gaps.core import Context, Finding, Hit, Rule, run_rules
 from pathways.gaps.cypher import PARAMS, SPACE_SIZE
 from pathways.gaps.rules import all_rules, server_rules
 from pathways.graph.kinds import NODE_KINDS
@@ -108,6 +109,18 @@ RETURN DISTINCT x.node_kind AS kind, x.props AS props
 """The elements a set of findings names, with the version's dimensions and grey zones."""
 
 
+def _rows(tx: neo4j.ManagedTransaction, query: str, params: dict) -> list[dict]:
+    return [r.data() for r in tx.run(query, params)]
+
+
+def _slice(tx: neo4j.ManagedTransaction, version: str, ids: list[str]) -> list[tuple[str, str]]:
+    return [(r["kind"], r["props"]) for r in tx.run(SLICE, version=version, ids=ids)]
+
+
+def _from_rows(code: str, rows: list[list[dict]], ctx: Context) -> Iterable[Hit]:
+    return SERVER[code].from_rows(ctx, rows)
+
+
 def server_rows(driver: neo4j.Driver, version: str, codes: Iterable[str], database: str | None = None) -> Rows:
     """Run the queries of ``codes`` against ``version`` and read the slice of the model they name.
 
@@ -130,13 +143,10 @@ def server_rows(driver: neo4j.Driver, version: str, codes: Iterable[str], databa
             rows: dict[str, list[list[dict]]] = {}
             for code in codes:
                 rows[code] = [
-                    session.execute_read(lambda tx, q=q: [r.data() for r in tx.run(q, {**PARAMS, "version": version})])
-                    for q in SERVER[code].CYPHER
+                    session.execute_read(_rows, q, {**PARAMS, "version": version}) for q in SERVER[code].CYPHER
                 ]
             ids = sorted(_named_ids(rows))
-            elements = session.execute_read(
-                lambda tx, ids=ids: [(r["kind"], r["props"]) for r in tx.run(SLICE, version=version, ids=ids)]
-            )
+            elements = session.execute_read(_slice, version, ids)
             after = session.execute_read(_version, version)
             if after == before:
                 return Rows(before[0], rows, _model_of(before[1], elements))
@@ -202,5 +212,5 @@ def server_gaps(
     for rule in all_rules():
         if rule.code in result.rows:
             rows = result.rows[rule.code]
-            rules.append(replace(rule, check=lambda ctx, code=rule.code, rows=rows: SERVER[code].from_rows(ctx, rows)))
+            rules.append(replace(rule, check=partial(_from_rows, rule.code, rows)))
     return run_rules(ctx, rules, severity)

@@ -50,6 +50,16 @@ class PushResult:
     written: bool
 
 
+def _create(tx: neo4j.ManagedTransaction, query: str, rows: list[dict], build: str) -> list[tuple[str, str]]:
+    """Create a batch of nodes; (model id, the server's element id) of each."""
+    return [(r["id"], r["eid"]) for r in tx.run(query, rows=rows, build=build)]
+
+
+def _relate(tx: neo4j.ManagedTransaction, query: str, rows: list[dict]) -> None:
+    """Create a batch of relationships between nodes given by element id."""
+    tx.run(query, rows=rows).consume()
+
+
 def _session(driver: neo4j.Driver, database: str | None) -> neo4j.Session:
     return driver.session(database=database) if database else driver.session()
 
@@ -118,9 +128,7 @@ def push(
                 )
                 for start in range(0, len(rows), BATCH):
                     batch = rows[start : start + BATCH]
-                    created = session.execute_write(
-                        lambda tx, b=batch, q=query: [(r["id"], r["eid"]) for r in tx.run(q, rows=b, build=build)]
-                    )
+                    created = session.execute_write(_create, query, batch, build)
                     element_ids.update(created)
                     done += len(batch)
                     if progress:
@@ -137,7 +145,7 @@ def push(
                         {"s": element_ids[row["s"]], "t": element_ids[row["t"]], "order": row["order"]}
                         for row in rows[start : start + BATCH]
                     ]
-                    session.execute_write(lambda tx, b=batch, q=query: tx.run(q, rows=b).consume())
+                    session.execute_write(_relate, query, batch)
                     done += len(batch)
                     if progress:
                         progress(done, total)

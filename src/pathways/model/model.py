@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from pathways.model.schema import COLLECTIONS, Meta, Strict
+from pathways.model.schema import COLLECTIONS, Identified, Meta
 from pathways.model.yamlio import LazyNode, PosDict, PosList
 
 FILES: dict[str, str] = {
@@ -43,20 +44,25 @@ class Origin:
 
     def where(self, *path: str | int) -> tuple[int, int]:
         """(line, col) of a field inside the element, or of the element itself."""
-        node: object = self.node
-        if isinstance(node, LazyNode):
-            node = node.resolve()
-        if node is None:
+        node: object = self.node.resolve() if isinstance(self.node, LazyNode) else self.node
+        if not isinstance(node, PosDict | PosList):
             return (1, 1)
         line_col = node.start
         for step in path:
-            if (isinstance(node, PosDict) and step in node) or (
-                isinstance(node, PosList) and isinstance(step, int) and step < len(node)
-            ):
-                line_col, node = node.where(step), node[step]
-            else:
+            found = _step(node, step)
+            if found is None:
                 break
+            line_col, node = found
         return line_col
+
+
+def _step(node: object, step: str | int) -> tuple[tuple[int, int], object] | None:
+    """The position of ``step`` in a position-carrying mapping or list, and what stands there."""
+    if isinstance(node, PosDict):
+        return (node.where(step), node[step]) if step in node else None
+    if isinstance(node, PosList) and isinstance(step, int) and step < len(node):
+        return node.where(step), node[step]
+    return None
 
 
 @dataclass
@@ -64,7 +70,7 @@ class Model:
     """A whole model. Collections hold pydantic elements in file order."""
 
     meta: Meta
-    collections: dict[str, list[Strict]]
+    collections: dict[str, list[Identified]]
     origins: dict[str, Origin] = field(default_factory=dict)
     meta_origin: Origin | None = None
     root: str = "model"
@@ -91,7 +97,7 @@ class Model:
     def origin(self, element_id: str) -> Origin:
         return self.origins.get(element_id, Origin(f"{self.root}/?", None))
 
-    def elements(self):
+    def elements(self) -> Iterator[tuple[str, Identified]]:
         """Every element with its collection name, in a stable order."""
         for name in COLLECTIONS:
             for item in self.collections[name]:

@@ -9,13 +9,22 @@ Every element has an ``id``, a Swedish and English ``label``, a ``source`` and a
 checks them (``pathways.model.validate``) because pydantic checks one element at a time.
 """
 
-from __future__ import annotations
-
 import datetime
-from enum import Enum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from pathways.model.enums import (
+    DayUnit,
+    DocKind,
+    EventPlace,
+    Item,
+    Mode,
+    NeedCategory,
+    PrincipalKind,
+    Status,
+    UnitKind,
+)
 
 Id = Annotated[
     str,
@@ -28,16 +37,7 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 class Strict(BaseModel):
     """Base for every part of the model: unknown fields are errors, not ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
-
-
-class Status(str, Enum):
-    """How sure the model is of an element."""
-
-    agreement = "agreement"
-    law = "law"
-    peer_region = "peer_region"
-    assumption = "assumption"
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True, defer_build=True)
 
 
 class Label(Strict):
@@ -51,8 +51,13 @@ class Source(Strict):
     quote: Text | None = Field(None, description="A short quote from the source, in its language.")
 
 
-class Element(Strict):
+class Identified(Strict):
+    """Base of what a model file lists: every such element has an id."""
+
     id: Id
+
+
+class Element(Identified):
     label: Label
     source: Source
     status: Status
@@ -60,18 +65,9 @@ class Element(Strict):
     grey_zones: list[Id] = Field(default_factory=list, description="Ids of `grey_zones` this element expresses.")
 
 
-class DocKind(str, Enum):
-    seed = "seed"
-    statute = "statute"
-    regulation = "regulation"
-    peer_region = "peer_region"
-    web = "web"
-
-
-class SourceDoc(Strict):
+class SourceDoc(Identified):
     """A document the model cites: a seed, a statute, a peer region's agreement."""
 
-    id: Id
     kind: DocKind
     title: Text
     ref: Text = Field(description="Where to find it: a seed file name, an SFS number, a document number.")
@@ -97,11 +93,6 @@ class Meta(Strict):
         return value
 
 
-class PrincipalKind(str, Enum):
-    region = "region"
-    municipality = "municipality"
-
-
 class Principal(Element):
     """A huvudman: a region or a municipality."""
 
@@ -125,23 +116,6 @@ class CareLevel(Element):
     parent: Id | None = None
 
 
-class UnitKind(str, Enum):
-    inpatient_rehab_ward = "inpatient_rehab_ward"
-    inpatient_ward = "inpatient_ward"
-    specialist_clinic = "specialist_clinic"
-    specialist_home_rehab = "specialist_home_rehab"
-    health_centre = "health_centre"
-    primary_care_rehab = "primary_care_rehab"
-    private_provider = "private_provider"
-    home_healthcare = "home_healthcare"
-    municipal_rehab_ordinary = "municipal_rehab_ordinary"
-    municipal_rehab_special_housing = "municipal_rehab_special_housing"
-    habilitation = "habilitation"
-    adult_psychiatry = "adult_psychiatry"
-    device_centre = "device_centre"
-    needs_assessment = "needs_assessment"
-
-
 class Unit(Element):
     """A unit (verksamhet) of a principal at a care level."""
 
@@ -158,14 +132,6 @@ class Role(Element):
     """A profession or function (arbetsterapeut, samordningssjuksköterska, ...)."""
 
     principal_kind: PrincipalKind | None = None
-
-
-class NeedCategory(str, Enum):
-    icf = "icf"
-    pathway_step = "pathway_step"
-    device_step = "device_step"
-    coordination = "coordination"
-    nursing = "nursing"
 
 
 class Need(Element):
@@ -203,12 +169,6 @@ class Setting(Element):
     profile: dict[Id, list[Id]] = Field(default_factory=dict)
 
 
-class EventPlace(str, Enum):
-    units = "units"
-    handovers = "handovers"
-    sip_points = "sip_points"
-
-
 class Event(Element):
     """A dated event of a journey (admission, ready for discharge, discharge, ...)."""
 
@@ -229,11 +189,6 @@ class Event(Element):
         "its contact ends, the handover's sender (or its `on_reject.to`) has the patient again and the passed "
         "needs wait for an owner.",
     )
-
-
-class DayUnit(str, Enum):
-    calendar = "calendar"
-    working = "working"
 
 
 class Window(Strict):
@@ -272,25 +227,6 @@ class CoordinationRule(Element):
     owners: list[Id] = Field(min_length=2)
     profile: dict[Id, list[Id]] = Field(default_factory=dict, description="Empty: every profile.")
     text: Text
-
-
-class Mode(str, Enum):
-    written_care_request = "written_care_request"
-    referral = "referral"
-    guidance = "guidance"
-    discharge_notice = "discharge_notice"
-    device_order = "device_order"
-
-
-class Item(str, Enum):
-    information = "information"
-    rehab_plan = "rehab_plan"
-    medical_plan = "medical_plan"
-    devices = "devices"
-    temporary_prescription_limit = "temporary_prescription_limit"
-    follow_up_responsibility = "follow_up_responsibility"
-    cost_responsibility = "cost_responsibility"
-    sip_plan = "sip_plan"
 
 
 class Gate(Strict):
@@ -396,16 +332,15 @@ class Boundary(Element):
     units: list[Id] = Field(default_factory=list, description="Units on either side.")
 
 
-class GreyZone(Strict):
+class GreyZone(Identified):
     """A grey zone the clinicians raised (domain.md), numbered as there."""
 
-    id: Id
     number: int = Field(ge=1)
     label: Label
     source: Source
 
 
-COLLECTIONS: dict[str, type[Strict]] = {
+COLLECTIONS: dict[str, type[Identified]] = {
     "sources": SourceDoc,
     "principals": Principal,
     "principal_groups": PrincipalGroup,

@@ -7,14 +7,13 @@ model. Each check adds :class:`Problem` rows pointing at the field that is wrong
 from __future__ import annotations
 
 import difflib
+import graphlib
 import itertools
-from collections.abc import Iterable
-
-import networkx as nx
+from collections.abc import Callable, Iterable
 
 from pathways.model.errors import Problem
 from pathways.model.model import Model
-from pathways.model.schema import Status, UnitKind
+from pathways.model.schema import Element, GreyZone, Status, UnitKind
 
 _KIND_NAMES = {
     "sources": "a source document",
@@ -36,6 +35,33 @@ _KIND_NAMES = {
 
 
 _OUTSIDE_LEVELS = {UnitKind.needs_assessment.value, UnitKind.device_centre.value}
+
+
+def _cycles(edges: list[tuple[str, str]]) -> list[set[str]]:
+    """The groups of ids that wait for each other through ``edges`` (an edge to itself
+    counts), in networkx's order. The usual answer, none, comes from the standard
+    library's :mod:`graphlib`; networkx is imported only when there is a cycle to name.
+
+    >>> _cycles([("a", "b"), ("b", "c")])
+    []
+    >>> [sorted(comp) for comp in _cycles([("a", "b"), ("b", "a"), ("c", "c")])]
+    [['a', 'b'], ['c']]
+    """
+    order: graphlib.TopologicalSorter[str] = graphlib.TopologicalSorter()
+    for before, after in edges:
+        order.add(after, before)
+    try:
+        order.prepare()
+    except graphlib.CycleError:
+        import networkx as nx
+
+        graph = nx.DiGraph(edges)
+        return [
+            comp
+            for comp in nx.strongly_connected_components(graph)
+            if len(comp) > 1 or any(graph.has_edge(x, x) for x in comp)
+        ]
+    return []
 
 
 class _Checker:
@@ -126,15 +152,25 @@ def check_model(m: Model) -> list[Problem]:
     """Every cross-element problem of a model, unsorted (ModelError sorts)."""
     c = _Checker(m)
     c.source(m.meta.id, m.meta.source)
+    for check in _CHECKS:
+        check(c, m)
+    return c.problems
+
+
+def _check_elements(c: _Checker, m: Model) -> None:
+    """Sources, assumptions and grey zones of every element."""
     assumption = Status.assumption.value
-    for name, e in m.elements():
-        if name == "sources":
-            continue
+    for _, e in m.elements():
+        if not isinstance(e, Element | GreyZone):
+            continue  # a source document cites nothing
         c.source(e.id, e.source)
-        if hasattr(e, "status") and e.status == assumption and not e.note:
+        if isinstance(e, Element) and e.status == assumption and not e.note:
             c.add(e.id, ("status",), "an assumption needs a 'note' that says what the users should confirm")
         c.refs(e.id, "grey_zones", getattr(e, "grey_zones", []), "grey_zones")
 
+
+def _check_principals_and_levels(c: _Checker, m: Model) -> None:
+    """Principal groups and the care levels' parents."""
     for g in m.principal_groups:
         c.refs(g.id, "members", g.members, "principals")
         kinds = {m.by_id[p].kind for p in g.members if m.kind_of.get(p) == "principals"}
@@ -143,15 +179,13 @@ def check_model(m: Model) -> list[Problem]:
     for cl in m.care_levels:
         c.ref(cl.id, ("parent",), cl.parent, "care_levels")
     if m.care_levels:
-        levels = nx.DiGraph((cl.id, cl.parent) for cl in m.care_levels if cl.parent in m.by_id)
-        for cycle_node in {
-            n
-            for comp in nx.strongly_connected_components(levels)
-            if len(comp) > 1 or any(levels.has_edge(x, x) for x in comp)
-            for n in comp
-        }:
+        levels = [(cl.id, cl.parent) for cl in m.care_levels if cl.parent in m.by_id]
+        for cycle_node in {n for comp in _cycles(levels) for n in comp}:
             c.add(cycle_node, ("parent",), "care levels form a cycle through 'parent'")
 
+
+def _check_units(c: _Checker, m: Model) -> None:
+    """Each unit's principal, care level and settings."""
     for u in m.units:
         ok_principal = c.ref(u.id, ("principal",), u.principal, "principals", "principal_groups")
         ok_level = c.ref(u.id, ("care_level",), u.care_level, "care_levels")
@@ -172,16 +206,18 @@ def check_model(m: Model) -> list[Problem]:
                     f"care level '{u.care_level}' belongs to a {level_kind}, but the unit's principal '{u.principal}' is a {'/'.join(sorted(kinds))}",
                 )
 
-    need_order = nx.DiGraph()
+
+def _check_needs(c: _Checker, m: Model) -> None:
+    """Needs and their order, dimensions, settings."""
+    need_order: list[tuple[str, str]] = []
     for n in m.needs:
         c.refs(n.id, "after", n.after, "needs")
         c.profile(n.id, "applies_to", n.applies_to)
         c.refs(n.id, "settings", n.settings, "settings")
-        need_order.add_edges_from((a, n.id) for a in n.after if m.kind_of.get(a) == "needs")
-    for comp in nx.strongly_connected_components(need_order):
-        if len(comp) > 1 or any(need_order.has_edge(x, x) for x in comp):
-            for nid in comp:
-                c.add(nid, ("after",), f"needs {', '.join(sorted(comp))} wait for each other through 'after'")
+        need_order.extend((a, n.id) for a in n.after if m.kind_of.get(a) == "needs")
+    for comp in _cycles(need_order):
+        for nid in comp:
+            c.add(nid, ("after",), f"needs {', '.join(sorted(comp))} wait for each other through 'after'")
     for d in m.dimensions:
         ids = [v.id for v in d.values]
         for index, vid in enumerate(ids):
@@ -190,6 +226,9 @@ def check_model(m: Model) -> list[Problem]:
     for s in m.settings:
         c.profile(s.id, "profile", s.profile)
 
+
+def _check_responsibilities(c: _Checker, m: Model) -> None:
+    """Responsibilities: needs, owner, settings, window, payer."""
     for r in m.responsibilities:
         c.refs(r.id, "needs", r.needs, "needs")
         owner_ok = c.ref(r.id, ("owner",), r.owner, "units")
@@ -216,6 +255,10 @@ def check_model(m: Model) -> list[Problem]:
         c.ref(r.id, ("cost_rule",), r.cost_rule, "cost_rules")
         if r.payer is not None and r.payer == r.owner:
             c.add(r.id, ("payer",), "the payer is the owner; leave 'payer' out when the owner pays")
+
+
+def _check_rules(c: _Checker, m: Model) -> None:
+    """Cost and coordination rules."""
     for cr in m.cost_rules:
         c.refs(cr.id, "needs", cr.needs, "needs")
         c.ref(cr.id, ("payer",), cr.payer, "units", "principals", "principal_groups")
@@ -224,6 +267,9 @@ def check_model(m: Model) -> list[Problem]:
         c.refs(co.id, "owners", co.owners, "units")
         c.profile(co.id, "profile", co.profile)
 
+
+def _check_handovers(c: _Checker, m: Model) -> None:
+    """Handovers: ends, trigger, gate, what happens on a no."""
     for h in m.handovers:
         ok_from = c.ref(h.id, ("from",), h.from_, "units")
         ok_to = c.ref(h.id, ("to",), h.to, "units")
@@ -248,6 +294,9 @@ def check_model(m: Model) -> list[Problem]:
             if h.passes.index(item) != index:
                 c.add(h.id, ("passes", index), f"'{item}' is listed twice")
 
+
+def _check_routes(c: _Checker, m: Model) -> None:
+    """Routes: numbers, an unbroken chain into home healthcare, their steps."""
     numbers: dict[int, str] = {}
     step_routes: dict[str, str] = {}
     for r in m.routes:
@@ -300,6 +349,9 @@ def check_model(m: Model) -> list[Problem]:
                 )
             step_routes.setdefault(step.id, r.id)
 
+
+def _check_others(c: _Checker, m: Model) -> None:
+    """SIP points, events, escalation paths, boundaries, grey zone numbers."""
     for s in m.sip_points:
         c.ref(s.id, ("at",), s.at, "handovers", "units")
         c.ref(s.id, ("called_by",), s.called_by, "units")
@@ -331,4 +383,17 @@ def check_model(m: Model) -> list[Problem]:
         if g.number in seen_numbers:
             c.add(g.id, ("number",), f"grey zone number {g.number} is taken by '{seen_numbers[g.number]}'")
         seen_numbers.setdefault(g.number, g.id)
-    return c.problems
+
+
+_CHECKS: tuple[Callable[[_Checker, Model], None], ...] = (
+    _check_elements,
+    _check_principals_and_levels,
+    _check_units,
+    _check_needs,
+    _check_responsibilities,
+    _check_rules,
+    _check_handovers,
+    _check_routes,
+    _check_others,
+)
+"""The checks, in the order their problems are found."""

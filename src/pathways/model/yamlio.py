@@ -8,10 +8,9 @@ positions so that a problem found later can name its file and line.
 
 from __future__ import annotations
 
-import json
 import os
-import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -155,7 +154,7 @@ def _too_deep(text: str) -> tuple[int, int] | None:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
-                if depth > MAX_NESTING:
+                if depth > MAX_NESTING and event.start_mark is not None:
                     return event.start_mark.line + 1, event.start_mark.column + 1
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -183,21 +182,31 @@ def _nesting_error(name: str, where: tuple[int, int]) -> ModelError:
     return ModelError([Problem(name, where[0], where[1], "", message)])
 
 
-def _distinct_size(root: yaml.Node) -> int:
+def _walk(root: yaml.Node) -> tuple[int, bool, yaml.Node | None]:
+    """One pass over a composed document: its distinct nodes, whether a node is met twice
+    (through an alias), and, as :func:`_deepest` finds it when none is, the first node
+    nested deeper than :data:`MAX_NESTING` (keys and what they hold are not counted in depth)."""
     seen: set[int] = set()
-    stack = [root]
+    shared = False
+    deep: yaml.Node | None = None
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]  # depth 0: inside a key
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
         if id(node) in seen:
+            shared = True
             continue
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
+            if deep is None and depth > MAX_NESTING:
+                deep = node
             for key, value in node.value:
-                stack.append(key)
-                stack.append(value)
+                stack.append((key, 0))
+                stack.append((value, depth + 1 if depth else 0))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return len(seen)
+            if deep is None and depth > MAX_NESTING:
+                deep = node
+            stack.extend((child, depth + 1 if depth else 0) for child in node.value)
+    return len(seen), shared, deep
 
 
 def _explain(exc: yaml.MarkedYAMLError, line_text: str) -> str:
@@ -241,13 +250,15 @@ def parse_yaml(text: str, name: str) -> object:
         root = loader.get_single_node()
         if root is None:
             return None
-        distinct = _distinct_size(root)
-        limit = MAX_ALIAS_EXPANSION * distinct + 1000
-        if _expanded_size(root, limit) > limit:
-            raise ModelError(
-                [Problem(name, 1, 1, "", "aliases expand the document too far; write the repeated parts out")]
-            )
-        if (deep := _deepest(root)) is not None:  # after the alias check, which bounds this walk
+        distinct, shared, deep = _walk(root)
+        if shared:  # aliases: bound what they expand to before the depth walk follows them
+            limit = MAX_ALIAS_EXPANSION * distinct + 1000
+            if _expanded_size(root, limit) > limit:
+                raise ModelError(
+                    [Problem(name, 1, 1, "", "aliases expand the document too far; write the repeated parts out")]
+                )
+            deep = _deepest(root)
+        if deep is not None:
             raise _nesting_error(name, _mark(deep))
         return loader.construct_document(root)
     except (yaml.MarkedYAMLError, RecursionError) as exc:
@@ -276,76 +287,6 @@ def load_yaml(path: Path, display: str | None = None) -> object:
     """
     name = display or str(path)
     return parse_yaml(read_text(path, name), name)
-
-
-# --- Fast path: files that are JSON ----------------------------------------------------
-#
-# A national-scale model is tens of megabytes; libyaml with positions reads about 1 MB/s
-# in Python, json about 100 MB/s. JSON is a subset of YAML, so a model file that is JSON
-# (``pathways synth`` writes such files) is read with ``json`` when YAML would read it the
-# same way, and the positions are left for later: :class:`LazyNode` reads the file again
-# with :func:`load_yaml` only when a problem must be located. Any doubt (a float, a
-# surrogate escape, a character YAML treats differently, a duplicate key, tabs or
-# carriage returns between tokens) sends the file down the YAML path, so a file reads to
-# the same data and the same problems either way.
-
-_NOT_SAME_IN_YAML = re.compile(r"[\t\r\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-"""Characters that JSON and YAML 1.1 read differently (or that one of them rejects)."""
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abAB]")
-"""A ``\\uD800``-``\\uDBFF`` escape: JSON joins surrogate pairs, PyYAML rejects them."""
-
-
-class _NotSame(Exception):
-    pass
-
-
-def _no_duplicates(pairs: list) -> dict:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise _NotSame()
-    return result
-
-
-def _no_float(text: str) -> object:
-    raise _NotSame()
-
-
-def read_json_compatible(path: Path) -> dict | list | None:
-    """The document of a file that is JSON (after leading ``#`` comment lines) and reads the same as YAML.
-
-    Returns plain ``dict``/``list`` data without positions, or None whenever the file
-    is not such JSON or is too large or unreadable: the caller then reads it with
-    :func:`load_yaml`, which reports any problem.
-
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.yaml"
-    >>> _ = p.write_text('# units\\n{"units": [{"id": "x"}]}\\n')
-    >>> read_json_compatible(p)
-    {'units': [{'id': 'x'}]}
-    >>> _ = p.write_text("units:\\n  - id: x\\n")
-    >>> read_json_compatible(p) is None
-    True
-    """
-    try:
-        if path.stat().st_size > max_file_bytes():
-            return None
-        with path.open("rb") as f:
-            head = f.read(1)
-            while head in (b"#", b"\n", b" "):
-                if head == b"#":
-                    f.readline()
-                head = f.read(1)
-            if head not in (b"{", b"["):
-                return None
-            text = (head + f.read()).decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    if _NOT_SAME_IN_YAML.search(text) or ("\\u" in text and _SURROGATE_ESCAPE.search(text)):
-        return None
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_float=_no_float, parse_constant=_no_float)
-    except (ValueError, _NotSame, RecursionError):
-        return None
 
 
 class LazyDoc:
@@ -377,7 +318,7 @@ class LazyNode:
         self.doc, self.path = doc, path
 
     def resolve(self) -> PosDict | PosList | None:
-        node = self.doc.get()
+        node: Any = self.doc.get()
         for step in self.path:
             try:
                 node = node[step]
@@ -390,6 +331,10 @@ class LazyNode:
         node = self.resolve()
         return node.start if node is not None else (1, 1)
 
-    def where(self, key: object) -> tuple[int, int]:
+    def where(self, key: str | int) -> tuple[int, int]:
         node = self.resolve()
-        return node.where(key) if node is not None else (1, 1)
+        if isinstance(node, PosDict):
+            return node.where(key)
+        if isinstance(node, PosList):
+            return node.where(key) if isinstance(key, int) else node.start
+        return (1, 1)

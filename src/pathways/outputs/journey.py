@@ -16,6 +16,7 @@ exactly, and nothing moves between runs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,6 +35,7 @@ from pathways.outputs.style import (
     PORTRAIT,
     REGION_BG,
     VERMILLION,
+    Cell,
     esc,
     finish,
     html_label,
@@ -142,6 +144,7 @@ def journey_diagram(
                 best = (scale, g)
             if scale >= 1.0:
                 return g
+    assert best is not None, "at least one layout was tried"
     return best[1]
 
 
@@ -329,7 +332,7 @@ def _journey(
     ]
     cells = [(sym, esc(t(lang, key))) for key, sym in symbols if key == "holds" or key in used]
     width = 135 if page is LANDSCAPE else 90
-    blocks = [(None, cells, 3 if page is LANDSCAPE else 2)]
+    blocks: list[tuple[str | None, Sequence[Cell], int]] = [(None, cells, 3 if page is LANDSCAPE else 2)]
     if missing_notes:
         text = " ".join(
             f"({k}) {t(lang, 'missing_at', date=f'{h.date.day}/{h.date.month}', unit=short_unit(model, h.to_unit, lang))}: "

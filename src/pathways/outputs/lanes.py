@@ -41,7 +41,7 @@ def principal_kind(model: Model, principal_id: str) -> str:
     """``region`` or ``municipality`` for a principal or a principal group."""
     p = model.get(principal_id)
     if model.kind_of.get(principal_id) == "principal_groups":
-        kinds = {model.get(m).kind for m in p.members if model.get(m) is not None}
+        kinds = {model.by_id[m].kind for m in model.by_id[principal_id].members if m in model.by_id}
         return "municipality" if kinds == {"municipality"} else "region"
     return getattr(p, "kind", "region")
 
@@ -65,7 +65,7 @@ def lanes(model: Model, units: list[str] | None = None) -> list[Lane]:
                     lvl = Level(
                         cl.id,
                         {"sv": cl.label.sv, "en": cl.label.en},
-                        [u for u in mine if model.get(u).care_level == cl.id],
+                        [u for u in mine if model.by_id[u].care_level == cl.id],
                         build(cl.id, mine),
                     )
                     if not lvl.empty():
@@ -73,10 +73,10 @@ def lanes(model: Model, units: list[str] | None = None) -> list[Lane]:
             return out
 
         levels = [_collapse(lvl) for lvl in build(None)]
-        loose = [u for u in mine if not model.get(u).care_level]
+        loose = [u for u in mine if not model.by_id[u].care_level]
         if loose:
             levels.append(Level(f"{owner}--all", {"sv": t("sv", "all_levels"), "en": t("en", "all_levels")}, loose))
-        p = model.get(owner)
+        p = model.by_id[owner]
         result.append(Lane(owner, principal_kind(model, owner), {"sv": p.label.sv, "en": p.label.en}, levels))
     return result
 

@@ -111,6 +111,30 @@ def _window_text(model: Model, window, lang: str) -> str:
     )
 
 
+def _owner(model: Model, space: ProfileSpace, cov, value_labels: dict, u: str, need: str) -> Owner | None:
+    """Unit ``u`` as an owner of ``need`` in the matrix: partly (some profiles) or with a time limit; None if it owns none."""
+    unit = model.by_id[u]
+    resps = [r for r in model.responsibilities if r.owner == u and need in r.needs]
+    if not resps:
+        return None
+    required = covered = 0
+    if cov is not None:
+        for s in unit.settings:
+            required |= cov.required.get((need, s), 0)
+        for r in resps:
+            for s in r.settings or unit.settings:
+                covered |= space.mask(r.profile) & cov.setting_mask.get(s, 0)
+        covered &= required
+    partial = bool(required) and covered != required
+    windows = [_window_text(model, r.window, "sv") for r in resps]
+    window = "" if any(not w for w in windows) else windows[0]
+    profiles = {}
+    for lang in ("sv", "en"):
+        cubes = space.minimal_cubes(covered) if cov is not None else []
+        profiles[lang] = " | ".join(space.describe(c, value_labels[lang]) for c in cubes) if cubes else ""
+    return Owner(u, partial, window, profiles)
+
+
 def matrix_data(model: Model, findings: list[Numbered] | None = None) -> Matrix:
     """The matrix: owners per need and column, with partial and time-limited ownership marked."""
     space = ProfileSpace.of(model)
@@ -123,32 +147,11 @@ def matrix_data(model: Model, findings: list[Numbered] | None = None) -> Matrix:
             value_labels["en"][(d.id, v.id)] = v.label.en
     cols = _columns(model)
     rows = matrix_rows(model)
-    needs = [model.get(n) for _, n in rows]
+    needs = [model.by_id[n] for _, n in rows]
     cells: dict[tuple[str, str], list[Owner]] = {}
     for col in cols:
         for n in needs:
-            owners = []
-            for u in col.units:
-                unit = model.get(u)
-                resps = [r for r in model.responsibilities if r.owner == u and n.id in r.needs]
-                if not resps:
-                    continue
-                required = covered = 0
-                if cov is not None:
-                    for s in unit.settings:
-                        required |= cov.required.get((n.id, s), 0)
-                    for r in resps:
-                        for s in r.settings or unit.settings:
-                            covered |= space.mask(r.profile) & cov.setting_mask.get(s, 0)
-                    covered &= required
-                partial = bool(required) and covered != required
-                windows = [_window_text(model, r.window, "sv") for r in resps]
-                window = "" if any(not w for w in windows) else windows[0]
-                profiles = {}
-                for lang in ("sv", "en"):
-                    cubes = space.minimal_cubes(covered) if cov is not None else []
-                    profiles[lang] = " | ".join(space.describe(c, value_labels[lang]) for c in cubes) if cubes else ""
-                owners.append(Owner(u, partial, window, profiles))
+            owners = [o for u in col.units if (o := _owner(model, space, cov, value_labels, u, n.id)) is not None]
             if owners:
                 cells[(n.id, col.id)] = owners
     gaps: dict[str, list[int]] = {}

@@ -77,10 +77,10 @@ def anchors(model: Model, items: list[Numbered]) -> Anchors:
             for u in dict.fromkeys(kinds["units"]):
                 out.units[u].append(item.number)
         elif kinds["responsibilities"]:
-            for u in dict.fromkeys(model.get(r).owner for r in kinds["responsibilities"]):
+            for u in dict.fromkeys(model.by_id[r].owner for r in kinds["responsibilities"]):
                 out.units[u].append(item.number)
         elif kinds["routes"]:
-            out.handovers[model.get(kinds["routes"][0]).handovers[0]].append(item.number)
+            out.handovers[model.by_id[kinds["routes"][0]].handovers[0]].append(item.number)
         elif kinds["settings"]:
             out.places[(f.rule, "settings", tuple(sorted(kinds["settings"])))].append(item.number)
         else:

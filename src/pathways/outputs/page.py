@@ -3,6 +3,7 @@ row, the legend and the source line."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import graphviz
@@ -147,7 +148,9 @@ Cell = str | tuple[str, str]
 """A legend cell: escaped HTML, or (symbol, text) both escaped HTML."""
 
 
-def legend_table(blocks: list[tuple[str | None, list[Cell], int]], model: Model, lang: str, width: int = 95) -> str:
+def legend_table(
+    blocks: Sequence[tuple[str | None, Sequence[Cell], int]], model: Model, lang: str, width: int = 95
+) -> str:
     """The legend and the source line, as the graph's bottom label.
 
     ``blocks`` are (heading, cells, columns): each block is its own table, so columns

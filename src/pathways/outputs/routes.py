@@ -145,7 +145,7 @@ def route_diagram(model: Model, route, lang: str = "sv", findings: list[Numbered
 def _unit_box(canvas: graphviz.Digraph, model: Model, unit_id: str, lang: str, anc: Anchors) -> str:
     """A unit, filled with its principal's lane colour and the principal named under it."""
     nid = node_id("u", unit_id)
-    owner = model.get(unit_id).principal
+    owner = model.by_id[unit_id].principal
     bg = REGION_BG if principal_kind(model, owner) == "region" else MUNICIPALITY_BG
     nums = anc.units.get(unit_id)
     unit = model.get(unit_id)
@@ -158,6 +158,67 @@ def _unit_box(canvas: graphviz.Digraph, model: Model, unit_id: str, lang: str, a
         attrs["fillcolor"] = bg
     canvas.node(nid, stack(top, nums, 3, anc.severity), **attrs)
     return nid
+
+
+def _gate(canvas, model: Model, ho, lang: str) -> str:
+    """The receiver's acceptance check of a handover, with its criteria in a note; its node."""
+    gate = node_id("gate", ho.id)
+    canvas.node(
+        gate,
+        html_label(f"<B>{esc(t(lang, 'accepts'))}</B><BR/>{lines(label(model, ho.gate.by, lang), 18)}"),
+        shape="diamond",
+        style="filled",
+        fillcolor="white",
+        color=BLACK,
+        margin="0.02,0.02",
+    )
+    crit = node_id("crit", ho.id)
+    canvas.node(
+        crit,
+        html_label(f"<I>{lines(ho.gate.criteria, 28)}</I>"),
+        shape="note",
+        style="filled",
+        fillcolor="white",
+        color=GREY,
+    )
+    canvas.edge(gate, crit, style="dotted", arrowhead="none", color=GREY)
+    return gate
+
+
+def _sip(canvas, model: Model, sp, lang: str, anc: Anchors) -> str:
+    """A SIP point of a handover's row, with the note of who calls it and who takes part; its node."""
+    sip = node_id("sip", sp.id)
+    text = f"<B>{esc(t(lang, 'sip_short'))}</B>"
+    if sp.within_days is not None:
+        text += f"<BR/>{esc(time_limit(lang, None, sp.within_days))}"
+    snums = anc.sips.get(sp.id)
+    attrs = {
+        "shape": "hexagon",
+        "style": "filled",
+        "fillcolor": "white",
+        "color": BLACK,
+        "penwidth": "1.5",
+        "margin": "0.02,0.02",
+    }
+    if snums:
+        attrs.update(color=VERMILLION, fillcolor=GAP_BG, penwidth="2.5")
+    canvas.node(sip, stack(text, snums, 2, anc.severity), **attrs)
+    who = label(model, sp.called_by, lang) + (f" ({label(model, sp.role, lang)})" if sp.role else "")
+    when = ""
+    if sp.within_days is not None and sp.after:
+        when = f" {time_limit(lang, None, sp.within_days)} {t(lang, 'after')} {label(model, sp.after, lang).lower()}"
+    br = '<BR ALIGN="LEFT"/>'
+    note = (
+        f"<B>{esc(t(lang, 'sip_called_by'))}:</B> "
+        + lines(who + when, 30, br)
+        + br
+        + f"<B>{esc(t(lang, 'sip_with'))}:</B> "
+        + lines(", ".join(short_unit(model, p, lang) for p in sp.participants), 30, br)
+        + br
+    )
+    canvas.node(sip + "_note", html_label(note), shape="note", style="filled", fillcolor="white", color=GREY)
+    canvas.edge(sip, sip + "_note", style="dotted", arrowhead="none", color=GREY)
+    return sip
 
 
 def _handover_column(canvas, model: Model, ho, lang: str, anc: Anchors, rs: dict, colour: str) -> str:
@@ -189,67 +250,16 @@ def _handover_column(canvas, model: Model, ho, lang: str, anc: Anchors, rs: dict
 
     row = [a]
     if ho.gate:
-        gate = node_id("gate", h)
+        gate = _gate(canvas, model, ho, lang)
         row.append(gate)
-        canvas.node(
-            gate,
-            html_label(f"<B>{esc(t(lang, 'accepts'))}</B><BR/>{lines(label(model, ho.gate.by, lang), 18)}"),
-            shape="diamond",
-            style="filled",
-            fillcolor="white",
-            color=BLACK,
-            margin="0.02,0.02",
-        )
-        crit = node_id("crit", h)
-        canvas.node(
-            crit,
-            html_label(f"<I>{lines(ho.gate.criteria, 28)}</I>"),
-            shape="note",
-            style="filled",
-            fillcolor="white",
-            color=GREY,
-        )
-        canvas.edge(gate, crit, style="dotted", arrowhead="none", color=GREY)
         step_to(gate, mode, arrowhead="none")
         reject_from = gate
     else:
         reject_from = None
     sips = [s for s in sorted(model.sip_points, key=lambda s: s.id) if s.at == h]
     for sp in sips:
-        sip = node_id("sip", sp.id)
+        sip = _sip(canvas, model, sp, lang, anc)
         row.append(sip)
-        text = f"<B>{esc(t(lang, 'sip_short'))}</B>"
-        if sp.within_days is not None:
-            text += f"<BR/>{esc(time_limit(lang, None, sp.within_days))}"
-        snums = anc.sips.get(sp.id)
-        attrs = {
-            "shape": "hexagon",
-            "style": "filled",
-            "fillcolor": "white",
-            "color": BLACK,
-            "penwidth": "1.5",
-            "margin": "0.02,0.02",
-        }
-        if snums:
-            attrs.update(color=VERMILLION, fillcolor=GAP_BG, penwidth="2.5")
-        canvas.node(sip, stack(text, snums, 2, anc.severity), **attrs)
-        who = label(model, sp.called_by, lang) + (f" ({label(model, sp.role, lang)})" if sp.role else "")
-        when = ""
-        if sp.within_days is not None and sp.after:
-            when = (
-                f" {time_limit(lang, None, sp.within_days)} {t(lang, 'after')} {label(model, sp.after, lang).lower()}"
-            )
-        br = '<BR ALIGN="LEFT"/>'
-        note = (
-            f"<B>{esc(t(lang, 'sip_called_by'))}:</B> "
-            + lines(who + when, 30, br)
-            + br
-            + f"<B>{esc(t(lang, 'sip_with'))}:</B> "
-            + lines(", ".join(short_unit(model, p, lang) for p in sp.participants), 30, br)
-            + br
-        )
-        canvas.node(sip + "_note", html_label(note), shape="note", style="filled", fillcolor="white", color=GREY)
-        canvas.edge(sip, sip + "_note", style="dotted", arrowhead="none", color=GREY)
         step_to(
             sip,
             mode if first else f"<B>{esc(t(lang, 'yes'))}</B>" if head.startswith("gate_") else "",

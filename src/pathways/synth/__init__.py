@@ -9,7 +9,8 @@
 
 from __future__ import annotations
 
-from pathways.synth.generate import DEFAULT_MUNICIPALITIES, DEFAULT_REGIONS, Progress, Synth, build
+from pathways.synth.generate import DEFAULT_MUNICIPALITIES, DEFAULT_REGIONS, build
+from pathways.synth.parts import Progress, Synth
 from pathways.synth.write import MANIFEST, write_synth
 
 

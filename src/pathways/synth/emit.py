@@ -1,7 +1,7 @@
 """Write model files as JSON-compatible YAML text: one element per line.
 
 JSON is a subset of YAML, so these files are ordinary model files; the loader reads
-them with the C ``json`` parser (``pathways.model.yamlio.read_json_compatible``), which
+them with the C ``json`` parser (``pathways.model.jsonfast.read_json_compatible``), which
 is what makes a national-scale model load in seconds. ``json.dumps`` keeps the insertion
 order of each mapping and the order of lists, so the same data gives the same bytes.
 Synthetic data holds no floats and no characters YAML reads differently, so the YAML

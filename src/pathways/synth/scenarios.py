@@ -16,7 +16,7 @@ model resolves findings and changes ownership:
 
 from __future__ import annotations
 
-from pathways.synth.generate import L, S, Synth
+from pathways.synth.parts import L, S, Synth
 
 SCENARIO_DIR = "scenarios"
 

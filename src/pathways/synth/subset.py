@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 
-from pathways.synth.generate import COLLECTION_ORDER, Region, Synth
+from pathways.synth.parts import COLLECTION_ORDER, Region, Synth
 
 SHARED = ("sources", "care_levels", "roles", "needs", "dimensions", "settings", "events", "grey_zones")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pathways.model.model import FILES
 from pathways.synth.emit import file_text
-from pathways.synth.generate import COLLECTION_ORDER, Progress, Synth
+from pathways.synth.parts import COLLECTION_ORDER, Progress, Synth
 
 MANIFEST = "planted.json"
 """The manifest's file name. JSON, not YAML: the loader reads every ``*.yaml`` of the directory."""

@@ -96,35 +96,40 @@ def check(ctx: Context) -> Iterator[Hit]:
 
     blocks, of_catchment, windows = _blocks(ctx)
     for catchment, cov in ctx.coverages:
-        pairs: dict[tuple[str, str], dict] = {}
         mine = [blocks[b] for b in of_catchment.get(catchment.id, ())]
-        for need, setting in sorted(cov.by_cell):
-            required = cov.required.get((need, setting), 0)
-            # Whether two owners overlap depends only on their kinds, windows and profiles:
-            # compare groups of owners alike in these (a national model has hundreds of
-            # health centres per cell, a handful of groups), which finds the same pairs.
-            groups: dict[Group, list[list[tuple[str, str]]]] = {}
-            for block in mine:
-                for key, members in block.get((need, setting), {}).items():
-                    groups.setdefault(key, []).append(members)
-            for (ka, wa, m1), (kb, wb, m2) in combinations(groups, 2):
-                if ka == kb:
-                    continue
-                k1, k2 = sorted((ka, kb))
-                both = m1 & m2 & required
-                if not both or not _windows_meet(windows[wa], windows[wb]):
-                    continue
-                both &= ~coordinated_mask(need, k1, k2)
-                if not both:
-                    continue
-                entry = pairs.setdefault((k1, k2), {"units": set(), "resps": set(), "needs": {}, "mask": 0})
-                for members in (*groups[(ka, wa, m1)], *groups[(kb, wb, m2)]):
-                    for r, u in members:
-                        entry["units"].add(u)
-                        entry["resps"].add(r)
-                entry["needs"].setdefault(need, set()).add(setting)
-                entry["mask"] |= both
-        yield from _hits(ctx, catchment, pairs)
+        yield from _hits(ctx, catchment, _overlaps(cov, mine, windows, coordinated_mask))
+
+
+def _overlaps(cov, mine: list, windows: dict, coordinated_mask) -> dict[tuple[str, str], dict]:
+    """Pairs of unit kinds that own the same need for the same profiles, uncoordinated, in one catchment."""
+    pairs: dict[tuple[str, str], dict] = {}
+    for need, setting in sorted(cov.by_cell):
+        required = cov.required.get((need, setting), 0)
+        # Whether two owners overlap depends only on their kinds, windows and profiles:
+        # compare groups of owners alike in these (a national model has hundreds of
+        # health centres per cell, a handful of groups), which finds the same pairs.
+        groups: dict[Group, list[list[tuple[str, str]]]] = {}
+        for block in mine:
+            for key, members in block.get((need, setting), {}).items():
+                groups.setdefault(key, []).append(members)
+        for (ka, wa, m1), (kb, wb, m2) in combinations(groups, 2):
+            if ka == kb:
+                continue
+            k1, k2 = sorted((ka, kb))
+            both = m1 & m2 & required
+            if not both or not _windows_meet(windows[wa], windows[wb]):
+                continue
+            both &= ~coordinated_mask(need, k1, k2)
+            if not both:
+                continue
+            entry = pairs.setdefault((k1, k2), {"units": set(), "resps": set(), "needs": {}, "mask": 0})
+            for members in (*groups[(ka, wa, m1)], *groups[(kb, wb, m2)]):
+                for r, u in members:
+                    entry["units"].add(u)
+                    entry["resps"].add(r)
+            entry["needs"].setdefault(need, set()).add(setting)
+            entry["mask"] |= both
+    return pairs
 
 
 def _hits(ctx: Context, catchment, pairs: dict[tuple[str, str], dict]) -> Iterator[Hit]:

@@ -81,6 +81,7 @@ def reason_text(ctx: Context, h, reason: str, fallback: str | None) -> dict[str,
             "sv": f"om {to['sv']} säger nej skickas patienten tillbaka till {to['sv']} själv, och ingen väg för oenighet anges",
             "en": f"if {to['en']} says no, the patient is sent back to {to['en']} itself, and no way to raise a disagreement is given",
         }
+    assert fallback is not None, "a dead end names the unit the patient is sent to"
     back = {lang: ctx.label(fallback, lang) for lang in ("sv", "en")}
     return {
         "sv": (

@@ -37,42 +37,44 @@ def _active(window, event: str, day: int) -> bool:
     return (window.start_day is None or window.start_day <= day) and (window.end_day is None or window.end_day >= day)
 
 
-def check(ctx: Context) -> Iterator[Hit]:
-    model, space = ctx.model, ctx.space
-    steps = sorted(
-        (n for n in model.needs if n.category == "device_step"),
-        key=lambda n: (n.order if n.order is not None else 10**6, n.id),
-    )
-    if not steps:
-        return
-    resp = {r.id: r for r in model.responsibilities}
-    unit_of = {u.id: u for u in model.units}
-    setting_mask = {s.id: space.mask(s.profile) for s in model.settings}
-    exists = need_masks(ctx)
-    cover = cube_cover(space)
-    words = cube_text(ctx, cover)
-    in_catchments: dict[str, list] = {}
-    for index, (catchment, cov) in enumerate(ctx.coverages):
-        for u in catchment.units:
-            in_catchments.setdefault(u, []).append((index, catchment, cov))
-    active: dict[tuple, tuple[int, dict[str, int]]] = {}
+class _Split:
+    """What the check looks up for every device responsibility: coverage by catchment, who
+    owns each step when, and the handovers from each unit at each event."""
 
-    def taken_by_others(index: int, cov, need: str, event: str, after: int, owner: str) -> int:
+    def __init__(self, ctx: Context, steps: list):
+        model, space = ctx.model, ctx.space
+        self.ctx, self.model, self.space, self.steps = ctx, model, space, steps
+        self.resp = {r.id: r for r in model.responsibilities}
+        self.unit_of = {u.id: u for u in model.units}
+        self.setting_mask = {s.id: space.mask(s.profile) for s in model.settings}
+        self.exists = need_masks(ctx)
+        self.cover = cube_cover(space)
+        self.words = cube_text(ctx, self.cover)
+        self.in_catchments: dict[str, list] = {}
+        for index, (catchment, cov) in enumerate(ctx.coverages):
+            for u in catchment.units:
+                self.in_catchments.setdefault(u, []).append((index, catchment, cov))
+        self.active: dict[tuple, tuple[int, dict[str, int]]] = {}
+        self.handovers_at: dict[tuple[str, str], list] = {}
+        for h in model.handovers:
+            self.handovers_at.setdefault((h.from_, h.trigger), []).append(h)
+
+    def taken_by_others(self, index: int, cov, need: str, event: str, after: int, owner: str) -> int:
         """The profiles of ``need`` that units other than ``owner`` own on day ``after`` of ``event``.
 
         The union over the coverage cells, remembered per (catchment, need, event, day) with
         each unit's share, so that the owner's own share can be left out.
         """
         key = (index, need, event, after)
-        found = active.get(key)
+        found = self.active.get(key)
         if found is None:
             total, per_unit = 0, dict[str, int]()
-            for s in model.settings:
+            for s in self.model.settings:
                 for rid, unit, profiles in cov.by_cell.get((need, s.id), ()):
-                    if _active(resp[rid].window, event, after):
+                    if _active(self.resp[rid].window, event, after):
                         total |= profiles
                         per_unit[unit] = per_unit.get(unit, 0) | profiles
-            found = active[key] = (total, per_unit)
+            found = self.active[key] = (total, per_unit)
         total, per_unit = found
         if owner not in per_unit:
             return total
@@ -82,93 +84,117 @@ def check(ctx: Context) -> Iterator[Hit]:
                 others |= profiles
         return others
 
-    handovers_at: dict[tuple[str, str], list] = {}
-    for h in model.handovers:
-        handovers_at.setdefault((h.from_, h.trigger), []).append(h)
-    for r in model.responsibilities:
-        if r.window is None or r.window.end_day is None:
-            continue
+    def hit(self, r) -> Hit | None:
+        """The finding of one responsibility, or None when its device steps are taken over."""
+        steps, space = self.steps, self.space
         own = [n for n in steps if n.id in r.needs]
         if not own:
-            continue
+            return None
         first = min((n.order for n in own if n.order is not None), default=None)
         todo = [n for n in steps if n.id in r.needs or (first is not None and n.order is not None and n.order > first)]
-        owner = unit_of.get(r.owner)
+        owner = self.unit_of.get(r.owner)
         where = 0
         for s in r.settings or (owner.settings if owner else ()):
-            where |= setting_mask.get(s, 0)
+            where |= self.setting_mask.get(s, 0)
         mine = space.mask(r.profile) & where
         event, after = r.window.event, r.window.end_day + 1
-        uncovered: dict[str, int] = {}
-        affected = []
-        for index, catchment, cov in in_catchments.get(r.owner, ()):
-            hit = False
-            for n in todo:
-                needed = mine & exists.get(n.id, 0)
-                if not needed:
-                    continue
-                left = needed & ~taken_by_others(index, cov, n.id, event, after, r.owner)
-                if left:
-                    uncovered[n.id] = uncovered.get(n.id, 0) | left
-                    hit = True
-            if hit:
-                affected.append(catchment.id)
+        uncovered, affected = self._uncovered(r, todo, mine, event, after)
         if not uncovered:
-            continue
-        takers: set[str] = set()  # who takes over some of it, for the finding
-        for _, _, cov in in_catchments.get(r.owner, ()):
-            for n in todo:
-                needed = mine & exists.get(n.id, 0)
-                if not needed:
-                    continue
-                for s in model.settings:
-                    for rid, unit, profiles in cov.by_cell.get((n.id, s.id), ()):
-                        if unit != r.owner and profiles & needed and _active(resp[rid].window, event, after):
-                            takers.add(rid)
+            return None
         order = [n.id for n in todo if n.id in uncovered]
         splitting = [
             h.id
-            for h in handovers_at.get((r.owner, event), ())
+            for h in self.handovers_at.get((r.owner, event), ())
             if any(uncovered.get(n, 0) & space.mask(h.profile) for n in h.needs)
         ]
-        per_step = {n: cover(uncovered[n]) for n in order}
         total = 0
         for m in uncovered.values():
             total |= m
-        cubes = cover(total)
-
-        def text(lang: str, uncovered: dict = uncovered, order: list = order) -> str:
-            return "; ".join(f"{ctx.label(n, lang)} ({words(uncovered[n], lang)})" for n in order)
-
-        when = {
-            "sv": f"{ctx.label(event, 'sv').lower()}" + (f" {r.window.end_day:+d} dagar" if r.window.end_day else ""),
-            "en": f"{ctx.label(event, 'en').lower()}" + (f" {r.window.end_day:+d} days" if r.window.end_day else ""),
-        }
-        yield Hit(
+        return Hit(
             key=(r.id,),
             elements=[r.id, r.owner, *order, *splitting],
-            message={
-                "sv": (
-                    f"{ctx.label(r.id, 'sv')}: ansvaret för hjälpmedlen upphör vid {when['sv']}, och ingen annan "
-                    f"verksamhet tar över stegen i förskrivningsprocessen efter det. Utan ägare: {text('sv')}"
-                ),
-                "en": (
-                    f"{ctx.label(r.id, 'en')}: the responsibility for devices ends at {when['en']}, and no other unit "
-                    f"takes over the steps of the prescription process after that. Without an owner: {text('en')}"
-                ),
-            },
-            profiles=cubes,
+            message=self._message(r, event, uncovered, order),
+            profiles=self.cover(total),
             data={
                 "responsibility": r.id,
                 "owner": r.owner,
                 "event": event,
                 "end_day": r.window.end_day,
-                "steps": per_step,
-                "taken_over_by": sorted(takers),
+                "steps": {n: self.cover(uncovered[n]) for n in order},
+                "taken_over_by": sorted(self._takers(r, todo, mine, event, after)),
                 "handovers": splitting,
                 "catchments": affected,
             },
         )
+
+    def _uncovered(self, r, todo: list, mine: int, event: str, after: int) -> tuple[dict[str, int], list[str]]:
+        """The profiles of each step nobody else owns after ``r`` ends, and the catchments where."""
+        uncovered: dict[str, int] = {}
+        affected = []
+        for index, catchment, cov in self.in_catchments.get(r.owner, ()):
+            hit = False
+            for n in todo:
+                needed = mine & self.exists.get(n.id, 0)
+                if not needed:
+                    continue
+                left = needed & ~self.taken_by_others(index, cov, n.id, event, after, r.owner)
+                if left:
+                    uncovered[n.id] = uncovered.get(n.id, 0) | left
+                    hit = True
+            if hit:
+                affected.append(catchment.id)
+        return uncovered, affected
+
+    def _takers(self, r, todo: list, mine: int, event: str, after: int) -> set[str]:
+        """The responsibilities that take over some of the steps, for the finding."""
+        takers: set[str] = set()
+        for _, _, cov in self.in_catchments.get(r.owner, ()):
+            for n in todo:
+                needed = mine & self.exists.get(n.id, 0)
+                if not needed:
+                    continue
+                for s in self.model.settings:
+                    for rid, unit, profiles in cov.by_cell.get((n.id, s.id), ()):
+                        if unit != r.owner and profiles & needed and _active(self.resp[rid].window, event, after):
+                            takers.add(rid)
+        return takers
+
+    def _message(self, r, event: str, uncovered: dict[str, int], order: list[str]) -> dict[str, str]:
+        ctx = self.ctx
+
+        def text(lang: str) -> str:
+            return "; ".join(f"{ctx.label(n, lang)} ({self.words(uncovered[n], lang)})" for n in order)
+
+        when = {
+            "sv": f"{ctx.label(event, 'sv').lower()}" + (f" {r.window.end_day:+d} dagar" if r.window.end_day else ""),
+            "en": f"{ctx.label(event, 'en').lower()}" + (f" {r.window.end_day:+d} days" if r.window.end_day else ""),
+        }
+        return {
+            "sv": (
+                f"{ctx.label(r.id, 'sv')}: ansvaret för hjälpmedlen upphör vid {when['sv']}, och ingen annan "
+                f"verksamhet tar över stegen i förskrivningsprocessen efter det. Utan ägare: {text('sv')}"
+            ),
+            "en": (
+                f"{ctx.label(r.id, 'en')}: the responsibility for devices ends at {when['en']}, and no other unit "
+                f"takes over the steps of the prescription process after that. Without an owner: {text('en')}"
+            ),
+        }
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    steps = sorted(
+        (n for n in ctx.model.needs if n.category == "device_step"),
+        key=lambda n: (n.order if n.order is not None else 10**6, n.id),
+    )
+    if not steps:
+        return
+    split = _Split(ctx, steps)
+    for r in ctx.model.responsibilities:
+        if r.window is None or r.window.end_day is None:
+            continue
+        found = split.hit(r)
+        if found is not None:
+            yield found
 
 
 RULE = Rule(
