@@ -2,10 +2,13 @@
 
 - **Route steps.** The journey takes a route when one of the route's handovers happens.
   Each step with a ``done_by`` event must see that event within its limit
-  (``within_days``, or ``within_hours`` rounded up to whole days) after the step's
-  ``after`` event (its last occurrence on or before the route's handover, else the first).
-  A miss is a ``route-step-late`` finding naming the step and its source, on the days
-  from the day after the deadline to the day it is done (or the trace ends).
+  (``within_days``, or ``within_hours`` rounded up to whole days; calendar days, as the
+  law counts them) after the step's ``after`` event (its last occurrence on or before the
+  route's handover, else the first: the SIP call counts from the ready-for-discharge
+  notice, so it may come before the discharge). A miss is a ``route-step-late`` finding
+  naming the step and its source, on the days from the day after the deadline to the day
+  it is done (or the trace ends); a step done by a SIP call whose deadline a required SIP
+  point of the journey checks is reported once, as that SIP's ``sip-late``.
 - **SIPs.** A SIP point at a handover of the journey, whose profile fits the patient on
   the handover's day, is required. Its deadline counts ``within_days`` from its ``after``
   event, for the call (``deadline_for: call``) or the meeting. A late call or meeting is
@@ -67,10 +70,22 @@ def route_deadlines(ctx: TraceContext, facts: Facts):
             yield rid, step, base, base + timedelta(days=limit)
 
 
-def route_findings(ctx: TraceContext, facts: Facts, end: date) -> list[TraceFinding]:
-    """Each step of a route the journey takes that is not done within its limit."""
+def _checked_at_sip(step, deadline: date, sips: list[SipStep]) -> bool:
+    """A step done by a SIP call or meeting whose deadline a required SIP of the journey checks itself."""
+    what = {SIP_CALLED: "call", SIP_HELD: "meeting"}.get(step.done_by)
+    return what is not None and any(s.required and s.deadline_for == what and s.deadline == deadline for s in sips)
+
+
+def route_findings(ctx: TraceContext, facts: Facts, end: date, sips: list[SipStep]) -> list[TraceFinding]:
+    """Each step of a route the journey takes that is not done within its limit.
+
+    A step done by a SIP call (or meeting) with the same deadline as a required SIP point of
+    the journey is that SIP point's finding (``sip-late``), not a second one.
+    """
     found = []
     for rid, step, base, deadline in route_deadlines(ctx, facts):
+        if _checked_at_sip(step, deadline, sips):
+            continue
         done = next((d for d in facts.occurrences.get(step.done_by, []) if d >= base), None)
         if done is not None and done <= deadline:
             continue

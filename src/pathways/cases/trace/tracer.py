@@ -66,7 +66,7 @@ class Tracer:
         first = {sid: d for p in facts.passages for sid in p.step.sip_points for d in [p.step.date]}
         own = [
             *handover_findings(self.ctx, facts, by_day, gaps),
-            *route_findings(self.ctx, facts, end),
+            *route_findings(self.ctx, facts, end, sips),
             *sip_findings(self.ctx, sips, first, end),
         ]
         self._mark(own, by_day)
