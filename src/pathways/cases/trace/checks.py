@@ -14,6 +14,11 @@
   event, for the call (``deadline_for: call``) or the meeting. A late call or meeting is
   ``sip-late``; a SIP never held is ``sip-not-held``, on every day from its deadline (or the
   handover) to the end.
+- **A temporary prescription's time limit.** A handover after a temporary device
+  prescription (``tillfallig-forskrivning``) that does not pass the prescription's time
+  limit (``temporary_prescription_limit``) is ``temporary-limit-not-passed`` on the
+  handover's day (HSLF-FS 2021:52: whoever takes over the care follows the device up and
+  must know when the prescription ends). Orders to the device centre do not count.
 - **Needs passed to no owner.** A handover's need that the receiver does not own on the
   first day it holds them alone (the later of ``receiver_from`` and the day after
   ``sender_until``) is ``handover-not-owned``, on the days the need then has no owner.
@@ -25,7 +30,7 @@ from datetime import date, timedelta
 from math import ceil
 
 from pathways.cases.trace.context import TraceContext
-from pathways.cases.trace.journey import ONE, SIP_CALLED, SIP_HELD, Facts
+from pathways.cases.trace.journey import ONE, SIP_CALLED, SIP_HELD, TEMPORARY_PRESCRIPTION, Facts
 from pathways.cases.trace.result import Day, Gap, SipStep, TraceFinding
 
 
@@ -193,6 +198,36 @@ def sip_findings(ctx: TraceContext, sips: list[SipStep], first: dict[str, date],
                     days=_span(start, end),
                 )
             )
+    return found
+
+
+LIMIT_ITEM = "temporary_prescription_limit"
+
+
+def temporary_limit_findings(ctx: TraceContext, facts: Facts) -> list[TraceFinding]:
+    """Handovers after a temporary prescription that do not pass on its time limit."""
+    given = facts.occurrences.get(TEMPORARY_PRESCRIPTION, [])
+    found = []
+    for p in facts.passages:
+        s = p.step
+        first = next((d for d in given if d <= s.date), None)
+        if first is None or s.mode == "device_order" or LIMIT_ITEM in s.passes:
+            continue
+        found.append(
+            TraceFinding(
+                id=f"temporary-limit-not-passed:{s.id}",
+                kind="temporary-limit-not-passed",
+                element=s.id,
+                message={
+                    "sv": f"{_label(ctx, s.id, 'sv')}: den tillfälliga förskrivningen ({first}) finns, men "
+                    f"överlämningen för inte vidare dess tidsgräns till {_label(ctx, s.to_unit, 'sv')}",
+                    "en": f"{_label(ctx, s.id, 'en')}: there is a temporary prescription ({first}), but the "
+                    f"handover does not pass its time limit to {_label(ctx, s.to_unit, 'en')}",
+                },
+                source="hslf-fs-2021-52; rd-forskrivare",
+                days=[s.date],
+            )
+        )
     return found
 
 

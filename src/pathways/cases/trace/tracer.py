@@ -14,6 +14,7 @@ from pathways.cases.trace.checks import (
     routes_taken,
     sip_findings,
     sip_steps,
+    temporary_limit_findings,
 )
 from pathways.cases.trace.context import TraceContext
 from pathways.cases.trace.days import Walk, day_row
@@ -68,6 +69,7 @@ class Tracer:
             *handover_findings(self.ctx, facts, by_day, gaps),
             *route_findings(self.ctx, facts, end, sips),
             *sip_findings(self.ctx, sips, first, end),
+            *temporary_limit_findings(self.ctx, facts),
         ]
         self._mark(own, by_day)
         result = Trace(
