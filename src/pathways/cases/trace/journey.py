@@ -201,8 +201,8 @@ def _build_settings(ctx: TraceContext, facts: Facts) -> None:
     current = None
     holder = None
     for day, _, how, unit in sorted(facts._placements, key=lambda p: (p[0], p[1])):
-        if how == "left" and unit != holder:
-            continue  # leaving a unit the patient is no longer with does not move the patient
+        if how == "left" and unit != holder and current not in ctx.unit_settings[unit]:
+            continue  # leaving a unit does not move a patient who is elsewhere by now (in another unit's setting)
         bit = facts.profiles.bit(day)
         current = ctx.view(bit).own_setting if how == "left" else ctx.unit_setting(unit, bit, current)
         holder = None if how == "left" else unit
