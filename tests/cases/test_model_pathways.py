@@ -50,15 +50,15 @@ def test_planned_surgery_devices_are_the_operating_clinics_before_and_the_wards_
     before = [d for d in t.days if d.date < date(2026, 11, 16)]
     assert before and all(d.setting == "mottagning" for d in before), "before surgery the patient visits the clinic"
     assert all("specialistmottagning" in d.owners[n] for d in before for n in PREOP_NEEDS)
-    stay = [day(t, f"2026-11-{n}") for n in range(16, 20)]
+    stay = [day(t, f"2026-11-{n}") for n in range(16, 19)]
     assert all(d.setting == "inneliggande" and d.owners["hjm-utprovning"] == ["vardavdelning"] for d in stay)
     assert day(t, "2026-11-16").profile["besok"] == ["kan-inte"], "after the operation: cannot visit a clinic"
-    assert [e["event"] for e in day(t, "2026-11-18").events][:1] == ["hemgangsklar"]
+    assert [e["event"] for e in day(t, "2026-11-17").events][:1] == ["hemgangsklar"]
     # the model's assumption: municipal rehab from day 3 after discharge (plain days without --calendar)
     handover = next(h for h in t.handovers if h.id == "ho-utskrivning-kommunal-rehab")
     red = [d.date for d in t.days if d.uncovered]
-    assert red == [date(2026, 11, 20), date(2026, 11, 21)] and handover.receiver_from == date(2026, 11, 22)
-    assert day(t, "2026-11-22").owners["behandling"] == ["kommunal-rehab-ordinart"]
+    assert red == [date(2026, 11, 19), date(2026, 11, 20)] and handover.receiver_from == date(2026, 11, 21)
+    assert day(t, "2026-11-21").owners["behandling"] == ["kommunal-rehab-ordinart"]
     assert t.trace_findings == [], "SIP held during the stay; no route into home healthcare"
 
 
