@@ -202,9 +202,39 @@ SIP points are grouped by their pair of cubes, O(P * D) each for the profiles, a
 required owners and present assessors' owners, O(C * (L_r + A) * O_c) each for the assessors
 (C catchments of O_c owners, A assessors)."""
 
+PW110_DEADLINES = (
+    HEAD
+    + """
+WITH * WHERE size(social) > 0 AND EXISTS { MATCH (:Event {build: v.build, id: $discharge.ready}) }
+CALL (v, dims) {
+  MATCH (sp:SipPoint {build: v.build})-[:AT]->(h:Handover {trigger: $discharge.trigger})
+  RETURN collect({sip_point: sp.id, at: h.id, after: sp.after, within_days: sp.within_days,
+                  deadline_for: sp.deadline_for, spc: """
+    + sparse("sp")
+    + ", hc: "
+    + sparse("h")
+    + """}) AS points
+}
+UNWIND points AS x
+WITH dims, x, [p IN social WHERE """
+    + within("x.spc", "p")
+    + " AND "
+    + within("x.hc", "p")
+    + """] AS affected
+WHERE size(affected) > 0
+RETURN x.sip_point AS sip_point, x.at AS at, x.after AS after, x.within_days AS within_days,
+       x.deadline_for AS deadline_for, [d IN dims | d.id] AS dims, affected
+"""
+)
+"""PW110 (c): SIP points at a handover triggered by the discharge, with the social-care profiles
+they and the handover cover; the rule judges their limit (``after``, ``within_days``,
+``deadline_for``) in Python, as in memory. Only when the model has the ready-for-discharge
+event. Cost: O(SP) SIP points, O(P * D) each for the profiles."""
+
 CYPHER: tuple[str, ...] = (
     PW110_ROUTES,
     PW110_HANDOVERS,
     PW110_SIP_POINTS,
+    PW110_DEADLINES,
 )
 """The queries of this rule on the server, in order; ``from_rows`` gets their rows in the same order."""

@@ -41,6 +41,14 @@ id)``; ``Hit.elements`` is the SIP point and the needs-assessment units of the
 catchments left without one (a region-internal handover serves the patients of many
 municipalities, so one finding names them all rather than one finding each).
 
+(c) *deadline*. When the model has the ready-for-discharge event (``utskrivningsklar``),
+a SIP point at a handover triggered by the discharge (``utskrivning``) whose profiles (with
+the handover's) meet S must count its limit as Lag (2017:612) does: the named care contact
+calls the SIP within 3 days after the ready-for-discharge notice, so ``after:
+utskrivningsklar``, ``deadline_for: call`` and ``within_days`` of at most 3 (calendar days).
+Otherwise one finding per SIP point: ``Hit.key`` is ``("deadline", sip point id)``;
+``Hit.elements`` is the SIP point and its handover.
+
 Cost: O(U * C_u + R * L + H + SP * (P_sp + C_sp)) bit-set operations for U units in
 C_u catchments each, R routes of L handovers, H handovers, SP SIP points with P_sp
 parties and C_sp catchments left without an assessor (a unit's catchments are one bit
@@ -58,11 +66,18 @@ from pathways.analysis.handover_graph import cubes_of, handover_index, named
 from pathways.gaps.core import Context, Hit, Rule
 from pathways.gaps.cypher import LANGS, positions
 from pathways.gaps.rules.pw110_cypher import CYPHER
+from pathways.gaps.rules.pw110_texts import DEADLINE, DEADLINE_WHY, PARTY, WHY
 from pathways.model.schema import Handover, SipPoint
 
 __all__ = ["CYPHER", "RULE", "check", "from_rows", "sip_needs", "social_profiles"]
 
 BOTH = {"region", "municipality"}
+DISCHARGE = "utskrivning"
+"""The discharge event: a handover it triggers is a discharge (Lag 2017:612)."""
+READY = "utskrivningsklar"
+"""The ready-for-discharge notice the SIP call counts from."""
+LAW_DAYS = 3
+"""Lag (2017:612): the call to the SIP within 3 days after the ready-for-discharge notice."""
 SIP_WORD = re.compile(r"\bSIP\b")
 
 
@@ -153,6 +168,33 @@ def party_hit(ctx: Context, sp: str, at: str, key: tuple, units: list[str], why:
         profiles=cubes,
         data={"part": "participant", "sip_point": sp, "at": at, "missing": units, "role": why},
     )
+
+
+def deadline_hit(ctx: Context, sp: str, at: str, problem: str, mask: int) -> Hit:
+    cubes, texts = cubes_of(ctx, mask)
+    return Hit(
+        key=("deadline", sp),
+        elements=[sp, at],
+        message={
+            lang: DEADLINE[lang].format(
+                sip=ctx.label(sp, lang), at=ctx.label(at, lang), why=DEADLINE_WHY[problem][lang], profiles=texts[lang]
+            )
+            for lang in LANGS
+        },
+        profiles=cubes,
+        data={"part": "deadline", "sip_point": sp, "at": at, "problem": problem},
+    )
+
+
+def deadline_problem(after: str | None, within_days: int | None, deadline_for: str) -> str | None:
+    """What is wrong with a discharge SIP point's limit under Lag (2017:612), or None."""
+    if within_days is None or after is None:
+        return "none"
+    if after != READY:
+        return "after"
+    if deadline_for != "call":
+        return "meeting"
+    return "days" if within_days > LAW_DAYS else None
 
 
 # --- in memory -----------------------------------------------------------------------------
@@ -256,6 +298,21 @@ def _party_hits(ctx: Context, social: int) -> Iterator[Hit]:
             yield party_hit(ctx, sp.id, sp.at, ("assessor", sp.id), lacking, "assessor", profiles & social)
 
 
+def _deadline_hits(ctx: Context, social: int) -> Iterator[Hit]:
+    """(c) SIP points at a discharge that do not count the call from the ready-for-discharge notice."""
+    if not social or READY not in {e.id for e in ctx.model.events}:
+        return
+    handovers: dict[str, Handover] = {h.id: h for h in ctx.model.handovers}
+    for sp in ctx.model.sip_points:
+        at = handovers.get(sp.at)
+        if at is None or at.trigger != DISCHARGE:
+            continue
+        mask = ctx.space.mask(sp.profile) & ctx.space.mask(at.profile) & social
+        problem = deadline_problem(sp.after, sp.within_days, sp.deadline_for)
+        if mask and problem:
+            yield deadline_hit(ctx, sp.id, at.id, problem, mask)
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     social = social_profiles(ctx)
     if social:
@@ -263,30 +320,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield from _route_hits(ctx, social, covered)
         yield from _handover_hits(ctx, social, covered)
     yield from _party_hits(ctx, social)
-
-
-PARTY = {
-    "sv": "SIP-punkten '{sip}' (vid '{at}') saknar {unit} bland deltagarna: {why} Gäller: {profiles}",
-    "en": "The SIP point '{sip}' (at '{at}') leaves out {unit}: {why} Applies to: {profiles}",
-}
-WHY = {
-    "sender": {
-        "sv": "den som lämnar över patienten måste vara med och planera.",
-        "en": "the unit that hands the patient over must take part in the plan.",
-    },
-    "receiver": {
-        "sv": "den som tar emot patienten måste vara med och planera.",
-        "en": "the unit that receives the patient must take part in the plan.",
-    },
-    "unit": {
-        "sv": "verksamheten där SIP:en kallas måste vara med.",
-        "en": "the unit where the SIP is called must take part.",
-    },
-    "assessor": {
-        "sv": "patienter med socialtjänstinsatser behöver socialtjänstens biståndshandläggare i planen.",
-        "en": "patients with social-care interventions need social services' needs assessor in the plan.",
-    },
-}
+    yield from _deadline_hits(ctx, social)
 
 
 RULE = Rule(
@@ -299,7 +333,9 @@ RULE = Rule(
             "En patient som får insatser från både regionen och kommunen och har insatser från socialtjänsten "
             "ska ha en samordnad individuell plan (SIP). Regeln hittar (a) vägar och överlämningar mellan "
             "region och kommun där ingen SIP ska kallas för patienter med socialtjänstinsatser, och (b) "
-            "SIP-punkter där avsändaren, mottagaren eller socialtjänstens biståndshandläggare inte är med. "
+            "SIP-punkter där avsändaren, mottagaren eller socialtjänstens biståndshandläggare inte är med, och (c) "
+            "SIP-punkter vid en utskrivning som inte räknar kallelsen inom 3 dagar från meddelandet om "
+            "utskrivningsklar. "
             "För patienten betyder det att ingen plan säger vem som gör vad och vem som har helhetsansvaret, "
             "och att hjälpmedel eller insatser i hemmet kan saknas vid hemgång. Källa: HSL 16 kap. 4 § och "
             "SoL 2 kap. 7 §; lag (2017:612) (den fasta vårdkontakten kallar till SIP inom 3 dagar efter meddelandet om utskrivningsklar, så planeringen kan ske före utskrivningen); seed 002 (SIP, gråzon 1 "
@@ -311,8 +347,9 @@ RULE = Rule(
             "A patient who gets interventions from both the region and the municipality and has social-care "
             "interventions must have a coordinated individual plan (SIP). The rule finds (a) routes and "
             "handovers between region and municipality where no SIP is to be called for patients with social "
-            "care, and (b) SIP points that leave out the sender, the receiver or social services' needs "
-            "assessor. For the patient: no plan says who does what and who holds the overall responsibility, "
+            "care, (b) SIP points that leave out the sender, the receiver or social services' needs "
+            "assessor, and (c) SIP points at a discharge that do not count the call within 3 days of the "
+            "ready-for-discharge notice. For the patient: no plan says who does what and who holds the overall responsibility, "
             "and devices or interventions at home may be missing at discharge. Source: HSL 16:4 and SoL 2:7; "
             "Act 2017:612 (the named care contact calls the SIP within 3 days of the ready-for-discharge notice, so the planning can happen before discharge); seed 002 (SIP, grey zones 1 and 2: should the "
             "needs assessor have been in the SIP?). Fix in the agreement: add a SIP point at the handover or "
@@ -330,7 +367,7 @@ RULE = Rule(
 
 def from_rows(ctx: Context, rows: list[list[dict]]) -> Iterable[Hit]:
     mask_of = positions(ctx.space)
-    routes, handovers, sip_points = rows
+    routes, handovers, sip_points, deadlines = rows
     for row in routes:
         ends = {hid: (a, b) for hid, a, b in row["chain"]}
         units = list(dict.fromkeys(u for hid in row["handovers"] for u in ends[hid]))
@@ -347,3 +384,7 @@ def from_rows(ctx: Context, rows: list[list[dict]]) -> Iterable[Hit]:
         if lacking:
             social = mask_of(row["dims"], row["social_profiles"])
             yield party_hit(ctx, sp, at, ("assessor", sp), lacking, "assessor", social)
+    for row in deadlines:
+        problem = deadline_problem(row["after"], row["within_days"], row["deadline_for"] or "meeting")
+        if problem:
+            yield deadline_hit(ctx, row["sip_point"], row["at"], problem, mask_of(row["dims"], row["affected"]))
