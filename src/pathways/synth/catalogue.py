@@ -4,7 +4,9 @@ Sources, care levels, roles, needs, profile dimensions, settings, events and gre
 are national (the law and the rehabilitation process are the same everywhere), so a
 synthetic model holds them once. The need ``bmb`` (an open question of the Dalarna
 agreement, deliberately without an owner) is left out: a synthetic model is clean
-except for the gaps planted in it.
+except for the gaps planted in it. So are the nursing needs of home healthcare
+(``sarvard``, ``lakemedel``): the bundled model leaves them without an owner for children
+(its sources do not say who has them), and the generator's units do no nursing care.
 """
 
 from __future__ import annotations

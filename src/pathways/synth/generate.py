@@ -1172,7 +1172,7 @@ class _Builder:
                             "Fast vårdkontakt kallar till SIP inom 3 dagar",
                             "Named care contact calls a SIP within 3 days",
                             "fast-vardkontakt",
-                            "utskrivning",
+                            "utskrivningsklar",
                             {"within_days": 3},
                         ),
                         (
@@ -1205,9 +1205,10 @@ class _Builder:
                 "called_by": called_by,
                 "role": role,
             }
-            if days:
+            if days:  # Lag (2017:612): the call within 3 days after the ready-for-discharge notice
                 element["within_days"] = 3
-                element["after"] = "utskrivning"
+                element["after"] = "utskrivningsklar"
+                element["deadline_for"] = "call"
             element["participants"] = participants
             element["profile"] = dict(SOCIAL)
             element["source"] = source
@@ -1246,6 +1247,7 @@ class _Builder:
                 f"SIP at discharge to municipal rehab, {m.name}",
                 S("seed-002", "Inkomna frågeställningar"),
                 "agreement",
+                days=True,
             )
         for unit in (*m.home_care, m.rehab_ordinary, m.rehab_special):
             element = {
