@@ -525,8 +525,8 @@ EVENTS: list[dict] = [
     {
         "id": "hemgangsklar",
         "label": {
-            "sv": "Hemgångsklar (hjälpmedel på plats i hemmet)",
-            "en": "Ready to go home (devices in place at home)",
+            "sv": "Hemgångsklar (hjälpmedlen hemma)",
+            "en": "Ready to go home (devices at home)",
         },
         "at": ["units"],
         "requires": ["inskrivning", "preop-besok"],
