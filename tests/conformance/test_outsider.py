@@ -6,7 +6,8 @@ VårdSys, the municipality's OmsorgPlus), its profile table, and the mapping fil
 deviations were planted by hand:
 
 - J03: the municipality never acknowledged the handover (no KVITT row);
-- J05: the SIP meeting and its call on day 9, not within 3 days of the discharge on day 4;
+- J05: the SIP meeting and its call on day 9, not within 3 days of the ready-for-discharge
+  notice on day 3 (Lag 2017:612 counts from the notice): 3 days late;
 - J08: no information row at the discharge;
 - J09: no admission notice (no IMED row);
 - the other five keep every limit.
@@ -46,7 +47,7 @@ def test_exactly_the_planted_deviations_and_the_figures_counted_by_hand(tmp_path
     assert found == [
         ("J03", "ho-utskrivning-hemsjukvard", ""),
         ("J05", "sip-utskrivning", ""),
-        ("J05", "steg-sip-3-dagar", "2"),
+        ("J05", "steg-sip-3-dagar", "3"),
         ("J08", "ho-utskrivning-hemsjukvard", ""),
         ("J09", "steg-inskrivningsmeddelande", ""),
     ]
@@ -61,7 +62,7 @@ def test_exactly_the_planted_deviations_and_the_figures_counted_by_hand(tmp_path
     assert groups[("total", "")] == (9, 0.556, 6, 9)
     assert groups[("month", "2026-05")] == groups[("municipality", "kommun-borlange")]
     # The SIP call within 3 days of the discharge: 1 day in eight journeys, 5 days in J05.
-    assert groups[("step", "steg-sip-3-dagar")] == (9, 0.889, 1, 5)
+    assert groups[("step", "steg-sip-3-dagar")] == (9, 0.889, 2, 6)
     assert groups[("deviation", "no-acceptance")][0] == "<3", "one journey: suppressed"
     segments = {s["key"]: (s["count"], s["median"], s["p90"]) for s in data["segments"]}
     assert segments == {
