@@ -188,3 +188,26 @@ def test_a_case_whose_needs_all_have_an_owner_every_day_has_no_unowned_day(value
         red = tracer.trace(Case.model_validate({**data, "needs": [need]}), check=False)
         unowned = {d.date for d in probe.days if need not in d.owners}
         assert {d.date for d in red.days if d.uncovered} <= unowned, "a red day is a day with no owner"
+
+
+def test_the_end_of_specialised_home_rehab_hands_the_training_to_municipal_rehab():
+    """seed 001: specialised home rehab for complex needs; municipal rehab at home (ordinary housing)."""
+    t = Tracer(bundled(), bundled_findings()).trace(load_case(CASES / "hemrehab-avslut.yaml", bundled()))
+    during, last, after = day(t, "2026-04-20"), day(t, "2026-05-04"), day(t, "2026-05-05")
+    assert during.owners["behandling"] == ["hemrehab-specialiserad"]
+    assert "hemrehab-specialiserad" in last.owners["behandling"]
+    assert after.owners["behandling"] == ["kommunal-rehab-ordinart"] and "hemrehab-specialiserad" not in after.engaged
+    assert t.uncovered_days == 0 and t.trace_findings == []
+
+
+def test_habilitation_handing_an_adult_to_municipal_rehab_leaves_the_training_without_owner():
+    """The municipal rehab responsibility covers somatic and neuropsychiatric diagnoses only."""
+    t = Tracer(bundled(), bundled_findings()).trace(
+        load_case(CASES / "habilitering-till-kommunal-rehab.yaml", bundled())
+    )
+    assert day(t, "2026-06-15").owners["behandling"] == ["habiliteringen"]
+    red = [d.date for d in t.days if "behandling" in d.uncovered]
+    assert red == [date(2026, 6, d) for d in range(16, 20)]
+    (lost,) = t.trace_findings
+    assert lost.id == "handover-not-owned:ho-habiliteringen-kommunal-rehab"
+    assert lost.needs == ["behandling", "uppfoljning"] and lost.days == red

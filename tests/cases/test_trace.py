@@ -38,7 +38,7 @@ def test_friday_discharge_leaves_the_rehab_needs_without_owner_until_municipal_r
         d = day(t, iso)
         assert d.setting == "hemmet"
         assert d.uncovered == REHAB_PASSED
-        assert d.owners == {"egenvardsbedomning": ["kommunal-hemsjukvard"]}
+        assert d.owners == {n: ["kommunal-hemsjukvard"] for n in ("egenvardsbedomning", "sarvard", "lakemedel")}
     monday = day(t, "2026-03-09")
     assert monday.uncovered == []
     assert monday.owners["rehabbedomning"] == ["kommunal-rehab-ordinart"]

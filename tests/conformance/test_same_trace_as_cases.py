@@ -22,7 +22,8 @@ def as_log(case, model) -> list[str]:
 
 
 def test_days_without_an_owner_and_sips_match_the_trace_of_each_case(tmp_path, model):
-    cases = [c for c in load_cases(ROOT / "model" / "cases", model) if len(c.needs) <= len(c.events)]
+    # a journey is replayed with one profile (conformance/profiles.py): cases whose profile changes are left out
+    cases = [c for c in load_cases(ROOT / "model" / "cases", model) if len(c.needs) <= len(c.events) and not c.changes]
     tracer = Tracer(model)
     dims = [d.id for d in model.dimensions]
     rows = [r for c in cases for r in as_log(c, model)]

@@ -29,6 +29,11 @@ def test_bundled_model():
     assert discharge.data["missing"] == ["rehab_plan", "devices", "temporary_prescription_limit"]
     assert {1, 8} <= set(discharge.grey_zones)
     hab = findings["ho-habiliteringen-avslut-vc"]
-    assert hab.data["missing"] == ["devices", "follow_up_responsibility", "cost_responsibility"]
+    assert hab.data["missing"] == [
+        "devices",
+        "temporary_prescription_limit",
+        "follow_up_responsibility",
+        "cost_responsibility",
+    ]
     assert 3 in hab.grey_zones
     assert "ho-rehabavdelning-kommunal-rehab" not in findings

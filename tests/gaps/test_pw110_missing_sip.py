@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pathways.gaps.core import finding_id
 from pathways.model.load import load_model
@@ -135,3 +137,51 @@ def test_bundled_route_1_has_no_sip_point(bundled):
     assert finding.id == finding_id("PW110", ("route", "vag-1-primarvard"))
     assert {"social": ["ja"]}.items() <= finding.profiles[0].items()
     assert not any(elements[0] in ("vag-2-specialiserad", "vag-3-utskrivning") for elements in bundled)
+
+
+def _deadlines(model) -> dict[str, object]:
+    return {f.elements[0]: f for f in findings_of(model, "PW110") if f.data["part"] == "deadline"}
+
+
+def test_a_discharge_sip_must_count_the_call_from_the_ready_notice(tmp_path):
+    """Lag (2017:612): the call within 3 days after the ready-for-discharge notice."""
+    found = _deadlines(fixture_model(tmp_path, "pw110_deadline"))
+    assert {k: f.data["problem"] for k, f in found.items()} == {
+        "sip-efter-utskrivning": "after",
+        "sip-utan-grans": "none",
+        "sip-mote": "meeting",
+        "sip-5-dagar": "days",
+    }
+    late = found["sip-efter-utskrivning"]
+    assert late.elements == ("sip-efter-utskrivning", "h-ut")
+    assert late.id == finding_id("PW110", ("deadline", "sip-efter-utskrivning"))
+    assert late.profiles == ({"social": ["ja"]},)
+    assert "utskrivningsklar" in late.message["sv"] and "ready-for-discharge" in late.message["en"]
+
+
+def test_without_the_ready_notice_in_the_model_the_deadline_part_is_quiet(tmp_path):
+    import yaml
+
+    doc = yaml.safe_load((Path(__file__).parent / "fixtures" / "pw110_deadline.yaml").read_text(encoding="utf-8"))
+    events = [e for e in doc["events"] if e["id"] != "utskrivningsklar"]
+    points = [p for p in doc["sip_points"] if p.get("after") != "utskrivningsklar"]
+    assert _deadlines(fixture_model(tmp_path, "pw110_deadline", events=events, sip_points=points)) == {}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    after=st.sampled_from([None, "utskrivningsklar", "utskrivning"]),
+    within=st.one_of(st.none(), st.integers(0, 7)),
+    call=st.booleans(),
+    social=st.sampled_from([None, "ja", "nej"]),
+)
+def test_a_discharge_sip_is_quiet_exactly_when_it_counts_as_the_law(tmp_path_factory, after, within, call, social):
+    point = {"id": "sip-x", "at": "h-ut", "called_by": "avd", "participants": ["avd", "hsv", "bistand"]}
+    point |= {"label": {"sv": "SIP", "en": "SIP"}, **SRC, "deadline_for": "call" if call else "meeting"}
+    within = within if after else None  # days need the event they count from (validation)
+    point |= {k: v for k, v in (("after", after), ("within_days", within)) if v is not None}
+    if social:
+        point["profile"] = {"social": [social]}
+    model = fixture_model(tmp_path_factory.mktemp("p"), "pw110_deadline", sip_points=[point])
+    as_law = after == "utskrivningsklar" and call and within is not None and within <= 3
+    assert bool(_deadlines(model)) == (social != "nej" and not as_law)

@@ -77,6 +77,7 @@ def models(tmp_path_factory):
         "baseline": load_model("model"),
         **{f"fire-{code[2:]}": fixture_model(tmp, f"{code.lower()}_fires") for code in SERVER_RULES},
         **{f"rand-{seed:03d}": random_model(seed) for seed in range(8)},
+        "dead-110": fixture_model(tmp, "pw110_deadline"),
         "ordering": order_model(tmp / "ordering"),
         "diamonds": diamonds_model(tmp / "diamonds"),
         "toolarge": fixture_model(
@@ -113,6 +114,16 @@ def test_server_findings_equal_in_memory_findings(driver, models, code):
     on_fixture = _assert_same(driver, f"fire-{code[2:]}", models[f"fire-{code[2:]}"], {code})
     assert on_fixture, f"the {code} fixture has findings"
     assert {f.rule for f in on_bundled + on_fixture} <= {code}
+
+
+def test_pw110_discharge_deadlines_on_the_server(driver, models):
+    found = _assert_same(driver, "dead-110", models["dead-110"], {"PW110"})
+    assert sorted(f.elements[0] for f in found if f.data["part"] == "deadline") == [
+        "sip-5-dagar",
+        "sip-efter-utskrivning",
+        "sip-mote",
+        "sip-utan-grans",
+    ]
 
 
 def test_every_rule_at_once_and_no_version(driver, models):

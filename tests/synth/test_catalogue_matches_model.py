@@ -15,7 +15,7 @@ from pathways.synth import catalogue
 
 MODEL = Path(__file__).resolve().parents[2] / "model"
 
-LEFT_OUT = {"needs": {"bmb"}}
+LEFT_OUT = {"needs": {"bmb", "sarvard", "lakemedel"}}
 """Elements the catalogue leaves out on purpose (see its docstring)."""
 
 COPIES = {

@@ -40,6 +40,7 @@ PARAMS = {
     "sender": "sender",
     "receiver": "receiver",
     "unit": "unit",
+    "discharge": {"trigger": "utskrivning", "ready": "utskrivningsklar"},
     "reason": {"none": "none", "receiver": "receiver", "dead_end": "dead_end"},
 }
 

@@ -91,7 +91,7 @@ class RoutesPart(BuilderBase):
                             "Fast vårdkontakt kallar till SIP inom 3 dagar",
                             "Named care contact calls a SIP within 3 days",
                             "fast-vardkontakt",
-                            "utskrivning",
+                            "utskrivningsklar",
                             {"within_days": 3},
                         ),
                         (
@@ -124,9 +124,10 @@ class RoutesPart(BuilderBase):
                 "called_by": called_by,
                 "role": role,
             }
-            if days:
+            if days:  # Lag (2017:612): the call within 3 days after the ready-for-discharge notice
                 element["within_days"] = 3
-                element["after"] = "utskrivning"
+                element["after"] = "utskrivningsklar"
+                element["deadline_for"] = "call"
             element["participants"] = participants
             element["profile"] = dict(SOCIAL)
             element["source"] = source
@@ -165,6 +166,7 @@ class RoutesPart(BuilderBase):
                 f"SIP at discharge to municipal rehab, {m.name}",
                 S("seed-002", "Inkomna frågeställningar"),
                 "agreement",
+                days=True,
             )
         for unit in (*m.home_care, m.rehab_ordinary, m.rehab_special):
             element = {

@@ -6,7 +6,10 @@ synthetic model holds them once. They are data, in a model file's format, in
 ``national.yaml`` beside this module (a synthetic model is generated from an installed
 package, where ``model/`` is not at hand; a test proves the copy still matches). The
 need ``bmb`` (an open question of the Dalarna agreement, deliberately without an owner)
-is left out: a synthetic model is clean except for the gaps planted in it.
+is left out: a synthetic model is clean except for the gaps planted in it. So are the
+nursing needs of home healthcare (``sarvard``, ``lakemedel``): the bundled model leaves them
+without an owner for children (its sources do not say who has them), and the generator's
+units do no nursing care.
 """
 
 from __future__ import annotations

@@ -18,6 +18,11 @@
   ``utskrivning`` there) where the model has a handover from the unit for that event, fitting
   the patient that day, is ``ended-without-handover``: the handover's needs wait for an owner
   from the next day, as if passed on, and their days without one are marked.
+- **A temporary prescription's time limit.** A handover after a temporary device
+  prescription (``tillfallig-forskrivning``) that does not pass the prescription's time
+  limit (``temporary_prescription_limit``) is ``temporary-limit-not-passed`` on the
+  handover's day (HSLF-FS 2021:52: whoever takes over the care follows the device up and
+  must know when the prescription ends). Orders to the device centre do not count.
 - **Referrals sent back.** A ``returns`` event at a unit (``remiss-retur``) ends its contact;
   the handover's sender (or its ``on_reject.to``) has the patient again and owns what its own
   responsibilities give it; the passed needs wait for an owner, and their days without one are
@@ -33,7 +38,7 @@ from datetime import date, timedelta
 from math import ceil
 
 from pathways.cases.trace.context import TraceContext
-from pathways.cases.trace.journey import ONE, SIP_CALLED, SIP_HELD, Facts
+from pathways.cases.trace.journey import ONE, SIP_CALLED, SIP_HELD, TEMPORARY_PRESCRIPTION, Facts
 from pathways.cases.trace.result import Day, Gap, SipStep, TraceFinding
 
 
@@ -249,6 +254,36 @@ def left_findings(ctx: TraceContext, facts: Facts, gaps: list[Gap]) -> list[Trac
                     needs=lost,
                 )
             )
+    return found
+
+
+LIMIT_ITEM = "temporary_prescription_limit"
+
+
+def temporary_limit_findings(ctx: TraceContext, facts: Facts) -> list[TraceFinding]:
+    """Handovers after a temporary prescription that do not pass on its time limit."""
+    given = facts.occurrences.get(TEMPORARY_PRESCRIPTION, [])
+    found = []
+    for p in facts.passages:
+        s = p.step
+        first = next((d for d in given if d <= s.date), None)
+        if first is None or s.mode == "device_order" or LIMIT_ITEM in s.passes:
+            continue
+        found.append(
+            TraceFinding(
+                id=f"temporary-limit-not-passed:{s.id}",
+                kind="temporary-limit-not-passed",
+                element=s.id,
+                message={
+                    "sv": f"{_label(ctx, s.id, 'sv')}: den tillfälliga förskrivningen ({first}) finns, men "
+                    f"överlämningen för inte vidare dess tidsgräns till {_label(ctx, s.to_unit, 'sv')}",
+                    "en": f"{_label(ctx, s.id, 'en')}: there is a temporary prescription ({first}), but the "
+                    f"handover does not pass its time limit to {_label(ctx, s.to_unit, 'en')}",
+                },
+                source="hslf-fs-2021-52; rd-forskrivare",
+                days=[s.date],
+            )
+        )
     return found
 
 

@@ -17,6 +17,8 @@ SIP_CALLED = "sip-kallad"
 """The event that records the call to a SIP (kallelse)."""
 SIP_HELD = "sip-mote"
 """The event that records the SIP meeting held."""
+TEMPORARY_PRESCRIPTION = "tillfallig-forskrivning"
+"""The event that records a temporary device prescription (with an end date)."""
 
 
 @dataclass
@@ -245,9 +247,13 @@ def _build_settings(ctx: TraceContext, facts: Facts) -> None:
     place_days: list[date] = []
     place_settings: list[str | None] = []
     current = None
+    holder = None
     for day, _, how, unit in sorted(facts._placements, key=lambda p: (p[0], p[1])):
+        if how == "left" and unit != holder and current not in ctx.unit_settings[unit]:
+            continue  # leaving a unit does not move a patient who is elsewhere by now (in another unit's setting)
         bit = facts.profiles.bit(day)
         current = ctx.view(bit).own_setting if how == "left" else ctx.unit_setting(unit, bit, current)
+        holder = None if how == "left" else unit
         if place_days and place_days[-1] == day:
             place_settings[-1] = current
         else:

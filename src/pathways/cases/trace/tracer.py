@@ -15,6 +15,7 @@ from pathways.cases.trace.checks import (
     routes_taken,
     sip_findings,
     sip_steps,
+    temporary_limit_findings,
 )
 from pathways.cases.trace.context import TraceContext
 from pathways.cases.trace.days import Walk, day_row
@@ -70,6 +71,7 @@ class Tracer:
             *left_findings(self.ctx, facts, gaps),
             *route_findings(self.ctx, facts, end),
             *sip_findings(self.ctx, sips, first, end),
+            *temporary_limit_findings(self.ctx, facts),
         ]
         self._mark(own, by_day)
         result = Trace(
