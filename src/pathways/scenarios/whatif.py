@@ -104,6 +104,9 @@ class CaseChange:
     findings_new: list[str]
     days_changed: list[str]
     error: str | None = None
+    """Why the case does not fit the changed model (status ``error``)."""
+    error_before: str | None = None
+    """Why the case does not fit today's model (status ``only_after``)."""
     before: Trace | None = field(default=None, repr=False)
     after: Trace | None = field(default=None, repr=False)
 
@@ -118,6 +121,7 @@ class CaseChange:
             "findings_new": self.findings_new,
             "days_changed": self.days_changed,
             "error": self.error,
+            "error_before": self.error_before,
         }
 
 
@@ -312,7 +316,14 @@ def cases_for_whatif(paths: list[Path], base: Model, changed: Model) -> tuple[li
     return cases, problems
 
 
-def _row(case: Case, status: str, tb: Trace | None, ta: Trace | None, error: str | None = None) -> CaseChange:
+def _row(
+    case: Case,
+    status: str,
+    tb: Trace | None,
+    ta: Trace | None,
+    error: str | None = None,
+    error_before: str | None = None,
+) -> CaseChange:
     fb = {f.id for f in tb.findings} if tb else set()
     fa = {f.id for f in ta.findings} if ta else set()
     return CaseChange(
@@ -325,6 +336,7 @@ def _row(case: Case, status: str, tb: Trace | None, ta: Trace | None, error: str
         findings_new=sorted(fa - fb),
         days_changed=_days_changed(tb, ta) if tb and ta else [],
         error=error,
+        error_before=error_before,
         before=tb,
         after=ta,
     )
@@ -353,16 +365,16 @@ def case_changes(before: Tracer, after: Tracer, cases: list[Case]) -> tuple[list
     changed, same = [], []
     for case in cases:
         moved = _fill_new_dimensions(case, before.model, after.model)
-        fits_before = not check_case(before.model, case)
+        problems_before = check_case(before.model, case)
         problems_after = check_case(after.model, moved)
-        tb = before.trace(case, check=False) if fits_before else None
+        tb = before.trace(case, check=False) if not problems_before else None
         ta = after.trace(moved, check=False) if not problems_after else None
         if tb is None and ta is None:
             continue
         if ta is None:
             changed.append(_row(case, "error", tb, None, "; ".join(str(p) for p in problems_after)))
         elif tb is None:
-            changed.append(_row(case, "only_after", None, ta))
+            changed.append(_row(case, "only_after", None, ta, error_before="; ".join(str(p) for p in problems_before)))
         elif _signature(tb) == _signature(ta):
             same.append(case.id)
         else:
