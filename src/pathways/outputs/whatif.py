@@ -282,6 +282,24 @@ def _flow(lines: list[str], width: int) -> str:
     return html
 
 
+def _gap_where(model: Model, finding, lang: str) -> str:
+    """Where a gap is: the handover (which says for whom itself), or the first two places it
+    names (not the responsibilities) and the patient group."""
+    named = [
+        e
+        for e in finding.elements
+        if model.get(e) is not None and model.kind_of.get(e) not in ("responsibilities", "coordination_rules")
+    ]
+    # a handover says where by itself; two units (an overlap) are both the place
+    at_handover = bool(named) and model.kind_of.get(named[0]) == "handovers"
+    places = [label(model, e, lang) for e in named[: 1 if at_handover else 2]]
+    groups = [] if at_handover else list(finding.profiles_text.get(lang, ()))[:1]
+    text = ", ".join(places)
+    if groups:
+        text += f" ({groups[0]})" if text else groups[0]
+    return f": {text}" if text else ""
+
+
 def _notes(view: _View, width: int) -> str:
     """Under the map: the changes in sentences, the gaps that go and come, the cases' days."""
     lang, whatif = view.lang, view.whatif
@@ -297,9 +315,7 @@ def _notes(view: _View, width: int) -> str:
     ):
         for item in sorted(items, key=lambda i: i.number):
             rule = titles.get(item.finding.rule, {}).get(lang, item.finding.rule)
-            first = item.finding.elements[0] if item.finding.elements else None
-            where = f": {label(model, first, lang)}" if first and model.get(first) is not None else ""
-            gap_lines.append(f"{sign} {prefix}{item.number} {rule}{where}.")
+            gap_lines.append(f"{sign} {prefix}{item.number} {rule}{_gap_where(model, item.finding, lang)}.")
     if gap_lines:
         blocks.append((words["gaps"], gap_lines))
     if whatif.cases:
