@@ -17,6 +17,7 @@ from pathways.cases.generate import generate_cases, write_cases
 from pathways.cases.load import CASES_DIR, case_files, find_case_file, load_case, load_cases
 from pathways.cases.trace import TraceOptions, Tracer
 from pathways.cli.common import (
+    CalendarOption,
     Format,
     Lang,
     LangOption,
@@ -41,14 +42,6 @@ from pathways.scenarios.load import SCENARIOS_DIR, load_scenario_refs, scenario_
 from pathways.scenarios.report import Labels, to_csv, to_json, to_markdown
 from pathways.scenarios.whatif import WhatIfOptions, cases_for_whatif, compare
 
-CalendarOption = typer.Option(
-    False,
-    "--calendar",
-    help=h(
-        "Räkna arbetsdagar i kalendern: helger och svenska helgdagar.",
-        "Count working days on the calendar: weekends and Swedish holidays.",
-    ),
-)
 ScenarioRefs = typer.Option(
     [],
     "--scenario",
