@@ -3,6 +3,8 @@ compared, and the model it does not fit says so in its column."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -66,9 +68,12 @@ def test_whatif_compares_a_case_that_fits_only_after_and_says_it_did_not_fit_bef
     assert row["status"] == "only_after" and row["uncovered_days_before"] is None
     assert row["uncovered_days_after"] is not None
     assert "ho-vuxenpsykiatri-hemsjukvard" in row["error_before"] and row["error"] is None
-    csv = cli("whatif", "orebro-psykiatrisk-hemsjukvard", "--model", model_dir, "--format", "csv").stdout
-    line = next(x for x in csv.splitlines() if x.startswith("case,bara-efter,"))
-    assert f",passar inte,{row['uncovered_days_after']}," in line
+    text = cli("whatif", "orebro-psykiatrisk-hemsjukvard", "--model", model_dir, "--format", "csv").stdout
+    table = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+    head = table[0]
+    line = next(r for r in table if "bara-efter" in r)
+    before, after = head.index("Före"), head.index("Efter")
+    assert (line[before], line[after]) == ("passar inte", str(row["uncovered_days_after"]))
 
 
 def test_whatif_keeps_a_case_that_no_longer_fits_and_says_so_in_the_after_column(model_dir):

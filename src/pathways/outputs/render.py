@@ -12,6 +12,7 @@ Diagram files are named by what they show: ``overview``, ``gaps``, ``route_1``..
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import subprocess
@@ -103,14 +104,27 @@ def fix_svg(svg: str) -> str:
     return re.sub(r'(<svg [^>]*?viewBox="[^"]*")', r'\1 xml:space="preserve"', svg, count=1)
 
 
+def with_metadata(svg: str, stamp: str) -> str:
+    """An SVG with the revision stamp as its ``<metadata>`` (right after the ``<svg>`` tag).
+
+    >>> with_metadata('<svg a="1"><g/></svg>', "modell 1a2b & c")
+    '<svg a="1"><metadata>modell 1a2b &amp; c</metadata><g/></svg>'
+    """
+    if not stamp:
+        return svg
+    return re.sub(r"(<svg\b[^>]*>)", lambda m: f"{m.group(1)}<metadata>{html.escape(stamp)}</metadata>", svg, count=1)
+
+
 def _run(args: list[str], source: str) -> None:
     proc = subprocess.run(args, input=source.encode("utf-8"), capture_output=True, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"Graphviz failed ({' '.join(args[:2])}): {proc.stderr.decode('utf-8', 'replace').strip()}")
 
 
-def render_one(diagram: Diagram, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:
-    """Write ``<name>.dot`` and the requested formats for one diagram."""
+def render_one(
+    diagram: Diagram, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, stamp: str = ""
+) -> list[Path]:
+    """Write ``<name>.dot`` and the requested formats for one diagram; ``stamp`` goes into the SVG's metadata."""
     out_dir = Path(out_dir)
     dot = dot_binary()
     source = diagram.source
@@ -126,7 +140,7 @@ def render_one(diagram: Diagram, out_dir: Path, formats: tuple[str, ...] = DEFAU
         _run(args, source)
         if "svg" in vector:
             svg_path = out_dir / f"{diagram.name}.svg"
-            svg_path.write_text(fix_svg(svg_path.read_text(encoding="utf-8")), encoding="utf-8")
+            svg_path.write_text(with_metadata(fix_svg(svg_path.read_text(encoding="utf-8")), stamp), encoding="utf-8")
         paths += [out_dir / f"{diagram.name}.{f}" for f in vector]
     if "png" in formats:
         _run([dot, f"-Gdpi={PNG_DPI}", "-Tpng", "-o", str(out_dir / f"{diagram.name}.png")], source)
@@ -135,9 +149,16 @@ def render_one(diagram: Diagram, out_dir: Path, formats: tuple[str, ...] = DEFAU
 
 
 def render(
-    diagrams: list[Diagram], out_dir: str | Path, formats: tuple[str, ...] = DEFAULT_FORMATS, workers: int | None = None
+    diagrams: list[Diagram],
+    out_dir: str | Path,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
+    workers: int | None = None,
+    stamp: str = "",
 ) -> list[Path]:
-    """Render every diagram into ``out_dir`` (created); several ``dot`` runs at a time."""
+    """Render every diagram into ``out_dir`` (created); several ``dot`` runs at a time.
+
+    ``stamp`` (the whole revision stamp, :meth:`pathways.stamp.Stamp.text`) goes into each
+    SVG's ``<metadata>``; the drawing itself carries only the content hash."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     unknown = [f for f in formats if f not in FORMATS]
@@ -145,7 +166,7 @@ def render(
         raise ValueError(f"unknown format {', '.join(unknown)}; formats: {', '.join(FORMATS)}")
     workers = workers or min(8, (os.cpu_count() or 2) * 2)
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(lambda d: render_one(d, out, tuple(formats)), diagrams))
+        results = list(pool.map(lambda d: render_one(d, out, tuple(formats), stamp), diagrams))
     return [p for paths in results for p in paths]
 
 

@@ -50,6 +50,7 @@ from pathways.outputs.style import (
 from pathways.outputs.whatif_text import ChangeNote, change_notes, field_change_text, headline
 from pathways.scenarios.report import case_days
 from pathways.scenarios.whatif import WhatIf
+from pathways.stamp import diagram_text
 
 __all__ = ["field_change_text", "whatif_diagram"]
 
@@ -244,11 +245,18 @@ def _new(page: Page) -> tuple[graphviz.Digraph, graphviz.Digraph]:
     return new_graph("whatif", page, rankdir="TB", nodesep="0.03", ranksep="0.18", mclimit="0.01", splines="true")
 
 
+def _model_line(view: _View) -> str:
+    """The model's name, version and revision stamp, as every diagram's title row has them."""
+    meta, nb = view.base.meta, "\u00a0"
+    line = f"{t(view.lang, 'model')}: {getattr(meta.label, view.lang)}{nb}· {t(view.lang, 'version')}{nb}{meta.version}"
+    revision = diagram_text(view.base.root, view.lang)
+    return line + (f"{nb}· {revision.replace(' ', nb)}" if revision else "")
+
+
 def _title(view: _View, title: str, page: Page) -> str:
     """Title, the headline result (bold, green when better, red when worse) and the model line."""
     text, direction = headline(view.whatif, view.lang)
     colour = GREEN if direction < 0 else (VERMILLION if direction > 0 else BLACK)
-    meta = view.base.meta
     chars = int(page.width * 72 / (TITLE_SIZE * 0.62))
     rows = [
         (TITLE_SIZE, BLACK, True, t(view.lang, "whatif_title") + ": " + title),
@@ -257,7 +265,7 @@ def _title(view: _View, title: str, page: Page) -> str:
             SMALL,
             GREY,
             False,
-            f"{t(view.lang, 'model')}: {getattr(meta.label, view.lang)} · {t(view.lang, 'version')}\u00a0{meta.version} · {meta.date}",
+            _model_line(view),
         ),
     ]
     body = ""
