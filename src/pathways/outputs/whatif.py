@@ -1,148 +1,421 @@
-"""What a scenario changes, drawn: the current model and the changed one side by side.
+"""What a scenario changes, drawn: today's model and the changed one side by side.
 
-Both panels show the same part of the map: the units and handovers the scenario
-changes, and those where a finding goes away or appears. On the left (Nuläge) the
-gaps that the scenario removes are red ⚠ with their numbers; on the right (Med
-scenariot) the same places carry a green ✓ with the same numbers, new gaps are red
-⚠ "ny 1, ny 2" (numbered as in the report's what-if table), and what the scenario
-changes is blue ◆: a changed handover with the field that changes, a unit that gains
-or loses ownership of needs.
+Both panels show the same part of the map (the units, SIPs and handovers the scenario
+changes, and those where a gap goes away or appears) with **every element at the same
+place**: the union of both is laid out once and each panel pinned to that layout
+(:mod:`pathways.outputs.pinned`). Marks are short: on the left (Nuläge) the gaps the
+scenario removes, as in the gap map (● ▲ ■ and their numbers); on the right (Med
+scenariot) the same places carry a green ✓ with the same numbers, new gaps a red
+"⚠ ny 1"; a blue "◆ 1" in both panels marks what change 1 is about. The changes are
+said in plain sentences, numbered, under the map; the result ("Dagar utan ägare i
+patientfallen: 6 → 0 · Glapp: 1 löst, inga nya") stands in the title area.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 import graphviz
 
 from pathways.model.model import Model
-from pathways.outputs.numbering import Anchors, Numbered, anchors
-from pathways.outputs.overview import MARKS, draw_map
+from pathways.outputs.numbering import Anchors, Numbered, anchors, rule_titles
+from pathways.outputs.overview import MARKS, draw_map, gap_rows, route_of_handover
+from pathways.outputs.pinned import Layout, layout, pin
 from pathways.outputs.style import (
+    BLACK,
     BLUE,
+    GAP_BG,
     GREEN,
+    GREY,
     LANDSCAPE,
     PORTRAIT,
+    SMALL,
+    TITLE_SIZE,
     VERMILLION,
+    Cell,
+    Page,
     esc,
-    finish,
     first_fit,
     glyph,
     html_label,
     label,
     legend_table,
+    new_graph,
     ranges,
     t,
     wrap,
 )
+from pathways.outputs.whatif_text import ChangeNote, change_notes, field_change_text, headline
+from pathways.scenarios.report import case_days
+from pathways.scenarios.whatif import WhatIf
+from pathways.stamp import diagram_text
 
-FIELD_TEXT = {
+__all__ = ["field_change_text", "whatif_diagram"]
+
+PANEL_GAP = 8.0
+"""Points between the two panels."""
+HEAD = 16.0
+"""Points above a panel's map for its heading."""
+MARGIN = 4.0
+
+WORDS = {
     "sv": {
-        "sender_until": "avsändaren kvar (dagar)",
-        "receiver_from": "mottagaren tar över (dag)",
-        "passes": "förs över",
-        "receiver_needs": "mottagaren behöver",
-        "gate": "mottagarens bedömning",
-        "on_reject": "vid nej",
-        "needs": "behov",
-        "profile": "patientgrupper",
-        "participants": "deltar",
-        "within_days": "inom dagar",
-        "after": "räknat från",
-        "owners": "ägare",
-        "settings": "miljöer",
-        "window": "tidsfönster",
-        "note": "anteckning",
-        "to": "mottagare",
-        "from": "avsändare",
-        "mode": "sätt",
+        "changes": "Vad scenariot ändrar",
+        "gaps": "Glapp",
+        "cases": "Patientfall, dagar utan ägare (nu → med scenariot)",
     },
     "en": {
-        "sender_until": "sender keeps (days)",
-        "receiver_from": "receiver takes over (day)",
-        "passes": "passed on",
-        "receiver_needs": "receiver needs",
-        "gate": "receiver's check",
-        "on_reject": "if no",
-        "needs": "needs",
-        "profile": "patient groups",
-        "participants": "taking part",
-        "within_days": "within days",
-        "after": "counted from",
-        "owners": "owners",
-        "settings": "settings",
-        "window": "time window",
-        "note": "note",
-        "to": "receiver",
-        "from": "sender",
-        "mode": "mode",
+        "changes": "What the scenario changes",
+        "gaps": "Gaps",
+        "cases": "Patient cases, days without an owner (today → with the scenario)",
     },
 }
 
 
-def _row(text: str, colour: str, width: int = 22) -> str:
-    lines_ = wrap(text, width)
-    body = "<BR/>".join(esc(x) for x in lines_)
-    return f'<TR><TD BGCOLOR="{colour}" ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="white"><B>{body}</B></FONT></TD></TR>'
+def _badge(text: str, colour: str, ink: str = "white") -> str:
+    return f'<TR><TD BGCOLOR="{colour}" ALIGN="LEFT"><FONT COLOR="{ink}"><B>{esc(text)}</B></FONT></TD></TR>'
 
 
-def _value_text(model: Model, value, lang: str) -> str:
-    if isinstance(value, list):
-        return ", ".join(_value_text(model, v, lang) for v in value) or "–"
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {_value_text(model, v, lang)}" for k, v in value.items())
-    if value is None:
-        return "–"
-    text = str(value)
-    key = f"item_{text}"
-    from pathways.outputs.style import TEXT
-
-    if key in TEXT[lang]:
-        return TEXT[lang][key]
-    return label(model, text, lang) if model.get(text) is not None else text
+def _edge_label(top: str, rows: str) -> str:
+    """An arrow's label: the route's name and the marks, a few points clear of the arrow
+    (which runs along the label's left side)."""
+    head = f'<TR><TD ALIGN="LEFT">{top}</TD></TR>' if top else ""
+    inner = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{head}{rows}</TABLE>'
+    return html_label(
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f'<TR><TD WIDTH="5"></TD><TD>{inner}</TD><TD WIDTH="6"></TD></TR></TABLE>'
+    )
 
 
-def _dim_value(model: Model, dim: str, value: str, lang: str) -> str:
-    for d in model.dimensions:
-        if d.id == dim:
-            for v in d.values:
-                if v.id == value:
-                    return getattr(v.label, lang)
-    return value
+@dataclass
+class _Marks:
+    """The rows under an element's name or on its arrow, per panel (b: today, a: the scenario)."""
+
+    b: list[str] = field(default_factory=list)
+    a: list[str] = field(default_factory=list)
+
+    def union(self) -> list[str]:
+        """What the layout reserves room for: each row slot as the longer of the two."""
+        rows = []
+        for x, y in itertools.zip_longest(self.b, self.a, fillvalue=""):
+            rows.append(x if len(x) >= len(y) else y)
+        return rows
 
 
-def field_change_text(model: Model, field: str, change: dict, lang: str) -> str:
-    """'förs över: + hjälpmedel', 'avsändaren kvar: 0 → 7 d', 'patientgrupper: + Psykiatrisk'."""
-    name = FIELD_TEXT[lang].get(field, field)
-    before, after = change.get("before"), change.get("after")
-    if isinstance(before, dict) or isinstance(after, dict):
-        b, a = dict(before or {}), dict(after or {})
-        parts = []
-        for key in sorted(set(b) | set(a)):
-            if b.get(key) == a.get(key):
-                continue
-            vb = b.get(key) if isinstance(b.get(key), list) else ([] if b.get(key) is None else [b.get(key)])
-            va = a.get(key) if isinstance(a.get(key), list) else ([] if a.get(key) is None else [a.get(key)])
-            for x in va:
-                if x not in vb:
-                    parts.append("+ " + _dim_value(model, key, str(x), lang))
-            for x in vb:
-                if x not in va:
-                    parts.append("− " + _dim_value(model, key, str(x), lang))
-        return f"{name}: " + ", ".join(parts) if parts else name
-    if isinstance(before, list) or isinstance(after, list):
-        b, a = list(before or []), list(after or [])
-        plus = [x for x in a if x not in b]
-        minus = [x for x in b if x not in a]
-        parts = [f"+ {_value_text(model, x, lang)}" for x in plus] + [f"− {_value_text(model, x, lang)}" for x in minus]
-        return f"{name}: " + ", ".join(parts) if parts else name
-    return f"{name}: {_value_text(model, before, lang)} → {_value_text(model, after, lang)}"
+@dataclass
+class _View:
+    base: Model
+    changed: Model
+    lang: str
+    notes: list[ChangeNote]
+    resolved: list[Numbered]
+    new: list[Numbered]
+    units: set[str]
+    handovers: set[str]
+    unit_marks: dict[str, _Marks]
+    edge_marks: dict[str, _Marks]
+    resolved_at: set[str]
+    """Units and handovers where a gap goes away (outlined in today's panel)."""
+    whatif: WhatIf
+
+
+def _place_of_sip(model: Model, other: Model, sip: str) -> tuple[str, str] | None:
+    """A SIP's mark goes on its handover's arrow or on its unit: ("handovers" | "units", id)."""
+    sp = model.get(sip) or other.get(sip)
+    if sp is None:
+        return None
+    kind = model.kind_of.get(sp.at) or other.kind_of.get(sp.at)
+    return (kind, sp.at) if kind in ("handovers", "units") else None
+
+
+def _anchor_places(anc: Anchors, model: Model, other: Model) -> dict[tuple[str, str], list[int]]:
+    """Where each gap number goes: ("handovers" | "units", id) -> numbers (a SIP's on its place)."""
+    out: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for h, nums in anc.handovers.items():
+        out[("handovers", h)] += nums
+    for u, nums in anc.units.items():
+        out[("units", u)] += nums
+    for s, nums in anc.sips.items():
+        place = _place_of_sip(model, other, s)
+        if place is not None:
+            out[place] += nums
+    return out
+
+
+def _note_places(notes: list[ChangeNote], changed: Model, base: Model) -> dict[tuple[str, str], list[int]]:
+    """Where each change's ◆ number goes."""
+    out: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for number, note in enumerate(notes, 1):
+        places = [("handovers", h) for h in note.handovers] + [("units", u) for u in note.units]
+        places += [p for s in note.sips if (p := _place_of_sip(changed, base, s)) is not None]
+        for place in places:
+            out[place].append(number)
+    return out
+
+
+def _view(base: Model, changed: Model, whatif: WhatIf, numbers: dict[str, int], lang: str) -> _View:
+    notes = change_notes(base, changed, whatif, lang)
+    resolved = [Numbered(numbers.get(f.id, 0), f) for f in whatif.resolved]
+    new = [Numbered(i, f) for i, f in enumerate(whatif.new, 1)]
+    marks: dict[str, dict[str, _Marks]] = {"handovers": defaultdict(_Marks), "units": defaultdict(_Marks)}
+    anc_resolved = anchors(base, resolved)
+    for (kind, element), nums in _anchor_places(anc_resolved, base, changed).items():
+        marks[kind][element].b.append(gap_rows(sorted(nums), 4, anc_resolved.severity))
+        marks[kind][element].a.append(_badge("✓ " + ranges(sorted(nums)), GREEN))
+    for (kind, element), nums in _anchor_places(anchors(changed, new), changed, base).items():
+        marks[kind][element].a.append(_badge(f"⚠ {t(lang, 'new_short')} {ranges(sorted(nums))}", VERMILLION))
+    for (kind, element), nums in _note_places(notes, changed, base).items():
+        row = _badge("◆ " + ranges(sorted(set(nums))), BLUE)
+        marks[kind][element].b.append(row)
+        marks[kind][element].a.append(row)
+    resolved_at = {e for kind, e in _anchor_places(anc_resolved, base, changed)}
+    return _View(
+        base=base,
+        changed=changed,
+        lang=lang,
+        notes=notes,
+        resolved=resolved,
+        new=new,
+        units=set(marks["units"]),
+        handovers=set(marks["handovers"]),
+        unit_marks=dict(marks["units"]),
+        edge_marks=dict(marks["handovers"]),
+        resolved_at=resolved_at,
+        whatif=whatif,
+    )
+
+
+def _union_model(base: Model, changed: Model) -> Model:
+    """The changed model with the elements the scenario removes put back: what the layout draws."""
+    collections = {name: list(items) for name, items in changed.collections.items()}
+    for name, items in base.collections.items():
+        collections[name] += [e for e in items if changed.get(getattr(e, "id", "")) is None]
+    return Model(
+        meta=changed.meta,
+        collections=collections,
+        origins=changed.origins,
+        meta_origin=changed.meta_origin,
+        root=changed.root,
+    )
+
+
+def _map(canvas: graphviz.Digraph, model: Model, view: _View, side: str, prefix: str, one_row: bool) -> None:
+    """One panel's map: side "b" (today), "a" (the scenario) or "u" (the union, for the layout)."""
+    hs = {h for h in view.handovers if model.kind_of.get(h) == "handovers"}
+    us = {u for u in view.units if model.kind_of.get(u) == "units"}
+
+    def rows(marks: _Marks) -> str:
+        chosen = {"b": marks.b, "a": marks.a}.get(side) or (marks.union() if side == "u" else [])
+        return "".join(chosen)
+
+    unit_extra = {
+        u: {"color": VERMILLION, "penwidth": "2.5", "fillcolor": GAP_BG} for u in view.resolved_at if side == "b"
+    }
+    routes = route_of_handover(model)
+    edge_extra: dict[str, dict[str, str]] = {}
+    for h in hs:
+        top = f"<B>{esc(t(view.lang, 'route_short', n=routes[h]))}</B>" if h in routes else ""
+        marks = rows(view.edge_marks[h]) if h in view.edge_marks else ""
+        edge_extra[h] = {"comment": h} | ({"label": _edge_label(top, marks)} if top or marks else {})
+    draw_map(
+        canvas,
+        model,
+        view.lang,
+        Anchors(),
+        unit_extra=unit_extra,
+        edge_extra=edge_extra,
+        prefix=prefix,
+        units=us,
+        handovers=hs,
+        unit_marks={u: rows(m) for u, m in view.unit_marks.items() if rows(m)},
+        levels=False,
+        one_row=one_row,
+    )
+
+
+def _layout(view: _View, one_row: bool) -> Layout:
+    g, _ = _new(LANDSCAPE)
+    _map(g, _union_model(view.base, view.changed), view, "u", "", one_row)
+    return layout(g)
+
+
+def _new(page: Page) -> tuple[graphviz.Digraph, graphviz.Digraph]:
+    return new_graph("whatif", page, rankdir="TB", nodesep="0.03", ranksep="0.18", mclimit="0.01", splines="true")
+
+
+def _model_line(view: _View) -> str:
+    """The model's name, version and revision stamp, as every diagram's title row has them."""
+    meta, nb = view.base.meta, "\u00a0"
+    line = f"{t(view.lang, 'model')}: {getattr(meta.label, view.lang)}{nb}· {t(view.lang, 'version')}{nb}{meta.version}"
+    revision = diagram_text(view.base.root, view.lang)
+    return line + (f"{nb}· {revision.replace(' ', nb)}" if revision else "")
+
+
+def _title(view: _View, title: str, page: Page) -> str:
+    """Title, the headline result (bold, green when better, red when worse) and the model line."""
+    text, direction = headline(view.whatif, view.lang)
+    colour = GREEN if direction < 0 else (VERMILLION if direction > 0 else BLACK)
+    chars = int(page.width * 72 / (TITLE_SIZE * 0.62))
+    rows = [
+        (TITLE_SIZE, BLACK, True, t(view.lang, "whatif_title") + ": " + title),
+        (TITLE_SIZE - 2, colour, True, text),
+        (
+            SMALL,
+            GREY,
+            False,
+            _model_line(view),
+        ),
+    ]
+    body = ""
+    for size, ink, bold, line in rows:
+        html = "<BR/>".join(esc(x) for x in wrap(line, int(chars * TITLE_SIZE / size)))
+        html = f"<B>{html}</B>" if bold else html
+        body += (
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="{ink}"><FONT POINT-SIZE="{size}">{html}</FONT></FONT>'
+            "</TD></TR>"
+        )
+    return html_label(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">{body}</TABLE>')
+
+
+def _flow(lines: list[str], width: int) -> str:
+    out = []
+    for line in lines:
+        wrapped = wrap(line, width)
+        out += [esc(wrapped[0])] + [esc("    " + x) for x in wrapped[1:]]
+    html = "".join(f'{x}<BR ALIGN="LEFT"/>' for x in out)
+    for sign, colour in (("◆", BLUE), ("✓", GREEN), ("⚠", VERMILLION)):
+        html = html.replace(sign, f'<FONT COLOR="{colour}"><B>{sign}</B></FONT>')
+    return html
+
+
+def _gap_where(model: Model, finding, lang: str) -> str:
+    """Where a gap is: the handover (which says for whom itself), or the first two places it
+    names (not the responsibilities) and the patient group."""
+    named = [
+        e
+        for e in finding.elements
+        if model.get(e) is not None and model.kind_of.get(e) not in ("responsibilities", "coordination_rules")
+    ]
+    # a handover says where by itself; two units (an overlap) are both the place
+    at_handover = bool(named) and model.kind_of.get(named[0]) == "handovers"
+    places = [label(model, e, lang) for e in named[: 1 if at_handover else 2]]
+    groups = [] if at_handover else list(finding.profiles_text.get(lang, ()))[:1]
+    text = ", ".join(places)
+    if groups:
+        text += f" ({groups[0]})" if text else groups[0]
+    return f": {text}" if text else ""
+
+
+def _notes(view: _View, width: int) -> str:
+    """Under the map: the changes in sentences, the gaps that go and come, the cases' days."""
+    lang, whatif = view.lang, view.whatif
+    words = WORDS[lang]
+    blocks = []
+    if view.notes:
+        blocks.append((words["changes"], [f"◆ {i} {n.text}." for i, n in enumerate(view.notes, 1)]))
+    titles = rule_titles()
+    gap_lines = []
+    for sign, items, prefix, model in (
+        ("✓", view.resolved, "", view.base),
+        ("⚠", view.new, t(lang, "new_short") + " ", view.changed),
+    ):
+        for item in sorted(items, key=lambda i: i.number):
+            rule = titles.get(item.finding.rule, {}).get(lang, item.finding.rule)
+            gap_lines.append(f"{sign} {prefix}{item.number} {rule}{_gap_where(model, item.finding, lang)}.")
+    if gap_lines:
+        blocks.append((words["gaps"], gap_lines))
+    if whatif.cases:
+        blocks.append(
+            (
+                words["cases"],
+                [
+                    "; ".join(f"{c.label.get(lang) or c.case}: {' → '.join(case_days(c, lang))}" for c in whatif.cases)
+                    + "."
+                ],
+            )
+        )
+    rows = "".join(
+        f'<TR><TD ALIGN="LEFT"><B>{esc(head)}</B></TD></TR><TR><TD ALIGN="LEFT" BALIGN="LEFT">{_flow(lines, width)}</TD></TR>'
+        for head, lines in blocks
+    )
+    return (
+        html_label(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{rows}</TABLE>') if rows else ""
+    )
+
+
+def _legend(view: _View, width: int) -> str:
+    lang = view.lang
+    cells: list[Cell] = [
+        (
+            "".join(f'<FONT COLOR="{bg}"><B>{m}</B></FONT>' for m, bg, _ in MARKS.values()) + "<B> n</B>",
+            esc(t(lang, "gap_now")),
+        ),
+        (f'<FONT COLOR="{GREEN}"><B>✓ n</B></FONT>', esc(t(lang, "gap_resolved"))),
+        (f'<FONT COLOR="{VERMILLION}"><B>⚠ {esc(t(lang, "new_short"))} n</B></FONT>', esc(t(lang, "gap_new"))),
+        (f'<FONT COLOR="{BLUE}"><B>◆ n</B></FONT>', esc(t(lang, "changed_legend"))),
+        (glyph("⬡", BLACK, bold=True), esc(t(lang, "sip_short"))),
+        (glyph("╌╌╌", GREY, bold=True), esc(t(lang, "assumption_unit"))),
+    ]
+    return legend_table([(None, cells, 3)], view.base, lang, width=width)
+
+
+def _figure(view: _View, laid: tuple[Layout, bool], page: Page, side_by_side: bool, title: str) -> graphviz.Digraph:
+    """The figure: both panels pinned to the layout (made with ``one_row`` or not), the title
+    above, the changes and the legend below."""
+    at, one_row = laid
+    g, _ = _new(page)
+    g.attr("graph", layout="nop2")
+    w, h = at.width + 2 * MARGIN, at.height + 2 * MARGIN + HEAD
+    offsets = {"b": (0.0, 0.0), "a": (w + PANEL_GAP, 0.0) if side_by_side else (0.0, -(h + PANEL_GAP))}
+    for side, model in (("b", view.base), ("a", view.changed)):
+        dx, dy = offsets[side]
+        panel = graphviz.Digraph(name=f"cluster_panel_{side}")
+        _map(panel, model, view, side, f"{side}_", one_row=one_row)
+        lines = pin(panel.body, at, f"{side}_", dx - at.bb[0] + MARGIN, dy - at.bb[1] + MARGIN)
+        head = t(view.lang, "current" if side == "b" else "with_scenario")
+        x1, y1 = dx, dy
+        bb = f"{x1:.2f},{y1:.2f},{x1 + w:.2f},{y1 + h:.2f}"
+        lp = f"{x1 + MARGIN + len(head) * 4.6:.2f},{y1 + h - HEAD / 2:.2f}"
+        frame = (
+            f'\tsubgraph cluster_panel_{side} {{\n\t\tgraph [bb="{bb}" lp="{lp}" lwidth="{len(head) * 9.2 / 72:.2f}" '
+            f'lheight="0.25" label=<<B>{esc(head)}</B>> labeljust=l labelloc=t style=rounded color="#777777" '
+            f"penwidth=1.5 fontsize=13]\n"
+        )
+        g.body.append(frame + "".join(lines) + "\t}\n")
+    top = h
+    bottom = offsets["a"][1] if not side_by_side else 0.0
+    right = (2 * w + PANEL_GAP) if side_by_side else w
+    width = 130 if page is LANDSCAPE else 90
+    title_html, notes_html, legend_html = _title(view, title, page), _notes(view, width), _legend(view, width)
+    (tw, th), (nw, nh), (lw, lh) = _sizes(title_html, notes_html or "x", legend_html)
+    g.node("title", title_html, shape="plaintext", margin="0", pos=f"{tw / 2:.2f},{top + 6 + th / 2:.2f}")
+    y = bottom - 6
+    if notes_html:
+        g.node("notes", notes_html, shape="plaintext", margin="0", pos=f"{nw / 2:.2f},{y - nh / 2:.2f}")
+        y -= nh + 4
+    g.node("legend", legend_html, shape="plaintext", margin="0", pos=f"{lw / 2:.2f},{y - lh / 2:.2f}")
+    g.attr("graph", bb=f"0,{y - lh:.2f},{max(right, tw, nw, lw):.2f},{top + 6 + th:.2f}")
+    return g
+
+
+def _sizes(*labels: str) -> list[tuple[float, float]]:
+    """Width and height in points of plaintext nodes with these labels (one ``dot`` run)."""
+    g = graphviz.Digraph()
+    g.attr("node", shape="plaintext", margin="0", fontname="DejaVu Sans", fontsize=str(SMALL))
+    for i, lab in enumerate(labels):
+        g.node(f"n{i}", lab)
+    at = layout(g)
+    return [
+        (float(at.nodes[f"n{i}"]["width"]) * 72, float(at.nodes[f"n{i}"]["height"]) * 72) for i in range(len(labels))
+    ]
 
 
 def whatif_diagram(
     base: Model,
     changed: Model,
-    whatif,
+    whatif: WhatIf,
     lang: str = "sv",
     base_findings: list[Numbered] | None = None,
     name: str = "whatif",
@@ -150,237 +423,15 @@ def whatif_diagram(
 ) -> graphviz.Digraph:
     """The what-if figure for one comparison (a :class:`pathways.scenarios.whatif.WhatIf`)."""
     numbers = {item.finding.id: item.number for item in base_findings or []}
-    resolved = [Numbered(numbers.get(f.id, 0), f) for f in whatif.resolved]
-    new = [Numbered(i, f) for i, f in enumerate(whatif.new, 1)]
-    anc_resolved_base = anchors(base, resolved)
-    # a resolved gap is marked where it was (today's model); the panel shows it where that place still is
-    anc_resolved_after = anc_resolved_base
-    anc_new = anchors(changed, new)
-
-    changed_handovers, changed_units, changed_sips = {}, defaultdict(list), {}
-    for ec in whatif.elements:
-        coll = ec.collection
-        if coll == "handovers":
-            changed_handovers[ec.id] = ec
-        elif coll == "sip_points":
-            changed_sips[ec.id] = ec
-        elif coll == "units":
-            changed_units[ec.id].append(ec)
-        elif coll == "responsibilities":
-            r = changed.get(ec.id) or base.get(ec.id)
-            if r is not None:
-                changed_units[r.owner].append(ec)
-
-    gains: dict[str, set[str]] = defaultdict(set)
-    losses: dict[str, set[str]] = defaultdict(set)
-    for oc in whatif.ownership:
-        b = {o.unit for o in oc.before}
-        a = {o.unit for o in oc.after}
-        for u in a - b:
-            gains[u].add(oc.need)
-        for u in b - a:
-            losses[u].add(oc.need)
-
-    # the part of the map both panels show
-    handovers: set[str] = set(changed_handovers)
-    for s in changed_sips:
-        sp = changed.get(s) or base.get(s)
-        if sp is not None and (changed.kind_of.get(sp.at) == "handovers" or base.kind_of.get(sp.at) == "handovers"):
-            handovers.add(sp.at)
-    for anc in (anc_resolved_base, anc_resolved_after, anc_new):
-        handovers.update(anc.handovers)
-    units: set[str] = set(changed_units) | set(gains) | set(losses)
-    for anc in (anc_resolved_base, anc_resolved_after, anc_new):
-        units.update(anc.units)
-        for s in anc.sips:
-            sp = changed.get(s) or base.get(s)
-            if sp is not None:
-                if (changed.kind_of.get(sp.at) or base.kind_of.get(sp.at)) == "handovers":
-                    handovers.add(sp.at)
-                else:
-                    units.add(sp.at)
-
-    def draw(page, stacked: bool, mark_width: int, one_row: bool = False) -> graphviz.Digraph:
-        g, _canvas = _new(page)
-        panels = []
-        for side, model in (("b", base), ("a", changed)):
-            hs = {h for h in handovers if model.kind_of.get(h) == "handovers"}
-            us = {u for u in units if model.kind_of.get(u) == "units"}
-            panel = graphviz.Digraph(name=f"cluster_panel_{side}")
-            unit_marks: dict[str, str] = defaultdict(str)
-            edge_marks: dict[str, str] = defaultdict(str)
-            if side == "b":
-                draw_anc = _only(anc_resolved_base, hs, us)
-                for h, ec in changed_handovers.items():
-                    if ec.change == "removed" and h in hs:
-                        edge_marks[h] += _row("◆ " + t(lang, "removed"), BLUE)
-            else:
-                draw_anc = Anchors()
-                for h, nums in anc_resolved_after.handovers.items():
-                    if h in hs:
-                        edge_marks[h] += _row("✓ " + ranges(nums), GREEN, 14)
-                for u, nums in anc_resolved_after.units.items():
-                    if u in us:
-                        unit_marks[u] += _row("✓ " + ranges(nums), GREEN, 14)
-                for h, nums in anc_new.handovers.items():
-                    if h in hs:
-                        edge_marks[h] += _row("⚠ " + t(lang, "new_short") + " " + ranges(nums), VERMILLION, 14)
-                for u, nums in anc_new.units.items():
-                    if u in us:
-                        unit_marks[u] += _row("⚠ " + t(lang, "new_short") + " " + ranges(nums), VERMILLION, 14)
-                for h, ec in changed_handovers.items():
-                    if h not in hs:
-                        continue
-                    if ec.change == "added":
-                        edge_marks[h] += _row("◆ " + t(lang, "added"), BLUE)
-                    else:
-                        for f, ch in ec.fields.items():
-                            if f == "note":
-                                continue
-                            edge_marks[h] += _row("◆ " + field_change_text(changed, f, ch, lang), BLUE, mark_width)
-                for u in sorted(us):
-                    if gains.get(u):
-                        unit_marks[u] += _row("◆ " + t(lang, "owns_more", n=len(gains[u])), BLUE, mark_width)
-                    if losses.get(u):
-                        unit_marks[u] += _row("◆ " + t(lang, "owns_fewer", n=len(losses[u])), BLUE, mark_width)
-            draw_map(
-                panel,
-                model,
-                lang,
-                draw_anc,
-                prefix=f"{side}_",
-                units=us,
-                handovers=hs,
-                unit_marks=dict(unit_marks),
-                edge_marks=dict(edge_marks),
-                levels=False,
-                one_row=one_row,
-            )
-            head = t(lang, "current" if side == "b" else "with_scenario")
-            panel.attr(
-                "graph",
-                label=html_label(f"<B>{esc(head)}</B>"),
-                labeljust="l",
-                labelloc="t",
-                style="rounded",
-                color="#777777",
-                penwidth="1.5",
-                margin="8",
-                fontsize="13",
-            )
-            panels.append(panel)
-        canvas = graphviz.Digraph(name="cluster_frame")
-        for p in reversed(panels):
-            canvas.subgraph(p)
-        # today on the left, the scenario on the right: their first rows side by side, in order
-        if stacked:
-            # today above, the scenario below
-            last = max(int(x.split("_")[-1]) for x in canvas_spines(panels[0]))
-            canvas.edge(f"b_spine_{last}", "a_spine_0", style="invis", minlen="2")
-        else:
-            # today on the left, the scenario on the right: their first rows side by side, in order
-            canvas.body.append("\t{rank=same; b_spine_0; a_spine_0}\n")
-            canvas.edge("b_spine_0", "a_spine_0", style="invis")
-
-        summary = t(
-            lang,
-            "whatif_summary",
-            before=len(whatif.resolved) + len(whatif.unchanged),
-            after=len(whatif.new) + len(whatif.unchanged),
-            resolved=len(whatif.resolved),
-            new=len(whatif.new),
-            own=len(whatif.ownership),
-        )
-        counted = [
-            cc for cc in whatif.cases if cc.uncovered_days_after is not None and cc.uncovered_days_before is not None
-        ]
-        if counted:
-            days_before = sum(cc.uncovered_days_before for cc in counted)
-            days_after = sum(cc.uncovered_days_after or 0 for cc in counted)
-            summary = t(lang, "whatif_days", before=days_before, after=days_after) + " " + summary
-        case_lines = []
-        for cc in whatif.cases:
-            after = "–" if cc.uncovered_days_after is None else str(cc.uncovered_days_after)
-            before = "–" if cc.uncovered_days_before is None else str(cc.uncovered_days_before)
-            case_lines.append(f"{cc.label.get(lang) or cc.case}: {before} → {after}")
-        cells = [
-            (
-                "".join(f'<FONT COLOR="{bg}"><B>{m}</B></FONT>' for m, bg, _ in MARKS.values()) + "<B> n</B>",
-                esc(t(lang, "gap_now")),
-            ),
-            (f'<FONT COLOR="{GREEN}"><B>✓ n</B></FONT>', esc(t(lang, "gap_resolved"))),
-            (f'<FONT COLOR="{VERMILLION}"><B>⚠ {esc(t(lang, "new_short"))} n</B></FONT>', esc(t(lang, "gap_new"))),
-            (f'<FONT COLOR="{BLUE}"><B>◆</B></FONT>', esc(t(lang, "changed_legend"))),
-            (glyph("⬡", "#000000", bold=True), esc(t(lang, "sip_short"))),
-            (glyph("╌╌╌", "#555555", bold=True), esc(t(lang, "assumption_unit"))),
-        ]
-        blocks = [(None, cells, 3 if page is LANDSCAPE else 2)]
-        from pathways.outputs.numbering import rule_titles
-        from pathways.outputs.overview import place_where
-
-        titles = rule_titles()
-        off_map = []
-        for sign, anc, prefix in (("✓", anc_resolved_base, ""), ("⚠", anc_new, t(lang, "new_short") + " ")):
-            for key, nums in sorted(anc.places.items(), key=lambda kv: min(kv[1])):
-                off_map.append(
-                    f"{sign} {prefix}{ranges(nums)} {titles.get(key[0], {}).get(lang, key[0])}: "
-                    f"{place_where(changed if sign == '⚠' else base, key, lang)}"
-                )
-        if off_map:
-            text = t(lang, "not_on_map").capitalize() + ": " + "; ".join(off_map) + "."
-            html_text = '<BR ALIGN="LEFT"/>'.join(esc(x) for x in wrap(text, 130 if page is LANDSCAPE else 90))
-            html_text = html_text.replace("✓", f'<FONT COLOR="{GREEN}"><B>✓</B></FONT>').replace(
-                "⚠", f'<FONT COLOR="{VERMILLION}"><B>⚠</B></FONT>'
-            )
-            blocks.append((html_text + '<BR ALIGN="LEFT"/>', [], 1))
-        if case_lines:
-            text = t(lang, "cases_days") + " " + "; ".join(case_lines) + "."
-            blocks.append(
-                (
-                    '<BR ALIGN="LEFT"/>'.join(esc(x) for x in wrap(text, 130 if page is LANDSCAPE else 90))
-                    + '<BR ALIGN="LEFT"/>',
-                    [],
-                    1,
-                )
-            )
-        legend = legend_table(blocks, base, lang, width=130 if page is LANDSCAPE else 90)
-        title = t(lang, "whatif_title") + ": " + (title_text or name)
-        return finish(g, canvas, title, base, lang, legend, subtitle=summary)
-
+    view = _view(base, changed, whatif, numbers, lang)
+    title = title_text or name
+    rows = (_layout(view, one_row=False), False)
+    strip = (_layout(view, one_row=True), True)
     return first_fit(
         [
-            (lambda: draw(LANDSCAPE, False, 18), LANDSCAPE),
-            (lambda: draw(LANDSCAPE, False, 18, True), LANDSCAPE),
-            (lambda: draw(LANDSCAPE, False, 26), LANDSCAPE),
-            (lambda: draw(LANDSCAPE, False, 14), LANDSCAPE),
-            (lambda: draw(PORTRAIT, True, 18), PORTRAIT),
-            (lambda: draw(PORTRAIT, True, 14), PORTRAIT),
-            (lambda: draw(PORTRAIT, False, 14), PORTRAIT),
-            (lambda: draw(LANDSCAPE, False, 14, True), LANDSCAPE),
+            (lambda: _figure(view, rows, LANDSCAPE, True, title), LANDSCAPE),
+            (lambda: _figure(view, strip, LANDSCAPE, True, title), LANDSCAPE),
+            (lambda: _figure(view, rows, PORTRAIT, False, title), PORTRAIT),
+            (lambda: _figure(view, strip, PORTRAIT, False, title), PORTRAIT),
         ]
     )
-
-
-def canvas_spines(panel: graphviz.Digraph) -> list[str]:
-    """The spine nodes a panel's rows hang on (see :func:`pathways.outputs.lanes.rank_rows`)."""
-    import re as _re
-
-    return sorted(set(_re.findall(r"\b([ab]_spine_\d+)\b", panel.source)))
-
-
-def _only(anc: Anchors, handovers: set[str], units: set[str]) -> Anchors:
-    out = Anchors()
-    for h, n in anc.handovers.items():
-        if h in handovers:
-            out.handovers[h] = n
-    for u, n in anc.units.items():
-        if u in units:
-            out.units[u] = n
-    out.sips.update(anc.sips)
-    return out
-
-
-def _new(page):
-    from pathways.outputs.style import new_graph
-
-    return new_graph("whatif", page, rankdir="TB", nodesep="0.08", ranksep="0.25", mclimit="0.01", splines="polyline")

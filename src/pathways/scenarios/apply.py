@@ -10,6 +10,7 @@ of it) are a conflict; changes inside one scenario apply in order.
 from __future__ import annotations
 
 import copy
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -18,12 +19,19 @@ from pydantic import ValidationError
 from pathways.cases.yamlfile import suggest
 from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model, Origin
-from pathways.model.pydantic_errors import error_message
 from pathways.model.schema import COLLECTIONS
 from pathways.model.validate import check_model
+from pathways.scenarios.fields import (
+    MISSING,
+    Failed,
+    fail,
+    list_items,
+    locate_field,
+    problem,
+    validate_element,
+)
 from pathways.scenarios.format import Change, Scenario
-
-_MISSING = object()
+from pathways.scenarios.references import Reference, drop, references
 
 
 def dump_element(element) -> dict:
@@ -36,11 +44,6 @@ def dump_collections(model: Model) -> dict[str, list[dict]]:
     data = {name: [dump_element(e) for e in model.collections[name]] for name in COLLECTIONS}
     data["model"] = [model.meta.model_dump(mode="json", by_alias=True)]
     return data
-
-
-class _Failed(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
 
 
 @dataclass
@@ -71,11 +74,6 @@ class _State:
         )
 
 
-def _problem(change: Change, path: tuple, message: str) -> Problem:
-    line, col = change.where(*path)
-    return Problem(change.file, line, col, change.target, message)
-
-
 def _origin_of(change: Change) -> Origin:
     if change.origin is not None:
         return change.origin
@@ -83,217 +81,197 @@ def _origin_of(change: Change) -> Origin:
     return Origin(change.file, node if hasattr(node, "where") else None)
 
 
-def _validate(cls, data: dict, change: Change, path: tuple, collection: str) -> Any:
-    try:
-        return cls.model_validate(data)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            where = (*path, *loc) if path == ("element",) else path
-            problems.append(_problem(change, where, f"{collection} element: {error_message(cls, err)}"))
-        raise _Failed(problems) from None
-
-
 def _unknown(state: _State, change: Change, key: str) -> Problem:
-    return _problem(
+    return problem(
         change,
         (key,),
         f"'{change.target}' is not an element of the model (at this point of the scenarios){suggest(change.target, list(state.where))}",
     )
 
 
-def _apply_one(state: _State, change: Change) -> Change:
-    """Apply one change to the state; return its inverse. Raises _Failed."""
-    op = change.op
-    if op == "add":
-        name = change.collection
-        if name not in COLLECTIONS:
-            raise _Failed(
-                [
-                    _problem(
-                        change,
-                        ("add",),
-                        f"'{name}' is not a collection{suggest(name, list(COLLECTIONS))}; collections: {', '.join(COLLECTIONS)}",
-                    )
-                ]
-            )
-        if not isinstance(change.element, dict):
-            raise _Failed([_problem(change, ("element",), "'element' is a mapping: the whole new element")])
-        element = _validate(COLLECTIONS[name], change.element, change, ("element",), name)
-        if element.id in state.where:
-            raise _Failed(
-                [
-                    _problem(
-                        change,
-                        ("element", "id"),
-                        f"'{element.id}' is already an element of the model (in {state.where[element.id]}); ids are unique",
-                    )
-                ]
-            )
-        items = state.collections[name]
-        if change.after is not None and change.before is not None:
-            raise _Failed([_problem(change, ("after",), "give 'after' or 'before', not both")])
-        position = len(items)
-        for key in ("after", "before"):
-            anchor = getattr(change, key)
-            if anchor is None:
-                continue
-            if state.where.get(anchor) != name:
-                raise _Failed(
-                    [
-                        _problem(
-                            change,
-                            (key,),
-                            f"'{anchor}' is not an element of {name}{suggest(anchor, [i.id for i in items])}",
-                        )
-                    ]
-                )
-            position = state.index(name, anchor) + (1 if key == "after" else 0)
-        items.insert(position, element)
-        state.where[element.id] = name
-        state.origins[element.id] = _origin_of(change)
-        return Change(
-            op="remove", target=element.id, file=change.file, line=change.line, col=change.col, node=change.node
-        )
-
-    if change.target not in state.where:
-        raise _Failed([_unknown(state, change, op)])
-    name = state.where[change.target]
-    cls = COLLECTIONS[name]
+def _position(state: _State, change: Change, name: str) -> int:
+    """Where in the collection an added element goes: after/before an element, else last."""
     items = state.collections[name]
-    index = state.index(name, change.target)
+    if change.after is not None and change.before is not None:
+        raise fail(change, ("after",), "give 'after' or 'before', not both")
+    position = len(items)
+    for key in ("after", "before"):
+        anchor = getattr(change, key)
+        if anchor is None:
+            continue
+        if state.where.get(anchor) != name:
+            raise fail(
+                change, (key,), f"'{anchor}' is not an element of {name}{suggest(anchor, [i.id for i in items])}"
+            )
+        position = state.index(name, anchor) + (1 if key == "after" else 0)
+    return position
+
+
+def _apply_add(state: _State, change: Change) -> Change:
+    name = change.collection or ""
+    if name not in COLLECTIONS:
+        raise fail(
+            change,
+            ("add",),
+            f"'{name}' is not a collection{suggest(name, list(COLLECTIONS))}; collections: {', '.join(COLLECTIONS)}",
+        )
+    if not isinstance(change.element, dict):
+        raise fail(change, ("element",), "'element' is a mapping: the whole new element")
+    element = validate_element(COLLECTIONS[name], change.element, change, ("element",), name)
+    if element.id in state.where:
+        raise fail(
+            change,
+            ("element", "id"),
+            f"'{element.id}' is already an element of the model (in {state.where[element.id]}); ids are unique",
+        )
+    state.collections[name].insert(_position(state, change, name), element)
+    state.where[element.id] = name
+    state.origins[element.id] = _origin_of(change)
+    return Change(op="remove", target=element.id, file=change.file, line=change.line, col=change.col, node=change.node)
+
+
+def _where(state: _State, ref: Reference) -> str:
+    """`` (file:line:col)`` of the referring field."""
+    origin = state.origins.get(ref.element)
+    if origin is None:
+        return ""
+    line, col = origin.where(*ref.path)
+    return f" ({origin.file}:{line}:{col})"
+
+
+def _referrer_text(state: _State, ref: Reference) -> str:
+    return f"{ref.collection} '{ref.element}', field {ref.field}{_where(state, ref)}"
+
+
+def _drop_references(state: _State, change: Change, refs: list[Reference]) -> list[tuple[str, int, Any]]:
+    """Drop every reference to the removed element; the (collection, index, old element) of each changed one."""
+    by_element: dict[str, list[Reference]] = defaultdict(list)
+    for ref in refs:
+        by_element[ref.element].append(ref)
+    changed, problems = [], []
+    for element_id, mine in by_element.items():
+        name = mine[0].collection
+        index = state.index(name, element_id)
+        old = state.collections[name][index]
+        data = drop(dump_element(old), [r.path for r in mine])
+        try:
+            new = COLLECTIONS[name].model_validate(data)
+        except ValidationError:
+            fields = ", ".join(r.field for r in mine)
+            problems.append(
+                problem(
+                    change,
+                    ("drop_references",),
+                    f"{name} '{element_id}' cannot do without its reference in {fields}{_where(state, mine[0])}; "
+                    "remove or change that element first",
+                )
+            )
+            continue
+        changed.append((name, index, old))
+        state.collections[name][index] = new
+    if problems:
+        raise Failed(problems)
+    return changed
+
+
+def _apply_remove(state: _State, change: Change, name: str, index: int) -> list[Change]:
+    items = state.collections[name]
+    old = items[index]
+    refs = references({n: [dump_element(e) for e in xs] for n, xs in state.collections.items()}, change.target)
+    if refs and not change.drop_references:
+        raise Failed(
+            [
+                problem(
+                    change,
+                    ("remove",),
+                    f"'{change.target}' is still referred to by {_referrer_text(state, ref)}; change that first, "
+                    "or give 'drop_references: true' to drop the references with the element",
+                )
+                for ref in refs
+            ]
+        )
+    restored = [
+        Change(
+            op="replace",
+            target=ref_old.id,
+            element=dump_element(ref_old),
+            file=change.file,
+            line=change.line,
+            col=change.col,
+            node=change.node,
+            origin=state.origins.get(ref_old.id),
+        )
+        for _name, _index, ref_old in _drop_references(state, change, refs)
+    ]
+    old_origin = state.origins.get(change.target)
+    del items[index]
+    del state.where[change.target]
+    state.origins.pop(change.target, None)
+    neighbour = {"after": items[index - 1].id} if index > 0 else ({"before": items[0].id} if items else {})
+    readd = Change(
+        op="add",
+        target=change.target,
+        collection=name,
+        element=dump_element(old),
+        file=change.file,
+        line=change.line,
+        col=change.col,
+        node=change.node,
+        origin=old_origin,
+        **neighbour,
+    )
+    return [readd, *restored]
+
+
+def _apply_replace(state: _State, change: Change, name: str, index: int) -> Change:
+    if not isinstance(change.element, dict):
+        raise fail(change, ("element",), "'element' is a mapping: the whole new element")
+    element = validate_element(COLLECTIONS[name], change.element, change, ("element",), name)
+    if element.id != change.target:
+        raise fail(
+            change,
+            ("element", "id"),
+            f"the new element's id is '{element.id}'; 'replace' keeps the id '{change.target}' (to rename, remove and add)",
+        )
+    items = state.collections[name]
     old = items[index]
     old_origin = state.origins.get(change.target)
+    items[index] = element
+    state.origins[change.target] = _origin_of(change)
+    return Change(
+        op="replace",
+        target=change.target,
+        element=dump_element(old),
+        file=change.file,
+        line=change.line,
+        col=change.col,
+        node=change.node,
+        origin=old_origin,
+    )
 
-    if op == "remove":
-        del items[index]
-        del state.where[change.target]
-        state.origins.pop(change.target, None)
-        neighbour = {"after": items[index - 1].id} if index > 0 else ({"before": items[0].id} if items else {})
-        return Change(
-            op="add",
-            target=change.target,
-            collection=name,
-            element=dump_element(old),
-            file=change.file,
-            line=change.line,
-            col=change.col,
-            node=change.node,
-            origin=old_origin,
-            **neighbour,
-        )
 
-    if op == "replace":
-        if not isinstance(change.element, dict):
-            raise _Failed([_problem(change, ("element",), "'element' is a mapping: the whole new element")])
-        element = _validate(cls, change.element, change, ("element",), name)
-        if element.id != change.target:
-            raise _Failed(
-                [
-                    _problem(
-                        change,
-                        ("element", "id"),
-                        f"the new element's id is '{element.id}'; 'replace' keeps the id '{change.target}' (to rename, remove and add)",
-                    )
-                ]
-            )
-        items[index] = element
-        state.origins[change.target] = _origin_of(change)
-        return Change(
-            op="replace",
-            target=change.target,
-            element=dump_element(old),
-            file=change.file,
-            line=change.line,
-            col=change.col,
-            node=change.node,
-            origin=old_origin,
-        )
-
-    # set
+def _apply_set(state: _State, change: Change, name: str, index: int) -> Change:
     path = change.path
     if path[0] == "id":
-        raise _Failed([_problem(change, ("field",), "'set' cannot change an id; remove the element and add it again")])
+        raise fail(change, ("field",), "'set' cannot change an id; remove the element and add it again")
+    old = state.collections[name][index]
     data = dump_element(old)
-    container: Any = data
-    for depth, step in enumerate(path[:-1]):
-        shown = ".".join(str(p) for p in path[: depth + 1])
-        if (isinstance(container, dict) and not isinstance(step, int) and step in container) or (
-            isinstance(container, list) and isinstance(step, int) and step < len(container)
-        ):
-            container = container[step]
-        elif container is None:
-            raise _Failed(
-                [
-                    _problem(
-                        change,
-                        ("field",),
-                        f"'{'.'.join(str(p) for p in path[:depth])}' is empty; set it as a whole first",
-                    )
-                ]
-            )
-        else:
-            raise _Failed(
-                [_problem(change, ("field",), f"'{change.target}' has no '{shown}'{_fields_hint(container, step)}")]
-            )
-        if container is None and depth < len(path) - 2:
-            raise _Failed([_problem(change, ("field",), f"'{shown}' is empty; set '{shown}' as a whole")])
-    last = path[-1]
-    if container is None:
-        parent = ".".join(str(p) for p in path[:-1])
-        raise _Failed([_problem(change, ("field",), f"'{parent}' is empty; set '{parent}' as a whole")])
-    if isinstance(container, list):
-        if not isinstance(last, int) or last >= len(container):
-            raise _Failed(
-                [
-                    _problem(
-                        change,
-                        ("field",),
-                        f"'{change.field}': the list has {len(container)} items (0-{len(container) - 1})",
-                    )
-                ]
-            )
-        previous = container[last]
-    elif isinstance(container, dict):
-        if isinstance(last, int):
-            last = str(last)
-        previous = container.get(last, _MISSING)
-        if previous is _MISSING and container is data:
-            raise _Failed(
-                [
-                    _problem(
-                        change,
-                        ("field",),
-                        f"'{change.target}' ({name}) has no field '{last}'{_fields_hint(data, last)}",
-                    )
-                ]
-            )
-    else:
-        raise _Failed([_problem(change, ("field",), f"'{change.field}' does not lead into a mapping or a list")])
-    container[last] = copy.deepcopy(change.value)
-    element = _validate(cls, data, change, ("value",), name)
-    items[index] = element
-    if previous is _MISSING:
-        parent_path = ".".join(str(p) for p in path[:-1])
-        parent_old = dump_element(old)
+    container, last, previous = locate_field(change, data, name)
+    value = list_items(change, previous) if change.items else copy.deepcopy(change.value)
+    container[last] = value
+    where = (("append",) if change.append else ("remove",)) if change.items else ("value",)
+    state.collections[name][index] = validate_element(COLLECTIONS[name], data, change, where, name)
+    field_, before = change.field, copy.deepcopy(previous)
+    if previous is MISSING:
+        field_ = ".".join(str(p) for p in path[:-1])
+        before = dump_element(old)
         for step in path[:-1]:
-            parent_old = parent_old[step]
-        return Change(
-            op="set",
-            target=change.target,
-            field=parent_path,
-            value=parent_old,
-            file=change.file,
-            line=change.line,
-            col=change.col,
-            node=change.node,
-        )
+            before = before[step]
     return Change(
         op="set",
         target=change.target,
-        field=change.field,
-        value=copy.deepcopy(previous),
+        field=field_,
+        value=before,
         file=change.file,
         line=change.line,
         col=change.col,
@@ -301,12 +279,19 @@ def _apply_one(state: _State, change: Change) -> Change:
     )
 
 
-def _fields_hint(container: Any, wrong: object) -> str:
-    """'did you mean' the closest field, else the fields there are."""
-    if isinstance(container, dict) and container:
-        keys = [str(k) for k in container]
-        return suggest(str(wrong), keys) or f"; fields: {', '.join(keys)}"
-    return ""
+def _apply_one(state: _State, change: Change) -> list[Change]:
+    """Apply one change to the state; return what undoes it (in the order to apply). Raises Failed."""
+    if change.op == "add":
+        return [_apply_add(state, change)]
+    if change.target not in state.where:
+        raise Failed([_unknown(state, change, change.op)])
+    name = state.where[change.target]
+    index = state.index(name, change.target)
+    if change.op == "remove":
+        return _apply_remove(state, change, name, index)
+    if change.op == "replace":
+        return [_apply_replace(state, change, name, index)]
+    return [_apply_set(state, change, name, index)]
 
 
 def _keys(change: Change) -> tuple[str, tuple]:
@@ -363,8 +348,8 @@ def _run(model: Model, changes: list[Change]) -> tuple[_State, list[Change], lis
     problems: list[Problem] = []
     for change in changes:
         try:
-            inverses.append(_apply_one(state, change))
-        except _Failed as exc:
+            inverses.extend(reversed(_apply_one(state, change)))
+        except Failed as exc:
             problems.extend(exc.problems)
     return state, inverses, problems
 

@@ -11,12 +11,17 @@ A scenario file (``model/scenarios/*.yaml``) holds one scenario::
       - set: ho-utskrivning-kommunal-rehab      # an element id
         field: sender_until                     # a dotted path: window.end_day, label.sv, passes.0
         value: 7
+      - set: ho-utskrivning-hemsjukvard         # a list field: items in and out, the rest kept
+        field: passes
+        remove: [information]                   # each must be in the list
+        append: [hjalpmedel]                    # each must not be in it yet; put at the end
       - add: responsibilities                   # a collection
         element: {id: ..., ...}                 # a whole element
         after: ansvar-vardcentral               # optional: where in the collection (or before:)
       - replace: ansvar-hemrehab-specialiserad  # an element id
         element: {id: ansvar-hemrehab-specialiserad, ...}
-      - remove: ansvar-primarvardsrehab-barn    # an element id
+      - remove: ansvar-primarvardsrehab-barn    # an element id; nothing may still point at it,
+        drop_references: true                   # unless its references are dropped with it
 
 Changes apply in order; :mod:`pathways.scenarios.apply` applies them and checks the result.
 """
@@ -27,7 +32,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from pathways.model.schema import Id, Label, Source, Status, Strict, Text
 
@@ -47,6 +52,10 @@ class AddChange(_ChangeBase):
 
 class RemoveChange(_ChangeBase):
     remove: Id = Field(description="The id of the element to remove.")
+    drop_references: bool = Field(
+        False,
+        description="Also drop every reference to it: list items go, optional fields are cleared.",
+    )
 
 
 class ReplaceChange(_ChangeBase):
@@ -61,7 +70,16 @@ class SetChange(_ChangeBase):
         pattern=r"^[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]+)*$",
         description="A dotted path: sender_until, window.end_day, label.sv, participants.2, profile.alder.",
     )
-    value: Any = Field(description="The new value (any YAML value; null clears an optional field).")
+    value: Any = Field(None, description="The new value (any YAML value; null clears an optional field).")
+    append: list[Any] | None = Field(None, min_length=1, description="Items to put at the end of a list field.")
+    remove: list[Any] | None = Field(None, min_length=1, description="Items to take out of a list field.")
+
+    @model_validator(mode="after")
+    def _value_or_items(self) -> SetChange:
+        items = self.append is not None or self.remove is not None
+        if items == ("value" in self.model_fields_set):
+            raise ValueError("give 'value' (the whole new value), or 'append' and/or 'remove' (items of a list)")
+        return self
 
 
 CHANGE_CLASSES: dict[str, type[_ChangeBase]] = {
@@ -95,6 +113,12 @@ class Change:
     element: dict | None = None
     field: str | None = None
     value: Any = None
+    append: tuple | None = None
+    """``set`` on a list: items put at the end (``value`` is then unused)."""
+    remove_items: tuple | None = None
+    """``set`` on a list: items taken out."""
+    drop_references: bool = False
+    """``remove``: drop the references to the element too."""
     after: str | None = None
     before: str | None = None
     note: str | None = None
@@ -105,6 +129,11 @@ class Change:
     """The change's mapping in the file (positions of its parts), when read from a file."""
     origin: Any = dc_field(default=None, compare=False, repr=False)
     """For an inverse change: where the restored element came from (its model file)."""
+
+    @property
+    def items(self) -> bool:
+        """A ``set`` that appends to or removes from a list rather than giving a whole value."""
+        return self.append is not None or self.remove_items is not None
 
     @property
     def path(self) -> tuple:
@@ -126,8 +155,15 @@ class Change:
 
     def as_dict(self) -> dict:
         """The change in the file's layout."""
+        data: dict[str, Any]
         if self.op == "set":
-            data = {"set": self.target, "field": self.field, "value": self.value}
+            data = {"set": self.target, "field": self.field}
+            if self.append is None and self.remove_items is None:
+                data["value"] = self.value
+            if self.remove_items is not None:
+                data["remove"] = list(self.remove_items)
+            if self.append is not None:
+                data["append"] = list(self.append)
         elif self.op == "add":
             data = {"add": self.collection, "element": self.element}
             if self.after is not None:
@@ -138,6 +174,8 @@ class Change:
             data = {"replace": self.target, "element": self.element}
         else:
             data = {"remove": self.target}
+            if self.drop_references:
+                data["drop_references"] = True
         if self.note:
             data["note"] = self.note
         return data
@@ -159,7 +197,7 @@ class Scenario:
     col: int = 1
 
     def as_dict(self) -> dict:
-        data = {
+        data: dict[str, Any] = {
             "id": self.id,
             "label": dict(self.label),
             "source": dict(self.source),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -19,36 +20,70 @@ from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model
 from pathways.model.pydantic_errors import validation_problems
 from pathways.model.yamlio import PosDict
-from pathways.scenarios.format import CHANGE_CLASSES, OPS, Change, Scenario, ScenarioHead
+from pathways.scenarios.format import (
+    CHANGE_CLASSES,
+    OPS,
+    AddChange,
+    Change,
+    RemoveChange,
+    Scenario,
+    ScenarioHead,
+    SetChange,
+)
 
 SCENARIOS_DIR = "scenarios"
 
 
-def parse_scenario(doc: object, display: str, model: Model | None = None) -> tuple[Scenario | None, list[Problem]]:
-    """A loaded document as a scenario, or its problems (``model``: check the cited source)."""
-    if not isinstance(doc, PosDict):
-        return None, [
-            Problem(display, 1, 1, "", "a scenario file is a mapping: id, label, source, status, rationale, changes")
-        ]
-    sid = doc.get("id") if isinstance(doc.get("id"), str) else ""
-    problems: list[Problem] = []
-    try:
-        head = ScenarioHead.model_validate(doc)
-    except ValidationError as exc:
-        return None, validation_problems(exc, ScenarioHead, doc, display, sid)
-    if model is not None and model.kind_of.get(head.source.doc) != "sources":
-        line, col = doc["source"].where("doc") if isinstance(doc["source"], PosDict) else doc.where("source")
-        docs = [s.id for s in model.sources]
-        problems.append(
-            Problem(
-                display,
-                line,
-                col,
-                sid,
-                f"'{head.source.doc}' is not a source of the model{suggest(head.source.doc, docs)}; sources: {', '.join(docs)}",
-            )
-        )
+def _source_problem(doc: PosDict, head: ScenarioHead, display: str, sid: str, model: Model) -> Problem | None:
+    """The cited source must be a source of the model."""
+    if model.kind_of.get(head.source.doc) == "sources":
+        return None
+    source = doc["source"]
+    line, col = source.where("doc") if isinstance(source, PosDict) else doc.where("source")
+    docs = [s.id for s in model.sources]
+    return Problem(
+        display,
+        line,
+        col,
+        sid,
+        f"'{head.source.doc}' is not a source of the model{suggest(head.source.doc, docs)}; sources: {', '.join(docs)}",
+    )
+
+
+def _ops(item: PosDict) -> list[str]:
+    """The operations a change names; ``remove`` beside ``set`` is the list items ``set`` takes out."""
+    return [op for op in OPS if op in item and not (op == "remove" and "set" in item)]
+
+
+def _change(item: PosDict, op: str, parsed: Any, display: str, line: int, col: int) -> Change:
+    element = plain(item["element"]) if "element" in item else None
+    target = getattr(parsed, op)
+    if op == "add":
+        target = element.get("id") if isinstance(element, dict) and isinstance(element.get("id"), str) else ""
+    is_set = isinstance(parsed, SetChange)
+    return Change(
+        op=op,
+        target=target,
+        collection=parsed.add if isinstance(parsed, AddChange) else None,
+        element=element if isinstance(element, dict) else None,
+        field=parsed.field if is_set else None,
+        value=plain(item["value"]) if is_set and "value" in item else None,
+        append=tuple(plain(x) for x in parsed.append) if is_set and parsed.append is not None else None,
+        remove_items=tuple(plain(x) for x in parsed.remove) if is_set and parsed.remove is not None else None,
+        drop_references=isinstance(parsed, RemoveChange) and parsed.drop_references,
+        after=getattr(parsed, "after", None),
+        before=getattr(parsed, "before", None),
+        note=parsed.note,
+        file=display,
+        line=line,
+        col=col,
+        node=item,
+    )
+
+
+def _changes(doc: PosDict, display: str, sid: str) -> tuple[list[Change], list[Problem]]:
     changes: list[Change] = []
+    problems: list[Problem] = []
     raw = doc["changes"]
     for index, item in enumerate(raw):
         line, col = raw.where(index)
@@ -57,39 +92,37 @@ def parse_scenario(doc: object, display: str, model: Model | None = None) -> tup
                 Problem(display, line, col, sid, "a change is a mapping: add/remove/replace/set with its fields")
             )
             continue
-        ops = [op for op in OPS if op in item]
+        ops = _ops(item)
         if len(ops) != 1:
             what = "names none of" if not ops else f"names {' and '.join(ops)}; it must name one of"
             problems.append(Problem(display, line, col, sid, f"a change {what} add, remove, replace, set"))
             continue
-        op = ops[0]
-        cls = CHANGE_CLASSES[op]
+        cls = CHANGE_CLASSES[ops[0]]
         try:
             parsed = cls.model_validate(item)
         except ValidationError as exc:
             problems.extend(validation_problems(exc, cls, doc, display, sid, prefix=("changes", index)))
             continue
-        element = plain(item["element"]) if "element" in item else None
-        target = getattr(parsed, op)
-        if op == "add":
-            target = element.get("id") if isinstance(element.get("id"), str) else ""
-        changes.append(
-            Change(
-                op=op,
-                target=target,
-                collection=parsed.add if op == "add" else None,
-                element=element,
-                field=parsed.field if op == "set" else None,
-                value=plain(item["value"]) if op == "set" else None,
-                after=getattr(parsed, "after", None),
-                before=getattr(parsed, "before", None),
-                note=parsed.note,
-                file=display,
-                line=line,
-                col=col,
-                node=item,
-            )
-        )
+        changes.append(_change(item, ops[0], parsed, display, line, col))
+    return changes, problems
+
+
+def parse_scenario(doc: object, display: str, model: Model | None = None) -> tuple[Scenario | None, list[Problem]]:
+    """A loaded document as a scenario, or its problems (``model``: check the cited source)."""
+    if not isinstance(doc, PosDict):
+        return None, [
+            Problem(display, 1, 1, "", "a scenario file is a mapping: id, label, source, status, rationale, changes")
+        ]
+    raw_id = doc.get("id")
+    sid = raw_id if isinstance(raw_id, str) else ""
+    try:
+        head = ScenarioHead.model_validate(doc)
+    except ValidationError as exc:
+        return None, validation_problems(exc, ScenarioHead, doc, display, sid)
+    source_problem = _source_problem(doc, head, display, sid, model) if model is not None else None
+    changes, problems = _changes(doc, display, sid)
+    if source_problem is not None:
+        problems.insert(0, source_problem)
     if problems:
         return None, problems
     line, col = doc.start
@@ -116,7 +149,7 @@ def load_scenario(path: str | Path, model: Model | None = None, display: str | N
         raise ModelError([*problems, Problem(name, 1, 1, "", "the scenario file is empty")])
     scenario, more = parse_scenario(doc, name, model)
     problems += more
-    if problems:
+    if problems or scenario is None:
         raise ModelError(problems)
     return scenario
 

@@ -6,7 +6,7 @@ import json
 
 from pathways.excelcsv import excel_csv
 from pathways.model.model import Model
-from pathways.scenarios.whatif import WhatIf
+from pathways.scenarios.whatif import CaseChange, WhatIf
 from pathways.texts import t as text
 
 TEXT = {
@@ -42,6 +42,7 @@ TEXT = {
         "changed": "ändrat",
         "error": "passar inte längre",
         "only_after": "passar bara efter ändringen",
+        "fits_not": "passar inte",
         "section": "del",
         "met_gone": "fynd som inte längre möts",
         "met_new": "fynd som nu möts",
@@ -78,6 +79,7 @@ TEXT = {
         "changed": "changed",
         "error": "no longer fits",
         "only_after": "fits only after the change",
+        "fits_not": "does not fit",
         "section": "section",
         "met_gone": "findings no longer met",
         "met_new": "findings now met",
@@ -129,6 +131,28 @@ def owner_text(owners, label: Labels, lang: str) -> str:
             text += f" ({label(w['event'])} {lo}..{hi})"
         parts.append(text)
     return ", ".join(parts)
+
+
+def case_days(c: CaseChange, lang: str) -> tuple[str, str]:
+    """A case's days without an owner before and after; "passar inte" where the case does
+    not fit that model."""
+    nope = TEXT[lang]["fits_not"]
+    before = nope if c.uncovered_days_before is None else str(c.uncovered_days_before)
+    after = nope if c.uncovered_days_after is None else str(c.uncovered_days_after)
+    return before, after
+
+
+def case_message(c: CaseChange, lang: str) -> str:
+    """Why a case fits only one of the models, or the findings it no longer and now meets."""
+    t = TEXT[lang]
+    if c.error:
+        return f"{t['error']}: {c.error}"
+    if c.error_before:
+        return f"{t['only_after']}: {c.error_before}"
+    return (
+        f"{t['met_gone']}: {', '.join(c.findings_resolved) or t['none']}; "
+        f"{t['met_new']}: {', '.join(c.findings_new) or t['none']}"
+    )
 
 
 def field_text(fields: dict) -> str:
@@ -198,13 +222,9 @@ def rows(w: WhatIf, label: Labels, lang: str) -> list[dict]:
                 "need": "",
                 "setting": "",
                 "profiles": "",
-                "before": "" if c.uncovered_days_before is None else str(c.uncovered_days_before),
-                "after": "" if c.uncovered_days_after is None else str(c.uncovered_days_after),
-                "message": c.error
-                or (
-                    f"{t['met_gone']}: {', '.join(c.findings_resolved) or t['none']}; "
-                    f"{t['met_new']}: {', '.join(c.findings_new) or t['none']}"
-                ),
+                "before": case_days(c, lang)[0],
+                "after": case_days(c, lang)[1],
+                "message": case_message(c, lang),
             }
         )
     return out
@@ -287,10 +307,9 @@ def to_markdown(w: WhatIf, label: Labels, lang: str) -> str:
                 [
                     c.label[lang],
                     t[c.status],
-                    f"{'-' if c.uncovered_days_before is None else c.uncovered_days_before} → "
-                    f"{'-' if c.uncovered_days_after is None else c.uncovered_days_after}",
+                    " → ".join(case_days(c, lang)),
                     ", ".join(c.findings_resolved),
-                    c.error or ", ".join(c.findings_new),
+                    c.error or c.error_before or ", ".join(c.findings_new),
                 ]
                 for c in w.cases
             ],

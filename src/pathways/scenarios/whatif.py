@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,6 +104,9 @@ class CaseChange:
     findings_new: list[str]
     days_changed: list[str]
     error: str | None = None
+    """Why the case does not fit the changed model (status ``error``)."""
+    error_before: str | None = None
+    """Why the case does not fit today's model (status ``only_after``)."""
     before: Trace | None = field(default=None, repr=False)
     after: Trace | None = field(default=None, repr=False)
 
@@ -117,6 +121,7 @@ class CaseChange:
             "findings_new": self.findings_new,
             "days_changed": self.days_changed,
             "error": self.error,
+            "error_before": self.error_before,
         }
 
 
@@ -247,8 +252,8 @@ def element_changes(base: Model, changed: Model) -> list[ElementChange]:
     """Elements added, removed or changed (with the fields that differ), in model order."""
     rows = []
     for name in COLLECTIONS:
-        old = {e.id: e for e in base.collections[name]}
-        new = {e.id: e for e in changed.collections[name]}
+        old = {getattr(e, "id"): e for e in base.collections[name]}  # noqa: B009 (every element has an id)
+        new = {getattr(e, "id"): e for e in changed.collections[name]}  # noqa: B009
         for eid, e in new.items():
             if eid not in old:
                 rows.append(ElementChange(eid, name, "added"))
@@ -311,7 +316,14 @@ def cases_for_whatif(paths: list[Path], base: Model, changed: Model) -> tuple[li
     return cases, problems
 
 
-def _row(case: Case, status: str, tb: Trace | None, ta: Trace | None, error: str | None = None) -> CaseChange:
+def _row(
+    case: Case,
+    status: str,
+    tb: Trace | None,
+    ta: Trace | None,
+    error: str | None = None,
+    error_before: str | None = None,
+) -> CaseChange:
     fb = {f.id for f in tb.findings} if tb else set()
     fa = {f.id for f in ta.findings} if ta else set()
     return CaseChange(
@@ -324,6 +336,7 @@ def _row(case: Case, status: str, tb: Trace | None, ta: Trace | None, error: str
         findings_new=sorted(fa - fb),
         days_changed=_days_changed(tb, ta) if tb and ta else [],
         error=error,
+        error_before=error_before,
         before=tb,
         after=ta,
     )
@@ -352,16 +365,16 @@ def case_changes(before: Tracer, after: Tracer, cases: list[Case]) -> tuple[list
     changed, same = [], []
     for case in cases:
         moved = _fill_new_dimensions(case, before.model, after.model)
-        fits_before = not check_case(before.model, case)
+        problems_before = check_case(before.model, case)
         problems_after = check_case(after.model, moved)
-        tb = before.trace(case, check=False) if fits_before else None
+        tb = before.trace(case, check=False) if not problems_before else None
         ta = after.trace(moved, check=False) if not problems_after else None
         if tb is None and ta is None:
             continue
         if ta is None:
             changed.append(_row(case, "error", tb, None, "; ".join(str(p) for p in problems_after)))
         elif tb is None:
-            changed.append(_row(case, "only_after", None, ta))
+            changed.append(_row(case, "only_after", None, ta, error_before="; ".join(str(p) for p in problems_before)))
         elif _signature(tb) == _signature(ta):
             same.append(case.id)
         else:
@@ -374,7 +387,7 @@ def compare(
     changed: Model,
     cases: list[Case],
     options: WhatIfOptions | None = None,
-    scenarios: list[Scenario] = (),
+    scenarios: Sequence[Scenario] = (),
     findings: tuple[list[Finding], list[Finding]] | None = None,
 ) -> WhatIf:
     """What changes between ``base`` and ``changed`` (usually ``apply_scenarios(base, ...)``).
