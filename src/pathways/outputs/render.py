@@ -21,6 +21,7 @@ from pathlib import Path
 
 import graphviz
 
+from pathways.outputs.gapmap import gap_map
 from pathways.outputs.heatmap import uncovered_heatmap
 from pathways.outputs.journey import journey_diagram
 from pathways.outputs.matrix import matrix_diagrams
@@ -56,7 +57,7 @@ def build(analysis: Analysis, lang: str = "sv") -> list[Diagram]:
     items = numbered(analysis.findings)
     out = [
         Diagram("overview", "overview", overview(model, lang)),
-        Diagram("gaps", "gaps", overview(model, lang, items)),
+        Diagram("gaps", "gaps", gap_map(analysis, items, lang)),
     ]
     if any(i.finding.rule == "PW101" for i in items):
         out.append(Diagram("gaps_uncovered", "gaps", uncovered_heatmap(analysis, items, lang)))
