@@ -226,7 +226,7 @@ def mark_symbols(lang: str, marked: list[Marked]) -> list:
     for kind in CAUSE_MARKS:
         if kind in used:
             shape, bg, ink = CAUSE_MARKS[kind]
-            box = f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{bg}"><FONT COLOR="{ink}"><B>{shape}</B></FONT></TD></TR></TABLE>'
+            box = f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{bg}" FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="16"><FONT COLOR="{ink}"><B>{shape}</B></FONT></TD></TR></TABLE>'
             cells.append((box, esc(t(lang, f"cause_{kind}"))))
     cells.append(("<B>A\u00a0(n)</B>", esc(t(lang, "cause_mark"))))
     return cells

@@ -36,9 +36,10 @@ def _cell(item: Numbered | None, letters: dict[str, str], analysis: Analysis, la
 
 
 def _letters(analysis: Analysis, items: list[Numbered], lang: str) -> dict[str, str]:
-    """A letter for each patient group, in order of first appearance (A, B, ...)."""
+    """A letter for each patient group, in order of first appearance (a, b, ...: small
+    letters, apart from the capital letters of the causes on the gap map)."""
     texts = dict.fromkeys(describe(analysis.model, c, lang) for i in items for c in i.finding.profiles)
-    return {text: chr(ord("A") + k) if k < 26 else str(k + 1) for k, text in enumerate(texts)}
+    return {text: chr(ord("a") + k) if k < 26 else str(k + 1) for k, text in enumerate(texts)}
 
 
 def uncovered_heatmap(analysis: Analysis, items: list[Numbered], lang: str = "sv") -> graphviz.Digraph:
@@ -55,7 +56,7 @@ def uncovered_heatmap(analysis: Analysis, items: list[Numbered], lang: str = "sv
         body = "".join(_cell(cells.get((need, s)), letters, analysis, lang) for s in settings)
         rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{lines(label(model, need, lang), 40)}</TD>{body}</TR>')
     legend = " ".join(
-        f'<FONT COLOR="{SHADES[k] if k else GREY}">■</FONT> {esc(text)}'
+        f'<FONT COLOR="{SHADES[k] if k else GREY}">{"■" if k else "□"}</FONT> {esc(text)}'
         for k, text in ((0, "–"), (1, "1"), (2, "2"), (3, "3+"))
     )
     head_label = title_label(t(lang, "heatmap_title"), model, lang, page=PORTRAIT)[1:-1]
