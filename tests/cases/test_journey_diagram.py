@@ -122,6 +122,6 @@ events:
     seen = set()
     for dot in dots:
         light = bool(re.search(rf'<TD BGCOLOR="(?:{REGION_BG}|{MUNICIPALITY_BG})"></TD>', dot))
-        assert ("har kontakt med patienten" in dot) == light
+        assert ("i kontakt, har inte patienten" in dot) == light
         seen.add(light)
     assert seen == {True, False}

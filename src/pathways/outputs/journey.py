@@ -336,7 +336,9 @@ def _journey(
         ("holds_part", "<B>◐</B>"),
         (
             "in_contact",
-            f'<TABLE BORDER="1" COLOR="#999999" CELLPADDING="0"><TR><TD BGCOLOR="{REGION_BG}" WIDTH="10"> </TD><TD BGCOLOR="{MUNICIPALITY_BG}" WIDTH="10"> </TD></TR></TABLE>',
+            '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="0" COLOR="#999999"><TR>'
+            f'<TD BGCOLOR="{REGION_BG}" FIXEDSIZE="TRUE" WIDTH="12" HEIGHT="10"></TD>'
+            f'<TD BGCOLOR="{MUNICIPALITY_BG}" FIXEDSIZE="TRUE" WIDTH="12" HEIGHT="10"></TD></TR></TABLE>',
         ),
         ("no_owner_day", f'<FONT COLOR="{VERMILLION}"><B>✗</B></FONT>'),
         ("handover_to", "<B>⇢</B>"),
