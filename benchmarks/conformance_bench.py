@@ -186,6 +186,14 @@ def report(rows: list[dict]) -> str:
         "PM4Py: wall = import, read the CSV with pandas, discover the net, replay; replay = token-based replay alone. "
         "PM4Py checks the order of activities against the net; pathways replays each distinct journey through the "
         "day-by-day trace and checks limits, SIPs, acceptance, information and owners as well.",
+        "",
+        "Profile (cProfile of `run_conformance` on the 1M log, session 3): before, the personal-data screen "
+        "(regular expressions over every character) took about a third of the time, mapping each row's codes "
+        "field by field and making a Row object per row most of the rest, and the cyclic garbage collector "
+        "rescanned the kept tables; the replays (one per distinct shape) were a few per cent. Now the screen "
+        "matches only lines whose byte shape could hold a personnummer or an @, codes are mapped once per "
+        "distinct combination, a Row is made only for a row with a problem, and the collector is paused. "
+        "Events/CPU-s is the fair comparison on a shared machine.",
     ]
     return "\n".join(lines) + "\n"
 

@@ -18,6 +18,8 @@ import networkx as nx
 from pathways.analysis.inventory import Assumption, assumptions
 from pathways.cases.format import Case
 from pathways.cases.trace import Trace, TraceOptions, Tracer
+from pathways.conformance.run import JourneyLog
+from pathways.conformance.run import Result as ConformanceResult
 from pathways.gaps.analyze import find_gaps
 from pathways.gaps.config import RuleConfig
 from pathways.gaps.core import Finding, Options
@@ -51,6 +53,8 @@ class ReportSection:
     paragraphs: list[dict[str, str]] = field(default_factory=list)
     tables: list[dict] = field(default_factory=list)
     """Each ``{"headers": {lang: [...]}, "rows": [[cell, ...], ...]}``; cells are plain text."""
+    figures: list[str] = field(default_factory=list)
+    """Names of diagrams of the report (``Diagram.name``) shown in the section, in order."""
 
     def render(self, lang: str) -> dict:
         """The section in one language, as the report formats read it."""
@@ -62,6 +66,7 @@ class ReportSection:
                 {"headers": t["headers"].get(lang) or t["headers"].get("sv", []), "rows": t["rows"]}
                 for t in self.tables
             ],
+            "figures": list(self.figures),
         }
 
 
@@ -77,6 +82,8 @@ class Analysis:
     stamp: Stamp | None = None
     sections: list[ReportSection] = field(default_factory=list)
     """Extra report sections other analyses provide; append to it before rendering."""
+    conformance: ConformanceResult | None = None
+    """A journey log judged against the model (``analyse(..., journey_log=...)``), else None."""
 
     def assumptions(self, lang: str = "sv") -> list[Assumption]:
         return assumptions(self.graph, lang)
@@ -88,10 +95,12 @@ def analyse(
     scenarios: Sequence[Scenario] = (),
     config: RuleConfig | None = None,
     *,
-    calendar: bool = False,
+    calendar: bool = True,
     model_dir: str | Path | None = None,
+    journey_log: JourneyLog | None = None,
 ) -> Analysis:
-    """Gaps, traces and what-if comparisons of a model, each rule set run once per model variant."""
+    """Gaps, traces and what-if comparisons of a model, each rule set run once per model variant;
+    with ``journey_log``, its journeys judged against the model (with the model's findings)."""
     G = build_graph(model)
     options = Options(calendar=calendar)
     findings = find_gaps(model, config, options, G)
@@ -117,4 +126,5 @@ def analyse(
         traces=[tracer.trace(c) for c in cases],
         comparisons=comps,
         stamp=stamp_of(model_dir) if model_dir is not None else None,
+        conformance=journey_log.judge(model, findings) if journey_log is not None else None,
     )

@@ -28,7 +28,7 @@ def _json(args: list[str]) -> dict:
     return json.loads(result.stdout)
 
 
-@pytest.mark.parametrize(("variant", "extra"), [("plain", []), ("calendar", ["--calendar"])])
+@pytest.mark.parametrize(("variant", "extra"), [("plain", ["--no-calendar"]), ("calendar", ["--calendar"])])
 def test_findings_and_ids_are_unchanged(variant, extra):
     found = reduce.findings(_json(["gaps", "--model", str(MODEL), "--format", "json", *extra]))
     assert found == EXPECTED["gaps"][variant]

@@ -69,7 +69,13 @@ def problems_of(path):
             "no contact with 'rehabavdelning'",
         ),
         # a SIP for a profile that does not need it
-        (STAY + "  - {date: 2026-03-03, event: sip-mote, at: sip-utskrivning}\n", None, 7, "profile does not fit"),
+        (
+            "  - {date: 2026-03-02, event: forsta-besok, at: specialistmottagning}\n"
+            "  - {date: 2026-03-03, event: sip-mote, at: sip-specialiserad-oppenvard}\n",
+            None,
+            7,
+            "profile does not fit",
+        ),
         # a handover event that is not the handover's trigger
         (
             STAY + "  - {date: 2026-03-03, event: remiss, at: ho-utskrivning-kommunal-rehab}\n",

@@ -82,8 +82,9 @@ def test_what_passes_at_each_handover_and_what_is_missing():
         False,
     )
     missed = [s for s in t.sips if not s.held]
-    assert [s.id for s in missed] == ["sip-inneliggande"], (
-        "the model asks for a SIP at this handover; the case holds none"
+    assert [s.id for s in missed] == ["sip-utskrivning", "sip-inneliggande"], (
+        "the law asks for a SIP at discharge to home healthcare, the agreement one at municipal rehab; "
+        "the case holds none"
     )
 
 

@@ -66,7 +66,7 @@ def test_planted_deviations_are_found_and_nothing_else(tmp_path, model):
         *journey("D", drop={"SIP"}),
         *journey("E", late={"SIP": 9, "SIP-STEG": 9}),
         *journey("F", drop={"IM"}),
-        *journey("G", late={"FVK": 2}),
+        *journey("G", late={"FVK": 5}),
     ]
     result, found = run(tmp_path, rows, dict.fromkeys("ABCDEFG", "ja"), model=model)
     assert result.problems == []
@@ -81,9 +81,10 @@ def test_planted_deviations_are_found_and_nothing_else(tmp_path, model):
     }
 
 
-def test_no_sip_is_asked_for_without_social_care(tmp_path, model):
+def test_a_sip_is_asked_for_at_discharge_without_social_care_too(tmp_path, model):
+    """Lag 2017:612: home healthcare and the health centre's named care contact are both principals."""
     _, found = run(tmp_path, journey("A", drop={"SIP"}), {"A": "nej"}, model=model)
-    assert found == {"A": []}
+    assert found == {"A": [("sip-missing", "sip-utskrivning")]}
 
 
 def test_unmapped_codes_are_counted_and_listed_and_their_rows_left_out(tmp_path, model):

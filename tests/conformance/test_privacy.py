@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from pathways.cases.yamlfile import personal_data_in
 from pathways.cli.main import app
+from pathways.conformance.privacy import screen_bytes
+from pathways.conformance.problems import BadInput
 from pathways.conformance.run import Options, run_conformance
 from pathways.model.errors import ModelError
 
@@ -64,3 +69,15 @@ def test_small_figures_are_suppressed_and_the_threshold_has_a_floor(tmp_path, mo
     assert low["journeys"] == "<3" and all(g["count"] == "<3" for g in low["groups"])
     with pytest.raises(ValueError):
         run_conformance(model, log, prof, options=Options(threshold=2))
+
+
+PIECES = st.sampled_from(["1", "2", "0", "9", "-", "+", " ", ";", "\n", "@", "a", "x.se", "ö", "19", "121212", "1212"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=60).map("".join))
+def test_the_fast_screen_finds_what_the_shared_patterns_find_line_by_line(text):
+    sink = BadInput()
+    screen_bytes(text.encode(), "f", 1, sink)
+    expected = [(n, col) for n, line in enumerate(text.split("\n"), 1) for col, _ in personal_data_in(line)]
+    assert sorted((p.line, p.col) for p in sink.personal) == sorted(expected)

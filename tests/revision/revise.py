@@ -41,7 +41,7 @@ def revise(model_dir: Path) -> None:
     del lines[start:end]
     block = lines.index(f"  - id: {CHANGED}\n")
     limit = next(i for i in range(block, len(lines)) if lines[i].strip().startswith("receiver_from:"))
-    lines[limit] = "    receiver_from: 1\n"
+    lines[limit] = "    receiver_from: 0\n"
     ho.write_text("".join(lines), encoding="utf-8")
 
 

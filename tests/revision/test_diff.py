@@ -40,7 +40,7 @@ def test_exactly_the_three_edits_are_reported(diff):
     assert changes == {
         ADDED: ("added", {}),
         REMOVED: ("removed", {}),
-        CHANGED: ("changed", {"receiver_from": {"before": 3, "after": 1}}),
+        CHANGED: ("changed", {"receiver_from": {"before": 3, "after": 0}}),
     }
 
 

@@ -48,7 +48,7 @@ def test_seven_days_gives_the_friday_patient_an_owner_every_day():
     _, w = whatif("orebro-7-dagar")
     friday = case_change(w, "utskrivning-fredag")
     assert friday is not None and friday.status == "changed"
-    assert (friday.uncovered_days_before, friday.uncovered_days_after) == (2, 0)
+    assert (friday.uncovered_days_before, friday.uncovered_days_after) == (4, 0), "Friday + 3 working days"
     saturday = next(d for d in friday.after.days if d.date.isoformat() == "2026-03-07")
     assert saturday.owners["rehabbedomning"] == ["vardavdelning"]
     assert saturday.via["rehabbedomning"] == ["ho-utskrivning-kommunal-rehab"]
@@ -231,7 +231,7 @@ def test_trace_with_a_scenario_applied():
     assert plain.exit_code == 0 and kept.exit_code == 0, kept.stderr
     import json as _json
 
-    assert _json.loads(plain.stdout)["uncovered_days"] == 2
+    assert _json.loads(plain.stdout)["uncovered_days"] == 4, "Friday + 3 working days: Saturday to Tuesday"
     assert _json.loads(kept.stdout)["uncovered_days"] == 0, "the ward keeps the needs 7 days (Örebro)"
     bad = cli("trace", "utskrivning-fredag", "--scenario", "finns-inte")
     assert bad.exit_code == 2

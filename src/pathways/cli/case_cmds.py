@@ -15,6 +15,7 @@ from pathways.cases.timeline import label, timeline
 from pathways.cases.trace import Trace, TraceOptions, Tracer
 from pathways.cli.common import (
     EXIT_INVALID,
+    CalendarOption,
     Format,
     Lang,
     ModelOption,
@@ -39,9 +40,6 @@ from pathways.scenarios.whatif import WhatIf, WhatIfOptions, cases_for_whatif, c
 EXIT_FINDINGS = 1
 """Exit code when --fail-on finds new findings at or above the threshold."""
 
-CalendarOption = typer.Option(
-    False, "--calendar", help="Count working days on the calendar: weekends and Swedish holidays."
-)
 LangOption = typer.Option(Lang.sv, "--lang", help="Language of labels and messages.")
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

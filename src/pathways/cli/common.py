@@ -44,6 +44,19 @@ ModelOption = typer.Option(
 """Every command that reads a model takes it this way: ``--model/-m DIR``, default ``model``."""
 
 
+CalendarOption = typer.Option(
+    True,
+    "--calendar/--no-calendar",
+    help=h(
+        "Räkna vardagar på kalendern: helger och svenska helgdagar är inga vardagar (förval). "
+        "--no-calendar räknar varje dag som en vardag.",
+        "Count working days on the calendar: weekends and Swedish holidays are not working days (default). "
+        "--no-calendar counts every day as a working day.",
+    ),
+)
+"""Working days skip weekends and holidays unless ``--no-calendar``: the strict reading is the default."""
+
+
 class Lang(str, Enum):
     sv = "sv"
     en = "en"

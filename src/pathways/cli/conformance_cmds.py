@@ -1,15 +1,22 @@
-"""`pathways conformance` and `pathways synth-log`: real journeys against the agreement."""
+"""`pathways conformance` and `pathways synth-log`: real journeys against the agreement.
+
+The journey-log options are shared with `pathways report` (its conformance section).
+"""
 
 from __future__ import annotations
 
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import typer
 
-from pathways.cli.common import DEFAULT_MODEL, Lang, console, err_console, load_or_exit
+from pathways.cli.common import Lang, LangOption, ModelOption, console, err_console, h, load_or_exit
 from pathways.cli.errors import CommandError
+
+if TYPE_CHECKING:
+    from pathways.conformance.run import JourneyLog, Result
 
 EXIT_ROWS_LEFT_OUT = 1
 """The log was analysed, but some rows could not be read and were left out."""
@@ -19,6 +26,34 @@ class OutFormat(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+ProfilesOption = typer.Option(
+    None,
+    "--profiles",
+    help=h(
+        "Profiltabellen: resa;från;<dimension>... (en rad per resa och ändring).",
+        "The profile table: resa;från;<dimension>... (one row per journey and change).",
+    ),
+)
+MappingOption = typer.Option(
+    None,
+    "--mapping",
+    help=h("YAML: källsystemens koder -> modellens id.", "YAML: the source systems' codes -> model ids."),
+)
+ThresholdOption = typer.Option(
+    5,
+    "--min-journeys",
+    help=h(
+        "Tal byggda på färre resor visas som <N (minst 3).",
+        "Figures built from fewer journeys are shown as <N (at least 3).",
+    ),
+)
+StrictOption = typer.Option(
+    False,
+    "--strict",
+    help=h("Stoppa vid första rad som inte kan läsas.", "Stop at the first row that cannot be read."),
+)
 
 
 @contextmanager
@@ -33,38 +68,20 @@ def _atomic(path: Path | None, newline: str | None = None):
         yield handle
 
 
-def conformance(
-    log: Path = typer.Argument(..., help="The journey log: CSV (resa;datum;händelse;enhet;...) or XES."),
-    profiles: Path | None = typer.Option(None, "--profiles", help="Profile table: resa;från;<dimension>..."),
-    mapping: Path | None = typer.Option(None, "--mapping", help="YAML: source-system codes -> model ids."),
-    model_dir: Path = typer.Option(DEFAULT_MODEL, "--model", help="The model directory."),
-    scenario: list[str] = typer.Option([], "--scenario", help="Judge against the model with this scenario applied."),
-    fmt: OutFormat = typer.Option(OutFormat.table, "--format", help="table, json or csv (Excel-ready)."),
-    out: Path | None = typer.Option(None, "--out", help="Write the result here instead of to the terminal."),
-    journeys: Path | None = typer.Option(None, "--journeys", help="Also write each journey's deviations (CSV)."),
-    threshold: int = typer.Option(5, "--min-journeys", help="Figures from fewer journeys show as <N (at least 3)."),
-    strict: bool = typer.Option(False, "--strict", help="Stop at the first row that cannot be read."),
-    lang: Lang = typer.Option(Lang.sv, "--lang", help="Language of headers and labels."),
-) -> None:
-    """Follow up real journeys: replay a pseudonymised log against the agreement, per route, unit, municipality, month.
+def journey_log(log: Path, profiles: Path | None, mapping: Path | None, threshold: int, strict: bool) -> JourneyLog:
+    """The pipeline's input for a journey log; a threshold below the floor is refused."""
+    from pathways.conformance.privacy import check_threshold
+    from pathways.conformance.run import JourneyLog, Options
 
-    A log with a personnummer, a name column or an e-mail address is refused. Every
-    figure built from fewer than --min-journeys journeys is shown as <N.
-    """
-    from pathways.conformance.run import Options, run_conformance, with_scenarios
-    from pathways.outputs import conformance as render
-
-    model = load_or_exit(model_dir)
     try:
-        model = with_scenarios(model, scenario, model_dir)
-        with _atomic(journeys, newline="") as per_journey:
-            each = render.JourneyWriter(per_journey, lang.value) if per_journey else None
-            result = run_conformance(model, log, profiles, mapping, Options(threshold, strict), each=each)
-    except UnicodeDecodeError:
-        raise CommandError(f"{log}:1:1: -: not UTF-8 text; save the log as UTF-8 (in Excel: CSV UTF-8)") from None
-    except (ValueError, OSError) as exc:
+        check_threshold(threshold)
+    except ValueError as exc:
         raise CommandError(str(exc)) from None
-    _emit(result, model, fmt, out, lang.value)
+    return JourneyLog(log, profiles, mapping, Options(threshold, strict))
+
+
+def print_problems(result: Result) -> None:
+    """Each row left out and each unmapped code on stderr; rows left out exit 1 (after the output)."""
     for problem in result.problems:
         err_console.print(str(problem), markup=False, soft_wrap=True)
     for code in result.unmapped:
@@ -80,31 +97,98 @@ def conformance(
         )
 
 
+def conformance(
+    log: Path = typer.Argument(
+        ...,
+        help=h(
+            "Resloggen: CSV (resa;datum;händelse;enhet;...) eller XES.",
+            "The journey log: CSV (resa;datum;händelse;enhet;...) or XES.",
+        ),
+    ),
+    profiles: Path | None = ProfilesOption,
+    mapping: Path | None = MappingOption,
+    model_dir: Path = ModelOption,
+    scenario: list[str] = typer.Option(
+        [],
+        "--scenario",
+        help=h(
+            "Bedöm mot modellen med detta scenario tillämpat (upprepa för fler).",
+            "Judge against the model with this scenario applied (repeat for more).",
+        ),
+    ),
+    fmt: OutFormat = typer.Option(
+        OutFormat.table,
+        "--format",
+        help=h("table, json eller csv (för Excel).", "table, json or csv (Excel-ready)."),
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", help=h("Skriv resultatet hit i stället.", "Write the result here instead.")
+    ),
+    journeys: Path | None = typer.Option(
+        None,
+        "--journeys",
+        help=h("Skriv också varje resas avvikelser (CSV).", "Also write each journey's deviations (CSV)."),
+    ),
+    threshold: int = ThresholdOption,
+    strict: bool = StrictOption,
+    lang: Lang = LangOption,
+) -> None:
+    """Follow up real journeys: a pseudonymised log against the agreement."""
+    from pathways.conformance.run import with_scenarios
+    from pathways.outputs import conformance as render
+    from pathways.pipeline import analyse
+
+    given = journey_log(log, profiles, mapping, threshold, strict)
+    model = load_or_exit(model_dir)
+    try:
+        model = with_scenarios(model, scenario, model_dir)
+        with _atomic(journeys, newline="") as per_journey:
+            given.each = render.JourneyWriter(per_journey, lang.value) if per_journey else None
+            result = cast("Result", analyse(model, journey_log=given).conformance)
+    except OSError as exc:
+        raise CommandError(str(exc)) from None
+    _emit(result, model, fmt, out, lang.value)
+    print_problems(result)
+
+
 def _emit(result, model, fmt: OutFormat, out: Path | None, lang: str) -> None:
     from pathways.outputs import conformance as render
 
     if fmt == OutFormat.table:
-        if out is None:
+        with _atomic(out, newline="") as handle:
+            target = console if handle is None else type(console)(file=handle, width=160, highlight=False)
             for table in render.tables(result, model, lang):
-                console.print(table)
-            return
-        text = render.section_html(result, model, lang)
-    else:
-        text = render.to_json(result) if fmt == OutFormat.json else render.to_csv(result, model, lang)
+                target.print(table)
+        return
+    text = render.to_json(result) if fmt == OutFormat.json else render.to_csv(result, model, lang)
     with _atomic(out, newline="") as handle:
         (handle or console.file).write(text)
 
 
 def synth_log(
-    out: Path = typer.Option(..., "--out", help="Directory for logg.csv, profiler.csv and manifest.json."),
-    journeys: int = typer.Option(1000, "--journeys", min=1, help="Number of journeys."),
-    seed: int = typer.Option(0, "--seed", help="The same seed gives the same files, byte for byte."),
-    model_dir: Path = typer.Option(DEFAULT_MODEL, "--model", help="The model (bundled or from `pathways synth`)."),
+    out: Path = typer.Option(
+        ...,
+        "--out",
+        help=h(
+            "Mapp för logg.csv, profiler.csv och manifest.json.", "Folder for logg.csv, profiler.csv, manifest.json."
+        ),
+    ),
+    journeys: int = typer.Option(1000, "--journeys", min=1, help=h("Antal resor.", "Number of journeys.")),
+    seed: int = typer.Option(
+        0,
+        "--seed",
+        help=h("Samma frö ger samma filer, byte för byte.", "The same seed gives the same files, byte for byte."),
+    ),
+    model_dir: Path = ModelOption,
     plant_share: float = typer.Option(
-        0.2, "--plant-share", min=0.0, max=1.0, help="Share of journeys with a deviation."
+        0.2,
+        "--plant-share",
+        min=0.0,
+        max=1.0,
+        help=h("Andel resor med en planterad avvikelse.", "Share of journeys with a planted deviation."),
     ),
 ) -> None:
-    """Write a synthetic journey log with planted deviations (manifest.json lists them), for tests and benchmarks."""
+    """Write a synthetic journey log with planted deviations (manifest.json lists them)."""
     from pathways.synth.journeylog import synth_log as write_log
 
     model = load_or_exit(model_dir)
@@ -117,5 +201,22 @@ def synth_log(
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(conformance)
-    app.command("synth-log")(synth_log)
+    app.command(
+        "conformance",
+        help=h(
+            "Följ upp verkliga resor: en pseudonymiserad logg mot överenskommelsen, per väg, enhet, kommun och "
+            "månad. En logg med personnummer, namnkolumn eller e-postadress vägras; tal byggda på färre än "
+            "--min-journeys resor visas som <N.",
+            "Follow up real journeys: a pseudonymised log against the agreement, per route, unit, municipality "
+            "and month. A log with a personnummer, a name column or an e-mail address is refused; figures built "
+            "from fewer than --min-journeys journeys are shown as <N.",
+        ),
+    )(conformance)
+    app.command(
+        "synth-log",
+        help=h(
+            "Skriv en syntetisk reslogg med planterade avvikelser (manifest.json listar dem), för test och mätningar.",
+            "Write a synthetic journey log with planted deviations (manifest.json lists them), for tests and "
+            "benchmarks.",
+        ),
+    )(synth_log)

@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from pathways.cli.common import Format, Lang, LangOption, ModelOption, Severity, console, h
+from pathways.cli.common import CalendarOption, Format, Lang, LangOption, ModelOption, Severity, console, h
 from pathways.cli.errors import EXIT_FINDINGS, CommandError
 
 STYLE = {"resolved": "green", "new": "bold red", "changed": "yellow"}
@@ -41,11 +41,7 @@ def diff_cmd(
             "Exit 1 if NEW adds a finding (or raises one) to this severity or higher.",
         ),
     ),
-    calendar: bool = typer.Option(
-        False,
-        "--calendar",
-        help=h("Räkna helger och helgdagar som en kalender gör.", "Count weekends and holidays as a calendar would."),
-    ),
+    calendar: bool = CalendarOption,
     lang: Lang = LangOption,
 ) -> None:
     """Compare two versions of the model: elements, findings, ownership and patient cases."""

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from pathways.cli.common import (
+    CalendarOption,
     Format,
     Lang,
     LangOption,
@@ -54,14 +55,7 @@ def gaps(
             "YAML of accepted findings, each with a justification.",
         ),
     ),
-    calendar: bool = typer.Option(
-        False,
-        "--calendar",
-        help=h(
-            "Räkna helger och helgdagar i tidsglapp, som en kalender gör.",
-            "Count weekends and holidays in time gaps, as a calendar would.",
-        ),
-    ),
+    calendar: bool = CalendarOption,
     lang: Lang = LangOption,
     write_baseline_to: Path | None = typer.Option(
         None,
@@ -153,14 +147,7 @@ def explain(
         ),
     ),
     model_dir: Path = ModelOption,
-    calendar: bool = typer.Option(
-        False,
-        "--calendar",
-        help=h(
-            "Som `gaps --calendar` (tidsglappens fynd-id skiljer sig).",
-            "As `gaps --calendar` (finding ids of time gaps differ).",
-        ),
-    ),
+    calendar: bool = CalendarOption,
     lang: Lang = LangOption,
 ) -> None:
     """What a rule, a finding or a grey zone means for the patient, where it stands, how to fix it."""

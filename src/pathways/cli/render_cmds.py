@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING
 import typer
 
 from pathways.cli.common import Lang, LangOption, ModelOption, console, h, load_or_exit
+from pathways.cli.conformance_cmds import MappingOption, ProfilesOption, ThresholdOption, journey_log, print_problems
 from pathways.cli.errors import EXIT_WRITE, CommandError
 
 if TYPE_CHECKING:
+    from pathways.conformance.run import JourneyLog
     from pathways.pipeline import Analysis
 
 FORMATS = ("svg", "png", "pdf")
@@ -42,7 +44,12 @@ NoScenarios = typer.Option(False, "--no-scenarios", help=h("Inga tänk-om-jämf�
 
 
 def _analysis(
-    model_dir: Path, case: list[str] | None, scenario: list[str] | None, no_cases: bool, no_scenarios: bool
+    model_dir: Path,
+    case: list[str] | None,
+    scenario: list[str] | None,
+    no_cases: bool,
+    no_scenarios: bool,
+    journey_log: JourneyLog | None = None,
 ) -> Analysis:
     from pathways.cases.load import load_case_refs
     from pathways.gaps.config import load_config
@@ -54,7 +61,7 @@ def _analysis(
     config = load_config(model_dir, all_rules())
     cases = [] if no_cases else load_case_refs(case, model_dir, model)
     scens = [] if no_scenarios else load_scenario_refs(scenario, model_dir, model)
-    return analyse(model, cases, scens, config, model_dir=model_dir)
+    return analyse(model, cases, scens, config, model_dir=model_dir, journey_log=journey_log)
 
 
 def _formats(fmt: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
@@ -122,12 +129,24 @@ def report_cmd(
     scenario: list[str] = ScenarioOption,
     no_cases: bool = NoCases,
     no_scenarios: bool = NoScenarios,
+    log: Path | None = typer.Option(
+        None,
+        "--log",
+        help=h(
+            "En reslogg (CSV eller XES) att följa upp: rapporten får ett avsnitt om den (se pathways conformance).",
+            "A journey log (CSV or XES) to follow up: the report gets a section on it (see pathways conformance).",
+        ),
+    ),
+    profiles: Path | None = ProfilesOption,
+    mapping: Path | None = MappingOption,
+    threshold: int = ThresholdOption,
 ) -> None:
     """Write the report: HTML (prints on A4), PDF, Word, Excel and Markdown; page one is the summary."""
     formats = _formats(fmt, REPORT_FORMATS)
     from pathways.outputs.report import write_report
 
-    analysis = _analysis(model_dir, case, scenario, no_cases, no_scenarios)
+    given = journey_log(log, profiles, mapping, threshold, False) if log is not None else None
+    analysis = _analysis(model_dir, case, scenario, no_cases, no_scenarios, given)
     try:
         rep = write_report(analysis, out, lang.value, formats)
     except (OSError, RuntimeError) as exc:
@@ -135,6 +154,8 @@ def report_cmd(
     for path in rep.files.values():
         console.print(f"{path}", markup=False)
     console.print(f"+ {len(rep.images)} filer i {out / 'bilder'}", markup=False)
+    if analysis.conformance is not None:
+        print_problems(analysis.conformance)
 
 
 def register(app: typer.Typer) -> None:

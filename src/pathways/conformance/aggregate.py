@@ -16,6 +16,11 @@ from pathways.conformance.journeys import Journey
 from pathways.conformance.privacy import shown
 from pathways.conformance.vocabulary import DEVIATIONS, SEGMENTS
 
+HANDOVER_KINDS = ("no-acceptance", "info-not-passed")
+SIP_KINDS = ("sip-late", "sip-missing")
+"""Deviations counted on a handover of the overview: its own, and those of a SIP point held at it."""
+LEAD_BINS = 30
+"""At most this many bars in the lead-time distribution: one per day, or per week, fortnight, ..."""
 DIMENSIONS = ("total", "route", "step", "unit", "municipality", "rule", "month", "deviation")
 
 
@@ -59,6 +64,32 @@ def percentile(hist: Counter, p: float) -> int | None:
     return _nth(hist, max(math.ceil(p / 100 * n), 1) - 1)
 
 
+def lead_bins(hist: Counter, threshold: int) -> list[dict]:
+    """Journeys per lead time: one bin a day, or (past LEAD_BINS days) a week or a multiple of one;
+    each bin's count shown only when at least ``threshold`` journeys are in it (None: no journey).
+
+    >>> lead_bins(Counter({0: 5, 2: 1}), 5)
+    [{'days': 0, 'to': 0, 'count': 5}, {'days': 1, 'to': 1, 'count': None}, {'days': 2, 'to': 2, 'count': '<5'}]
+    >>> [(b["days"], b["to"]) for b in lead_bins(Counter({3: 9, 40: 9}), 5)][:2]
+    [(0, 6), (7, 13)]
+    """
+    if not hist:
+        return []
+    top = max(hist)
+    width = 1 if top < LEAD_BINS else 7 * math.ceil((top + 1) / (7 * LEAD_BINS))
+    counts: Counter = Counter()
+    for d, n in hist.items():
+        counts[d // width] += n
+    return [
+        {
+            "days": b * width,
+            "to": b * width + width - 1,
+            "count": shown(counts[b], counts[b], threshold) if b in counts else None,
+        }
+        for b in range(top // width + 1)
+    ]
+
+
 def _nth(hist: Counter, index: int) -> int:
     seen = 0
     for value in sorted(hist):
@@ -71,31 +102,44 @@ def _nth(hist: Counter, index: int) -> int:
 class Aggregates:
     """Everything the report shows, accumulated journey by journey."""
 
-    def __init__(self) -> None:
+    def __init__(self, places: dict[str, str] | None = None) -> None:
+        self.places = places or {}
+        """A SIP point -> the handover it is held at: its deviations count on that handover."""
         self.groups: dict[tuple[str, str], Acc] = defaultdict(Acc)
         self.segments: dict[tuple[str, str], Acc] = defaultdict(Acc)
         self.variants: Counter = Counter()
         self.deviation_rows: Counter = Counter()
         self.handover_deviations: Counter = Counter()
+        self.handover_journeys: Counter = Counter()
         self._pending: Counter = Counter()
         self._judged: dict[int, tuple[Assessed, tuple[str, ...]]] = {}
+        self._months: dict[tuple[int, int], str] = {}
 
     def add(self, journey: Journey, judged: Assessed, rules: tuple[str, ...]) -> None:
         """Count one journey; journeys judged alike (same ``judged`` object) are folded in together."""
         self._judged.setdefault(id(judged), (judged, rules))
         first = journey.events[0].day
-        self._pending[(id(judged), journey.municipality or "-", f"{first.year}-{first.month:02d}")] += 1
+        month = self._months.get((first.year, first.month))
+        if month is None:
+            month = self._months[(first.year, first.month)] = f"{first.year}-{first.month:02d}"
+        self._pending[(id(judged), journey.municipality or "-", month)] += 1
 
     def _fold(self) -> None:
+        alike: Counter = Counter()
         for (key, town, month), n in self._pending.items():
-            judged, rules = self._judged[key]
-            self._add(judged, rules, town, month, n)
+            judged = self._judged[key][0]
+            ok, lead = not judged.deviations, judged.lead_time
+            self.groups[("municipality", town)].add(ok, lead, n)
+            self.groups[("month", month)].add(ok, lead, n)
+            alike[key] += n
+        for key, n in alike.items():
+            self._add(*self._judged[key], n)
         self._pending.clear()
 
-    def _add(self, judged: Assessed, rules: tuple[str, ...], town: str, month: str, n: int) -> None:
+    def _add(self, judged: Assessed, rules: tuple[str, ...], n: int) -> None:
         ok = not judged.deviations
         lead = judged.lead_time
-        keys = [("total", ""), ("municipality", town), ("month", month)]
+        keys = [("total", "")]
         keys += [("route", r) for r in judged.routes]
         keys += [("unit", u) for u in judged.units]
         keys += [("rule", r) for r in rules]
@@ -104,10 +148,15 @@ class Aggregates:
             self.groups[key].add(ok, lead, n)
         for step in judged.steps:
             self.groups[("step", step.step)].add(step.on_time, step.days, n)
+        at = set()
         for d in judged.deviations:
             self.deviation_rows[(d.kind, d.element)] += n
-            if d.kind in ("no-acceptance", "info-not-passed"):
-                self.handover_deviations[d.element] += n
+            handover = d.element if d.kind in HANDOVER_KINDS else self.places.get(d.element)
+            if handover is not None and d.kind in (*HANDOVER_KINDS, *SIP_KINDS):
+                self.handover_deviations[handover] += n
+                at.add(handover)
+        for handover in at:
+            self.handover_journeys[handover] += n
         for segment, start, end in SEGMENTS:
             if start in judged.points and end in judged.points:
                 days = judged.points[end] - judged.points[start]
@@ -156,8 +205,8 @@ class Aggregates:
             "variants": variants,
             "rare_variants": {"variants": len(rare), "journeys": shown(sum(rare), sum(rare), threshold)},
             "distinct_variants": len(self.variants),
-            "lead_distribution": [
-                {"days": d, "count": shown(n, n, threshold)} for d, n in sorted(self.groups[("total", "")].lead.items())
-            ],
-            "handover_deviations": {h: shown(n, n, threshold) for h, n in sorted(self.handover_deviations.items())},
+            "lead_distribution": lead_bins(self.groups[("total", "")].lead, threshold),
+            "handover_deviations": {
+                h: shown(n, self.handover_journeys[h], threshold) for h, n in sorted(self.handover_deviations.items())
+            },
         }

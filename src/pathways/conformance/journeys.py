@@ -8,16 +8,26 @@ check the sorting.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from pathways.conformance.logread import Row
+from pathways.conformance.logread import Row, Source
 from pathways.conformance.mapping import Mapping
 from pathways.conformance.problems import BadInput
-from pathways.model.model import Model
 
 DATE_CACHE = 100_000
+"""Distinct dates (and distinct combinations of codes) remembered while reading; the cache is emptied past it."""
+MAPPED_FIELDS = ("kind", "unit", "handover", "need", "municipality")
+UNKNOWN = {
+    "kind": (
+        "unknown-kind",
+        "unknown event kind; map the code to an event, route step or follow-up kind in the mapping "
+        "file / okänd händelse",
+    )
+}
+UNREAD: tuple[date, datetime | None] = (date.min, None)
+"""Marks a date not yet in the cache (by identity)."""
 TIME_FORMS = "YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DDTHH:MM:SS"
 
 
@@ -62,28 +72,30 @@ def parse_when(text: str) -> tuple[date, datetime | None] | None:
 class Assembler:
     """Turns a stream of rows into journeys, reporting each bad row and leaving it out."""
 
-    def __init__(self, model: Model, mapping: Mapping, sink: BadInput):
-        self.model, self.mapping, self.sink = model, mapping, sink
-        self.kind_of = model.kind_of
+    def __init__(self, mapping: Mapping, sink: BadInput):
+        self.mapping, self.sink = mapping, sink
         self.seen: set[bytes] = set()
         self.dates: dict[str, tuple[date, datetime | None] | None] = {}
         """Dates read so far (a log has few distinct ones); emptied when it grows past DATE_CACHE."""
+        self.codes: dict[tuple[str, ...], tuple] = {}
+        """A row's codes as written -> their model ids (or why not): a log has few distinct combinations."""
 
-    def journeys(self, rows: Iterable[Row]) -> Iterator[Journey]:
+    def journeys(self, source: Source) -> Iterator[Journey]:
         current: Journey | None = None
-        for row in rows:
-            values = row.fields()
+        pick, row = source.pick, source.row
+        for line, record in source:
+            values = pick(record)
             jid = values[0].strip()
             if not jid:
-                self.sink.add(row.file, row.line, row.col("journey"), "no-journey", "the row names no journey")
+                self._bad(row(line, record), "journey", "no-journey", "the row names no journey")
                 continue
             if current is None or jid != current.id:
                 if current is not None:
                     yield current
-                current = self._open(jid, row)
+                current = self._open(jid, row(line, record))
                 if current is None:
                     continue
-            event = self._event(row, values, current)
+            event = self._event(source, line, record, values, current)
             if event is not None:
                 current.events.append(event)
         if current is not None:
@@ -92,10 +104,9 @@ class Assembler:
     def _open(self, jid: str, row: Row) -> Journey | None:
         digest = hashlib.blake2b(jid.encode(), digest_size=8).digest()
         if digest in self.seen:
-            self.sink.add(
-                row.file,
-                row.line,
-                row.col("journey"),
+            self._bad(
+                row,
+                "journey",
                 "unsorted",
                 "this journey's rows are not together: the log must be sorted by journey "
                 "(the row is left out) / loggen ska vara sorterad per resa",
@@ -104,47 +115,62 @@ class Assembler:
         self.seen.add(digest)
         return Journey(jid, row.file, row.line)
 
-    def _event(self, row: Row, values: tuple[str, ...], journey: Journey) -> Event | None:
+    def _event(
+        self, source: Source, line: int, record: list[str], values: tuple[str, ...], journey: Journey
+    ) -> Event | None:
         _, when_text, kind_code, unit, municipality, need, handover, _, system = values
-        when = self.dates.get(when_text, False)
-        if when is False:
+        when = self.dates.get(when_text, UNREAD)
+        if when is UNREAD:
             if len(self.dates) >= DATE_CACHE:
                 self.dates.clear()
             when = self.dates[when_text] = parse_when(when_text)
         if when is None:
-            return self._bad(row, "date", "bad-date", f"not a date; write it {TIME_FORMS} / inte ett datum")
+            return self._refuse(
+                source.row(line, record), "date", "bad-date", f"not a date; write it {TIME_FORMS} / inte ett datum"
+            )
         if journey.events and when[0] < journey.events[-1].day:
-            return self._bad(
-                row,
+            return self._refuse(
+                source.row(line, record),
                 "date",
                 "out-of-order",
                 f"events out of order: {when[0]} comes after {journey.events[-1].day} in this journey; "
                 "list a journey's events in date order / händelserna i fel ordning",
             )
-        system = system.strip()
-        where = (row.file, row.line)
-        kind = self.mapping.map("kind", kind_code.strip(), system, where)
+        raw = (kind_code, unit, handover, need, municipality, system)
+        codes = self.codes.get(raw)
+        if codes is None:
+            if len(self.codes) >= DATE_CACHE:
+                self.codes.clear()
+            codes = self.codes[raw] = self._map(raw, (source.file, line))
+        elif codes[0] is None:
+            self._map(raw, (source.file, line))
+        kind, unit_id, handover_id, need_id, town = codes
         if kind is None:
-            return self._bad(
-                row,
-                "kind",
-                "unknown-kind",
-                "unknown event kind; map the code to an event, route step or follow-up kind in the mapping "
-                "file / okänd händelse",
-            )
-        mapped = {}
-        for name, raw in (("unit", unit), ("handover", handover), ("need", need), ("municipality", municipality)):
-            code = raw.strip()
-            if not code:
-                mapped[name] = ""
-                continue
-            mapped[name] = self.mapping.map(name, code, system, where)
-            if mapped[name] is None:
-                return self._bad(row, name, f"unknown-{name}", f"unknown {name} code; add it to the mapping file")
-        if mapped["municipality"] and not journey.municipality:
-            journey.municipality = mapped["municipality"]
-        return Event(when[0], when[1], kind, mapped["unit"], mapped["handover"], mapped["need"], row.line)
+            return self._refuse(source.row(line, record), unit_id, handover_id, need_id)
+        if town and not journey.municipality:
+            journey.municipality = town
+        return Event(when[0], when[1], kind, unit_id, handover_id, need_id, line)
+
+    def _map(self, raw: tuple[str, ...], where: tuple[str, int]) -> tuple:
+        """The model ids of a row's codes (kind, unit, handover, need, municipality), each unmapped code
+        counted; or (None, field, what, message, "") for the first code that maps to nothing."""
+        system = raw[-1].strip()
+        out = []
+        for name, written in zip(MAPPED_FIELDS, raw, strict=False):
+            code = written.strip()
+            found = self.mapping.map(name, code, system, where) if code or name == "kind" else ""
+            if found is None:
+                what, message = UNKNOWN.get(
+                    name, (f"unknown-{name}", f"unknown {name} code; add it to the mapping file")
+                )
+                return (None, name, what, message, "")
+            out.append(found)
+        return tuple(out)
 
     def _bad(self, row: Row, name: str, what: str, message: str) -> None:
         self.sink.add(row.file, row.line, row.col(name), what, message)
+
+    def _refuse(self, row: Row, name: str, what: str, message: str) -> Event | None:
+        """The row is bad (see :meth:`_bad`): no event."""
+        self._bad(row, name, what, message)
         return None

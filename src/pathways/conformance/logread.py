@@ -1,18 +1,21 @@
 """Read a journey log as a stream of rows: CSV (Swedish or English columns) or XES (IEEE 1849).
 
-Every physical line is screened for personal data before it is parsed. Rows carry their
-source codes as written; :mod:`pathways.conformance.mapping` turns them into model ids.
+Every physical line is screened for personal data before it is parsed. A :class:`Source`
+streams a file's records as ``(line, record)`` pairs with the layout they share; a
+:class:`Row` (with positions for messages) is made only for the rows that need one.
+Records carry their source codes as written; :mod:`pathways.conformance.mapping` turns
+them into model ids.
 """
 
 from __future__ import annotations
 
 import csv
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 from pathlib import Path
 
-from pathways.conformance.privacy import screen_columns, screen_text
+from pathways.conformance.privacy import screen_bytes, screen_columns
 from pathways.conformance.problems import BadInput
 from pathways.conformance.vocabulary import COLUMNS, REQUIRED, header_field
 
@@ -22,14 +25,12 @@ FIELDS = tuple(COLUMNS)
 class Row:
     """One event of the log, as written (codes not yet mapped)."""
 
-    __slots__ = ("cols", "file", "index", "line", "pick", "record")
+    __slots__ = ("cols", "file", "index", "line", "record")
 
-    def __init__(self, file: str, line: int, record: list[str], index: dict[str, int], cols=None, pick=None):
-        self.file, self.line, self.record, self.index, self.cols, self.pick = file, line, record, index, cols, pick
-
-    def fields(self) -> tuple[str, ...]:
-        """The values of the log's fields, in the order of ``FIELDS`` ("" when absent), unstripped."""
-        return self.pick(self.record)
+    def __init__(
+        self, file: str, line: int, record: list[str], index: dict[str, int], cols: Callable | None = None
+    ) -> None:
+        self.file, self.line, self.record, self.index, self.cols = file, line, record, index, cols
 
     def get(self, name: str) -> str:
         i = self.index.get(name)
@@ -40,23 +41,51 @@ class Row:
         return self.cols(self, name) if self.cols is not None else 1
 
 
+class Source:
+    """The records of one file as they are read, ``(line, record)``, and the layout they share."""
+
+    __slots__ = ("blank", "cols", "file", "index", "pick", "records")
+
+    def __init__(
+        self,
+        file: str,
+        index: dict[str, int],
+        records: Iterable[tuple[int, list[str]]],
+        cols: Callable[[Row, str], int] | None = None,
+        blank: int = 0,
+    ):
+        self.file, self.index, self.records, self.cols, self.blank = file, index, records, cols, blank
+        self.pick = self.picker(FIELDS)
+        """The values of the log's fields, in the order of ``FIELDS``, unstripped, from a record."""
+
+    def picker(self, fields: tuple[str, ...]) -> Callable[[list[str]], tuple[str, ...]]:
+        """A function: record -> the values of ``fields`` ("" for a field the file lacks: the
+        record's ``blank`` position, always empty)."""
+        return itemgetter(*(self.index.get(f, self.blank) for f in fields))
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        return iter(self.records)
+
+    def row(self, line: int, record: list[str]) -> Row:
+        return Row(self.file, line, record, self.index, self.cols)
+
+
 CHUNK = 1 << 22
+BOM = "\ufeff".encode()
 
 
 def screen_file(path: Path, display: str, sink: BadInput) -> None:
     """Record personal data anywhere in the file by line and column, reading it in large chunks."""
-    with _open_text(path) as handle:
-        line, rest = 1, ""
+    with path.open("rb") as handle:
+        line, rest = 1, handle.read(len(BOM))
+        rest = b"" if rest == BOM else rest
         while True:
             block = handle.read(CHUNK)
-            text = rest + block
-            cut = text.rfind("\n") + 1 if block else len(text)
-            if cut == 0 and block:
-                rest = text
-                continue
-            text, rest = text[:cut], text[cut:]
-            screen_text(text, display, line, sink)
-            line += text.count("\n")
+            data = rest + block
+            cut = data.rfind(b"\n") + 1 if block else len(data)
+            data, rest = data[:cut], data[cut:]
+            screen_bytes(data, display, line, sink)
+            line += data.count(b"\n")
             if not block:
                 return
 
@@ -76,29 +105,37 @@ def _open_text(path: Path):
     return path.open(encoding="utf-8-sig", newline="")
 
 
-def read_csv(path: Path, display: str, sink: BadInput, columns: dict[str, tuple[str, ...]] = COLUMNS) -> Iterator[Row]:
-    """The rows of a CSV log (delimiter `;`, `,` or tab, found from the header)."""
+def read_csv(path: Path, display: str, sink: BadInput, columns: dict[str, tuple[str, ...]] = COLUMNS) -> Source:
+    """The records of a CSV log (delimiter `;`, `,` or tab, found from the header); the file is
+    screened and the header read at once, the records as they are iterated."""
     screen_file(path, display, sink)
     with _open_text(path) as handle:
         header_text = handle.readline()
-        delimiter = max(";,\t", key=header_text.count)
-        header = next(csv.reader([header_text], delimiter=delimiter), [])
-        starts = _field_columns(header_text, delimiter)
-        screen_columns(list(zip(starts, header, strict=False)), display, 1, sink)
-        index = _header_index(header, starts, display, sink, columns)
-        if index is None:
-            return
-        cols = _columns_of(delimiter)
-        width = len(header)
-        pick = itemgetter(*(index.get(f, width) for f in FIELDS))
+    delimiter = max(";,\t", key=header_text.count)
+    header = next(csv.reader([header_text], delimiter=delimiter), [])
+    starts = _field_columns(header_text, delimiter)
+    screen_columns(list(zip(starts, header, strict=False)), display, 1, sink)
+    index = _header_index(header, starts, display, sink, columns)
+    if index is None:
+        return Source(display, {}, ())
+    width = len(header)
+    return Source(display, index, _records(path, delimiter, width), _columns_of(delimiter), width)
+
+
+def _records(path: Path, delimiter: str, width: int) -> Iterator[tuple[int, list[str]]]:
+    """(line, record) of each row after the header that is not empty, padded to ``width + 1`` fields."""
+    with _open_text(path) as handle:
+        handle.readline()
         reader = csv.reader(handle, delimiter=delimiter)
         ended = 1
         for record in reader:
             line, ended = ended + 1, reader.line_num + 1
-            if record and any(record):
-                if len(record) <= width:
+            if record and (record[0] or any(record)):
+                if len(record) == width:
+                    record.append("")
+                elif len(record) < width:
                     record.extend([""] * (width + 1 - len(record)))
-                yield Row(display, line, record, index, cols, pick)
+                yield line, record
 
 
 def _columns_of(delimiter: str):
@@ -147,16 +184,23 @@ _XES_KEYS = {
 }
 
 
-def read_xes(path: Path, display: str, sink: BadInput) -> Iterator[Row]:
+def read_xes(path: Path, display: str, sink: BadInput) -> Source:
+    """The events of an XES log (see :func:`_xes_records`); the file is screened at once."""
+    screen_file(path, display, sink)
+    return Source(display, _XES_INDEX, _xes_records(path, display, sink))
+
+
+def _xes_records(path: Path, display: str, sink: BadInput) -> Iterator[tuple[int, list[str]]]:
     """The events of an XES log, streamed (one trace in memory at a time).
 
     The trace's ``concept:name`` is the journey id; each event's ``concept:name`` its kind,
     ``time:timestamp`` its date, ``org:resource`` (or ``unit``/``enhet``) its unit; other
     string attributes use the CSV column names. Positions are the line of the event's end tag.
     """
-    screen_file(path, display, sink)
-    parser = ET.XMLPullParser(events=("start", "end"))
-    root, in_trace, in_event, journey, pending = None, False, False, "", []
+    parser: ET.XMLPullParser = ET.XMLPullParser(events=("start", "end"))
+    root: ET.Element | None = None
+    in_trace, in_event, journey = False, False, ""
+    pending: list[tuple[int, list[str]]] = []
     with _open_text(path) as handle:
         for number, text in enumerate(handle, start=1):
             try:
@@ -165,7 +209,10 @@ def read_xes(path: Path, display: str, sink: BadInput) -> Iterator[Row]:
             except ET.ParseError as exc:
                 sink.add(display, number, 1, "xml", f"not well-formed XES: {exc.args[0].split(':')[0]}")
                 return
-            for kind, element in events:
+            for event in events:
+                kind, element = event[0], event[-1]
+                if not isinstance(element, ET.Element):
+                    continue
                 tag = element.tag.rsplit("}", 1)[-1]
                 if kind == "start":
                     root = element if root is None else root
@@ -176,20 +223,20 @@ def read_xes(path: Path, display: str, sink: BadInput) -> Iterator[Row]:
                     pending.append(_xes_event(element, display, number, sink))
                     element.clear()
                 elif tag == "trace":
-                    for row in pending:
-                        row.record[0] = journey
-                        yield row
+                    for line, record in pending:
+                        record[0] = journey
+                        yield line, record
                     in_trace, journey, pending = False, "", []
-                    root.clear()
+                    if root is not None:
+                        root.clear()
                 elif in_trace and not in_event and element.get("key") == "concept:name":
                     journey = element.get("value", "")
 
 
 _XES_INDEX = {name: i for i, name in enumerate(FIELDS)}
-_XES_PICK = itemgetter(*range(len(FIELDS)))
 
 
-def _xes_event(element: ET.Element, display: str, line: int, sink: BadInput) -> Row:
+def _xes_event(element: ET.Element, display: str, line: int, sink: BadInput) -> tuple[int, list[str]]:
     record = [""] * len(FIELDS)
     for child in element:
         key = (child.get("key") or "").strip()
@@ -197,10 +244,10 @@ def _xes_event(element: ET.Element, display: str, line: int, sink: BadInput) -> 
         screen_columns([(1, key)], display, line, sink)
         if name is not None and not record[_XES_INDEX[name]]:
             record[_XES_INDEX[name]] = (child.get("value") or "").strip()
-    return Row(display, line, record, _XES_INDEX, pick=_XES_PICK)
+    return line, record
 
 
-def read_log(path: Path, display: str, sink: BadInput) -> Iterator[Row]:
+def read_log(path: Path, display: str, sink: BadInput) -> Source:
     """The rows of a log: XES when the file name ends in .xes, else CSV."""
     if path.suffix.lower() == ".xes":
         return read_xes(path, display, sink)

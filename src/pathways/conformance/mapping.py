@@ -131,7 +131,7 @@ def load_mapping(path: Path | None, model: Model, display: str | None = None) ->
     if not isinstance(doc, dict):
         raise ModelError([Problem(name, 1, 1, "", "a mapping file is a mapping of sections (händelse, enhet, ...)")])
     problems: list[Problem] = []
-    systems_doc = next((doc[k] for k in _SYSTEMS if k in doc), {})
+    systems_doc: object = next((doc[k] for k in _SYSTEMS if k in doc), {})
     common_doc = {k: v for k, v in doc.items() if k not in _SYSTEMS}
     positions = {k: _where(doc, k) for k in common_doc}
     common_doc = PosDict(common_doc)

@@ -24,12 +24,40 @@ _MESSAGES = {
 }
 
 
-def screen_text(text: str, file: str, first_line: int, sink: BadInput) -> None:
-    """Record personal data in a block of whole lines starting at ``first_line``, by position only."""
-    for offset, kind in personal_data_in(text):
-        start = text.rfind("\n", 0, offset - 1) + 1
-        line = first_line + text.count("\n", 0, start)
-        sink.personal_data(file, line, offset - start, _MESSAGES[kind])
+_SHAPE = bytes.maketrans(b"0123456789+ ", b"0000000000--")
+"""Digits to 0 and the separators of a personnummer to ``-``: the shape a candidate is found by."""
+_CANDIDATES = (b"0000000000", b"000000-0000", b"@")
+"""Every personnummer holds ten digits in a row or six, a separator and four; every e-mail an @."""
+
+
+def screen_bytes(block: bytes, file: str, first_line: int, sink: BadInput) -> None:
+    """Record personal data in a block of whole UTF-8 lines starting at ``first_line``, by position only.
+
+    Only a line whose shape holds a candidate is decoded and matched (the patterns are
+    :func:`pathways.cases.yamlfile.personal_data_in`'s), so a clean log is screened at the
+    speed of ``bytes.find``.
+
+    >>> sink = BadInput()
+    >>> screen_bytes("a;2026-03-02;R0000001\\nb;19121212-1212;ö\\nc;x@y.se\\n".encode(), "f", 1, sink)
+    >>> [(p.line, p.col) for p in sink.personal]
+    [(2, 3), (3, 3)]
+    """
+    shape = block.translate(_SHAPE)
+    starts = set()
+    for needle in _CANDIDATES:
+        at = shape.find(needle)
+        while at >= 0:
+            starts.add(block.rfind(b"\n", 0, at) + 1)
+            end = block.find(b"\n", at)
+            at = shape.find(needle, end) if end >= 0 else -1
+    line, counted = first_line, 0
+    for start in sorted(starts):
+        line += block.count(b"\n", counted, start)
+        counted = start
+        end = block.find(b"\n", start)
+        text = block[start : end if end >= 0 else len(block)].decode("utf-8")
+        for col, kind in personal_data_in(text):
+            sink.personal_data(file, line, col, _MESSAGES[kind])
 
 
 def screen_columns(names: list[tuple[int, str]], file: str, line: int, sink: BadInput) -> None:

@@ -4,9 +4,10 @@ Only this module knows the trace's input and output: a journey becomes a
 :class:`~pathways.cases.format.Case` (its events at units, handovers and SIP points,
 shifted to a fixed start day), and the trace becomes a small :class:`Replayed`. The
 needs named in the log's ``behov`` column are the case's ``needs`` (the patient has them
-all through). The trace counts calendar days, so a journey's result depends only on its
-profile, those needs and the day offsets of its events: journeys with the same key share
-one replay.
+all through), and the profile table's dated rows within the journey are the case's
+``changes``. The trace counts calendar days, so a journey's result depends only on its
+profiles (with their day offsets), those needs and the day offsets of its events:
+journeys with the same key share one replay.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
-from pathways.cases.format import Case, CaseEvent
+from pathways.cases.format import Case, CaseEvent, ProfileChange
 from pathways.cases.trace import Tracer
-from pathways.conformance.journeys import Journey
-from pathways.conformance.profiles import Profile
+from pathways.conformance.journeys import Event, Journey
+from pathways.conformance.profiles import Timeline
 from pathways.gaps.core import Finding
 from pathways.model.errors import ModelError
 from pathways.model.model import Model
@@ -53,24 +55,24 @@ class Replayer:
         self.cache: dict[tuple, Replayed] = {}
         self.replayed = 0
 
-    def key(self, journey: Journey, profile: Profile) -> tuple:
-        """The replay key: the profile, the needs the log names, the trace's events as (day offset, event, where)."""
+    def key(self, journey: Journey, profiles: Timeline) -> tuple:
+        """The replay key: the profiles, the needs the log names, the trace's events as (day offset, event, where)."""
         start = journey.events[0].day
         events = []
         for e in journey.events:
             at = self._where(e)
             if at is not None:
                 events.append(((e.day - start).days, e.kind, at))
-        return profile, tuple(sorted({e.need for e in journey.events if e.need})), tuple(events)
+        return profiles, tuple(sorted({e.need for e in journey.events if e.need})), tuple(events)
 
-    def replay(self, journey: Journey, profile: Profile) -> Replayed:
-        key = self.key(journey, profile)
+    def replay(self, journey: Journey, profiles: Timeline) -> Replayed:
+        key = self.key(journey, profiles)
         found = self.cache.get(key)
         if found is None:
             found = self.cache[key] = self._run(key)
         return found
 
-    def _where(self, e) -> str | None:
+    def _where(self, e: Event) -> str | None:
         """Where the trace places an event: the SIP point, handover or unit; None if not a trace event."""
         m = self.model
         kind = m.kind_of.get(e.kind)
@@ -88,14 +90,15 @@ class Replayer:
         return e.unit or None
 
     def _run(self, key: tuple) -> Replayed:
-        profile, needs, events = key
+        profiles, needs, events = key
         self.replayed += 1
         if not events:
             return Replayed(0, (), (), (), ())
         case = Case(
             id="journey",
             label={"sv": "Resa", "en": "Journey"},
-            profile=dict(profile),
+            profile=dict(profiles[0][1]),
+            changes=_changes(profiles),
             needs=list(needs),
             events=[CaseEvent(date=EPOCH + timedelta(days=o), event=ev, at=at) for o, ev, at in events],
         )
@@ -109,3 +112,13 @@ class Replayer:
         return Replayed(
             t.uncovered_days, tuple(sorted(needs.items())), sips, handovers, tuple(sorted({f.rule for f in t.findings}))
         )
+
+
+def _changes(profiles: Timeline) -> list[ProfileChange]:
+    """The later profiles of a timeline as the case's dated changes (only the dimensions that change)."""
+    out = []
+    for (_, before), (offset, after) in pairwise(profiles):
+        changed = dict(set(after) - set(before))
+        if changed:
+            out.append(ProfileChange(date=EPOCH + timedelta(days=offset), profile=changed))
+    return out

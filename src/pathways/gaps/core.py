@@ -96,7 +96,7 @@ def finding_id(code: str, key: tuple) -> str:
 class Options:
     """Analysis options: ``calendar`` counts weekends and holidays (time gaps)."""
 
-    calendar: bool = False
+    calendar: bool = True
     year: int = 2026
 
 

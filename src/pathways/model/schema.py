@@ -334,6 +334,11 @@ class RouteStep(Strict):
     done_by: Id | None = Field(
         None, description="The event that shows the step was done; the trace checks its time limit against it."
     )
+    not_before: Id | None = Field(
+        None,
+        description="The step may be done from this event on, before `after` too (information is transferred "
+        "during the stay, by the day of discharge); without it, from `after` on.",
+    )
     profile: dict[Id, list[Id]] = Field(default_factory=dict, description="Empty: the step holds for every profile.")
     source: Source
     status: Status
@@ -345,6 +350,11 @@ class Route(Element):
 
     number: int = Field(ge=1)
     handovers: list[Id] = Field(min_length=1)
+    also_at: list[Id] = Field(
+        default_factory=list,
+        description="Handovers off the route's chain where its steps apply too (every discharge from inpatient "
+        "care under Lag 2017:612, not only the one into home healthcare); a journey through one takes the route.",
+    )
     steps: list[RouteStep] = Field(default_factory=list)
     profile: dict[Id, list[Id]] = Field(default_factory=dict)
 

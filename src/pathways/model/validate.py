@@ -252,6 +252,7 @@ def check_model(m: Model) -> list[Problem]:
     step_routes: dict[str, str] = {}
     for r in m.routes:
         c.refs(r.id, "handovers", r.handovers, "handovers")
+        c.refs(r.id, "also_at", r.also_at, "handovers")
         c.profile(r.id, "profile", r.profile)
         if r.number in numbers:
             c.add(r.id, ("number",), f"route number {r.number} is taken by '{numbers[r.number]}'")
@@ -276,6 +277,7 @@ def check_model(m: Model) -> list[Problem]:
             c.ref(r.id, ("steps", index, "actor"), step.actor, "roles", "units")
             c.ref(r.id, ("steps", index, "after"), step.after, "events")
             c.ref(r.id, ("steps", index, "done_by"), step.done_by, "events")
+            c.ref(r.id, ("steps", index, "not_before"), step.not_before, "events")
             c.profile(r.id, ("steps", index, "profile"), step.profile)
             c.source(r.id, step.source, ("steps", index))
             if step.status == Status.assumption.value and not step.note:

@@ -10,15 +10,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-from html import escape
 
 from rich.table import Table
 
+from pathways.conformance.privacy import shown
 from pathways.conformance.run import Result
 from pathways.conformance.vocabulary import DEVIATIONS, SEGMENT_LABELS
 from pathways.gaps.rules import all_rules
 from pathways.model.model import Model
-from pathways.outputs.style import BLUE, FONT, GREY, LIGHT_GREY, VERMILLION, label
+from pathways.outputs.style import label
+from pathways.pipeline import ReportSection
+
+NAMES = ("conformance_within", "conformance_lead", "conformance_overview")
+"""File stems of the section's diagrams (:mod:`pathways.outputs.conformance_charts`), in the order shown."""
 
 TEXT = {
     "sv": {
@@ -50,6 +54,28 @@ TEXT = {
         "unmapped": "Koder utan mappning",
         "none": "inga",
         "axis": "Antal resor per ledtid i dagar",
+        "of_n": "av {n}",
+        "on_handover": "{n} avvikelser",
+        "overview_title": "Vårdkedjan med avvikelserna i loggen per överlämning",
+        "overview_note": (
+            "⚠ n avvikelser: så många gånger loggens {journeys} resor avvek vid överlämningen (utan acceptans, "
+            "information inte överförd, SIP kallad för sent eller inte kallad). Tal byggda på färre än {n} resor "
+            "visas som <{n}."
+        ),
+        "lead": (
+            "{journeys} resor ur loggen jämförda med överenskommelsen, dag för dag som patientfallen; {variants} "
+            "olika vägar genom vården. Tal byggda på färre än {n} resor visas som <{n}."
+        ),
+        "reading": (
+            "Andel inom gränsen: andelen resor utan någon avvikelse (för ett steg i vägen: andelen där steget "
+            "gjordes i tid). Ledtid: dagar från resans första till sista händelse. Delsträckorna räknas i "
+            "kalenderdagar mellan mätpunkterna, som i standardiserade vårdförlopp: median och 90:e percentil."
+        ),
+        "left_out": "Rader som inte kunde läsas och lämnades utanför: {rows} ({kinds}).",
+        "field": "Fält",
+        "system": "Källsystem",
+        "code": "Kod",
+        "rows": "Rader",
     },
     "en": {
         "dimension": "Group",
@@ -80,12 +106,35 @@ TEXT = {
         "unmapped": "Codes without a mapping",
         "none": "none",
         "axis": "Journeys per lead time in days",
+        "of_n": "of {n}",
+        "on_handover": "{n} deviations",
+        "overview_title": "The care chain with the log's deviations per handover",
+        "overview_note": (
+            "⚠ n deviations: how many times the log's {journeys} journeys deviated at the handover (no acceptance, "
+            "information not passed, SIP called late or not at all). Figures built from fewer than {n} journeys "
+            "are shown as <{n}."
+        ),
+        "lead": (
+            "{journeys} journeys from the log compared with the agreement, day by day as the patient cases; "
+            "{variants} distinct paths through care. Figures built from fewer than {n} journeys are shown as <{n}."
+        ),
+        "reading": (
+            "Share within the limit: the share of journeys without any deviation (for a route step: the share "
+            "where the step was done in time). Lead time: days from a journey's first to its last event. The "
+            "segments are counted in calendar days between measuring points, as in the cancer pathways (SVF): "
+            "median and 90th percentile."
+        ),
+        "left_out": "Rows that could not be read and were left out: {rows} ({kinds}).",
+        "field": "Field",
+        "system": "Source system",
+        "code": "Code",
+        "rows": "Rows",
     },
 }
 COLUMNS = ("dimension", "key", "count", "within", "median", "p90")
 
 
-def _name(model: Model, dimension: str, key: str, lang: str) -> str:
+def name_of(model: Model, dimension: str, key: str, lang: str) -> str:
     if dimension == "total":
         return TEXT[lang]["all"]
     if dimension == "deviation":
@@ -106,24 +155,24 @@ def _number(value: object, lang: str, percent: bool = False, sign: bool = True) 
         return ""
     if isinstance(value, str):
         return value
-    if percent:
+    if percent and isinstance(value, (int, float)):
         value = round(float(value) * 100, 1)
     text = f"{value:g}" if isinstance(value, float) else str(value)
     text = text.replace(".", ",") if lang == "sv" else text
     return text + (" %" if percent and sign else "")
 
 
-def rows(result: Result, model: Model, lang: str, sign: bool = True) -> list[list[str]]:
+def rows(result: Result, model: Model, lang: str, sign: bool = True, segments: bool = True) -> list[list[str]]:
     """The aggregate table (groups, then segments), localised, one list per row (shares in per cent)."""
     out = []
-    for g in [*result.summary["groups"], *result.summary["segments"]]:
+    for g in [*result.summary["groups"], *(result.summary["segments"] if segments else [])]:
         group = TEXT[lang][g["dimension"]]
         if g["dimension"] == "segment":
-            group = f"{group} ({_name(model, 'route', g['route'], lang)})"
+            group = f"{group} ({name_of(model, 'route', g['route'], lang)})"
         out.append(
             [
                 group,
-                _name(model, g["dimension"], g["key"], lang),
+                name_of(model, g["dimension"], g["key"], lang),
                 _number(g["count"], lang),
                 _number(g["within"], lang, percent=g["dimension"] != "segment", sign=sign),
                 _number(g["median"], lang),
@@ -186,100 +235,66 @@ def _element(model: Model, element: str, lang: str) -> str:
     return getattr(steps[element], lang) if element in steps else label(model, element, lang)
 
 
-def _swedish_order(text: str) -> str:
+_SWEDISH = str.maketrans("åäö", "{|}")
+
+
+def swedish_order(text: str) -> str:
     """A sort key that puts å, ä, ö after z, as Swedish does."""
-    return text.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))
+    return text.lower().translate(_SWEDISH)
 
 
-def svg_bars(items: list[tuple[str, object]], title: str, threshold: int) -> str:
-    """A horizontal bar chart of shares (0..1); a suppressed value is written, not drawn."""
-    row_h, left, width = 22, 190, 360
-    height = 40 + row_h * len(items)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 70}" height="{height}" '
-        f'font-family="{FONT}" font-size="12" role="img" aria-label="{escape(title)}">',
-        f'<text x="0" y="16" font-weight="bold">{escape(title)}</text>',
+def _section_tables(result: Result, model: Model, lang: str) -> list[dict]:
+    text, summary, threshold = TEXT[lang], result.summary, result.summary["threshold"]
+    segments = [
+        [
+            SEGMENT_LABELS[g["key"]][lang],
+            name_of(model, "route", g["route"], lang),
+            *(_number(g[c], lang) for c in ("count", "median", "p90")),
+        ]
+        for g in summary["segments"]
     ]
-    for i, (name, share) in enumerate(items):
-        y = 30 + i * row_h
-        parts.append(f'<text x="{left - 6}" y="{y + 14}" text-anchor="end">{escape(name)}</text>')
-        parts.append(f'<rect x="{left}" y="{y + 2}" width="{width}" height="{row_h - 6}" fill="{LIGHT_GREY}"/>')
-        if isinstance(share, (int, float)):
-            parts.append(
-                f'<rect x="{left}" y="{y + 2}" width="{share * width:.1f}" height="{row_h - 6}" fill="{BLUE}"/>'
-            )
-            note = f"{share * 100:.0f} %"
-        else:
-            note = f"<{threshold}" if share is None else str(share)
-        parts.append(f'<text x="{left + width + 6}" y="{y + 14}">{escape(note)}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def svg_histogram(bins: list[dict], title: str, threshold: int, axis: str = "") -> str:
-    """Journeys per lead time in days; a suppressed bin is marked, not drawn."""
-    values = [b["count"] for b in bins if isinstance(b["count"], int)]
-    top = max(values, default=1)
-    bar, chart_h, base = 24, 150, 190
-    width = max(40 + bar * len(bins), 300)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width + 20}" height="{base + 40}" '
-        f'font-family="{FONT}" font-size="11" role="img" aria-label="{escape(title)}">',
-        f'<text x="0" y="14" font-weight="bold" font-size="12">{escape(title)}</text>',
-        f'<text x="30" y="{base + 30}" fill="{GREY}">{escape(axis)}</text>',
-        f'<line x1="30" y1="{base}" x2="{30 + bar * len(bins)}" y2="{base}" stroke="{GREY}"/>',
+    deviations = [
+        [DEVIATIONS[d["kind"]][lang], _element(model, d["element"], lang), _number(d["count"], lang)]
+        for d in summary["deviations"]
     ]
-    for i, b in enumerate(bins):
-        x = 30 + i * bar
-        if isinstance(b["count"], int):
-            h = chart_h * b["count"] / top
-            parts.append(
-                f'<rect x="{x + 2}" y="{base - h:.1f}" width="{bar - 4}" height="{h:.1f}" fill="{VERMILLION}"/>'
-            )
-            parts.append(
-                f'<text x="{x + bar / 2}" y="{base - h - 3:.1f}" text-anchor="middle" font-size="7">{b["count"]}</text>'
-            )
-        else:
-            parts.append(
-                f'<text x="{x + bar / 2}" y="{base - 4}" text-anchor="middle" font-size="8">&lt;{threshold}</text>'
-            )
-        parts.append(f'<text x="{x + bar / 2}" y="{base + 14}" text-anchor="middle">{b["days"]}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+    variants = [[" → ".join(v["path"]), _number(v["count"], lang)] for v in summary["variants"]]
+    rare = summary["rare_variants"]
+    if rare["variants"]:
+        variants.append([f"{text['rare']} ({rare['variants']})", _number(rare["journeys"], lang)])
+    unmapped = [
+        [c["field"], c["system"] or "–", c["code"], _number(shown(c["rows"], c["rows"], threshold), lang)]
+        for c in result.unmapped
+    ]
+    tables = [
+        (COLUMNS, [r[:6] for r in rows(result, model, lang, segments=False)]),
+        (("segment", "route", "count", "median", "p90"), segments),
+        (("deviation", "element", "count"), deviations),
+        (("variant", "count"), variants),
+        (("field", "system", "code", "rows"), unmapped),
+    ]
+    return [{"headers": {lang: [text[c] for c in head]}, "rows": body} for head, body in tables if body]
 
 
-def section_html(result: Result, model: Model, lang: str = "sv") -> str:
-    """The report section: charts, the aggregate table and the deviations, self-contained HTML."""
-    text, threshold = TEXT[lang], result.summary["threshold"]
-    shares = sorted(
-        (
-            (_name(model, "municipality", g["key"], lang), g["within"])
-            for g in result.summary["groups"]
-            if g["dimension"] == "municipality"
+def report_section(result: Result, model: Model, lang: str = "sv") -> ReportSection:
+    """The report's conformance section in ``lang``: what was read, the tables, the three diagrams
+    (:data:`pathways.outputs.conformance_charts.NAMES`); every figure as suppressed as it came."""
+    text, summary = TEXT[lang], result.summary
+    left_out = ", ".join(f"{k} {_number(n, lang)}" for k, n in sorted(result.problem_counts.items()))
+    paragraphs = [
+        text["lead"].format(
+            journeys=_number(summary["journeys"], lang),
+            variants=summary["distinct_variants"],
+            n=summary["threshold"],
         ),
-        key=lambda item: _swedish_order(item[0]),
-    )
-    head = "".join(f"<th>{escape(text[c])}</th>" for c in COLUMNS)
-    body = "".join(
-        "<tr>" + "".join(f"<td{' class=num' if i > 1 else ''}>{escape(v)}</td>" for i, v in enumerate(r)) + "</tr>"
-        for r in rows(result, model, lang)
-    )
-    devs = "".join(
-        f"<tr><td>{escape(DEVIATIONS[d['kind']][lang])}</td><td>{escape(_element(model, d['element'], lang))}</td>"
-        f"<td>{escape(_number(d['count'], lang))}</td></tr>"
-        for d in result.summary["deviations"]
-    )
-    return (
-        '<section class="conformance"><style>.conformance td.num{text-align:right}'
-        ".conformance td{padding:1px 8px}</style>"
-        f"<h2>{escape(text['title'])}</h2>"
-        f"<p>{escape(text['journeys'])}: {escape(str(result.summary['journeys']))}. "
-        f"{escape(text['suppressed'].format(n=threshold))}</p>"
-        f"<figure>{svg_bars(shares, text['chart_within'], threshold)}</figure>"
-        f"<figure>{svg_histogram(result.summary['lead_distribution'], text['chart_lead'], threshold, text['axis'])}"
-        "</figure>"
-        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-        f"<h3>{escape(text['deviation'])}</h3><table><tbody>{devs}</tbody></table></section>"
+        text["reading"],
+        text["left_out"].format(rows=sum(result.problem_counts.values()), kinds=left_out or text["none"]),
+    ]
+    return ReportSection(
+        id="uppfoljning",
+        title={lang: text["title"]},
+        paragraphs=[{lang: p} for p in paragraphs],
+        tables=_section_tables(result, model, lang),
+        figures=list(NAMES),
     )
 
 

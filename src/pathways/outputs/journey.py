@@ -306,6 +306,7 @@ def _journey(
                     + "<BR/>".join(esc(x) for x in wrap(t(lang, "sip_not_held"), 10))
                     + "</FONT>"
                 )
+        parts = list(dict.fromkeys(parts))  # one planning held at two SIP points shows once
         row.append(f'<TD BALIGN="LEFT">{"<BR/>".join(parts)}</TD>' if parts else "<TD></TD>")
     if trace.sips:
         body.append("<TR>" + "".join(row) + "</TR>")

@@ -43,6 +43,7 @@ from pathways.outputs.style import (
     ranges,
     short_unit,
     t,
+    wrap,
 )
 
 
@@ -356,6 +357,18 @@ def overview(model: Model, lang: str = "sv") -> graphviz.Digraph:
     draw_map(canvas, model, lang, Anchors())
     legend = legend_table([(None, map_symbols(model, lang), 3)], model, lang)
     return finish(g, canvas, t(lang, "overview_title"), model, lang, legend)
+
+
+def overview_marked(model: Model, lang: str, marks: dict[str, str], title: str, note: str) -> graphviz.Digraph:
+    """The overview with rows of escaped HTML on handovers (``marks``: handover id -> rows),
+    explained by ``note`` (plain text) in the legend: the deviation counts of a journey log, say."""
+    g, canvas = new_graph(
+        "overview_marked", PORTRAIT, rankdir="TB", nodesep="0.04", ranksep="0.22", mclimit="0.01", splines="polyline"
+    )
+    draw_map(canvas, model, lang, Anchors(), edge_marks=marks)
+    text = "".join(f'{esc(line)}<BR ALIGN="LEFT"/>' for line in wrap(note, 100))
+    blocks: list = [(None, map_symbols(model, lang), 3), (None, [text], 1)]
+    return finish(g, canvas, title, model, lang, legend_table(blocks, model, lang))
 
 
 def map_symbols(model: Model, lang: str) -> list[Cell]:

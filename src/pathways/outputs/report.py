@@ -77,11 +77,17 @@ def _figure(d: Diagram, images: Path, out: Path, lang: str) -> Figure:
 
 
 def diagrams(analysis: Analysis, lang: str) -> list[Diagram]:
-    """Every diagram of the report: the two summary charts, then those of ``render``."""
+    """Every diagram of the report: the two summary charts, then those of ``render``, then
+    (with a journey log) the conformance section's."""
     charts = [Diagram("summary_kinds", "chart", kinds_chart(analysis, lang))]
     if analysis.traces:
         charts.append(Diagram("summary_cases", "chart", case_days_chart(analysis, lang)))
-    return charts + build(analysis, lang)
+    made = charts + build(analysis, lang)
+    if analysis.conformance is not None:
+        from pathways.outputs.conformance_charts import conformance_diagrams
+
+        made += conformance_diagrams(analysis.conformance, analysis.model, lang)
+    return made
 
 
 def write_report(

@@ -314,9 +314,26 @@ def context(analysis: Analysis, lang: str, figures: list[Figure]) -> dict:
         "cases": case_rows(analysis, figures, numbers, lang),
         "whatifs": whatifs,
         "assumptions": assumptions,
-        "sections": [s.render(lang) for s in analysis.sections],
+        "sections": sections(analysis, lang, figures),
         "sources": [{"id": s.id, "title": s.title, "ref": s.ref} for s in model.sources],
     }
+
+
+def sections(analysis: Analysis, lang: str, figures: list[Figure]) -> list[dict]:
+    """The extra sections in ``lang`` (the conformance section last, when a log was judged),
+    each section's figure names replaced by the report's figures of those names."""
+    extra = list(analysis.sections)
+    if analysis.conformance is not None:
+        from pathways.outputs.conformance import report_section
+
+        extra.append(report_section(analysis.conformance, analysis.model, lang))
+    by_name = {f.name: f for f in figures}
+    out = []
+    for section in extra:
+        data = section.render(lang)
+        data["figures"] = [by_name[n] for n in data["figures"] if n in by_name]
+        out.append(data)
+    return out
 
 
 def _safe(text: str) -> str:

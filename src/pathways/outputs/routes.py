@@ -42,13 +42,13 @@ from pathways.outputs.style import (
 )
 
 
-def time_limit(lang: str, hours: int | None, days: int | None) -> str:
-    """'inom 24 h', 'samma dag', 'inom 3 dagar', 'genast'."""
+def time_limit(lang: str, hours: int | None, days: int | None, early: bool = False) -> str:
+    """'inom 24 h', 'samma dag', 'inom 3 dagar', 'genast'; 'senast samma dag' for a step that may come ``early``."""
     if hours is not None:
         return t(lang, "at_once") if hours == 0 else t(lang, "within_hours", n=hours)
     if days is not None:
         if days == 0:
-            return t(lang, "same_day")
+            return t(lang, "by_same_day" if early else "same_day")
         return t(lang, "within_day" if days == 1 else "within_days", n=days)
     return ""
 
@@ -102,7 +102,7 @@ def route_diagram(model: Model, route, lang: str = "sv", findings: list[Numbered
         rows = []
         for step in column:
             actor = label(model, step.actor, lang)
-            limit = time_limit(lang, step.within_hours, step.within_days)
+            limit = time_limit(lang, step.within_hours, step.within_days, early=step.not_before is not None)
             text = (
                 f"<B>{lines(step.label.sv if lang == 'sv' else step.label.en, 26)}</B>"
                 f'<BR/><FONT COLOR="{GREY}">{lines(actor, 28)}</FONT>'
@@ -111,13 +111,13 @@ def route_diagram(model: Model, route, lang: str = "sv", findings: list[Numbered
                 text += f'<BR/><FONT COLOR="{VERMILLION}"><B>{esc(limit)}</B></FONT>'
             if step.status == "assumption":
                 text += f"<BR/><I>{esc(t(lang, 'assumption_short'))}</I>"
-            rows.append(f'<TR><TD CELLPADDING="4">{text}</TD></TR>')
+            rows.append(f'<TD CELLPADDING="4">{text}</TD>')
         box = node_id("st", e)
+        # Up to two steps stacked; more stand side by side, so that the page keeps its height.
+        cells = "".join(f"<TR>{r}</TR>" for r in rows) if len(rows) <= 2 else f"<TR>{''.join(rows)}</TR>"
         canvas.node(
             box,
-            html_label(
-                '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" COLOR="#777777">' + "".join(rows) + "</TABLE>"
-            ),
+            html_label('<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" COLOR="#777777">' + cells + "</TABLE>"),
             shape="plain",
         )
         canvas.edge(node_id("ev", e), box, color=GREY, style="dashed", arrowhead="none", weight="10")

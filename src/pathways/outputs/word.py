@@ -173,7 +173,7 @@ def _cases(doc, ctx: dict, out: Path) -> None:
         _image(doc, out, w["figure"], 25)
 
 
-def _sections(doc, ctx: dict) -> None:
+def _sections(doc, ctx: dict, out: Path) -> None:
     if not ctx["sections"]:
         return
     doc.add_heading(ctx["r"]["extra"], 1)
@@ -181,6 +181,8 @@ def _sections(doc, ctx: dict) -> None:
         doc.add_heading(sec["title"], 2)
         for p in sec["paragraphs"]:
             doc.add_paragraph(p)
+        for figure in sec["figures"]:
+            _image(doc, out, figure, 16)
         for tb in sec["tables"]:
             _table(doc, tb["headers"], tb["rows"])
 
@@ -220,7 +222,7 @@ def write_docx(ctx: dict, out: Path, path: Path) -> Path:
     _causes(doc, ctx)
     _diagrams(doc, ctx, out)
     _cases(doc, ctx, out)
-    _sections(doc, ctx)
+    _sections(doc, ctx, out)
     _appendix(doc, ctx)
     _footer(doc, ctx)
     with replacing(path) as tmp:

@@ -1,7 +1,8 @@
 """The report as an Excel workbook (openpyxl): the tables a manager sorts and filters.
 
 Sheets: about (model and revision stamp), findings, causes, responsibility matrix,
-assumptions checklist, what-if, case days. Every sheet has a bold header row that
+assumptions checklist, what-if, case days, then one per table of each extra section
+(the conformance of a journey log, say). Every sheet has a bold header row that
 stays in view (frozen panes) and an auto filter, wrapped text and set column widths.
 """
 
@@ -166,6 +167,9 @@ def write_workbook(ctx: dict, path: Path) -> Path:
     _sheet(wb, names["assumptions"], headers, assumptions, [11, 18, 35, 70, 40, 8, 24])
     _sheet(wb, names["whatif"], *_whatif(ctx), [50, 16, 12, 12, 16, 70])
     _sheet(wb, names["cases"], *_cases(ctx), [50, 14, 8, 35, 26, 30])
+    for sec in ctx["sections"]:
+        for i, tb in enumerate(sec["tables"], 1):
+            _sheet(wb, f"{sec['title'][:27]} {i}", tb["headers"], tb["rows"], [40] + [16] * (len(tb["headers"]) - 1))
     with replacing(path) as tmp:
         wb.save(str(tmp))
     return path

@@ -31,7 +31,7 @@ def _cases(side: Side, model) -> tuple[list, list[str]]:
     return cases, notes
 
 
-def run_diff(old: str, new: str, model_dir: Path, *, calendar: bool = False, cwd: Path | None = None) -> Diff:
+def run_diff(old: str, new: str, model_dir: Path, *, calendar: bool = True, cwd: Path | None = None) -> Diff:
     """Compare OLD and NEW (each a model directory or a git revision holding ``model_dir``).
 
     The bundled cases are OLD's, read against OLD; the rules are configured by NEW's rules.yaml.

@@ -25,7 +25,7 @@ from pathways.scenarios.format import Scenario
 class WhatIfOptions:
     """``calendar``: count working days on the calendar; ``config``: which rules run (rules.yaml)."""
 
-    calendar: bool = False
+    calendar: bool = True
     config: RuleConfig | None = None
 
 

@@ -126,7 +126,7 @@ def templates(model: Model) -> list[Template]:
             for timing in TIMINGS:
                 rows = _rows(model, route, profile, timing)
                 journey = _journey(rows)
-                replayed = replayer.replay(journey, key)
+                replayed = replayer.replay(journey, ((0, key),))
                 if not replayed.problem and not assess(model, journey, replayed).deviations:
                     found.append(Template(route.id, key, timing, rows))
     return found

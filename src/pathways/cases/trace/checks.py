@@ -4,13 +4,20 @@
   Each step with a ``done_by`` event must see that event within its limit
   (``within_days``, or ``within_hours`` rounded up to whole days) after the step's
   ``after`` event (its last occurrence on or before the route's handover, else the first).
+  A step with ``not_before`` may be done from that event on, before ``after`` too (the
+  information is transferred during the stay, by the day of discharge).
   A miss is a ``route-step-late`` finding naming the step and its source, on the days
   from the day after the deadline to the day it is done (or the trace ends).
 - **SIPs.** A SIP point at a handover of the journey, whose profile fits the patient on
   the handover's day, is required. Its deadline counts ``within_days`` from its ``after``
   event, for the call (``deadline_for: call``) or the meeting. A late call or meeting is
-  ``sip-late``; a SIP never held is ``sip-not-held``, on every day from its deadline (or the
-  handover) to the end.
+  ``sip-late``; a SIP never held is ``sip-not-held`` (only that, when it was never called either),
+  on every day from its deadline (or the handover) to the end. The SIP points of the handovers
+  of one day are one planning: a call or a meeting at one of them counts for the others.
+- **Contacts ended without the handover.** A contact that ends at a unit (``avslut``,
+  ``utskrivning`` there) where the model has a handover from the unit for that event, fitting
+  the patient that day, is ``ended-without-handover``: the handover's needs wait for an owner
+  from the next day, as if passed on, and their days without one are marked.
 - **Needs passed to no owner.** A handover's need that the receiver does not own on the
   first day it holds them alone (the later of ``receiver_from`` and the day after
   ``sender_until``) is ``handover-not-owned``, on the days the need then has no owner.
@@ -67,11 +74,18 @@ def route_deadlines(ctx: TraceContext, facts: Facts):
             yield rid, step, base, base + timedelta(days=limit)
 
 
+def _start(facts: Facts, step, base: date, taken: date) -> date:
+    """The first day the step counts as done: ``base``, or its ``not_before`` event when that came earlier."""
+    early = _base(facts.occurrences.get(step.not_before, []), taken) if step.not_before else None
+    return min(base, early) if early is not None else base
+
+
 def route_findings(ctx: TraceContext, facts: Facts, end: date) -> list[TraceFinding]:
     """Each step of a route the journey takes that is not done within its limit."""
     found = []
     for rid, step, base, deadline in route_deadlines(ctx, facts):
-        done = next((d for d in facts.occurrences.get(step.done_by, []) if d >= base), None)
+        start = _start(facts, step, base, routes_taken(facts)[rid])
+        done = next((d for d in facts.occurrences.get(step.done_by, []) if d >= start), None)
         if done is not None and done <= deadline:
             continue
         days = _span(deadline + ONE, min(done, end) if done else end)
@@ -95,6 +109,16 @@ def route_findings(ctx: TraceContext, facts: Facts, end: date) -> list[TraceFind
     return found
 
 
+def _same_planning(facts: Facts, sid: str) -> set[str]:
+    """The other SIP points of the handovers on the same day as ``sid``'s: one discharge, one planning.
+
+    A patient discharged to home healthcare and municipal rehab on one day gets one SIP, so a call
+    or a meeting at any of that day's SIP points counts for each of them.
+    """
+    days = {p.step.date for p in facts.passages if sid in p.step.sip_points}
+    return {o for p in facts.passages if p.step.date in days for o in p.step.sip_points} - {sid}
+
+
 def sip_steps(ctx: TraceContext, facts: Facts) -> list[SipStep]:
     """Every SIP the journey requires or holds, with its call, meeting and deadline."""
     m = ctx.model
@@ -108,6 +132,7 @@ def sip_steps(ctx: TraceContext, facts: Facts) -> list[SipStep]:
     for sid, anchor in required.items():
         s = m.by_id[sid]
         mine = [(event, d) for at, event, d in facts.sip_events if at == sid]
+        mine = mine or [(event, d) for at, event, d in facts.sip_events if at in _same_planning(facts, sid)]
         held = next((d for event, d in mine if event == SIP_HELD), None)
         called = next((d for event, d in mine if event in (SIP_CALLED, SIP_HELD)), None)
         deadline = None
@@ -146,7 +171,7 @@ def sip_findings(ctx: TraceContext, sips: list[SipStep], first: dict[str, date],
         source = _source(ctx.model.by_id[s.id].source)
         name = {lang: _label(ctx, s.id, lang) for lang in ("sv", "en")}
         fact = s.called if s.deadline_for == "call" else s.date
-        if s.deadline and (fact is None or fact > s.deadline) and (s.deadline_for == "call" or s.held):
+        if s.deadline and fact is not None and fact > s.deadline:
             what = {"sv": "kallelse", "en": "call"} if s.deadline_for == "call" else {"sv": "möte", "en": "meeting"}
             found.append(
                 TraceFinding(
@@ -154,13 +179,11 @@ def sip_findings(ctx: TraceContext, sips: list[SipStep], first: dict[str, date],
                     kind="sip-late",
                     element=s.id,
                     message={
-                        "sv": f"{name['sv']}: {what['sv']} senast {s.deadline}, "
-                        + (f"gjord {fact}" if fact else "aldrig gjord"),
-                        "en": f"{name['en']}: {what['en']} due {s.deadline}, "
-                        + (f"done {fact}" if fact else "never done"),
+                        "sv": f"{name['sv']}: {what['sv']} senast {s.deadline}, gjord {fact}",
+                        "en": f"{name['en']}: {what['en']} due {s.deadline}, done {fact}",
                     },
                     source=source,
-                    days=_span(s.deadline + ONE, min(fact, end) if fact else end),
+                    days=_span(s.deadline + ONE, min(fact, end)),
                 )
             )
         if not s.held:
@@ -178,6 +201,35 @@ def sip_findings(ctx: TraceContext, sips: list[SipStep], first: dict[str, date],
                     days=_span(start, end),
                 )
             )
+    return found
+
+
+def dropped_findings(ctx: TraceContext, facts: Facts, gaps: list[Gap]) -> list[TraceFinding]:
+    """A contact ended at a unit without the handover the model has for that ending."""
+    found = []
+    for hid, ended in facts.dropped:
+        h = ctx.model.by_id[hid]
+        days = sorted({d for g in gaps if g.cause == hid for d in _span(g.start, g.end)})
+        lost = sorted({g.need for g in gaps if g.cause == hid}, key=lambda n: ctx.need_rank.get(n, 0))
+        names = {lang: ", ".join(_label(ctx, n, lang) for n in lost) or "-" for lang in ("sv", "en")}
+        found.append(
+            TraceFinding(
+                id=f"ended-without-handover:{hid}",
+                kind="ended-without-handover",
+                element=hid,
+                message={
+                    "sv": f"{_label(ctx, h.from_, 'sv')} avslutade kontakten {ended} utan överlämningen "
+                    f"'{_label(ctx, hid, 'sv')}': "
+                    f"ingen äger {names['sv']}",
+                    "en": f"{_label(ctx, h.from_, 'en')} ended the contact on {ended} without the handover "
+                    f"'{_label(ctx, hid, 'en')}': "
+                    f"no one owns {names['en']}",
+                },
+                source=_source(h.source),
+                days=days or [ended + ONE],
+                needs=lost,
+            )
+        )
     return found
 
 

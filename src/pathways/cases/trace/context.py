@@ -54,9 +54,13 @@ class TraceContext:
         self.sips_at: dict[str, list[str]] = defaultdict(list)
         for s in model.sip_points:
             self.sips_at[s.at].append(s.id)
+        self.onward: dict[tuple[str, str], list[str]] = defaultdict(list)
+        """(unit, event) -> the handovers from the unit that the event starts."""
+        for h in model.handovers:
+            self.onward[(h.from_, h.trigger)].append(h.id)
         self.routes_of: dict[str, list[str]] = defaultdict(list)
         for r in model.routes:
-            for h in r.handovers:
+            for h in [*r.handovers, *r.also_at]:
                 self.routes_of[h].append(r.id)
         self.anchors = [(f, anchor_of(model, f, self.space)) for f in findings]
         self._views: dict[int, ProfileView] = {}

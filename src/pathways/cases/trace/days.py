@@ -104,6 +104,10 @@ def day_row(ctx: TraceContext, facts: Facts, case: Case, walk: Walk, day: date, 
         if p.applies and day == p.step.sender_until + ONE:
             for n in p.step.needs:
                 walk.waiting.setdefault(n, p.step.id)
+    for hid, ended in facts.dropped:
+        if day == ended + ONE:
+            for n in ctx.model.by_id[hid].needs:
+                walk.waiting.setdefault(n, hid)
     owners: dict[str, list[str]] = {}
     via: dict[str, list[str]] = {}
     in_force: set[str] = set()

@@ -72,6 +72,8 @@ class Facts:
     """(SIP point, event, day)."""
     marks: list[date] = field(default_factory=list)
     """Days the trace must reach to show what happens."""
+    dropped: list[tuple[str, date]] = field(default_factory=list)
+    """(handover, day): a contact ended at a unit without the handover the model has for it."""
     vetoes: dict[str, list[tuple[frozenset[str], date]]] = field(default_factory=lambda: defaultdict(list))
     """unit -> (needs it let go of, from that day) until a new contact starts."""
     _ops: list[tuple[date, int, int, int, str]] = field(default_factory=list)
@@ -123,7 +125,25 @@ def read_journey(ctx: TraceContext, case: Case) -> Facts:
             facts.sip_events.append((ev.at, ev.event, ev.date))
     _build_contacts(facts)
     _build_settings(ctx, facts)
+    facts.dropped = _dropped(ctx, facts, case)
     return facts
+
+
+def _dropped(ctx: TraceContext, facts: Facts, case: Case) -> list[tuple[str, date]]:
+    """Contacts ended at a unit (``avslut``, ``utskrivning``) where the model hands the patient on.
+
+    When the model has a handover from the unit that the ending event starts, and it fits the
+    patient's profile that day, the agreement says who takes over; a case that ends the contact
+    at the unit instead leaves the handover's needs with no one.
+    """
+    passed = {(p.step.from_unit, p.step.event, p.step.date) for p in facts.passages}
+    found = []
+    for ev in case.events:
+        if ctx.model.kind_of[ev.at] != "units" or not _ends(ctx, ev) or (ev.at, ev.event, ev.date) in passed:
+            continue
+        bit = facts.profiles.bit(ev.date)
+        found += [(h, ev.date) for h in ctx.onward.get((ev.at, ev.event), ()) if ctx.handover_mask[h] & bit]
+    return found
 
 
 def _ends(ctx: TraceContext, ev: CaseEvent) -> bool:

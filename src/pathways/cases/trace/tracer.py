@@ -8,6 +8,7 @@ from datetime import date
 from pathways.cases.format import Case
 from pathways.cases.load import check_case
 from pathways.cases.trace.checks import (
+    dropped_findings,
     handover_findings,
     route_deadlines,
     route_findings,
@@ -33,7 +34,7 @@ _RANK = {"error": 0, "warning": 1, "info": 2}
 class TraceOptions:
     """``calendar``: count working days on the real calendar (weekends, Swedish holidays)."""
 
-    calendar: bool = False
+    calendar: bool = True
 
 
 class Tracer:
@@ -66,6 +67,7 @@ class Tracer:
         first = {sid: d for p in facts.passages for sid in p.step.sip_points for d in [p.step.date]}
         own = [
             *handover_findings(self.ctx, facts, by_day, gaps),
+            *dropped_findings(self.ctx, facts, gaps),
             *route_findings(self.ctx, facts, end),
             *sip_findings(self.ctx, sips, first, end),
         ]
