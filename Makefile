@@ -24,4 +24,4 @@ lint:
 	.venv/bin/mypy
 
 diagrams:
-	.venv/bin/pathways render --out diagrams
+	.venv/bin/pathways render --out diagrams --stamp model

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
 
 from pathways.analysis.inventory import Assumption, assumptions
+from pathways.analysis.regions import Summary, summarise
 from pathways.cases.format import Case
 from pathways.cases.trace import Trace, TraceOptions, Tracer
 from pathways.conformance.run import JourneyLog
@@ -75,7 +77,6 @@ class Analysis:
     """The model and what the analyses found in it; what every output renders."""
 
     model: Model
-    graph: nx.MultiDiGraph
     findings: list[Finding]
     traces: list[Trace] = field(default_factory=list)
     comparisons: list[Comparison] = field(default_factory=list)
@@ -85,8 +86,18 @@ class Analysis:
     conformance: ConformanceResult | None = None
     """A journey log judged against the model (``analyse(..., journey_log=...)``), else None."""
 
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The typed graph of the model, built when an output asks for it (the list of assumptions)."""
+        return build_graph(self.model)
+
     def assumptions(self, lang: str = "sv") -> list[Assumption]:
         return assumptions(self.graph, lang)
+
+    @cached_property
+    def summary(self) -> Summary:
+        """The model summed up per county and where each finding is: what the national diagrams draw."""
+        return summarise(self.model, self.findings)
 
 
 def analyse(
@@ -101,11 +112,9 @@ def analyse(
 ) -> Analysis:
     """Gaps, traces and what-if comparisons of a model, each rule set run once per model variant;
     with ``journey_log``, its journeys judged against the model (with the model's findings)."""
-    G = build_graph(model)
     options = Options(calendar=calendar)
-    findings = find_gaps(model, config, options, G)
-    trace_options = TraceOptions(calendar=calendar)
-    tracer = Tracer(model, findings, trace_options)
+    findings = find_gaps(model, config, options)
+    tracer = Tracer(model, findings, TraceOptions(calendar=calendar)) if cases else None
     comps = []
     for s in scenarios:
         changed = apply_scenarios(model, [s])
@@ -121,9 +130,8 @@ def analyse(
         comps.append(Comparison(s.id, dict(s.label), changed, w, [s]))
     return Analysis(
         model=model,
-        graph=G,
         findings=findings,
-        traces=[tracer.trace(c) for c in cases],
+        traces=[tracer.trace(c) for c in cases] if tracer is not None else [],
         comparisons=comps,
         stamp=stamp_of(model_dir) if model_dir is not None else None,
         conformance=journey_log.judge(model, findings) if journey_log is not None else None,

@@ -131,3 +131,26 @@ def test_ending_at_the_unit_where_the_model_hands_on_leaves_the_needs_without_ow
     assert set(dropped.needs) <= set(bundled().by_id["ho-habiliteringen-avslut-vc"].needs)
     assert all(n in at_unit.days[-1].uncovered for n in dropped.needs)
     assert not [f for f in own(through) if f.startswith("ended-without-handover")]
+
+
+def test_a_referral_sent_back_leaves_its_needs_waiting_with_the_sender(tmp_path):
+    """The health centre refers an adult with autism and anxiety to psychiatry, which sends it back."""
+    profile = "{alder: vuxen, boende: ordinart, besok: kan, hemsjukvard: ej-inskriven, diagnos: [npf, psykiatrisk], social: nej}"
+    events = (
+        "  - {date: 2026-02-02, event: forsta-besok, at: vardcentral}\n"
+        "  - {date: 2026-02-03, event: remiss, at: ho-vc-vuxenpsykiatri}\n"
+        "  - {date: 2026-02-20, event: remiss-retur, at: vuxenpsykiatri}\n"
+    )
+    t = traced(tmp_path, events + "  - {date: 2026-02-27, event: forsta-besok, at: vardcentral}\n", profile)
+    after = [d for d in t.days if d.date > date(2026, 2, 20)]
+    assert all("vuxenpsykiatri" not in d.engaged for d in after), "the receiver let go when it sent the referral back"
+    assert all(d.unit == "vardcentral" for d in after)
+    returned = own(t)["referral-returned:ho-vc-vuxenpsykiatri"]
+    passed = set(bundled().by_id["ho-vc-vuxenpsykiatri"].needs)
+    assert returned.needs and set(returned.needs) <= passed
+    assert returned.days[0] == date(2026, 2, 21)
+    assert all(set(returned.needs) <= set(d.uncovered) for d in after)
+    kept = traced(
+        tmp_path, events.replace("  - {date: 2026-02-20, event: remiss-retur, at: vuxenpsykiatri}\n", ""), profile
+    )
+    assert not [f for f in own(kept) if f.startswith("referral-returned")]

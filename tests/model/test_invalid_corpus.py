@@ -87,7 +87,7 @@ def test_minimal_fixture_is_valid():
     result = CliRunner().invoke(app, ["validate", "--model", str(FIXTURE)])
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
-    assert "valid model" in " ".join(result.stdout.split())  # rich wraps long lines at 80 columns
+    assert "giltig modell" in " ".join(result.stdout.split())  # rich wraps long lines at 80 columns
     m = load_model(FIXTURE)
     # small but complete: every collection has at least one element
     assert {name for name, _ in m.elements()} == set(m.collections)

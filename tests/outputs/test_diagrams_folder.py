@@ -2,7 +2,7 @@
 
 Regenerate them with the one command (docs/diagrams.md)::
 
-    .venv/bin/pathways render --out diagrams
+    .venv/bin/pathways render --out diagrams --stamp model   (make diagrams)
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from pathways.outputs.render import stale
 
 from .conftest import DIAGRAMS
 
-REGENERATE = "diagrams/ is stale; regenerate with: .venv/bin/pathways render --out diagrams"
+REGENERATE = (
+    "diagrams/ is stale; regenerate with: make diagrams (.venv/bin/pathways render --out diagrams --stamp model)"
+)
 
 
 def test_committed_dot_matches_a_fresh_build(bundled_diagrams):

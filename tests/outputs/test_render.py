@@ -8,8 +8,9 @@ import pytest
 
 from pathways.outputs.render import SVG_SLACK
 from pathways.outputs.style import A4_LANDSCAPE, A4_PORTRAIT
+from pathways.stamp import content_hash
 
-from .conftest import png_pixels, svg_measure
+from .conftest import MODEL, png_pixels, svg_measure
 
 MAGIC = {"svg": b"<?xml", "png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
 MIN_BYTES = {"svg": 3000, "png": 15000, "pdf": 8000}
@@ -66,11 +67,11 @@ def test_readable_on_a4(rendered, bundled_diagrams):
 
 
 def test_every_diagram_has_title_legend_version_and_source(bundled_diagrams, bundled):
-    meta = bundled["model"].meta
+    meta, stamp = bundled["model"].meta, content_hash(MODEL)
     for d in bundled_diagrams:
         src = d.source
         assert "Teckenförklaring" in src, d.name
-        assert f"version\u00a0{meta.version}" in src and meta.date in src, d.name
+        assert f"version\u00a0{meta.version}" in src and f"modell\u00a0{stamp}" in src, d.name
         assert "Källa:" in src, d.name
         assert re.search(r'POINT-SIZE="15"><B>[^<]+', src), d.name
 

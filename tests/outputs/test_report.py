@@ -138,14 +138,15 @@ def test_html_opens_in_chromium_with_every_image_loaded(report, tmp_path):
 @needs_chromium
 def test_html_screenshot_shows_the_diagrams(report, tmp_path):
     shot = tmp_path / "shot.png"
-    _chromium(f"--screenshot={shot}", "--window-size=1000,1800", report.files["html"].as_uri())
+    _chromium(f"--screenshot={shot}", "--window-size=1000,3000", report.files["html"].as_uri())
     width, height, pixels = png_pixels(shot.read_bytes())
-    assert (width, height) == (1000, 1800)
+    assert (width, height) == (1000, 3000)
     sample = pixels[::5]
     ink = sum(1 for p in sample if p != (255, 255, 255)) / len(sample)
     coloured = sum(1 for r, g, b in sample if max(r, g, b) - min(r, g, b) > 15) / len(sample)
     assert ink > 0.05, "the page is (nearly) blank"
-    assert coloured > 0.02, "hardly any colour: the overview diagram (lanes, routes) did not load"
+    # without its images the page's only colour is the severity badges (about 0.2 %)
+    assert coloured > 0.01, "hardly any colour: the summary's charts (the first images) did not load"
 
 
 def test_hostile_label_is_text_in_html_and_markdown(nasty_model_dir, tmp_path):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import subprocess
 from pathlib import Path
@@ -16,6 +14,8 @@ from pathways.gaps.analyze import find_gaps
 from pathways.model.load import load_model
 from pathways.revision.diff import finding_changes
 from pathways.revision.run import run_diff
+from pathways.stamp import stamp_of
+from tests.excel_csv import read_excel_csv
 from tests.revision.revise import ADDED, CHANGED, REMOVED, copy_model, line_of, revise
 
 runner = CliRunner()
@@ -159,12 +159,18 @@ def test_fail_on_blocks_a_revision_that_adds_a_finding(folders, diff):
 def test_csv_and_markdown_hold_every_change(folders, diff):
     old, new = folders
     out = runner.invoke(app, ["diff", str(old), str(new), "--format", "csv", "--lang", "en"])
-    rows = list(csv.DictReader(io.StringIO(out.stdout)))
-    assert {r["id"] for r in rows if r["section"] == "element"} == {ADDED, REMOVED, CHANGED}
-    changed = next(r for r in rows if r["id"] == CHANGED)
-    assert changed["where"] == diff.field_where[(CHANGED, "receiver_from")]
-    assert {r["id"] for r in rows if r["section"] == "resolved"} == {f.id for f in diff.result.resolved}
-    assert [r["need"] for r in rows if r["section"] == "ownership"] == ["bmb"]
+    rows = read_excel_csv(out.stdout_bytes.decode("utf-8"))
+    assert {r["Id"] for r in rows if r["Section"] == "Elements changed"} == {ADDED, REMOVED, CHANGED}
+    changed = next(r for r in rows if r["Id"] == CHANGED)
+    assert changed["Where"] == diff.field_where[(CHANGED, "receiver_from")]
+    assert {r["Id"] for r in rows if r["Section"] == "Findings resolved"} == {f.id for f in diff.result.resolved}
+    assert [r["Need"] for r in rows if r["Section"] == "Changes of ownership"] == ["bmb"]
+    assert {r["Revision"] for r in rows} == {stamp_of(new).text("en")}
+    swedish = read_excel_csv(
+        runner.invoke(app, ["diff", str(old), str(new), "--format", "csv"]).stdout_bytes.decode("utf-8")
+    )
+    assert {r["Del"] for r in swedish} >= {"Ändrade element", "Lösta fynd", "Ändrat ägarskap"}
+    assert {r["Allvar"] for r in swedish if r["Allvar"]} <= {"allvarligt", "varning", "upplysning"}
     md = runner.invoke(app, ["diff", str(old), str(new), "--format", "markdown"]).stdout
     for value in (ADDED, REMOVED, diff.where[ADDED], *(f.id for f in diff.result.new)):
         assert value in md

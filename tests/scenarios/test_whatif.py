@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from pathways.cases.load import load_cases
@@ -13,6 +11,7 @@ from pathways.scenarios.apply import apply_scenarios
 from pathways.scenarios.load import load_scenario, load_scenarios
 from pathways.scenarios.whatif import WhatIf, compare
 from tests.cases.helpers import CASES, SCENARIOS, bundled, cli, write
+from tests.excel_csv import read_excel_csv
 
 SPECIALISED = {"specialiserad-vard", "slutenvard", "specialiserad-oppenvard"}
 
@@ -159,8 +158,14 @@ def test_whatif_formats():
     assert "Findings resolved" in english.stdout
     js = json.loads(cli("whatif", "orebro-7-dagar", "orebro-barn-specialiserad", "--format", "json").stdout)
     assert [s["id"] for s in js["scenarios"]] == ["orebro-7-dagar", "orebro-barn-specialiserad"]
-    rows = list(csv.DictReader(io.StringIO(cli("whatif", "orebro-barn-specialiserad", "--format", "csv").stdout)))
-    assert {r["section"] for r in rows} >= {"resolved", "unchanged", "ownership", "element", "case"}
+    rows = read_excel_csv(cli("whatif", "orebro-barn-specialiserad", "--format", "csv").stdout_bytes.decode("utf-8"))
+    assert {r["Del"] for r in rows} >= {"Lösta fynd", "Oförändrade fynd", "Ändrat ägarskap", "Ändrade element"}
+    assert {r["Allvar"] for r in rows if r["Allvar"]} <= {"allvarligt", "varning", "upplysning"}
+    english = read_excel_csv(
+        cli("whatif", "orebro-barn-specialiserad", "--format", "csv", "--lang", "en").stdout_bytes.decode("utf-8")
+    )
+    assert [r["Id"] for r in english] == [r["Id"] for r in rows]
+    assert "Patient cases whose trace changes" in {r["Section"] for r in english}
     md = cli("whatif", "--all", "--format", "markdown").stdout
     assert md.startswith("# Vad händer om") and "| " in md
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from pathways.analysis.profiles import ProfileSpace
 from pathways.model.model import Model
@@ -118,17 +119,7 @@ def coverages(model: Model, space: ProfileSpace, catchments: list[Catchment]) ->
         for s in model.settings:
             if not n.settings or s.id in n.settings:
                 required[(n.id, s.id)] = need_mask & setting_mask[s.id]
-    by_owner: dict[str, list[int]] = defaultdict(list)
-    cells_of: list[list[tuple[tuple[str, str], tuple[str, str, int]]]] = []
-    for index, r in enumerate(model.responsibilities):
-        by_owner[r.owner].append(index)
-        owner = model.by_id[r.owner]
-        profiles = space.mask(r.profile)
-        pairs = []
-        for s in r.settings or owner.settings:
-            entry = (r.id, r.owner, profiles & setting_mask[s])
-            pairs.extend(((n, s), entry) for n in r.needs)
-        cells_of.append(pairs)
+    by_owner, cells_of = responsibility_cells(model, space, setting_mask)
     result = []
     for catchment in catchments:
         cov = Coverage(space, dict(setting_mask), dict(required))
@@ -142,6 +133,30 @@ def coverages(model: Model, space: ProfileSpace, catchments: list[Catchment]) ->
                     found.append(entry)
         result.append((catchment, cov))
     return result
+
+
+CellEntry = tuple[tuple[str, str], tuple[str, str, int]]
+"""((need, setting), (responsibility id, owner unit id, profiles)): one cell a responsibility covers."""
+
+
+def responsibility_cells(
+    model: Model, space: ProfileSpace, setting_mask: dict[str, int]
+) -> tuple[dict[str, list[int]], list[list[CellEntry]]]:
+    """Each responsibility's cells with the profiles it covers there, and the responsibilities
+    (by index) of each owner unit: what every catchment's coverage is made of.
+    Cost: O(R * N_r * S_r)."""
+    by_owner: dict[str, list[int]] = defaultdict(list)
+    cells_of: list[list[CellEntry]] = []
+    for index, r in enumerate(model.responsibilities):
+        by_owner[r.owner].append(index)
+        owner = model.by_id[r.owner]
+        profiles = space.mask(r.profile)
+        pairs: list[CellEntry] = []
+        for s in r.settings or owner.settings:
+            entry = (r.id, r.owner, profiles & setting_mask[s])
+            pairs.extend(((n, s), entry) for n in r.needs)
+        cells_of.append(pairs)
+    return by_owner, cells_of
 
 
 def _same(a: list, b: list) -> bool:
@@ -163,8 +178,8 @@ def differing_catchments(base: Model, changed: Model) -> set[str] | None:
             return None
     touched: set[str] = set()
     for name in ("units", "responsibilities"):
-        old = {e.id: e for e in base.collections[name]}
-        new = {e.id: e for e in changed.collections[name]}
+        old: dict[str, Any] = {e.id: e for e in base.collections[name]}  # type: ignore[attr-defined]
+        new: dict[str, Any] = {e.id: e for e in changed.collections[name]}  # type: ignore[attr-defined]
         for eid in old.keys() | new.keys():
             a, b = old.get(eid), new.get(eid)
             if a is not b:
@@ -173,7 +188,7 @@ def differing_catchments(base: Model, changed: Model) -> set[str] | None:
     after = {c.id: c for c in catchments(changed)}
     result = set()
     for cid in before.keys() | after.keys():
-        a, b = before.get(cid), after.get(cid)
-        if a is None or b is None or a.units != b.units or not touched.isdisjoint(a.units):
+        ca, cb = before.get(cid), after.get(cid)
+        if ca is None or cb is None or ca.units != cb.units or not touched.isdisjoint(ca.units):
             result.add(cid)
     return result

@@ -45,7 +45,7 @@ class HandoverIndex:
     rejects: list[tuple[str, str, str]]
     owned: dict[str, set[str]]
     owners: dict[str, set[str]]
-    principal_kind: dict[str, str]
+    principal_kind: dict[str, str | None]
 
 
 def members(model: Model, principal_id: str) -> list[str]:
@@ -71,7 +71,7 @@ def build_index(model: Model) -> HandoverIndex:
     """Project the handovers and responsibilities of a model onto its units."""
     G = nx.DiGraph()
     kind_cache: dict[str, str | None] = {}
-    unit_kind: dict[str, str] = {}
+    unit_kind: dict[str, str | None] = {}
     for u in model.units:
         if u.principal not in kind_cache:
             kind_cache[u.principal] = principal_kind(model, u.principal)

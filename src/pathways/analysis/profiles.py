@@ -58,8 +58,13 @@ class ProfileSpace:
         return sum(1 << p for p in range(self.size) if (p // stride) % radix == index)
 
     def mask(self, constraint: dict[str, list[str]]) -> int:
-        """The set of profiles a constraint allows (an empty constraint allows all)."""
-        key = tuple(sorted((d, tuple(sorted(vs))) for d, vs in constraint.items()))
+        """The set of profiles a constraint allows (an empty constraint allows all).
+
+        Cached by the constraint as written (dimensions and values in its order): a model
+        has a few hundred distinct constraints and the rules ask a million times."""
+        if not constraint:
+            return self.full
+        key = tuple((d, tuple(vs)) for d, vs in constraint.items())
         found = self._mask_cache.get(key)
         if found is None:
             found = self.full

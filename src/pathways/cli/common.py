@@ -6,10 +6,14 @@ function, so ``pathways --help`` and ``pathways validate`` start fast (issue 15)
 
 from __future__ import annotations
 
+import io
 import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import typer
 from rich.console import Console
@@ -25,8 +29,20 @@ err_console = Console(stderr=True, highlight=False)
 
 DEFAULT_MODEL = Path("model")
 
-HELP_LANG = "en" if os.environ.get("PATHWAYS_LANG", "").lower().startswith("en") else "sv"
-"""Language of the help texts: Swedish, English when PATHWAYS_LANG=en."""
+
+def _help_lang(argv: list[str], env: str) -> str:
+    """English when the command line asks for it (``--lang en``, ``--lang=en``) or PATHWAYS_LANG=en.
+
+    >>> _help_lang(["gaps", "--help", "--lang", "en"], ""), _help_lang(["gaps", "--lang=en"], ""), _help_lang([], "sv")
+    ('en', 'en', 'sv')
+    """
+    asked = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--lang"), "")
+    asked = asked or next((a.split("=", 1)[1] for a in argv if a.startswith("--lang=")), "")
+    return "en" if (asked or env).lower().startswith("en") else "sv"
+
+
+HELP_LANG = _help_lang(sys.argv[1:], os.environ.get("PATHWAYS_LANG", ""))
+"""Language of the help texts: Swedish, English with ``--lang en`` or PATHWAYS_LANG=en."""
 
 
 def h(sv: str, en: str) -> str:
@@ -65,6 +81,36 @@ class Lang(str, Enum):
 LangOption = typer.Option(
     Lang.sv, "--lang", help=h("Språk i utdata: sv eller en.", "Language of the output: sv or en.")
 )
+
+
+OutOption = typer.Option(
+    None,
+    "--out",
+    help=h(
+        "Skriv till den här filen i stället för till terminalen (hel eller inte alls).",
+        "Write to this file instead of the terminal (whole or not at all).",
+    ),
+)
+"""Every command that prints a result takes ``--out FILE`` this way."""
+
+
+@contextmanager
+def output(out: Path | None) -> Iterator[None]:
+    """What the block prints on :data:`console` goes to ``out`` when given (written whole,
+    without colours, CSV's line ends kept), else to the terminal."""
+    if out is None:
+        yield
+        return
+    from pathways.files import write_text
+
+    buffer = io.StringIO()
+    console.file = buffer
+    try:
+        yield
+    finally:
+        console.file = cast(Any, None)  # back to whatever sys.stdout is then
+    write_text(out, buffer.getvalue(), newline="")
+    err_console.print(f"{out}", markup=False)
 
 
 def report_problems(exc: ModelError) -> None:

@@ -8,7 +8,18 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from pathways.cli.common import CalendarOption, Format, Lang, LangOption, ModelOption, Severity, console, h
+from pathways.cli.common import (
+    CalendarOption,
+    Format,
+    Lang,
+    LangOption,
+    ModelOption,
+    OutOption,
+    Severity,
+    console,
+    h,
+    output,
+)
 from pathways.cli.errors import EXIT_FINDINGS, CommandError
 
 STYLE = {"resolved": "green", "new": "bold red", "changed": "yellow"}
@@ -43,22 +54,26 @@ def diff_cmd(
     ),
     calendar: bool = CalendarOption,
     lang: Lang = LangOption,
+    out: Path | None = OutOption,
 ) -> None:
     """Compare two versions of the model: elements, findings, ownership and patient cases."""
     from pathways.revision.report import to_csv, to_json, to_markdown
     from pathways.revision.run import run_diff
     from pathways.scenarios.report import Labels
+    from pathways.stamp import stamp_of
 
     d = run_diff(old, new or str(model_dir), model_dir, calendar=calendar)
     label = Labels(*d.models, lang=lang.value)
-    if fmt == Format.json:
-        console.file.write(to_json(d) + "\n")
-    elif fmt == Format.csv:
-        console.file.write(to_csv(d, label, lang.value))
-    elif fmt == Format.markdown:
-        console.file.write(to_markdown(d, label, lang.value))
-    else:
-        _print(d, label, lang.value)
+    stamp = stamp_of(Path(new) if new and Path(new).is_dir() else model_dir)
+    with output(out):
+        if fmt == Format.json:
+            console.file.write(to_json(d, stamp.as_dict()) + "\n")
+        elif fmt == Format.csv:
+            console.file.write(to_csv(d, label, lang.value, stamp.text(lang.value)))
+        elif fmt == Format.markdown:
+            console.file.write(to_markdown(d, label, lang.value, stamp.text(lang.value)))
+        else:
+            _print(d, label, lang.value)
     if fail_on is not None:
         failing = d.failing(fail_on.value)
         if failing:
@@ -88,4 +103,10 @@ def _print(d, label, lang: str) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("diff")(diff_cmd)
+    app.command(
+        "diff",
+        help=h(
+            "Jämför två versioner av modellen: element, fynd, ägarskap och patientfall.",
+            "Compare two versions of the model: elements, findings, ownership and patient cases.",
+        ),
+    )(diff_cmd)

@@ -7,6 +7,7 @@ from rich.text import Text
 
 from pathways.cli.common import console
 from pathways.revision.explain import FindingExplanation, GreyZoneExplanation
+from pathways.texts import t as text
 
 T = {
     "sv": {
@@ -56,7 +57,11 @@ def _places(title: str, rows, t) -> Table:
 def print_finding_explanation(x: FindingExplanation, lang: str) -> None:
     t, f = T[lang], x.finding
     console.print(Text(f"{f.id}: {f.message[lang]}", style="bold"))
-    console.print(Text(f"{t['severity']}: {f.severity} · {t['rule']}: {f.rule} {f.name}: {x.rule.title[lang]}"))
+    console.print(
+        Text(
+            f"{t['severity']}: {text(lang, 'sev_' + f.severity)} · {t['rule']}: {f.rule} {f.name}: {x.rule.title[lang]}"
+        )
+    )
     for p in f.profiles_text[lang]:
         console.print(Text(f"{t['profiles']}: {p}"))
     console.print(_places(t["elements"], x.elements, t))
@@ -77,5 +82,5 @@ def print_grey_zone_explanation(z: GreyZoneExplanation, lang: str) -> None:
     for col in ("id", t["severity"], ""):
         table.add_column(col, overflow="fold")
     for f in z.findings:
-        table.add_row(f.id, f.severity, Text(f.message[lang]))
+        table.add_row(f.id, text(lang, "sev_" + f.severity), Text(f.message[lang]))
     console.print(table)

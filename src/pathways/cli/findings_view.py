@@ -35,6 +35,7 @@ def print_findings(
 ) -> None:
     """The findings as a table; ``where`` gives each finding's elements with their ``file:line``."""
     from pathways.gaps.core import SEVERITIES
+    from pathways.texts import t
 
     sv = lang == "sv"
     table = Table(title="Glapp i vårdkedjan" if sv else "Gaps in the care pathway", show_lines=True)
@@ -51,7 +52,7 @@ def print_findings(
         )
         table.add_row(
             str(index),
-            f"{f.rule} [{SEVERITY_STYLE[f.severity]}]{f.severity}[/]\n{f.name}",
+            f"{f.rule} [{SEVERITY_STYLE[f.severity]}]{t(lang, 'sev_' + f.severity)}[/]\n{f.name}",
             ", ".join(str(g) for g in f.grey_zones),
             f"{_escape(f.message[lang])}"
             + (f"\n{who}" if who else "")
@@ -61,7 +62,7 @@ def print_findings(
         )
     console.print(table)
     counts = {s: sum(1 for f in findings if f.severity == s) for s in reversed(SEVERITIES)}
-    summary = ", ".join(f"{n} {s}" for s, n in counts.items())
+    summary = ", ".join(f"{n} {t(lang, 'sev_' + s)}" for s, n in counts.items())
     if accepted:
         summary += f" ({sum(1 for f in findings if f.id in accepted)} {'accepterade' if sv else 'accepted'})"
     console.print(summary, markup=False)

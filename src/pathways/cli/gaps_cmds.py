@@ -12,10 +12,12 @@ from pathways.cli.common import (
     Lang,
     LangOption,
     ModelOption,
+    OutOption,
     Severity,
     console,
     err_console,
     h,
+    output,
     report_problems,
 )
 from pathways.cli.errors import EXIT_FINDINGS, CommandError
@@ -57,6 +59,7 @@ def gaps(
     ),
     calendar: bool = CalendarOption,
     lang: Lang = LangOption,
+    out: Path | None = OutOption,
     write_baseline_to: Path | None = typer.Option(
         None,
         "--write-baseline",
@@ -78,6 +81,7 @@ def gaps(
     from pathways.gaps.rules import all_rules
     from pathways.model.errors import ModelError
     from pathways.outputs.findings import to_csv, to_json, to_markdown
+    from pathways.stamp import stamp_of
 
     model = load_or_exit(model_dir)
     rules = all_rules()
@@ -94,14 +98,16 @@ def gaps(
         wanted = {s.value for s in severity}
         findings = [f for f in findings if f.severity in wanted]
     where = locations(model, findings)
-    if fmt == Format.json:
-        console.file.write(to_json(findings, accepted, where) + "\n")  # as rich prints it, without its cost
-    elif fmt == Format.csv:
-        console.file.write(to_csv(findings, lang.value, where))
-    elif fmt == Format.markdown:
-        console.file.write(to_markdown(findings, lang.value, where))
-    else:
-        print_findings(findings, accepted, lang.value, where)
+    stamp = stamp_of(model_dir)
+    with output(out):
+        if fmt == Format.json:
+            console.file.write(to_json(findings, accepted, where, stamp.as_dict()) + "\n")
+        elif fmt == Format.csv:
+            console.file.write(to_csv(findings, lang.value, where, stamp.text(lang.value)))
+        elif fmt == Format.markdown:
+            console.file.write(to_markdown(findings, lang.value, where, stamp.text(lang.value)))
+        else:
+            print_findings(findings, accepted, lang.value, where)
     if write_baseline_to is not None:
         _write_baseline(write_baseline_to, findings, accepted, lang.value)
     if fail_on is not None:
@@ -124,18 +130,21 @@ def _write_baseline(path: Path, findings: list, accepted: dict[str, str], lang: 
     )
 
 
-def rules_cmd(lang: Lang = LangOption) -> None:
+def rules_cmd(lang: Lang = LangOption, out: Path | None = OutOption) -> None:
     """The catalogue of gap rules."""
     from rich.table import Table
 
     from pathways.gaps.rules import all_rules
+    from pathways.texts import t
 
-    table = Table(title="Glappregler" if lang == Lang.sv else "Gap rules")
-    for col in ("code", "name", "severity", "title"):
+    sv = lang == Lang.sv
+    table = Table(title="Glappregler" if sv else "Gap rules")
+    for col in ("Kod", "Namn", "Allvar", "Rubrik") if sv else ("Code", "Name", "Severity", "Title"):
         table.add_column(col)
     for r in all_rules():
-        table.add_row(r.code, r.name, r.severity, r.title[lang.value])
-    console.print(table)
+        table.add_row(r.code, r.name, t(lang.value, "sev_" + r.severity), r.title[lang.value])
+    with output(out):
+        console.print(table)
 
 
 def explain(
@@ -149,8 +158,14 @@ def explain(
     model_dir: Path = ModelOption,
     calendar: bool = CalendarOption,
     lang: Lang = LangOption,
+    out: Path | None = OutOption,
 ) -> None:
     """What a rule, a finding or a grey zone means for the patient, where it stands, how to fix it."""
+    with output(out):
+        _explain(code, model_dir, calendar, lang.value)
+
+
+def _explain(code: str, model_dir: Path, calendar: bool, lang: str) -> None:
     from pathways.cli.common import load_or_exit
     from pathways.cli.explain_print import print_finding_explanation, print_grey_zone_explanation
     from pathways.gaps.analyze import find_gaps
@@ -161,33 +176,35 @@ def explain(
 
     r = find_rule(code)
     if r is not None:
-        _explain_rule(r, lang.value)
+        _explain_rule(r, lang)
         return
     model = load_or_exit(model_dir)
     rules = all_rules()
     findings = find_gaps(model, load_config(model_dir, rules), Options(calendar=calendar))
     if is_finding_id(code):
-        found = explain_finding(model, findings, rules, code, lang.value)
+        found = explain_finding(model, findings, rules, code, lang)
         if found is None:
             raise CommandError(
                 f"{model_dir}: {code}: no such finding in this model (resolved, or made with other options); "
                 "`pathways gaps` lists the findings"
             )
-        print_finding_explanation(found, lang.value)
+        print_finding_explanation(found, lang)
         return
-    zone = explain_grey_zone(model, findings, code, lang.value)
+    zone = explain_grey_zone(model, findings, code, lang)
     if zone is None:
         raise CommandError(
             f"unknown '{code}': give a rule code or name (`pathways rules`), a finding id (`pathways gaps`) "
             "or a grey zone (gz1 or 1)"
         )
-    print_grey_zone_explanation(zone, lang.value)
+    print_grey_zone_explanation(zone, lang)
 
 
 def _explain_rule(r, lang: str) -> None:
+    from pathways.texts import t
+
     sv = lang == "sv"
     console.print(f"[bold]{r.code} {r.name}[/bold]: {r.title[lang]}")
-    console.print(f"{'Allvarsgrad' if sv else 'Severity'}: {r.severity}", markup=False)
+    console.print(f"{'Allvarsgrad' if sv else 'Severity'}: {t(lang, 'sev_' + r.severity)}", markup=False)
     console.print(r.explanation[lang], markup=False)
     console.print(f"{'Källa' if sv else 'Source'}: {r.source}", markup=False)
 

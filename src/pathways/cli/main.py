@@ -11,13 +11,14 @@ and print; the errors they let rise become exit codes in :class:`Group`
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
-from typing import Any
+from typing import Any, cast
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from pathways.cli.common import err_console, h
+from pathways.cli.common import HELP_LANG, err_console, h
 from pathways.cli.errors import exit_for
 
 MODULES = (
@@ -54,8 +55,66 @@ model`` means ``pathways validate --model model`` (the form of the first release
 and hooks); ``--model/-m`` stays the one form the help and docs show."""
 
 
+HELP_OPTION = h("Visa den här hjälpen och avsluta.", "Show this message and exit.")
+COMPLETION_HELP = {
+    "install_completion": h(
+        "Installera komplettering för det här skalet.", "Install completion for the current shell."
+    ),
+    "show_completion": h(
+        "Visa kompletteringen för det här skalet, att kopiera eller anpassa.",
+        "Show completion for the current shell, to copy it or customize the installation.",
+    ),
+}
+TYPER_WORDS = {
+    "OPTIONS_PANEL_TITLE": "Flaggor",
+    "ARGUMENTS_PANEL_TITLE": "Argument",
+    "COMMANDS_PANEL_TITLE": "Kommandon",
+    "ERRORS_PANEL_TITLE": "Fel",
+    "DEFAULT_STRING": "[standard: {}]",
+    "REQUIRED_LONG_STRING": "[krävs]",
+    "ABORTED_TEXT": "Avbrutet.",
+    "RICH_HELP": "Skriv [blue]'{command_path} {help_option}'[/] för hjälp.",
+}
+"""typer's own words in the help, in Swedish (set only when help is shown: typer.rich_utils is slow to import)."""
+
+
+def _swedish_typer_words() -> None:
+    import typer.rich_utils
+
+    for name, text in TYPER_WORDS.items():
+        setattr(typer.rich_utils, name, text)
+
+
+def _help_option_text(command: Any, ctx: Any) -> None:
+    """The ``--help`` line of a command and of its subcommands in the help language."""
+    option = command.get_help_option(ctx)
+    if option is not None:
+        option.help = HELP_OPTION
+    for sub in getattr(command, "commands", {}).values():
+        _help_option_text(sub, ctx)
+
+
 class Group(TyperGroup):
     """The root command: loads lazy command modules on use, and turns errors into exit codes."""
+
+    def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
+        argv = sys.argv[1:] if args is None else list(args)
+        if HELP_LANG == "sv" and (not argv or "--help" in argv):
+            _swedish_typer_words()
+        return super().main(args, *rest, **kwargs)
+
+    def get_params(self, ctx: Any) -> Any:
+        params = super().get_params(ctx)
+        for param in params:
+            if param.name in COMPLETION_HELP:
+                cast(Any, param).help = COMPLETION_HELP[param.name]
+        return params
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_OPTION
+        return option
 
     def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)
@@ -64,6 +123,7 @@ class Group(TyperGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         found = super().get_command(ctx, cmd_name)
         if found is not None:
+            _help_option_text(found, ctx)
             return found
         for commands in LAZY.values():
             if cmd_name in commands:  # listed in help: a stand-in with the short help, not the module

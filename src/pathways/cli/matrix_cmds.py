@@ -15,7 +15,13 @@ matrix_app = typer.Typer(
 )
 
 
-@matrix_app.command("export")
+@matrix_app.command(
+    "export",
+    help=h(
+        "Skriv ansvarsmatrisen (behov × patientgrupper × verksamheter, ägare markerade) att ändra i Excel.",
+        "Write the responsibility matrix (needs × patient groups × units, owners marked) to edit in Excel.",
+    ),
+)
 def export_cmd(
     out: Path = typer.Argument(..., help=h("Arbetsboken att skriva (.xlsx).", "The workbook to write (.xlsx).")),
     model_dir: Path = ModelOption,
@@ -41,7 +47,13 @@ def export_cmd(
     console.print(f"{out}: {len(model.needs)} behov × {len(model.units)} verksamheter ({dimension})", markup=False)
 
 
-@matrix_app.command("import")
+@matrix_app.command(
+    "import",
+    help=h(
+        "Gör en ändrad matris till ett scenario: ändringarna av ägarskap som gjorts i Excel.",
+        "Turn an edited matrix into a scenario: the ownership changes made in Excel.",
+    ),
+)
 def import_cmd(
     sheet: Path = typer.Argument(..., help=h("Den ändrade arbetsboken (.xlsx).", "The edited workbook (.xlsx).")),
     out: Path = typer.Option(

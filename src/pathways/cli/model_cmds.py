@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from pathways.cli.common import Lang, LangOption, ModelOption, console, h, load_or_exit
+from pathways.cli.common import Lang, LangOption, ModelOption, OutOption, console, h, load_or_exit, output
 
 
 class ExportFormat(str, Enum):
@@ -21,60 +21,117 @@ class Municipalities(str, Enum):
     each = "each"
 
 
-def validate(model_dir: Path = ModelOption) -> None:
+class ListFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+
+
+ASSUMPTION_COLUMNS = {
+    "sv": ("Id", "Slag", "Benämning", "Att bekräfta", "Källa"),
+    "en": ("Id", "Kind", "Label", "To confirm", "Source"),
+}
+STATS_TEXT: dict[str, dict[str, str]] = {
+    "sv": {
+        "valid": "{dir}: giltig modell ({n} element)",
+        "nodes": "Noder",
+        "edges": "Relationer",
+        "principals": "Huvudmän",
+        "unit_kinds": "Verksamhetstyper",
+        "status": "Status",
+        "kind": "Slag",
+        "routes": "Vägar in i hemsjukvård",
+        "sips": "Överlämningar med SIP",
+        "assumptions": "Antaganden",
+        "without_source": "Element utan källa",
+        "to_confirm": "Antaganden att bekräfta ({n})",
+    },
+    "en": {
+        "valid": "{dir}: valid model ({n} elements)",
+        "nodes": "Nodes",
+        "edges": "Edges",
+        "principals": "Principals",
+        "unit_kinds": "Unit kinds",
+        "status": "Status",
+        "kind": "Kind",
+        "routes": "Routes into home healthcare",
+        "sips": "Handovers that require a SIP",
+        "assumptions": "Assumptions",
+        "without_source": "Elements without a source",
+        "to_confirm": "Assumptions to confirm ({n})",
+    },
+}
+
+
+def validate(model_dir: Path = ModelOption, lang: Lang = LangOption) -> None:
     """Check a model: schema, ids, references, time windows, domain sanity. Exit 2 if not valid."""
     model = load_or_exit(model_dir)
-    console.print(f"{model_dir}: giltig modell ({len(model.by_id)} element) / valid model", markup=False)
+    console.print(STATS_TEXT[lang.value]["valid"].format(dir=model_dir, n=len(model.by_id)), markup=False)
 
 
-def stats_cmd(model_dir: Path = ModelOption) -> None:
+def stats_cmd(model_dir: Path = ModelOption, lang: Lang = LangOption, out: Path | None = OutOption) -> None:
     """Counts per node and edge kind, unit kinds, routes and assumptions."""
     from rich.table import Table
 
     from pathways.analysis.inventory import stats
     from pathways.graph.build import build_graph
+    from pathways.texts import kind
 
+    t = STATS_TEXT[lang.value]
     s = stats(build_graph(load_or_exit(model_dir)))
-    table = Table(title="Noder / nodes")
-    table.add_column("kind")
-    table.add_column("n", justify="right")
-    for kind, n in s.nodes.items():
-        table.add_row(kind, str(n))
-    console.print(table)
-    for title, rows in (
-        ("Relationer / edges", s.edges),
-        ("Huvudmän / principals", s.principals),
-        ("Verksamhetstyper / unit kinds", s.unit_kinds),
-        ("Status", s.statuses),
-    ):
-        t = Table(title=title)
-        t.add_column("")
-        t.add_column("n", justify="right")
-        for key, n in rows.items():
-            t.add_row(key, str(n))
-        console.print(t)
-    console.print(f"Vägar in i hemsjukvård / routes: {s.routes}")
-    console.print(f"Överlämningar med SIP / handovers that require a SIP: {s.handovers_with_sip}")
-    console.print(f"Antaganden / assumptions: {s.statuses.get('assumption', 0)}")
-    console.print(f"Element utan källa / elements without a source: {s.without_source}")
+    with output(out):
+        for title, rows, named in (
+            (t["nodes"], s.nodes, True),
+            (t["edges"], s.edges, False),
+            (t["principals"], s.principals, False),
+            (t["unit_kinds"], s.unit_kinds, False),
+            (t["status"], s.statuses, False),
+        ):
+            table = Table(title=title)
+            table.add_column(t["kind"])
+            table.add_column("n", justify="right")
+            for key, n in rows.items():
+                table.add_row(kind(lang.value, key) if named else key, str(n))
+            console.print(table)
+        console.print(f"{t['routes']}: {s.routes}", markup=False)
+        console.print(f"{t['sips']}: {s.handovers_with_sip}", markup=False)
+        console.print(f"{t['assumptions']}: {s.statuses.get('assumption', 0)}", markup=False)
+        console.print(f"{t['without_source']}: {s.without_source}", markup=False)
 
 
-def assumptions_cmd(model_dir: Path = ModelOption, lang: Lang = LangOption) -> None:
+def assumptions_cmd(
+    model_dir: Path = ModelOption,
+    lang: Lang = LangOption,
+    fmt: ListFormat = typer.Option(
+        ListFormat.table,
+        "--format",
+        help=h("table eller csv (för Excel, en checklista).", "table or csv (for Excel, a checklist)."),
+    ),
+    out: Path | None = OutOption,
+) -> None:
     """Every element marked `assumption`, with its note: a checklist for the users."""
     from rich.table import Table
 
     from pathways.analysis.inventory import assumptions
+    from pathways.excelcsv import excel_csv
     from pathways.graph.build import build_graph
+    from pathways.stamp import stamp_of
+    from pathways.texts import kind
 
+    t = STATS_TEXT[lang.value]
     rows = assumptions(build_graph(load_or_exit(model_dir)), lang.value)
-    table = Table(
-        title=f"Antaganden att bekräfta ({len(rows)})" if lang == Lang.sv else f"Assumptions to confirm ({len(rows)})"
-    )
-    for col in ("", "id", "kind", "label", "note", "source"):
-        table.add_column(col, overflow="fold")
-    for a in rows:
-        table.add_row("[ ]", a.id, a.kind, a.label, a.note, a.source)
-    console.print(table)
+    cells = [[a.id, kind(lang.value, a.kind), a.label, a.note, a.source] for a in rows]
+    with output(out):
+        if fmt == ListFormat.csv:
+            columns = ASSUMPTION_COLUMNS[lang.value]
+            text = excel_csv(columns, cells, stamp_of(model_dir).text(lang.value), lang.value)
+            console.file.write(text)
+            return
+        table = Table(title=t["to_confirm"].format(n=len(rows)))
+        for col in ("", *ASSUMPTION_COLUMNS[lang.value]):
+            table.add_column(col, overflow="fold")
+        for row in cells:
+            table.add_row("[ ]", *row)
+        console.print(table, markup=False)
 
 
 def export(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,13 @@ ScenarioOption = typer.Option(
         "A scenario file or the id of one in MODEL/scenarios/; repeat for more (each compared on its own). Default: every bundled scenario.",
     ),
 )
+
+
+class StampKind(str, Enum):
+    full = "full"
+    model = "model"
+
+
 NoCases = typer.Option(False, "--no-cases", help=h("Inga patientresor.", "No case journeys."))
 NoScenarios = typer.Option(False, "--no-scenarios", help=h("Inga tänk-om-jämförelser.", "No what-if comparisons."))
 
@@ -92,15 +100,27 @@ def render_cmd(
     scenario: list[str] = ScenarioOption,
     no_cases: bool = NoCases,
     no_scenarios: bool = NoScenarios,
+    stamp: StampKind = typer.Option(
+        StampKind.full,
+        "--stamp",
+        help=h(
+            "full: hela revisionsstämpeln (git-incheckning, datum) i SVG-filernas metadata; "
+            "model: bara modellens innehållshash, så att samma modell ger samma filer (för diagrams/ i git).",
+            "full: the whole revision stamp (git commit, date) in the SVG files' metadata; "
+            "model: the model's content hash only, so the same model gives the same files (for diagrams/ in git).",
+        ),
+    ),
 ) -> None:
     """Draw the diagrams: overview, gaps, the routes, the matrix, each case and each what-if."""
     formats = _formats(fmt, FORMATS)
     from pathways.outputs.render import build, render
 
     start = time.perf_counter()
-    diagrams = build(_analysis(model_dir, case, scenario, no_cases, no_scenarios), lang.value)
+    analysis = _analysis(model_dir, case, scenario, no_cases, no_scenarios)
+    diagrams = build(analysis, lang.value)
+    full = analysis.stamp.text(lang.value) if analysis.stamp and stamp == StampKind.full else ""
     try:
-        paths = render(diagrams, out, formats)
+        paths = render(diagrams, out, formats, stamp=full)
     except (OSError, RuntimeError) as exc:
         raise CommandError(f"{out}: {exc}", EXIT_WRITE) from None
     seconds = time.perf_counter() - start

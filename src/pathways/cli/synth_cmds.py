@@ -60,7 +60,10 @@ def synth(
         0,
         "--split",
         min=0,
-        help="Elements per file: a kind with more goes into a folder of its own (handovers/0001.yaml, ...); 0: one file per kind.",
+        help=h(
+            "Element per fil: ett slag med fler hamnar i en egen mapp (handovers/0001.yaml, ...); 0: en fil per slag.",
+            "Elements per file: a kind with more goes into a folder of its own (handovers/0001.yaml, ...); 0: one file per kind.",
+        ),
     ),
 ) -> None:
     """Write a synthetic model with the structure of the Dalarna model, for scale tests and benchmarks.

@@ -223,6 +223,12 @@ class Event(Element):
         default_factory=list,
         description="Events one of which must come before it (on or before its day) in the journey.",
     )
+    returns: bool = Field(
+        False,
+        description="At a unit: the unit sends back the referral or care request that brought the patient; "
+        "its contact ends, the handover's sender (or its `on_reject.to`) has the patient again and the passed "
+        "needs wait for an owner.",
+    )
 
 
 class DayUnit(str, Enum):

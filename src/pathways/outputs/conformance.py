@@ -7,12 +7,12 @@ charts (share within the limit per municipality, distribution of lead times).
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 
 from rich.table import Table
 
+from pathways import excelcsv
 from pathways.conformance.privacy import shown
 from pathways.conformance.run import Result
 from pathways.conformance.vocabulary import DEVIATIONS, SEGMENT_LABELS
@@ -186,12 +186,12 @@ def to_csv(result: Result, model: Model, lang: str = "sv") -> str:
     """Excel-ready CSV: for Swedish settings `;`, decimal comma, CRLF, every field quoted; with a BOM."""
     buffer = io.StringIO()
     delimiter = ";" if lang == "sv" else ","
-    writer = csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer = excelcsv.writer(buffer, delimiter)
     writer.writerow([TEXT[lang][c] + (" (%)" if c == "within" else "") for c in COLUMNS])
     writer.writerows(rows(result, model, lang, sign=False))
     for v in result.summary["variants"]:
         writer.writerow([TEXT[lang]["variant"], " → ".join(v["path"]), _number(v["count"], lang), "", "", ""])
-    return "\ufeff" + buffer.getvalue()
+    return excelcsv.BOM + buffer.getvalue()
 
 
 def to_json(result: Result) -> str:
@@ -313,8 +313,8 @@ class JourneyWriter:
     def __init__(self, handle, lang: str = "sv"):
         self.lang = lang
         delimiter = ";" if lang == "sv" else ","
-        handle.write("\ufeff")
-        self.writer = csv.writer(handle, delimiter=delimiter, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+        handle.write(excelcsv.BOM)
+        self.writer = excelcsv.writer(handle, delimiter)
         self.writer.writerow(JOURNEY_COLUMNS[lang])
 
     def __call__(self, journey, judged) -> None:

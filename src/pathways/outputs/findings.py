@@ -1,16 +1,15 @@
 """Findings as text: JSON, CSV and Markdown (the table in the terminal is the CLI's).
 
-The CSV opens as it is in Excel with Swedish settings: UTF-8 with a byte-order mark,
-``;`` between fields, CRLF line ends, every field quoted, and headers in the report's
-language (:data:`HEADERS`)."""
+The CSV opens as it is in Excel with Swedish settings (:mod:`pathways.excelcsv`), headers
+in the output's language (:data:`HEADERS`). Each format carries the revision stamp when
+given one: the CSV as its last column, the JSON as a ``stamp`` object, the Markdown as
+its first line."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Iterable, Sequence
 
+from pathways.excelcsv import excel_csv
 from pathways.gaps.core import Finding
 from pathways.texts import t
 
@@ -30,20 +29,6 @@ HEADERS = {
         "Rule source",
     ),
 }
-BOM = "\ufeff"
-
-
-def excel_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """CSV text that Excel with Swedish settings opens as columns: BOM, ``;``, CRLF, all quoted.
-
-    >>> excel_csv(["a", "b"], [["x;y", 1]]).split("\\r\\n")
-    ['\\ufeff"a";"b"', '"x;y";"1"', '']
-    """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
-    return BOM + buffer.getvalue()
 
 
 def _elements(f: Finding, where: dict[str, dict[str, str]] | None) -> str:
@@ -76,12 +61,17 @@ def rows(
 
 
 def to_json(
-    findings: list[Finding], accepted: dict[str, str] | None = None, where: dict[str, dict[str, str]] | None = None
+    findings: list[Finding],
+    accepted: dict[str, str] | None = None,
+    where: dict[str, dict[str, str]] | None = None,
+    stamp: dict[str, object] | None = None,
 ) -> str:
     """Findings as a JSON document; accepted ones carry their justification, ``where`` their elements' places.
 
     >>> to_json([])
     '{\\n  "findings": []\\n}'
+    >>> to_json([], stamp={"content_hash": "1a2b"}).splitlines()[1]
+    '  "stamp": {'
     """
     accepted = accepted or {}
     items = []
@@ -92,25 +82,32 @@ def to_json(
         if f.id in accepted:
             item["accepted"] = accepted[f.id]
         items.append(item)
-    return json.dumps({"findings": items}, ensure_ascii=False, indent=2)
+    doc: dict[str, object] = {"stamp": stamp} if stamp else {}
+    return json.dumps({**doc, "findings": items}, ensure_ascii=False, indent=2)
 
 
-def to_csv(findings: list[Finding], lang: str = "sv", where: dict[str, dict[str, str]] | None = None) -> str:
-    """The findings as Excel-ready CSV (:func:`excel_csv`), headers in ``lang``; ``where`` as in :func:`rows`."""
-    return excel_csv(HEADERS[lang], ([row[c] for c in COLUMNS] for row in rows(findings, lang, where)))
+def to_csv(
+    findings: list[Finding], lang: str = "sv", where: dict[str, dict[str, str]] | None = None, stamp: str = ""
+) -> str:
+    """The findings as Excel-ready CSV (:func:`pathways.excelcsv.excel_csv`), headers in ``lang``;
+    ``where`` as in :func:`rows`; ``stamp`` in a last column."""
+    return excel_csv(HEADERS[lang], ([row[c] for c in COLUMNS] for row in rows(findings, lang, where)), stamp, lang)
 
 
 def _md_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(findings: list[Finding], lang: str = "sv", where: dict[str, dict[str, str]] | None = None) -> str:
-    """A Markdown table (pipes in texts escaped)."""
+def to_markdown(
+    findings: list[Finding], lang: str = "sv", where: dict[str, dict[str, str]] | None = None, stamp: str = ""
+) -> str:
+    """A Markdown table (pipes in texts escaped), after a line with ``stamp`` when given."""
     heads = {
         "sv": ("Nr", "Id", "Regel", "Allvar", "Gråzon", "Fynd", "Profiler", "Element"),
         "en": ("No", "Id", "Rule", "Severity", "Grey zone", "Finding", "Profiles", "Elements"),
     }[lang]
-    lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+    lines = [f"Revision: {_md_cell(stamp)}", ""] if stamp else []
+    lines += ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
     for row in rows(findings, lang, where):
         cells = [
             row["nr"],

@@ -10,6 +10,7 @@ import graphviz
 from pathways.model.model import Model
 from pathways.outputs.colours import BLACK, GREY
 from pathways.outputs.escape import esc, html_label, wrap
+from pathways.stamp import diagram_text
 from pathways.texts import diagram_text as t
 
 FONT = "DejaVu Sans"
@@ -105,16 +106,18 @@ def finish(
 
 
 def title_label(title: str, model: Model, lang: str, subtitle: str = "", page: Page | None = None) -> str:
-    """The title row of a diagram: title, the model's name, version and date, and an
-    optional line about this diagram (escaped here); wrapped to the page's width."""
+    """The title row of a diagram: title, the model's name, version and content hash (the
+    pinned revision stamp, :func:`pathways.stamp.diagram_text`), and an optional line about
+    this diagram (escaped here); wrapped to the page's width."""
     meta = model.meta
     width_in = (page or LANDSCAPE).width
     title_chars = int(width_in * 72 / (TITLE_SIZE * 0.64))
     text_chars = int(width_in * 72 / (SMALL * 0.68))
     nb = "\u00a0"
-    sub = (
-        f"{t(lang, 'model')}: {getattr(meta.label, lang)}{nb}· {t(lang, 'version')}{nb}{meta.version}{nb}· {meta.date}"
-    )
+    sub = f"{t(lang, 'model')}: {getattr(meta.label, lang)}{nb}· {t(lang, 'version')}{nb}{meta.version}"
+    revision = diagram_text(model.root, lang)
+    if revision:
+        sub += f"{nb}· {revision.replace(' ', nb)}"
     extra = (
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{SMALL}">'
         + "<BR/>".join(esc(x) for x in wrap(subtitle, text_chars))

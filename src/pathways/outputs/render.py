@@ -12,6 +12,7 @@ Diagram files are named by what they show: ``overview``, ``gaps``, ``route_1``..
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import subprocess
@@ -25,6 +26,7 @@ from pathways.outputs.gapmap import gap_map
 from pathways.outputs.heatmap import uncovered_heatmap
 from pathways.outputs.journey import journey_diagram
 from pathways.outputs.matrix import matrix_diagrams
+from pathways.outputs.national import aggregated, national_diagrams, small_whatif
 from pathways.outputs.numbering import numbered
 from pathways.outputs.overview import overview
 from pathways.outputs.routes import route_diagrams
@@ -52,22 +54,29 @@ class Diagram:
 
 def build(analysis: Analysis, lang: str = "sv") -> list[Diagram]:
     """Every diagram of an analysed model: overview, gap overlay, routes, matrix, then one per
-    case trace and one per what-if comparison."""
+    case trace and one per what-if comparison. A model past
+    :data:`pathways.outputs.national.AGGREGATE_HANDOVERS` handovers gets the national
+    diagrams (per county, :mod:`pathways.outputs.national`) instead of the first four."""
     model = analysis.model
     items = numbered(analysis.findings)
-    out = [
-        Diagram("overview", "overview", overview(model, lang)),
-        Diagram("gaps", "gaps", gap_map(analysis, items, lang)),
-    ]
-    if any(i.finding.rule == "PW101" for i in items):
-        out.append(Diagram("gaps_uncovered", "gaps", uncovered_heatmap(analysis, items, lang)))
-    out += [Diagram(name, "route", g) for name, g in route_diagrams(model, lang, items)]
-    out += [Diagram(name, "matrix", g) for name, g in matrix_diagrams(model, lang, items)]
+    if aggregated(model):
+        out = [Diagram(name, kind, g) for name, kind, g in national_diagrams(model, analysis.summary, items, lang)]
+    else:
+        out = [
+            Diagram("overview", "overview", overview(model, lang)),
+            Diagram("gaps", "gaps", gap_map(analysis, items, lang)),
+        ]
+        if any(i.finding.rule == "PW101" for i in items):
+            out.append(Diagram("gaps_uncovered", "gaps", uncovered_heatmap(analysis, items, lang)))
+        out += [Diagram(name, "route", g) for name, g in route_diagrams(model, lang, items)]
+        out += [Diagram(name, "matrix", g) for name, g in matrix_diagrams(model, lang, items)]
     for tr in analysis.traces:
         out.append(
             Diagram(f"case_{safe_name(tr.case)}", "case", journey_diagram(model, tr, lang, items), dict(tr.label))
         )
     for c in analysis.comparisons:
+        if aggregated(model) and not small_whatif(c.whatif):
+            continue
         name = f"whatif_{safe_name(c.id)}"
         graph = whatif_diagram(model, c.changed, c.whatif, lang, items, name, c.label.get(lang, c.id))
         out.append(Diagram(name, "whatif", graph, dict(c.label)))
@@ -104,14 +113,27 @@ def fix_svg(svg: str) -> str:
     return re.sub(r'(<svg [^>]*?viewBox="[^"]*")', r'\1 xml:space="preserve"', svg, count=1)
 
 
+def with_metadata(svg: str, stamp: str) -> str:
+    """An SVG with the revision stamp as its ``<metadata>`` (right after the ``<svg>`` tag).
+
+    >>> with_metadata('<svg a="1"><g/></svg>', "modell 1a2b & c")
+    '<svg a="1"><metadata>modell 1a2b &amp; c</metadata><g/></svg>'
+    """
+    if not stamp:
+        return svg
+    return re.sub(r"(<svg\b[^>]*>)", lambda m: f"{m.group(1)}<metadata>{html.escape(stamp)}</metadata>", svg, count=1)
+
+
 def _run(args: list[str], source: str) -> None:
     proc = subprocess.run(args, input=source.encode("utf-8"), capture_output=True, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"Graphviz failed ({' '.join(args[:2])}): {proc.stderr.decode('utf-8', 'replace').strip()}")
 
 
-def render_one(diagram: Diagram, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:
-    """Write ``<name>.dot`` and the requested formats for one diagram."""
+def render_one(
+    diagram: Diagram, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, stamp: str = ""
+) -> list[Path]:
+    """Write ``<name>.dot`` and the requested formats for one diagram; ``stamp`` goes into the SVG's metadata."""
     out_dir = Path(out_dir)
     dot = dot_binary()
     source = diagram.source
@@ -127,7 +149,7 @@ def render_one(diagram: Diagram, out_dir: Path, formats: tuple[str, ...] = DEFAU
         _run(args, source)
         if "svg" in vector:
             svg_path = out_dir / f"{diagram.name}.svg"
-            svg_path.write_text(fix_svg(svg_path.read_text(encoding="utf-8")), encoding="utf-8")
+            svg_path.write_text(with_metadata(fix_svg(svg_path.read_text(encoding="utf-8")), stamp), encoding="utf-8")
         paths += [out_dir / f"{diagram.name}.{f}" for f in vector]
     if "png" in formats:
         _run([dot, f"-Gdpi={PNG_DPI}", "-Tpng", "-o", str(out_dir / f"{diagram.name}.png")], source)
@@ -136,9 +158,16 @@ def render_one(diagram: Diagram, out_dir: Path, formats: tuple[str, ...] = DEFAU
 
 
 def render(
-    diagrams: list[Diagram], out_dir: str | Path, formats: tuple[str, ...] = DEFAULT_FORMATS, workers: int | None = None
+    diagrams: list[Diagram],
+    out_dir: str | Path,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
+    workers: int | None = None,
+    stamp: str = "",
 ) -> list[Path]:
-    """Render every diagram into ``out_dir`` (created); several ``dot`` runs at a time."""
+    """Render every diagram into ``out_dir`` (created); several ``dot`` runs at a time.
+
+    ``stamp`` (the whole revision stamp, :meth:`pathways.stamp.Stamp.text`) goes into each
+    SVG's ``<metadata>``; the drawing itself carries only the content hash."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     unknown = [f for f in formats if f not in FORMATS]
@@ -146,7 +175,7 @@ def render(
         raise ValueError(f"unknown format {', '.join(unknown)}; formats: {', '.join(FORMATS)}")
     workers = workers or min(8, (os.cpu_count() or 2) * 2)
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(lambda d: render_one(d, out, tuple(formats)), diagrams))
+        results = list(pool.map(lambda d: render_one(d, out, tuple(formats), stamp), diagrams))
     return [p for paths in results for p in paths]
 
 

@@ -23,7 +23,9 @@ import jinja2
 from pathways.outputs.charts import case_days_chart, kinds_chart
 from pathways.outputs.render import Diagram, build, render
 from pathways.outputs.report_context import Figure, context, title_of
+from pathways.outputs.summary import first_sentence
 from pathways.pipeline import Analysis
+from pathways.texts import t
 
 IMAGES = "bilder"
 FORMATS = ("html", "pdf", "docx", "xlsx", "md")
@@ -48,6 +50,7 @@ def _env(autoescape: bool) -> jinja2.Environment:
     )
     env.filters["md"] = md_escape
     env.filters["mdcell"] = md_cell
+    env.filters["sentence"] = first_sentence
     return env
 
 
@@ -79,9 +82,11 @@ def _figure(d: Diagram, images: Path, out: Path, lang: str) -> Figure:
 def diagrams(analysis: Analysis, lang: str) -> list[Diagram]:
     """Every diagram of the report: the two summary charts, then those of ``render``, then
     (with a journey log) the conformance section's."""
-    charts = [Diagram("summary_kinds", "chart", kinds_chart(analysis, lang))]
+    charts = [Diagram("summary_kinds", "chart", kinds_chart(analysis, lang), {lang: t(lang, "chart_kinds")})]
     if analysis.traces:
-        charts.append(Diagram("summary_cases", "chart", case_days_chart(analysis, lang)))
+        charts.append(
+            Diagram("summary_cases", "chart", case_days_chart(analysis, lang), {lang: t(lang, "chart_cases")})
+        )
     made = charts + build(analysis, lang)
     if analysis.conformance is not None:
         from pathways.outputs.conformance_charts import conformance_diagrams
@@ -101,7 +106,7 @@ def write_report(
     images = out / IMAGES
     images.mkdir(parents=True, exist_ok=True)
     made = diagrams(analysis, lang)
-    paths = render(made, images, ("svg", "png"))
+    paths = render(made, images, ("svg", "png"), stamp=analysis.stamp.text(lang) if analysis.stamp else "")
     figures = [_figure(d, images, out, lang) for d in made]
     ctx = context(analysis, lang, figures)
     files: dict[str, Path] = {}

@@ -24,6 +24,8 @@ from pathways.texts import REPORT, kind, t
 
 TOP = 5
 """Causes on page one."""
+OWNERSHIP_LINES = 6
+"""Ownership changes a what-if lists in the report; the workbook has them all."""
 
 
 @dataclass
@@ -50,6 +52,15 @@ def source_titles(model: Model, text: str) -> str:
     return text
 
 
+def documents(model: Model, refs: list[str]) -> list[int]:
+    """The numbers in the list of sources (1, 2, … in the model's order) of the documents
+    ``refs`` cite (``seed-002 5.7.1`` → the number of seed-002), each once, in order."""
+    number = {s.id: n for n, s in enumerate(model.sources, 1)}
+    by_length = sorted(model.sources, key=lambda s: -len(s.id))
+    found = (next((number[s.id] for s in by_length if ref.startswith(s.id)), None) for ref in refs if ref)
+    return list(dict.fromkeys(n for n in found if n is not None))
+
+
 def gap_rows(analysis: Analysis, items: list[Numbered], lang: str) -> list[dict]:
     model = analysis.model
     titles = rule_titles()
@@ -70,6 +81,7 @@ def gap_rows(analysis: Analysis, items: list[Numbered], lang: str) -> list[dict]
                 "grey_zones": [f"{n}: {gz_labels.get(n, '')}" for n in f.grey_zones],
                 "sources": [f"{label(model, e, lang)}: {source_titles(model, s)}" for e, s in f.sources.items() if s],
                 "rule_source": source_titles(model, f.rule_source),
+                "documents": documents(model, [*f.sources.values(), f.rule_source]),
             }
         )
     return rows
@@ -158,11 +170,26 @@ def case_rows(analysis: Analysis, figures: list[Figure], numbers: dict[str, int]
                     }
                     for h in tr.handovers
                 ],
+                "gap_lines": gap_lines(tr.gaps, L, lang),
                 "sips": sips,
                 "met": [_finding_line(numbers, mf, lang) for mf in tr.findings],
             }
         )
     return out
+
+
+def gap_lines(gaps, name, lang: str) -> list[dict]:
+    """A case's needs without owner, those with the same period and cause in one line."""
+    lines: dict[tuple, dict] = {}
+    for g in gaps:
+        cause = t(lang, "declared") if g.cause == "declared" else name(g.cause)
+        key = (g.start, g.end, g.days, cause)
+        line = lines.setdefault(
+            key,
+            {"needs": [], "period": f"{g.start.isoformat()} – {g.end.isoformat()}", "days": g.days, "cause": cause},
+        )
+        line["needs"].append(name(g.need))
+    return list(lines.values())
 
 
 def _finding_line(numbers: dict[str, int], f, lang: str, no: object = None) -> dict:
@@ -195,6 +222,16 @@ def whatif_rows(analysis: Analysis, figures: list[Figure], numbers: dict[str, in
             return t(lang, e.change) + (": " + fields if fields else "")
 
         name = c.label.get(lang, c.id)
+        ownership = [
+            {
+                "need": LL(o.need),
+                "setting": LL(o.setting),
+                "groups": " | ".join(o.profiles_text.get(lang, [])),
+                "before": ", ".join(LL(x.unit) for x in o.before) or t(lang, "nobody"),
+                "after": ", ".join(LL(x.unit) for x in o.after) or t(lang, "nobody"),
+            }
+            for o in w.ownership
+        ]
         out.append(
             {
                 "id": c.id,
@@ -207,22 +244,16 @@ def whatif_rows(analysis: Analysis, figures: list[Figure], numbers: dict[str, in
                 "new": [
                     _finding_line(numbers, f, lang, f"{t(lang, 'new_prefix')} {i}") for i, f in enumerate(w.new, 1)
                 ],
-                "ownership": [
-                    {
-                        "need": LL(o.need),
-                        "setting": LL(o.setting),
-                        "groups": " | ".join(o.profiles_text.get(lang, [])),
-                        "before": ", ".join(LL(x.unit) for x in o.before) or t(lang, "nobody"),
-                        "after": ", ".join(LL(x.unit) for x in o.after) or t(lang, "nobody"),
-                    }
-                    for o in w.ownership
-                ],
+                "ownership": ownership,
+                "ownership_lines": ownership_lines(ownership)[:OWNERSHIP_LINES],
+                "ownership_more": max(0, len(ownership_lines(ownership)) - OWNERSHIP_LINES),
                 "elements": [{"element": LL(e.id), "change": element_change(e)} for e in w.elements],
                 "cases": [
                     {
                         "case": cc.label.get(lang) or cc.case,
                         "days": f"{'–' if cc.uncovered_days_before is None else cc.uncovered_days_before} → "
                         + ("–" if cc.uncovered_days_after is None else str(cc.uncovered_days_after)),
+                        "changed": cc.uncovered_days_before != cc.uncovered_days_after,
                     }
                     for cc in w.cases
                 ],
@@ -240,6 +271,12 @@ def whatif_rows(analysis: Analysis, figures: list[Figure], numbers: dict[str, in
             }
         )
     return out
+
+
+def ownership_lines(rows: list[dict]) -> list[str]:
+    """Ownership changes in a line each, the patient groups left out (the workbook has them):
+    ``need · setting: before → after``, each once."""
+    return list(dict.fromkeys(f"{o['need']} · {o['setting']}: {o['before']} → {o['after']}" for o in rows))
 
 
 def _status(lang: str, status: str) -> str:
@@ -315,7 +352,7 @@ def context(analysis: Analysis, lang: str, figures: list[Figure]) -> dict:
         "whatifs": whatifs,
         "assumptions": assumptions,
         "sections": sections(analysis, lang, figures),
-        "sources": [{"id": s.id, "title": s.title, "ref": s.ref} for s in model.sources],
+        "sources": [{"no": n, "id": s.id, "title": s.title, "ref": s.ref} for n, s in enumerate(model.sources, 1)],
     }
 
 

@@ -51,6 +51,18 @@ def fix_text(explanation: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text`` (all of it when it is one sentence), never cut mid-sentence.
+
+    >>> first_sentence("Ange vem som tar över, t.ex. kommunen. Följ upp efter 3 mån.")
+    'Ange vem som tar över, t.ex. kommunen.'
+    """
+    return SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+
+
 def describe(model: Model, cube: dict[str, list[str]], lang: str) -> str:
     """A patient group in words. A dimension the agreement draws a boundary on (age,
     diagnosis group) is always named, an open one as "alla åldrar"; other open

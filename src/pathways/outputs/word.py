@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from pathways.files import replacing
+from pathways.outputs.summary import first_sentence
 
 TABLE_STYLE = "Table Grid"
 TABLE_PT = Pt(9)
@@ -38,9 +39,11 @@ def _table(doc, headers: list[str], rows: list[list[object]], widths: list[float
             cell.text = ""
             cell.paragraphs[0].add_run(str(value)).font.size = TABLE_PT
     if widths:
+        for column, w in zip(table.columns, widths, strict=True):
+            column.width = Cm(w)  # the grid LibreOffice reads
         for row in table.rows:
             for cell, w in zip(row.cells, widths, strict=True):
-                cell.width = Cm(w)
+                cell.width = Cm(w)  # the cell widths Word reads
     _repeat_header(table)
     doc.add_paragraph()
 
@@ -97,9 +100,9 @@ def _summary(doc, ctx: dict, out: Path) -> None:
         [
             r["sev_" + c.severity],
             c.what + f"\n{c.where}",
-            "\n".join(c.groups[:2] + ([r["more_groups"].format(n=len(c.groups) - 2)] if len(c.groups) > 2 else [])),
+            "\n".join(c.groups[:1] + ([r["more_groups"].format(n=len(c.groups) - 1)] if len(c.groups) > 1 else [])),
             r["days_in_cases"].format(days=c.days, cases=c.cases) if c.cases else r["no_case"],
-            c.changes[0],
+            first_sentence(c.changes[0]),
         ]
         for c in m["top"]
     ]
@@ -131,13 +134,13 @@ def _causes(doc, ctx: dict) -> None:
         [
             r["sev_" + c.severity],
             c.what + (f" ({c.detail})" if c.detail else "") + f"\n{c.where}",
-            "\n".join(c.groups),
-            "\n".join(c.changes),
+            "; ".join(c.groups),
+            "\n".join(first_sentence(x) for x in c.changes),
             ", ".join(str(n) for n in c.numbers),
         ]
         for c in ctx["mgmt"]["causes"]
     ]
-    _table(doc, [r["severity"], r["col_what"], r["col_who"], r["col_change"], r["no"]], rows, [2, 4, 4.5, 5, 1.5])
+    _table(doc, [r["severity"], r["col_what"], r["col_who"], r["col_change"], r["no"]], rows, [2, 4, 4.2, 5.3, 1.5])
 
 
 def _diagrams(doc, ctx: dict, out: Path) -> None:
@@ -149,6 +152,8 @@ def _diagrams(doc, ctx: dict, out: Path) -> None:
     _landscape(doc)
     for key, title in (("route", "routes"), ("matrix", "matrix")):
         doc.add_heading(r[title], 1)
+        if key == "matrix":
+            doc.add_paragraph(r["matrix_in_workbook"])
         for f in figs.get(key, []):
             _image(doc, out, f, 25)
 
@@ -164,13 +169,30 @@ def _cases(doc, ctx: dict, out: Path) -> None:
         if c["gaps"]:
             rows = [[g["need"], g["period"], g["days"], g["cause"]] for g in c["gaps"]]
             _table(doc, [r["need"], r["period"], r["days"], r["cause"]], rows)
+        if c["met"]:
+            doc.add_paragraph(f"{r['met']}: {_numbers(c['met'], r['none'])}.")
     if ctx["whatifs"]:
         doc.add_heading(r["whatif"], 1)
     for w in ctx["whatifs"]:
         doc.add_heading(w["label"], 2)
         doc.add_paragraph(w["sentence"])
         doc.add_paragraph(f"{r['rationale']}: {w['rationale']}")
-        _image(doc, out, w["figure"], 25)
+        _image(doc, out, w["figure"], 22)
+        _whatif_facts(doc, r, w)
+
+
+def _numbers(items: list[dict], none: str) -> str:
+    return "; ".join(f"{f['no']} {f['title']}" for f in items) or none
+
+
+def _whatif_facts(doc, r: dict, w: dict) -> None:
+    doc.add_paragraph(f"{r['resolved']}: {_numbers(w['resolved'], r['none'])}.")
+    doc.add_paragraph(f"{r['new']}: {_numbers(w['new'], r['none'])}.")
+    for e in w["elements"]:
+        doc.add_paragraph(f"{e['element']}: {e['change']}", style="List Bullet")
+    if w["ownership"]:
+        rows = [[o["need"], o["setting"], o["groups"], o["before"], o["after"]] for o in w["ownership"]]
+        _table(doc, [r["need"], r["setting"], r["who"], r["before"], r["after"]], rows)
 
 
 def _sections(doc, ctx: dict, out: Path) -> None:

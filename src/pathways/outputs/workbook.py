@@ -1,8 +1,8 @@
 """The report as an Excel workbook (openpyxl): the tables a manager sorts and filters.
 
 Sheets: about (model and revision stamp), findings, causes, responsibility matrix,
-assumptions checklist, what-if, case days, then one per table of each extra section
-(the conformance of a journey log, say). Every sheet has a bold header row that
+assumptions checklist, what-if, the ownership changes of each what-if, case days, then one
+per table of each extra section (the conformance of a journey log, say). Every sheet has a bold header row that
 stays in view (frozen panes) and an auto filter, wrapped text and set column widths.
 """
 
@@ -25,6 +25,7 @@ SHEETS = {
         "matrix": "Ansvarsmatris",
         "assumptions": "Antaganden",
         "whatif": "Vad händer om",
+        "ownership": "Ägarbyten",
         "cases": "Falldagar",
     },
     "en": {
@@ -34,6 +35,7 @@ SHEETS = {
         "matrix": "Responsibility matrix",
         "assumptions": "Assumptions",
         "whatif": "What if",
+        "ownership": "Ownership changes",
         "cases": "Case days",
     },
 }
@@ -128,6 +130,17 @@ def _whatif(ctx: dict) -> tuple[list[str], list[list[object]]]:
     return headers, rows
 
 
+def _ownership(ctx: dict) -> tuple[list[str], list[list[object]]]:
+    r = ctx["r"]
+    headers = [r["scenario"], r["need"], r["setting"], r["who"], r["before"], r["after"]]
+    rows: list[list[object]] = [
+        [w["label"], o["need"], o["setting"], o["groups"].replace(" | ", "\n"), o["before"], o["after"]]
+        for w in ctx["whatifs"]
+        for o in w["ownership"]
+    ]
+    return headers, rows
+
+
 def _cases(ctx: dict) -> tuple[list[str], list[list[object]]]:
     r = ctx["r"]
     headers = [r["case"], r["case_gaps"], r["days"], r["need"], r["period"], r["cause"]]
@@ -166,6 +179,7 @@ def write_workbook(ctx: dict, path: Path) -> Path:
     headers = [r["confirmed"], r["kind"], r["label"], r["note"], r["source"], r["gap"], "Id"]
     _sheet(wb, names["assumptions"], headers, assumptions, [11, 18, 35, 70, 40, 8, 24])
     _sheet(wb, names["whatif"], *_whatif(ctx), [50, 16, 12, 12, 16, 70])
+    _sheet(wb, names["ownership"], *_ownership(ctx), [45, 30, 20, 55, 35, 35])
     _sheet(wb, names["cases"], *_cases(ctx), [50, 14, 8, 35, 26, 30])
     for sec in ctx["sections"]:
         for i, tb in enumerate(sec["tables"], 1):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 
+from pathways.excelcsv import excel_csv
 from pathways.revision.diff import Diff
 from pathways.scenarios.report import TEXT as WHATIF_TEXT
 from pathways.scenarios.report import Labels, field_text, owner_text, ownership_rows
+from pathways.texts import t as text
 
 TEXT = {
     "sv": WHATIF_TEXT["sv"]
@@ -133,9 +133,10 @@ def _md(text: str) -> str:
     return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "; ")
 
 
-def to_markdown(d: Diff, label: Labels, lang: str) -> str:
+def to_markdown(d: Diff, label: Labels, lang: str, stamp: str = "") -> str:
     t = TEXT[lang]
-    lines = [f"# {t['title']}: {d.old} → {d.new}", "", summary(d, lang), ""]
+    lines = [f"# {t['title']}: {d.old} → {d.new}", "", *([f"Revision: {stamp}", ""] if stamp else [])]
+    lines += [summary(d, lang), ""]
     for s in sections(d, label, lang):
         lines += [f"## {s.title} ({len(s.rows)})", ""]
         if s.rows:
@@ -149,6 +150,15 @@ def to_markdown(d: Diff, label: Labels, lang: str) -> str:
 
 
 CSV_COLUMNS = ("section", "where", "id", "rule", "severity", "need", "setting", "profiles", "before", "after", "what")
+SECTION_TITLE = {
+    "element": "elements",
+    "resolved": "resolved",
+    "new": "new",
+    "changed": "changed_findings",
+    "ownership": "ownership",
+    "case": "cases",
+}
+"""The title (a key of :data:`TEXT`) the CSV writes for each kind of row."""
 
 
 def csv_rows(d: Diff, label: Labels, lang: str) -> list[dict]:
@@ -212,13 +222,20 @@ def csv_rows(d: Diff, label: Labels, lang: str) -> list[dict]:
     return rows
 
 
-def to_csv(d: Diff, label: Labels, lang: str) -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, restval="", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(csv_rows(d, label, lang))
-    return buf.getvalue()
+def to_csv(d: Diff, label: Labels, lang: str, stamp: str = "") -> str:
+    """Every change as Excel-ready CSV (:mod:`pathways.excelcsv`): headers, kinds of row and
+    severities in ``lang``; ``stamp`` in a last column."""
+    t = TEXT[lang]
+    headers = [t[c][:1].upper() + t[c][1:] for c in CSV_COLUMNS]
+    body = []
+    for row in csv_rows(d, label, lang):
+        cells = {**row, "section": t[SECTION_TITLE[row["section"]]]}
+        if row.get("severity"):
+            cells["severity"] = text(lang, "sev_" + row["severity"])
+        body.append([cells.get(c, "") for c in CSV_COLUMNS])
+    return excel_csv(headers, body, stamp, lang)
 
 
-def to_json(d: Diff) -> str:
-    return json.dumps(d.as_dict(), ensure_ascii=False, indent=2)
+def to_json(d: Diff, stamp: dict[str, object] | None = None) -> str:
+    doc = d.as_dict()
+    return json.dumps({"stamp": stamp, **doc} if stamp else doc, ensure_ascii=False, indent=2)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
+from pathways.excelcsv import excel_csv
 from pathways.model.model import Model
 from pathways.scenarios.whatif import WhatIf
+from pathways.texts import t as text
 
 TEXT = {
     "sv": {
@@ -211,14 +211,22 @@ def rows(w: WhatIf, label: Labels, lang: str) -> list[dict]:
 
 
 COLUMNS = ("section", "id", "rule", "severity", "need", "setting", "profiles", "before", "after", "message")
+SECTION_TITLE = {"element": "elements", "case": "cases"}
+"""The title (a key of :data:`TEXT`) the CSV writes for a kind of row, where it is not the kind itself."""
 
 
-def to_csv(w: WhatIf, label: Labels, lang: str) -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows(w, label, lang))
-    return buf.getvalue()
+def to_csv(w: WhatIf, label: Labels, lang: str, stamp: str = "") -> str:
+    """Every line of the result as Excel-ready CSV (:mod:`pathways.excelcsv`): headers, kinds
+    of row and severities in ``lang``; ``stamp`` in a last column."""
+    t = TEXT[lang]
+    headers = [t[c][:1].upper() + t[c][1:] for c in COLUMNS]
+    body = []
+    for row in rows(w, label, lang):
+        cells = {**row, "section": t[SECTION_TITLE.get(row["section"], row["section"])]}
+        if row["severity"]:
+            cells["severity"] = text(lang, "sev_" + row["severity"])
+        body.append([cells[c] for c in COLUMNS])
+    return excel_csv(headers, body, stamp, lang)
 
 
 def _md(text: str) -> str:

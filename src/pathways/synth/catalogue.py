@@ -551,6 +551,7 @@ EVENTS: list[dict] = [
         "label": {"sv": "Remiss eller vårdbegäran skickad tillbaka", "en": "Referral or care request sent back"},
         "at": ["units"],
         "requires": ["remiss", "vardbegaran", "hanvisning"],
+        "returns": True,
         "source": {"doc": "seed-004", "section": "Tre vägar in"},
         "status": "peer_region",
         "note": "Mottagaren avvisar; händelsen läggs på den verksamhet som skickar tillbaka.",

@@ -18,6 +18,10 @@
   ``utskrivning`` there) where the model has a handover from the unit for that event, fitting
   the patient that day, is ``ended-without-handover``: the handover's needs wait for an owner
   from the next day, as if passed on, and their days without one are marked.
+- **Referrals sent back.** A ``returns`` event at a unit (``remiss-retur``) ends its contact;
+  the handover's sender (or its ``on_reject.to``) has the patient again and owns what its own
+  responsibilities give it; the passed needs wait for an owner, and their days without one are
+  ``referral-returned``.
 - **Needs passed to no owner.** A handover's need that the receiver does not own on the
   first day it holds them alone (the later of ``receiver_from`` and the day after
   ``sender_until``) is ``handover-not-owned``, on the days the need then has no owner.
@@ -204,32 +208,47 @@ def sip_findings(ctx: TraceContext, sips: list[SipStep], first: dict[str, date],
     return found
 
 
-def dropped_findings(ctx: TraceContext, facts: Facts, gaps: list[Gap]) -> list[TraceFinding]:
-    """A contact ended at a unit without the handover the model has for that ending."""
+_LEFT = {
+    "ended-without-handover": {
+        "sv": "{sender} avslutade kontakten {day} utan överlämningen '{handover}': ingen äger {needs}",
+        "en": "{sender} ended the contact on {day} without the handover '{handover}': no one owns {needs}",
+    },
+    "referral-returned": {
+        "sv": "{receiver} skickade tillbaka '{handover}' {day}: ingen äger {needs}",
+        "en": "{receiver} sent '{handover}' back on {day}: no one owns {needs}",
+    },
+}
+
+
+def left_findings(ctx: TraceContext, facts: Facts, gaps: list[Gap]) -> list[TraceFinding]:
+    """Needs left waiting: a contact ended without the handover the model has, a referral sent back."""
     found = []
-    for hid, ended in facts.dropped:
-        h = ctx.model.by_id[hid]
-        days = sorted({d for g in gaps if g.cause == hid for d in _span(g.start, g.end)})
-        lost = sorted({g.need for g in gaps if g.cause == hid}, key=lambda n: ctx.need_rank.get(n, 0))
-        names = {lang: ", ".join(_label(ctx, n, lang) for n in lost) or "-" for lang in ("sv", "en")}
-        found.append(
-            TraceFinding(
-                id=f"ended-without-handover:{hid}",
-                kind="ended-without-handover",
-                element=hid,
-                message={
-                    "sv": f"{_label(ctx, h.from_, 'sv')} avslutade kontakten {ended} utan överlämningen "
-                    f"'{_label(ctx, hid, 'sv')}': "
-                    f"ingen äger {names['sv']}",
-                    "en": f"{_label(ctx, h.from_, 'en')} ended the contact on {ended} without the handover "
-                    f"'{_label(ctx, hid, 'en')}': "
-                    f"no one owns {names['en']}",
-                },
-                source=_source(h.source),
-                days=days or [ended + ONE],
-                needs=lost,
+    for kind, entries in (("ended-without-handover", facts.dropped), ("referral-returned", facts.returned)):
+        for hid, day in entries:
+            h = ctx.model.by_id[hid]
+            days = sorted({d for g in gaps if g.cause == hid for d in _span(g.start, g.end)})
+            lost = sorted({g.need for g in gaps if g.cause == hid}, key=lambda n: ctx.need_rank.get(n, 0))
+            message = {
+                lang: _LEFT[kind][lang].format(
+                    sender=_label(ctx, h.from_, lang),
+                    receiver=_label(ctx, h.to, lang),
+                    handover=_label(ctx, hid, lang),
+                    day=day,
+                    needs=", ".join(_label(ctx, n, lang) for n in lost) or "-",
+                )
+                for lang in ("sv", "en")
+            }
+            found.append(
+                TraceFinding(
+                    id=f"{kind}:{hid}",
+                    kind=kind,
+                    element=hid,
+                    message=message,
+                    source=_source(h.source),
+                    days=days or [day + ONE],
+                    needs=lost,
+                )
             )
-        )
     return found
 
 

@@ -54,6 +54,8 @@ class TraceContext:
         self.sips_at: dict[str, list[str]] = defaultdict(list)
         for s in model.sip_points:
             self.sips_at[s.at].append(s.id)
+        self.returning = {e.id for e in model.events if e.returns}
+        """Events by which a receiver sends a referral back."""
         self.onward: dict[tuple[str, str], list[str]] = defaultdict(list)
         """(unit, event) -> the handovers from the unit that the event starts."""
         for h in model.handovers:

@@ -104,7 +104,7 @@ def day_row(ctx: TraceContext, facts: Facts, case: Case, walk: Walk, day: date, 
         if p.applies and day == p.step.sender_until + ONE:
             for n in p.step.needs:
                 walk.waiting.setdefault(n, p.step.id)
-    for hid, ended in facts.dropped:
+    for hid, ended in [*facts.dropped, *facts.returned]:
         if day == ended + ONE:
             for n in ctx.model.by_id[hid].needs:
                 walk.waiting.setdefault(n, hid)

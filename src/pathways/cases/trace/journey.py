@@ -74,8 +74,11 @@ class Facts:
     """Days the trace must reach to show what happens."""
     dropped: list[tuple[str, date]] = field(default_factory=list)
     """(handover, day): a contact ended at a unit without the handover the model has for it."""
-    vetoes: dict[str, list[tuple[frozenset[str], date]]] = field(default_factory=lambda: defaultdict(list))
-    """unit -> (needs it let go of, from that day) until a new contact starts."""
+    returned: list[tuple[str, date]] = field(default_factory=list)
+    """(handover, day): the receiver sent the referral or care request back that day."""
+    vetoes: dict[str, list[tuple[frozenset[str], date, date | None]]] = field(default_factory=lambda: defaultdict(list))
+    """unit -> (needs it let go of, from that day, until the day the receiver sent them back) until a new
+    contact starts."""
     _ops: list[tuple[date, int, int, int, str]] = field(default_factory=list)
     _placements: list[tuple[date, int, str, str]] = field(default_factory=list)
     _settings: tuple[list[date], list[str | None]] = ([], [])
@@ -96,7 +99,9 @@ class Facts:
 
     def vetoed(self, unit: str, need: str, day: date, span: Contact | None) -> bool:
         """``unit`` let go of ``need`` at a handover and has not had a new contact since."""
-        for needs, start in self.vetoes.get(unit, ()):
+        for needs, start, back in self.vetoes.get(unit, ()):
+            if back is not None and day > back:
+                continue
             if need in needs and start <= day and not (span is not None and span.start >= start):
                 return True
         return False
@@ -153,9 +158,32 @@ def _ends(ctx: TraceContext, ev: CaseEvent) -> bool:
 def _unit_event(ctx: TraceContext, facts: Facts, seq: int, ev: CaseEvent) -> None:
     facts._ops.append((ev.date, seq, 0, 0, ev.at))
     facts._placements.append((ev.date, seq, "unit", ev.at))
-    if _ends(ctx, ev):
+    if ev.event in ctx.returning:
+        _send_back(ctx, facts, seq, ev)
+    elif _ends(ctx, ev):
         facts._ops.append((ev.date, seq, 1, 0, ev.at))
         facts._placements.append((ev.date + ONE, seq, "left", ev.at))
+
+
+def _send_back(ctx: TraceContext, facts: Facts, seq: int, ev: CaseEvent) -> None:
+    """The receiver sends back the referral that brought the patient: its contact ends that day.
+
+    The sender, or the handover's ``on_reject.to``, has the patient again from the next day and
+    what the sender let go of is its own again; the passed needs wait for an owner.
+    """
+    facts._ops.append((ev.date, seq, 1, 0, ev.at))
+    brought = [p for p in facts.passages if p.step.to_unit == ev.at and p.step.date <= ev.date]
+    if not brought:
+        return
+    step = brought[-1].step
+    reject = ctx.model.by_id[step.id].on_reject
+    back_to = reject.to if reject is not None and reject.to else step.from_unit
+    facts._ops.append((ev.date + ONE, seq, 0, 0, back_to))
+    facts._placements.append((ev.date + ONE, seq, "unit", back_to))
+    facts.vetoes[step.from_unit] = [
+        (needs, start, ev.date if back is None else back) for needs, start, back in facts.vetoes[step.from_unit]
+    ]
+    facts.returned.append((step.id, ev.date))
 
 
 def _handover_event(ctx: TraceContext, facts: Facts, seq: int, ev: CaseEvent, contacted: set[str]) -> None:
@@ -177,7 +205,7 @@ def _handover_event(ctx: TraceContext, facts: Facts, seq: int, ev: CaseEvent, co
     applies = bool(ctx.handover_mask[h.id] & bit)
     keep: frozenset[str] = frozenset()
     if applies:
-        facts.vetoes[h.from_].append((frozenset(h.needs), t_s + ONE))
+        facts.vetoes[h.from_].append((frozenset(h.needs), t_s + ONE, None))
         if t_s > t:
             held = ctx.view(bit).resp_by_owner.get(h.from_, ())
             keep = frozenset(n for n in h.needs if any(n in needs for _, needs, _ in held))

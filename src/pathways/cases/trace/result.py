@@ -150,6 +150,7 @@ class MetFinding:
 TRACE_KINDS = {
     "handover-not-owned": "Överlämnat behov som mottagaren inte äger",
     "ended-without-handover": "Kontakten avslutad utan överlämningen som överenskommelsen beskriver",
+    "referral-returned": "Remiss eller vårdbegäran skickad tillbaka: behoven väntar på en ägare",
     "route-step-late": "Steg i vägen inte gjort i tid",
     "sip-late": "SIP inte kallad eller hållen i tid",
     "sip-not-held": "SIP som krävs hölls aldrig",

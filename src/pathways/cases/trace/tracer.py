@@ -8,8 +8,8 @@ from datetime import date
 from pathways.cases.format import Case
 from pathways.cases.load import check_case
 from pathways.cases.trace.checks import (
-    dropped_findings,
     handover_findings,
+    left_findings,
     route_deadlines,
     route_findings,
     routes_taken,
@@ -67,7 +67,7 @@ class Tracer:
         first = {sid: d for p in facts.passages for sid in p.step.sip_points for d in [p.step.date]}
         own = [
             *handover_findings(self.ctx, facts, by_day, gaps),
-            *dropped_findings(self.ctx, facts, gaps),
+            *left_findings(self.ctx, facts, gaps),
             *route_findings(self.ctx, facts, end),
             *sip_findings(self.ctx, sips, first, end),
         ]

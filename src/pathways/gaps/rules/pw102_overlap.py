@@ -5,8 +5,12 @@ Owners are compared by unit kind, so parallel units of one kind (two health cent
 are not an overlap. A coordination rule covers a pair when it names the need, a unit
 of each kind among its owners, and the profiles (its ``profile``, empty for all).
 
-Cost: O(C * N * S * (E + K^2)) bit-set operations for E owners and K groups of owners alike
-in kind, time window and profiles per cell (a few per kind, however many units).
+Owners are grouped once: units that lie in the same catchments form a block (a region's
+units are in each catchment of its county, a municipality's in its own), and each block's
+responsibilities are grouped per cell; a catchment's groups are its blocks' groups.
+Cost: O(R * N_r * S_r) to group the owners, then O(C * N * S * (B + K^2)) bit-set operations
+for B blocks of a catchment and K groups of owners alike in kind, time window and profiles
+per cell (a few per kind, however many units).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
+from pathways.analysis.coverage import responsibility_cells
 from pathways.gaps.core import Context, Hit, Rule
 
 
@@ -26,10 +31,50 @@ def _windows_meet(a, b) -> bool:
     return lo <= hi
 
 
+Group = tuple[str, tuple, int]
+"""(unit kind, time window as a tuple, profiles): owners alike in what decides an overlap."""
+
+
+def _window_key(window) -> tuple:
+    return () if window is None else (window.event, window.start_day, window.end_day, window.days)
+
+
+def _blocks(ctx: Context) -> tuple[list[dict[tuple[str, str], dict[Group, list]]], dict[str, list[int]], dict]:
+    """Owners grouped once for all catchments: units that lie in the same catchments form a
+    block (a region's units are in every catchment of its county, a municipality's in one),
+    and each block's responsibilities are grouped per cell by kind, window and profiles.
+    Returns the blocks' groups, the blocks of each catchment, and a window per window key."""
+    model = ctx.model
+    kind_of = {u.id: u.kind for u in model.units}
+    member: dict[str, list[str]] = {}
+    for catchment in ctx.catchments:
+        for u in catchment.units:
+            member.setdefault(u, []).append(catchment.id)
+    block_of: dict[tuple[str, ...], int] = {}
+    unit_block = {u: block_of.setdefault(tuple(cids), len(block_of)) for u, cids in member.items()}
+    of_catchment: dict[str, list[int]] = {}
+    for cids, b in block_of.items():
+        for cid in cids:
+            of_catchment.setdefault(cid, []).append(b)
+    setting_mask = {s.id: ctx.space.mask(s.profile) for s in model.settings}
+    _by_owner, cells_of = responsibility_cells(model, ctx.space, setting_mask)
+    groups: list[dict[tuple[str, str], dict[Group, list]]] = [{} for _ in block_of]
+    windows: dict[tuple, object] = {}
+    for r, pairs in zip(model.responsibilities, cells_of, strict=True):
+        if r.owner not in unit_block:
+            continue
+        b = unit_block[r.owner]
+        wkey = _window_key(r.window)
+        windows.setdefault(wkey, r.window)
+        kind = kind_of[r.owner]
+        for cell, (rid, unit, m) in pairs:
+            groups[b].setdefault(cell, {}).setdefault((kind, wkey, m), []).append((rid, unit))
+    return groups, of_catchment, windows
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     model = ctx.model
     kind_of = {u.id: u.kind for u in model.units}
-    resp = {r.id: r for r in model.responsibilities}
     rules_by_need: dict[str, list] = {}
     for rule in model.coordination_rules:
         for n in rule.needs:
@@ -49,51 +94,59 @@ def check(ctx: Context) -> Iterator[Hit]:
             coordinated[key] = found
         return found
 
+    blocks, of_catchment, windows = _blocks(ctx)
     for catchment, cov in ctx.coverages:
         pairs: dict[tuple[str, str], dict] = {}
-        for (need, setting), owners in sorted(cov.by_cell.items()):
+        mine = [blocks[b] for b in of_catchment.get(catchment.id, ())]
+        for need, setting in sorted(cov.by_cell):
             required = cov.required.get((need, setting), 0)
             # Whether two owners overlap depends only on their kinds, windows and profiles:
             # compare groups of owners alike in these (a national model has hundreds of
             # health centres per cell, a handful of groups), which finds the same pairs.
-            groups: dict[tuple, list[tuple[str, str]]] = {}
-            for r, u, m in owners:
-                groups.setdefault((kind_of[u], resp[r].window, m), []).append((r, u))
+            groups: dict[Group, list[list[tuple[str, str]]]] = {}
+            for block in mine:
+                for key, members in block.get((need, setting), {}).items():
+                    groups.setdefault(key, []).append(members)
             for (ka, wa, m1), (kb, wb, m2) in combinations(groups, 2):
                 if ka == kb:
                     continue
                 k1, k2 = sorted((ka, kb))
                 both = m1 & m2 & required
-                if not both or not _windows_meet(wa, wb):
+                if not both or not _windows_meet(windows[wa], windows[wb]):
                     continue
                 both &= ~coordinated_mask(need, k1, k2)
                 if not both:
                     continue
                 entry = pairs.setdefault((k1, k2), {"units": set(), "resps": set(), "needs": {}, "mask": 0})
-                for r, u in (*groups[(ka, wa, m1)], *groups[(kb, wb, m2)]):
-                    entry["units"].add(u)
-                    entry["resps"].add(r)
+                for members in (*groups[(ka, wa, m1)], *groups[(kb, wb, m2)]):
+                    for r, u in members:
+                        entry["units"].add(u)
+                        entry["resps"].add(r)
                 entry["needs"].setdefault(need, set()).add(setting)
                 entry["mask"] |= both
-        for (k1, k2), entry in sorted(pairs.items()):
-            units = sorted(entry["units"])
-            needs = sorted(entry["needs"])
-            text = {lang: ", ".join(ctx.label(n, lang) for n in needs) for lang in ("sv", "en")}
-            who = {lang: f" {AND[lang]} ".join(ctx.label(u, lang) for u in units) for lang in ("sv", "en")}
-            yield Hit(
-                key=(k1, k2, catchment.id),
-                elements=[*units, *sorted(entry["resps"])],
-                message={
-                    "sv": f"{who['sv']} äger samma behov ({text['sv']}) för samma patienter utan en regel för samarbetet",
-                    "en": f"{who['en']} own the same needs ({text['en']}) for the same patients with no rule on how they work together",
-                },
-                profiles=ctx.space.minimal_cubes(entry["mask"]),
-                data={
-                    "kinds": [k1, k2],
-                    "needs": {n: sorted(s) for n, s in entry["needs"].items()},
-                    "catchment": catchment.id,
-                },
-            )
+        yield from _hits(ctx, catchment, pairs)
+
+
+def _hits(ctx: Context, catchment, pairs: dict[tuple[str, str], dict]) -> Iterator[Hit]:
+    for (k1, k2), entry in sorted(pairs.items()):
+        units = sorted(entry["units"])
+        needs = sorted(entry["needs"])
+        text = {lang: ", ".join(ctx.label(n, lang) for n in needs) for lang in ("sv", "en")}
+        who = {lang: f" {AND[lang]} ".join(ctx.label(u, lang) for u in units) for lang in ("sv", "en")}
+        yield Hit(
+            key=(k1, k2, catchment.id),
+            elements=[*units, *sorted(entry["resps"])],
+            message={
+                "sv": f"{who['sv']} äger samma behov ({text['sv']}) för samma patienter utan en regel för samarbetet",
+                "en": f"{who['en']} own the same needs ({text['en']}) for the same patients with no rule on how they work together",
+            },
+            profiles=ctx.space.minimal_cubes(entry["mask"]),
+            data={
+                "kinds": [k1, k2],
+                "needs": {n: sorted(s) for n, s in entry["needs"].items()},
+                "catchment": catchment.id,
+            },
+        )
 
 
 AND = {"sv": "och", "en": "and"}
@@ -121,6 +174,6 @@ RULE = Rule(
         ),
     },
     source="seed-002 Inkomna frågeställningar",
-    complexity="O(C*N*S*(E + K^2)) bit-set operations, E owners and K groups of like owners per cell",
+    complexity="O(R*N_r*S_r + C*N*S*(B + K^2)) bit-set operations, B blocks and K groups of like owners per cell",
     check=check,
 )

@@ -84,7 +84,7 @@ def referral_loops(edges: list[tuple[str, str, str]], owners: set[str]) -> list[
 
 def check(ctx: Context) -> Iterator[Hit]:
     index = handover_index(ctx)
-    handovers = {h.id: h for h in ctx.model.handovers}
+    by_id = ctx.model.by_id
     for need in ctx.model.needs:
         edges = index.by_need.get(need.id)
         if not edges:
@@ -92,7 +92,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         for units, inside in referral_loops(edges, index.owners.get(need.id, set())):
             mask = 0
             for h in inside:
-                mask |= ctx.space.mask(handovers[h].profile)
+                mask |= ctx.space.mask(by_id[h].profile)
             who = {lang: named(ctx, units, lang, shown=8) for lang in ("sv", "en")}
             via = {lang: named(ctx, inside, lang) for lang in ("sv", "en")}
             yield Hit(
