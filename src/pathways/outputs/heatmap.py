@@ -36,9 +36,10 @@ def _cell(item: Numbered | None, letters: dict[str, str], analysis: Analysis, la
 
 
 def _letters(analysis: Analysis, items: list[Numbered], lang: str) -> dict[str, str]:
-    """A letter for each patient group, in order of first appearance (A, B, ...)."""
+    """A letter for each patient group, in order of first appearance (a, b, ...: small
+    letters, apart from the capital letters of the causes on the gap map)."""
     texts = dict.fromkeys(describe(analysis.model, c, lang) for i in items for c in i.finding.profiles)
-    return {text: chr(ord("A") + k) if k < 26 else str(k + 1) for k, text in enumerate(texts)}
+    return {text: chr(ord("a") + k) if k < 26 else str(k + 1) for k, text in enumerate(texts)}
 
 
 def uncovered_heatmap(analysis: Analysis, items: list[Numbered], lang: str = "sv") -> graphviz.Digraph:
@@ -53,9 +54,9 @@ def uncovered_heatmap(analysis: Analysis, items: list[Numbered], lang: str = "sv
     rows = [f'<TR><TD ALIGN="LEFT"><B>{esc(t(lang, "need"))}</B></TD>{head}</TR>']
     for need in needs:
         body = "".join(_cell(cells.get((need, s)), letters, analysis, lang) for s in settings)
-        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{lines(label(model, need, lang), 28)}</TD>{body}</TR>')
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{lines(label(model, need, lang), 40)}</TD>{body}</TR>')
     legend = " ".join(
-        f'<FONT COLOR="{SHADES[k] if k else GREY}">■</FONT> {esc(text)}'
+        f'<FONT COLOR="{SHADES[k] if k else GREY}">{"■" if k else "□"}</FONT> {esc(text)}'
         for k, text in ((0, "–"), (1, "1"), (2, "2"), (3, "3+"))
     )
     head_label = title_label(t(lang, "heatmap_title"), model, lang, page=PORTRAIT)[1:-1]
@@ -64,7 +65,7 @@ def uncovered_heatmap(analysis: Analysis, items: list[Numbered], lang: str = "sv
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><B>{esc(diagram_text(lang, "legend"))}</B><BR/>'
         f'<FONT COLOR="{GREY}">{lines(t(lang, "heatmap_note"), 80)}<BR/>{legend}</FONT></TD></TR>'
     )
-    table = '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4" COLOR="#BBBBBB">' + "".join(rows)
+    table = '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3" COLOR="#BBBBBB">' + "".join(rows)
     key = "".join(
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><B>{letter}</B>: {lines(text, 80)}</TD></TR>'
         for text, letter in letters.items()
@@ -72,7 +73,16 @@ def uncovered_heatmap(analysis: Analysis, items: list[Numbered], lang: str = "sv
     key = f'<TR><TD><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1">{key}</TABLE></TD></TR>'
     key += f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="{GREY}">{lines(source_line(model, lang), 90)}</FONT></TD></TR>'
     g = graphviz.Digraph(name="gaps_uncovered")
-    g.attr("graph", charset="UTF-8", fontname=FONT, fontsize=str(SMALL), pad="0.1", bgcolor="white", margin="0")
+    g.attr(
+        "graph",
+        charset="UTF-8",
+        fontname=FONT,
+        fontsize=str(SMALL),
+        pad="0.1",
+        bgcolor="white",
+        margin="0",
+        size=PORTRAIT.size,
+    )
     g.attr("node", shape="plaintext", fontname=FONT, fontsize=str(SMALL), margin="0")
     g.node(
         "map",

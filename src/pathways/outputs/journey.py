@@ -75,7 +75,9 @@ class Span:
 
 
 _WITH_WEEKEND = {"sv": "med helg", "en": "incl. weekend"}
-"""A column of several days that includes a weekend says so."""
+_WITH_WEEKENDS = {"sv": "{n} helger", "en": "{n} weekends"}
+"""A column of several days that includes a weekend (or several) says so."""
+_DAY = {"sv": "dag", "en": "day"}
 
 
 def _state(day) -> tuple:
@@ -107,6 +109,24 @@ def spans(trace: Trace, max_columns: int = MAX_COLUMNS) -> list[Span]:
 
 def _day_head(d: date, lang: str) -> str:
     return f"{WEEKDAYS[lang][d.weekday()]}<BR/>{d.day}/{d.month}"
+
+
+def _span_head(c: Span, d0: date, d1: date, lang: str) -> str:
+    """The head of a column of several days, said as it is: the weekdays when it is at most a
+    week, else the journey's day numbers ("dag 23–140"); the dates; the number of days, and
+    whether weekends are inside (a column of weekend days only is shaded instead)."""
+    n = c.days()
+    weekends = sum(1 for k in range(n) if (d0.weekday() + k) % 7 == 5) + (d0.weekday() == 6)
+    only_weekend = all((d0.weekday() + k) % 7 >= 5 for k in range(n))
+    first = (
+        f"{WEEKDAYS[lang][d0.weekday()]}–{WEEKDAYS[lang][d1.weekday()]}"
+        if n <= 7
+        else f"{_DAY[lang]} {c.first + 1}–{c.last + 1}"
+    )
+    note = f"{n} d"
+    if weekends and not only_weekend:
+        note += f", {_WITH_WEEKEND[lang] if weekends == 1 else _WITH_WEEKENDS[lang].format(n=weekends)}"
+    return f"{first}<BR/>{d0.day}/{d0.month}–{d1.day}/{d1.month}<BR/>({note})"
 
 
 PRESETS = (
@@ -185,15 +205,7 @@ def _journey(
     for c in cols:
         d0, d1 = days[c.first].date, days[c.last].date
         weekend = all(days[i].date.weekday() >= 5 for i in range(c.first, c.last + 1))
-        if c.first == c.last:
-            text = _day_head(d0, lang)
-        else:
-            some_weekend = any(days[i].date.weekday() >= 5 for i in range(c.first, c.last + 1))
-            note = f"{c.days()} d" + (f", {_WITH_WEEKEND[lang]}" if some_weekend and not weekend else "")
-            text = (
-                f"{WEEKDAYS[lang][d0.weekday()]}–{WEEKDAYS[lang][d1.weekday()]}<BR/>"
-                f"{d0.day}/{d0.month}–{d1.day}/{d1.month}<BR/>({note})"
-            )
+        text = _day_head(d0, lang) if c.first == c.last else _span_head(c, d0, d1, lang)
         head.append(
             f'<TD BGCOLOR="{LIGHT_GREY if weekend else "white"}">{"<I>" + text + "</I>" if weekend else text}</TD>'
         )
@@ -224,6 +236,7 @@ def _journey(
                 used.add("holds_part")
                 row.append(cell("◐", dark, bold=True))
             elif any(contact):
+                used.add("in_contact")
                 row.append(cell("", light))
             else:
                 row.append(cell())
@@ -325,6 +338,12 @@ def _journey(
     symbols = [
         ("holds", '<FONT COLOR="black"><B>●</B></FONT>'),
         ("holds_part", "<B>◐</B>"),
+        (
+            "in_contact",
+            '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="0" COLOR="#999999"><TR>'
+            f'<TD BGCOLOR="{REGION_BG}" FIXEDSIZE="TRUE" WIDTH="12" HEIGHT="10"></TD>'
+            f'<TD BGCOLOR="{MUNICIPALITY_BG}" FIXEDSIZE="TRUE" WIDTH="12" HEIGHT="10"></TD></TR></TABLE>',
+        ),
         ("no_owner_day", f'<FONT COLOR="{VERMILLION}"><B>✗</B></FONT>'),
         ("handover_to", "<B>⇢</B>"),
         ("sip", "<B>⬡</B>"),

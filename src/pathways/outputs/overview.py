@@ -1,27 +1,26 @@
-"""The overview of the care chain, and the same map with the gaps marked on it.
+"""The overview of the care chain: the drawing the gap map and the what-if diagram share.
 
 Principals are swimlanes and their care levels lanes inside them (top: specialised
 care, bottom: the municipalities); units are boxes; handovers are arrows, each of
 the three routes into home healthcare in its own colour and line style, labelled
 "Väg 1/2/3"; a SIP is a hexagon on the handover where it is called.
 
-The gap overlay is the same drawing, node for node and edge for edge: each finding
-is a numbered ⚠ mark (an external label, which does not move anything) on the
-handover, SIP or unit it names; findings with no place on the map (a need nobody
-owns in a setting, a profile boundary) are listed under the map. So the overview
-and the overlay can be laid side by side.
+The gap map (:mod:`pathways.outputs.gapmap`) and the what-if diagram are the same
+drawing, node for node and edge for edge, with marks added (:class:`MapMarks`); so the
+overview and the gap map can be laid side by side.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 import graphviz
 
 from pathways.model.model import Model
+from pathways.model.schema import Handover, SipPoint
 from pathways.outputs.lanes import draw_lanes, lane_of_unit, lane_rows, lanes, rank_rows
-from pathways.outputs.numbering import Anchors, Numbered, anchors, rule_titles
+from pathways.outputs.numbering import Anchors
 from pathways.outputs.style import (
     BLACK,
     GAP_BG,
@@ -31,6 +30,7 @@ from pathways.outputs.style import (
     SKY,
     VERMILLION,
     YELLOW,
+    Cell,
     esc,
     finish,
     glyph,
@@ -122,6 +122,45 @@ def unit_attrs(model: Model, unit_id: str, marked: bool = False) -> dict[str, st
     return attrs
 
 
+@dataclass
+class MapMarks:
+    """What the gap overlay and the what-if diagram add to the shared drawing, by model id.
+
+    ``unit_extra`` / ``edge_extra`` override attributes of a unit or a handover's arrow;
+    ``unit_marks`` / ``edge_marks`` / ``sip_marks`` add table rows (escaped HTML) under a
+    unit's name, on an arrow or in a SIP's hexagon."""
+
+    unit_extra: dict[str, dict[str, str]] = field(default_factory=dict)
+    edge_extra: dict[str, dict[str, str]] = field(default_factory=dict)
+    unit_marks: dict[str, str] = field(default_factory=dict)
+    edge_marks: dict[str, str] = field(default_factory=dict)
+    sip_marks: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Map:
+    """One drawing in progress: what the steps of :func:`draw_map` share."""
+
+    canvas: graphviz.Digraph
+    model: Model
+    lang: str
+    anc: Anchors
+    marks: MapMarks
+    prefix: str
+    handovers: list[Handover]
+    sip_points: list[SipPoint]
+    unit_width: int
+    flat_xlabel: bool
+
+    @property
+    def U(self) -> str:
+        return f"{self.prefix}u"
+
+    @property
+    def S(self) -> str:
+        return f"{self.prefix}sip"
+
+
 def draw_map(
     canvas: graphviz.Digraph,
     model: Model,
@@ -136,139 +175,167 @@ def draw_map(
     edge_marks: dict[str, str] | None = None,
     levels: bool = True,
     one_row: bool = False,
-) -> None:
+    sip_marks: dict[str, str] | None = None,
+    unit_width: int = 14,
+    flat_xlabel: bool = False,
+) -> list[str]:
     """The lanes, units, SIPs and handovers: the drawing the overview, the gap overlay and
     the what-if diagram share.
 
-    ``unit_extra`` / ``edge_extra`` override attributes of a unit or a handover's arrow
-    (by model id); ``unit_marks`` / ``edge_marks`` add rows (escaped HTML) under a unit's
-    name or on an arrow. ``prefix`` keeps node names apart when two maps share a graph;
-    ``units`` / ``handovers`` draw only part of the map (SIPs follow their handovers)."""
-    unit_extra = unit_extra or {}
-    edge_extra = edge_extra or {}
-    unit_marks = unit_marks or {}
-    edge_marks = edge_marks or {}
-    U, S = f"{prefix}u", f"{prefix}sip"
-    shown_handovers = [h for h in sorted(model.handovers, key=lambda h: h.id) if handovers is None or h.id in handovers]
+    ``unit_extra`` / ``edge_extra`` / ``unit_marks`` / ``edge_marks`` / ``sip_marks``: see
+    :class:`MapMarks`. ``prefix`` keeps node names apart when two maps share a graph;
+    ``units`` / ``handovers`` draw only part of the map (SIPs follow their handovers);
+    ``unit_width`` is where a unit's name wraps; ``flat_xlabel`` puts the marks on an
+    arrow within one row beside it (a label there would open a rank of its own above the
+    row). Returns the spine node of each row
+    (:func:`rank_rows`)."""
+    marks = MapMarks(unit_extra or {}, edge_extra or {}, unit_marks or {}, edge_marks or {}, sip_marks or {})
+    shown = [h for h in sorted(model.handovers, key=lambda h: h.id) if handovers is None or h.id in handovers]
     if units is not None:
-        units = set(units) | {x for h in shown_handovers for x in (h.from_, h.to)}
-    routes = route_of_handover(model)
-    sips = sip_at_handover(model)
-
-    def unit_node(sub: graphviz.Digraph, u: str) -> None:
-        nums = anc.units.get(u)
-        attrs = unit_attrs(model, u, bool(nums))
-        attrs.update(unit_extra.get(u, {}))
-        lab = unit_label(model, u, lang, numbers=nums, severity=anc.severity)
-        if u in unit_marks:
-            lab = _with_rows(lab, unit_marks[u])
-        sub.node(node_id(U, u), lab, **attrs)
-
-    lanes_ = lanes(model, sorted(units) if units is not None else None)
-    draw_lanes(canvas, lanes_, lang, unit_node, prefix=prefix, levels=levels)
-    rows_ = lane_rows(model, lanes_)
-    if one_row:
-        # one row per lane: a compact strip
-        lane_of_u = {u: lane for u, (lane, _) in lane_of_unit(lanes_).items()}
-        merged: list[list[str]] = []
-        for r in rows_:
-            if merged and lane_of_u[merged[-1][0]] == lane_of_u[r[0]]:
-                merged[-1] = sorted(merged[-1] + r)
-            else:
-                merged.append(list(r))
-        rows_ = merged
-
-    # A SIP at a handover from one principal to another stands in a row of its own between
-    # the two lanes: where the patient crosses the border.
-    lane_of = {u: lane for u, (lane, _) in lane_of_unit(lanes_).items()}
-    shown_ids = {h.id for h in shown_handovers}
+        units = set(units) | {x for h in shown for x in (h.from_, h.to)}
+    shown_ids = {h.id for h in shown}
     sip_points = [
         s
         for s in sorted(model.sip_points, key=lambda s: s.id)
         if (s.at in shown_ids) or (model.kind_of.get(s.at) == "units" and (units is None or s.at in units))
     ]
+    m = _Map(canvas, model, lang, anc, marks, prefix, shown, sip_points, unit_width, flat_xlabel)
+    lanes_ = lanes(model, sorted(units) if units is not None else None)
+    draw_lanes(canvas, lanes_, lang, lambda sub, u: _unit_node(m, sub, u), prefix=prefix, levels=levels)
+    row_of, spine = _rank(m, lanes_, one_row)
+    for s in sip_points:
+        _sip_node(m, s)
+    for h in shown:
+        _handover_edge(m, h, row_of)
+    return spine
+
+
+def _unit_node(m: _Map, sub: graphviz.Digraph, u: str) -> None:
+    nums = m.anc.units.get(u)
+    attrs = unit_attrs(m.model, u, bool(nums))
+    attrs.update(m.marks.unit_extra.get(u, {}))
+    lab = unit_label(m.model, u, m.lang, width=m.unit_width, numbers=nums, severity=m.anc.severity)
+    if u in m.marks.unit_marks:
+        lab = _with_rows(lab, m.marks.unit_marks[u])
+    sub.node(node_id(m.U, u), lab, **attrs)
+
+
+def _one_row(lanes_: list, rows_: list[list[str]]) -> list[list[str]]:
+    """One row per lane: a compact strip."""
+    lane_of_u = {u: lane for u, (lane, _) in lane_of_unit(lanes_).items()}
+    merged: list[list[str]] = []
+    for r in rows_:
+        if merged and lane_of_u[merged[-1][0]] == lane_of_u[r[0]]:
+            merged[-1] = sorted(merged[-1] + r)
+        else:
+            merged.append(list(r))
+    return merged
+
+
+def _rank(m: _Map, lanes_: list, one_row: bool) -> tuple[dict[str, int], list[str]]:
+    """Rank the rows of units; a SIP at a handover from one principal to another stands in
+    a row of its own between the two lanes: where the patient crosses the border.
+    Returns unit id -> row, and the spine node of each row."""
+    model = m.model
+    rows_ = lane_rows(model, lanes_)
+    if one_row:
+        rows_ = _one_row(lanes_, rows_)
+    lane_of = {u: lane for u, (lane, _) in lane_of_unit(lanes_).items()}
+    at_handover = {s.id: model.get(s.at) for s in m.sip_points}
     crossing = sorted(
-        node_id(S, s.id)
-        for s in sip_points
-        if model.kind_of.get(s.at) == "handovers"
-        and lane_of.get(model.get(s.at).from_) != lane_of.get(model.get(s.at).to)
+        node_id(m.S, sid)
+        for sid, h in at_handover.items()
+        if isinstance(h, Handover) and lane_of.get(h.from_) != lane_of.get(h.to)
     )
     kinds = [next(lane.kind for lane in lanes_ if lane.id == lane_of[r[0]]) for r in rows_]
     if crossing and "municipality" in kinds and "region" in kinds and kinds.index("municipality") > 0:
         at = kinds.index("municipality")
         rows_ = [*rows_[:at], [], *rows_[at:]]
-        rank_rows(canvas, rows_, extra={at: crossing}, prefix=prefix)
+        spine = rank_rows(m.canvas, rows_, extra={at: crossing}, prefix=m.prefix)
     else:
-        rank_rows(canvas, rows_, prefix=prefix)
-    row_of = {u: i for i, r in enumerate(rows_) for u in r}
+        spine = rank_rows(m.canvas, rows_, prefix=m.prefix)
+    return {u: i for i, r in enumerate(rows_) for u in r}, spine
 
-    for s in sip_points:
-        nums = anc.sips.get(s.id)
-        text = f"<B>{esc(t(lang, 'sip_short'))}</B>"
-        if s.within_days is not None:
-            within = [t(lang, "sip_days", n=s.within_days)] if s.within_days else t(lang, "sip_same_day").split(" ")
-            text += "".join(f"<BR/>{esc(w)}" for w in within)
-        attrs = {
-            "shape": "hexagon",
-            "style": "filled",
-            "fillcolor": "white",
-            "color": BLACK,
-            "penwidth": "1.5",
-            "margin": "0,0",
-            "fixedsize": "true",
-            "width": "0.6",
-            "height": "0.5",
-        }
-        if nums:
-            attrs.update(color=VERMILLION, penwidth="2.5", fillcolor=GAP_BG, fixedsize="false", margin="0.02,0.02")
-        canvas.node(node_id(S, s.id), stack(text, nums, 2, anc.severity), **attrs)
-        if model.kind_of.get(s.at) == "units":
-            canvas.edge(node_id(S, s.id), node_id(U, s.at), arrowhead="none", style="dotted")
 
-    # Handovers, sorted by id; a handover with a SIP passes through the SIP's hexagon.
-    for h in shown_handovers:
-        a, b = node_id(U, h.from_), node_id(U, h.to)
-        number = routes.get(h.id)
-        nums = anc.handovers.get(h.id)
-        attrs: dict[str, str] = {}
-        if row_of.get(h.to, 0) < row_of.get(h.from_, 0):
-            # back up towards the hospital: drawn, but not used to rank the rows
-            attrs["constraint"] = "false"
-        top = ""
-        if number is not None:
-            rs = ROUTE_STYLE.get(number, ROUTE_STYLE[1])
-            attrs.update(
-                color=rs["color"],
-                style=rs["style"],
-                penwidth="3" if number != 3 else "1.6",
-                fontcolor=rs.get("text", rs["color"]),
-                weight="4",
-            )
-            top = f"<B>{esc(t(lang, 'route_short', n=number))}</B>"
-        else:
-            attrs.update(style="dotted" if h.mode == "guidance" else "solid")
-            if h.mode == "guidance":
-                attrs["penwidth"] = "2"
-        lab = stack(top, nums, 2, anc.severity)
-        if h.id in edge_marks:
-            if lab:
-                lab = _with_rows(lab, edge_marks[h.id])
-            else:
-                lab = html_label(
-                    f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{edge_marks[h.id]}</TABLE>'
-                )
-        if lab:
-            attrs["label"] = lab
-        attrs.update(edge_extra.get(h.id, {}))
-        via = [x for x in sips.get(h.id, []) if x in {s.id for s in sip_points}]
-        if via:
-            sip = node_id(S, via[0])
-            first = dict(attrs)
-            second = {k: v for k, v in attrs.items() if k != "label"}
-            canvas.edge(a, sip, arrowhead="none", **first)
-            canvas.edge(sip, b, **second)
-        else:
-            canvas.edge(a, b, **attrs)
+def _sip_node(m: _Map, s: SipPoint) -> None:
+    lang = m.lang
+    nums = m.anc.sips.get(s.id)
+    text = f"<B>{esc(t(lang, 'sip_short'))}</B>"
+    if s.within_days is not None:
+        within = [t(lang, "sip_days", n=s.within_days)] if s.within_days else t(lang, "sip_same_day").split(" ")
+        text += "".join(f"<BR/>{esc(w)}" for w in within)
+    attrs = {
+        "shape": "hexagon",
+        "style": "filled",
+        "fillcolor": "white",
+        "color": BLACK,
+        "penwidth": "1.5",
+        "margin": "0,0",
+        "fixedsize": "true",
+        "width": "0.6",
+        "height": "0.5",
+    }
+    extra = m.marks.sip_marks.get(s.id)
+    if nums or extra:
+        attrs.update(color=VERMILLION, penwidth="2.5", fillcolor=GAP_BG, fixedsize="false", margin="0.02,0.02")
+    lab = stack(text, nums, 2, m.anc.severity)
+    if extra:
+        lab = _with_rows(lab, extra)
+    m.canvas.node(node_id(m.S, s.id), lab, **attrs)
+    if m.model.kind_of.get(s.at) == "units":
+        m.canvas.edge(node_id(m.S, s.id), node_id(m.U, s.at), arrowhead="none", style="dotted")
+
+
+def _edge_look(number: int | None, h: Handover, lang: str) -> tuple[dict[str, str], str]:
+    """An arrow's attributes and its top text (escaped HTML): the route's look and name, or
+    a plain or dotted (guidance) line."""
+    attrs: dict[str, str] = {}
+    if number is None:
+        attrs["style"] = "dotted" if h.mode == "guidance" else "solid"
+        if h.mode == "guidance":
+            attrs["penwidth"] = "2"
+        return attrs, ""
+    rs = ROUTE_STYLE.get(number, ROUTE_STYLE[1])
+    attrs.update(
+        color=rs["color"],
+        style=rs["style"],
+        penwidth="3" if number != 3 else "1.6",
+        fontcolor=rs.get("text", rs["color"]),
+        weight="4",
+    )
+    return attrs, f"<B>{esc(t(lang, 'route_short', n=number))}</B>"
+
+
+def _handover_edge(m: _Map, h: Handover, row_of: dict[str, int]) -> None:
+    """A handover's arrow; one with a SIP passes through the SIP's hexagon (the label on the
+    first part)."""
+    a, b = node_id(m.U, h.from_), node_id(m.U, h.to)
+    attrs, top = _edge_look(route_of_handover(m.model).get(h.id), h, m.lang)
+    if row_of.get(h.to, 0) < row_of.get(h.from_, 0):
+        # back up towards the hospital: drawn, but not used to rank the rows
+        attrs["constraint"] = "false"
+    lab = stack(top, m.anc.handovers.get(h.id), 2, m.anc.severity)
+    extra = m.marks.edge_marks.get(h.id)
+    if extra:
+        lab = (
+            _with_rows(lab, extra)
+            if lab
+            else html_label(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{extra}</TABLE>')
+        )
+    flat = row_of.get(h.to, -1) == row_of.get(h.from_, -2)
+    if lab and flat and extra and m.flat_xlabel:
+        attrs["xlabel"] = lab
+    elif lab:
+        attrs["label"] = lab
+    attrs.update(m.marks.edge_extra.get(h.id, {}))
+    shown = {s.id for s in m.sip_points}
+    via = [x for x in sip_at_handover(m.model).get(h.id, []) if x in shown]
+    if via:
+        sip = node_id(m.S, via[0])
+        m.canvas.edge(a, sip, arrowhead="none", **attrs)
+        m.canvas.edge(sip, b, **{k: v for k, v in attrs.items() if k not in ("label", "xlabel")})
+    else:
+        m.canvas.edge(a, b, **attrs)
 
 
 def _with_rows(label_html: str, rows: str) -> str:
@@ -281,18 +348,15 @@ def _with_rows(label_html: str, rows: str) -> str:
     )
 
 
-def overview(model: Model, lang: str = "sv", findings: list[Numbered] | None = None) -> graphviz.Digraph:
-    """The overview; with ``findings``, the gap overlay (each finding numbered where it is)."""
-    overlay = findings is not None
-    anc = anchors(model, findings) if overlay else Anchors()
-    name = "gap_overlay" if overlay else "overview"
+def overview(model: Model, lang: str = "sv") -> graphviz.Digraph:
+    """The overview of the care chain (the gap map, :mod:`pathways.outputs.gapmap`, is the
+    same drawing with the gaps marked on it)."""
     g, canvas = new_graph(
-        name, PORTRAIT, rankdir="TB", nodesep="0.04", ranksep="0.22", mclimit="0.01", splines="polyline"
+        "overview", PORTRAIT, rankdir="TB", nodesep="0.04", ranksep="0.22", mclimit="0.01", splines="polyline"
     )
-    draw_map(canvas, model, lang, anc)
-    legend = map_legend(model, lang, findings, anc)
-    title = t(lang, "gaps_title" if overlay else "overview_title")
-    return finish(g, canvas, title, model, lang, legend)
+    draw_map(canvas, model, lang, Anchors())
+    legend = legend_table([(None, map_symbols(model, lang), 3)], model, lang)
+    return finish(g, canvas, t(lang, "overview_title"), model, lang, legend)
 
 
 def overview_marked(model: Model, lang: str, marks: dict[str, str], title: str, note: str) -> graphviz.Digraph:
@@ -307,8 +371,9 @@ def overview_marked(model: Model, lang: str, marks: dict[str, str], title: str, 
     return finish(g, canvas, title, model, lang, legend_table(blocks, model, lang))
 
 
-def map_symbols(model: Model, lang: str, gaps: bool = False) -> list:
-    cells: list = []
+def map_symbols(model: Model, lang: str) -> list[Cell]:
+    """The legend cells of the map's lines and shapes."""
+    cells: list[Cell] = []
     for n in sorted({r.number for r in model.routes}):
         rs = ROUTE_STYLE.get(n, ROUTE_STYLE[1])
         cells.append((glyph(rs["glyph"] + "▶", rs.get("text", rs["color"]), bold=True), esc(t(lang, "route", n=n))))
@@ -317,77 +382,11 @@ def map_symbols(model: Model, lang: str, gaps: bool = False) -> list:
     cells.append((glyph("⬡", BLACK, bold=True), esc(t(lang, "sip_legend"))))
     cells.append((glyph("╌╌╌", GREY, bold=True), esc(t(lang, "assumption_unit"))))
     cells.append((glyph("▶", BLACK), esc(t(lang, "entry")[2:])))
-    if gaps:
-        for sev, (mark, bg, _ink) in MARKS.items():
-            cells.append((f'<FONT COLOR="{bg}"><B>{mark}</B></FONT><B> n</B>', esc(t(lang, f"gap_{sev}"))))
     return cells
 
 
-def map_legend(model: Model, lang: str, findings: list[Numbered] | None, anc: Anchors) -> str:
-    blocks: list = [(None, map_symbols(model, lang, findings is not None), 3)]
-    if findings is not None:
-        blocks.extend(gap_key(model, lang, findings, anc))
-    return legend_table(blocks, model, lang)
-
-
-def gap_key(
-    model: Model, lang: str, findings: list[Numbered], anc: Anchors, width: int = 100, with_rules: bool = False
-) -> list:
-    """The legend blocks that say what the numbers are, as flowing text: the rules with
-    their numbers, then the findings that have no box or arrow on the map and where they are."""
-    titles = rule_titles()
-    by_rule: dict[str, list[int]] = defaultdict(list)
-    for item in findings:
-        by_rule[item.finding.rule].append(item.number)
-    rules = " · ".join(
-        f"{ranges(nums)} {titles.get(code, {}).get(lang, code)}"
-        for code, nums in sorted(by_rule.items(), key=lambda kv: min(kv[1]))
-    )
-    blocks = (
-        [(f"<B>{esc(t(lang, 'gap_key'))}</B> ({esc(t(lang, 'numbers_in_table'))})", [_flow(rules, width)], 1)]
-        if with_rules
-        else []
-    )
-    if anc.places:
-        by_place_rule: dict[str, list] = defaultdict(list)
-        for key, nums in anc.places.items():
-            by_place_rule[key[0]].append((nums, key))
-        parts = []
-        for code, items in sorted(by_place_rule.items(), key=lambda kv: min(min(n) for n, _ in kv[1])):
-            if code == "PW101":
-                inner = f"⚠ {ranges([x for n, _ in items for x in n])} {t(lang, 'see_heatmap')}"
-            else:
-                inner = "; ".join(
-                    f"⚠ {ranges(n)} {place_where(model, key, lang)}"
-                    for n, key in sorted(items, key=lambda p: min(p[0]))
-                )
-            parts.append(f"{titles.get(code, {}).get(lang, code)}: {inner}")
-        blocks.append(
-            (
-                f"<B>{esc(t(lang, 'other_gaps'))}</B>",
-                [_flow(". ".join(parts) + ". " + t(lang, "numbers_in_table"), width)],
-                1,
-            )
-        )
-    return blocks
-
-
-def _flow(text: str, width: int) -> str:
-    """Text wrapped into left-aligned lines; finding numbers in bold (after ⚠ in vermillion)."""
-    out = []
-    for line in wrap(text, width):
-        html = esc(line)
-        html = re.sub(
-            r"⚠ ([0-9][0-9–, ]*[0-9]|[0-9])(?=[ ;.]|$)",
-            lambda m: f'<FONT COLOR="{VERMILLION}"><B>⚠ {m.group(1)}</B></FONT>',
-            html,
-        )
-        html = re.sub(r"(^|· )([0-9][0-9–, ]*[0-9]|[0-9])(?= )", r"\1<B>\2</B>", html)
-        out.append(html)
-    return "".join(f'{x}<BR ALIGN="LEFT"/>' for x in out)
-
-
 def place_where(model: Model, key: tuple, lang: str) -> str:
+    """Where a finding with no box or arrow of its own is, in words (a setting, a boundary)."""
     _rule, kind, ids = key
     if kind == "settings":
         all_settings = tuple(sorted(s.id for s in model.settings))

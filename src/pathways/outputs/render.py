@@ -22,6 +22,7 @@ from pathlib import Path
 
 import graphviz
 
+from pathways.outputs.gapmap import gap_map
 from pathways.outputs.heatmap import uncovered_heatmap
 from pathways.outputs.journey import journey_diagram
 from pathways.outputs.matrix import matrix_diagrams
@@ -63,7 +64,7 @@ def build(analysis: Analysis, lang: str = "sv") -> list[Diagram]:
     else:
         out = [
             Diagram("overview", "overview", overview(model, lang)),
-            Diagram("gaps", "gaps", overview(model, lang, items)),
+            Diagram("gaps", "gaps", gap_map(analysis, items, lang)),
         ]
         if any(i.finding.rule == "PW101" for i in items):
             out.append(Diagram("gaps_uncovered", "gaps", uncovered_heatmap(analysis, items, lang)))
