@@ -65,7 +65,7 @@ def uncovered_heatmap(analysis: Analysis, items: list[Numbered], lang: str = "sv
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><B>{esc(diagram_text(lang, "legend"))}</B><BR/>'
         f'<FONT COLOR="{GREY}">{lines(t(lang, "heatmap_note"), 80)}<BR/>{legend}</FONT></TD></TR>'
     )
-    table = '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3" COLOR="#BBBBBB">' + "".join(rows)
+    table = '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="2" COLOR="#BBBBBB">' + "".join(rows)
     key = "".join(
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><B>{letter}</B>: {lines(text, 80)}</TD></TR>'
         for text, letter in letters.items()
@@ -87,7 +87,7 @@ def uncovered_heatmap(analysis: Analysis, items: list[Numbered], lang: str = "sv
     g.node(
         "map",
         html_label(
-            f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4">{title}<TR><TD>{table}</TABLE></TD></TR>{key}</TABLE>'
+            f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2">{title}<TR><TD>{table}</TABLE></TD></TR>{key}</TABLE>'
         ),
     )
     return g
