@@ -79,6 +79,10 @@ def test_whatif_csv_reads_back():
         ["explain", "gz1", "-m", str(MODEL)],
         ["stats", "-m", str(MODEL)],
         ["assumptions", "-m", str(MODEL), "--format", "csv"],
+        ["trace", "utskrivning-fredag", "-m", str(MODEL)],
+        ["trace", "utskrivning-fredag", "-m", str(MODEL), "--format", "json"],
+        ["whatif", "orebro-7-dagar", "-m", str(MODEL), "--format", "csv"],
+        ["whatif", "orebro-7-dagar", "-m", str(MODEL)],
     ],
 )
 def test_out_writes_what_the_terminal_would_show(args, tmp_path):

@@ -22,12 +22,14 @@ from pathways.cli.common import (
     Lang,
     LangOption,
     ModelOption,
+    OutOption,
     Severity,
     TableOrJson,
     console,
     err_console,
     h,
     load_or_exit,
+    output,
     report_problems,
 )
 from pathways.cli.errors import EXIT_FINDINGS, EXIT_WRITE, CommandError
@@ -65,6 +67,7 @@ def trace_cmd(
     calendar: bool = CalendarOption,
     lang: Lang = LangOption,
     scenarios: list[str] = ScenarioRefs,
+    out: Path | None = OutOption,
 ) -> None:
     """Follow a patient case day by day: where the patient is, who owns each need, the gaps met."""
     model = load_or_exit(model_dir)
@@ -78,11 +81,12 @@ def trace_cmd(
     loaded = load_case(path, model)
     findings = find_gaps(model, load_config(model_dir, all_rules()), Options(calendar=calendar))
     result = Tracer(model, findings, TraceOptions(calendar=calendar)).trace(loaded)
-    if fmt == TableOrJson.json:
-        console.print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2), markup=False, soft_wrap=True)
-        return
-    for part in trace_view(result, lang.value):
-        console.print(part)
+    with output(out):
+        if fmt == TableOrJson.json:
+            console.print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2), markup=False, soft_wrap=True)
+        else:
+            for part in trace_view(result, lang.value):
+                console.print(part)
 
 
 # --------------------------------------------------------------------------- cases
@@ -195,6 +199,7 @@ def whatif_cmd(
     ),
     calendar: bool = CalendarOption,
     lang: Lang = LangOption,
+    out: Path | None = OutOption,
 ) -> None:
     """What if the agreement changed? Apply scenarios and compare findings, ownership and cases."""
     model = load_or_exit(model_dir)
@@ -221,15 +226,16 @@ def whatif_cmd(
     config = load_config(model_dir, all_rules())
     result = compare(model, changed, cases, WhatIfOptions(calendar=calendar, config=config), loaded)
     label = Labels(changed, model, lang=lang.value)
-    if fmt == Format.json:
-        console.print(to_json(result), markup=False, soft_wrap=True)
-    elif fmt == Format.csv:
-        console.file.write(to_csv(result, label, lang.value))
-    elif fmt == Format.markdown:
-        console.file.write(to_markdown(result, label, lang.value) + "\n")
-    else:
-        for part in whatif_view(result, label, lang.value):
-            console.print(part)
+    with output(out):
+        if fmt == Format.json:
+            console.print(to_json(result), markup=False, soft_wrap=True)
+        elif fmt == Format.csv:
+            console.file.write(to_csv(result, label, lang.value))
+        elif fmt == Format.markdown:
+            console.file.write(to_markdown(result, label, lang.value) + "\n")
+        else:
+            for part in whatif_view(result, label, lang.value):
+                console.print(part)
     failing = result.new_at_least(fail_on.value) if fail_on is not None else []
     if fail_on is not None and failing:
         raise CommandError(
