@@ -19,6 +19,7 @@ from pathways.cases.trace import TraceOptions, Tracer
 from pathways.cli.common import (
     CalendarOption,
     Format,
+    FormatOption,
     Lang,
     LangOption,
     ModelOption,
@@ -186,9 +187,7 @@ def whatif_cmd(
             "Alla scenarier i MODELL/scenarios/, i namnordning.", "Every scenario in MODEL/scenarios/, in name order."
         ),
     ),
-    fmt: Format = typer.Option(
-        Format.table, "--format", help=h("table, json, csv eller markdown.", "table, json, csv or markdown.")
-    ),
+    fmt: Format = FormatOption,
     fail_on: Severity | None = typer.Option(
         None,
         "--fail-on",

@@ -185,6 +185,12 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
+FormatOption = typer.Option(
+    Format.table, "--format", help=h("table, json, csv eller markdown.", "table, json, csv or markdown.")
+)
+"""The ``--format`` of the commands that list findings (gaps, whatif, diff)."""
+
+
 class TableOrJson(str, Enum):
     table = "table"
     json = "json"

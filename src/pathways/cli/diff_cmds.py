@@ -9,6 +9,7 @@ import typer
 from pathways.cli.common import (
     CalendarOption,
     Format,
+    FormatOption,
     Lang,
     LangOption,
     ModelOption,
@@ -39,9 +40,7 @@ def diff_cmd(
         ),
     ),
     model_dir: Path = ModelOption,
-    fmt: Format = typer.Option(
-        Format.table, "--format", help=h("table, json, csv eller markdown.", "table, json, csv or markdown.")
-    ),
+    fmt: Format = FormatOption,
     fail_on: Severity | None = typer.Option(
         None,
         "--fail-on",

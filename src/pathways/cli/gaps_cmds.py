@@ -9,6 +9,7 @@ import typer
 from pathways.cli.common import (
     CalendarOption,
     Format,
+    FormatOption,
     Lang,
     LangOption,
     ModelOption,
@@ -26,9 +27,7 @@ from pathways.cli.findings_view import print_findings, rule_codes
 
 def gaps(
     model_dir: Path = ModelOption,
-    fmt: Format = typer.Option(
-        Format.table, "--format", help=h("table, json, csv eller markdown.", "table, json, csv or markdown.")
-    ),
+    fmt: Format = FormatOption,
     rule: list[str] = typer.Option(
         [],
         "--rule",

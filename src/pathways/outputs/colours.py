@@ -31,3 +31,6 @@ ROUTE_STYLE: dict[int, dict[str, str]] = {
 }
 """Each route into home healthcare: a colour, and a line style so colour is not the only cue.
 No route is drawn in orange or vermillion: those are the colours of gaps."""
+
+HEAT_SHADES = ("#FFFFFF", "#FBE3D3", "#F2B48F", VERMILLION)
+"""The heat maps' cells: white for none, then lighter to darker vermillion for 1, 2, 3 or more."""

@@ -10,29 +10,24 @@ from __future__ import annotations
 
 import graphviz
 
-from pathways.outputs.colours import GREY, VERMILLION
-from pathways.outputs.escape import esc, html_label, lines
+from pathways.outputs.colours import GREY, HEAT_SHADES
+from pathways.outputs.escape import esc, lines
 from pathways.outputs.labels import label
 from pathways.outputs.numbering import Numbered
-from pathways.outputs.page import FONT, PORTRAIT, SMALL, source_line, title_label
+from pathways.outputs.page import PORTRAIT, shade_legend, source_line, table_sheet, title_label
 from pathways.outputs.summary import describe
 from pathways.pipeline import Analysis
 from pathways.texts import diagram_text, t
 
-SHADES = ("#FFFFFF", "#FBE3D3", "#F2B48F", VERMILLION)
-"""White (owned), then lighter to darker vermillion for 1, 2, 3+ patient groups without owner."""
-
 
 def _cell(item: Numbered | None, letters: dict[str, str], analysis: Analysis, lang: str) -> str:
     if item is None:
-        return f'<TD BGCOLOR="{SHADES[0]}"><FONT COLOR="{GREY}">–</FONT></TD>'
+        return f'<TD BGCOLOR="{HEAT_SHADES[0]}"><FONT COLOR="{GREY}">–</FONT></TD>'
     f = item.finding
     groups = [letters[describe(analysis.model, c, lang)] for c in f.profiles] or ["–"]
     n = len(groups)
     ink = "white" if n >= 3 else "black"
-    return (
-        f'<TD BGCOLOR="{SHADES[min(n, 3)]}"><FONT COLOR="{ink}"><B>⚠ {item.number}</B>: {", ".join(groups)}</FONT></TD>'
-    )
+    return f'<TD BGCOLOR="{HEAT_SHADES[min(n, 3)]}"><FONT COLOR="{ink}"><B>⚠ {item.number}</B>: {", ".join(groups)}</FONT></TD>'
 
 
 def _letters(analysis: Analysis, items: list[Numbered], lang: str) -> dict[str, str]:
@@ -55,15 +50,11 @@ def uncovered_heatmap(analysis: Analysis, items: list[Numbered], lang: str = "sv
     for need in needs:
         body = "".join(_cell(cells.get((need, s)), letters, analysis, lang) for s in settings)
         rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{lines(label(model, need, lang), 40)}</TD>{body}</TR>')
-    legend = " ".join(
-        f'<FONT COLOR="{SHADES[k] if k else GREY}">{"■" if k else "□"}</FONT> {esc(text)}'
-        for k, text in ((0, "–"), (1, "1"), (2, "2"), (3, "3+"))
-    )
     head_label = title_label(t(lang, "heatmap_title"), model, lang, page=PORTRAIT)[1:-1]
     title = (
         f'<TR><TD ALIGN="LEFT">{head_label}</TD></TR>'
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><B>{esc(diagram_text(lang, "legend"))}</B><BR/>'
-        f'<FONT COLOR="{GREY}">{lines(t(lang, "heatmap_note"), 80)}<BR/>{legend}</FONT></TD></TR>'
+        f'<FONT COLOR="{GREY}">{lines(t(lang, "heatmap_note"), 80)}<BR/>{shade_legend()}</FONT></TD></TR>'
     )
     table = '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="2" COLOR="#BBBBBB">' + "".join(rows)
     key = "".join(
@@ -72,22 +63,7 @@ def uncovered_heatmap(analysis: Analysis, items: list[Numbered], lang: str = "sv
     )
     key = f'<TR><TD><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1">{key}</TABLE></TD></TR>'
     key += f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="{GREY}">{lines(source_line(model, lang), 90)}</FONT></TD></TR>'
-    g = graphviz.Digraph(name="gaps_uncovered")
-    g.attr(
-        "graph",
-        charset="UTF-8",
-        fontname=FONT,
-        fontsize=str(SMALL),
-        pad="0.1",
-        bgcolor="white",
-        margin="0",
-        size=PORTRAIT.size,
+    return table_sheet(
+        "gaps_uncovered",
+        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2">{title}<TR><TD>{table}</TABLE></TD></TR>{key}</TABLE>',
     )
-    g.attr("node", shape="plaintext", fontname=FONT, fontsize=str(SMALL), margin="0")
-    g.node(
-        "map",
-        html_label(
-            f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2">{title}<TR><TD>{table}</TABLE></TD></TR>{key}</TABLE>'
-        ),
-    )
-    return g

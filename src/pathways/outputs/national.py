@@ -24,12 +24,21 @@ import graphviz
 
 from pathways.analysis.regions import County, Summary
 from pathways.model.model import Model
-from pathways.outputs.colours import GREY, REGION_BG, ROUTE_STYLE
+from pathways.outputs.colours import GREY, HEAT_SHADES, REGION_BG, ROUTE_STYLE
 from pathways.outputs.escape import esc, html_label, lines
 from pathways.outputs.labels import label
 from pathways.outputs.numbering import Numbered
 from pathways.outputs.overview import MARKS
-from pathways.outputs.page import FONT, PORTRAIT, SMALL, glyph, legend_table, new_graph, source_line, title_label
+from pathways.outputs.page import (
+    PORTRAIT,
+    glyph,
+    legend_table,
+    new_graph,
+    shade_legend,
+    source_line,
+    table_sheet,
+    title_label,
+)
 from pathways.texts import diagram_text, national_text
 
 AGGREGATE_HANDOVERS = 600
@@ -55,7 +64,6 @@ can go, devices and cost, profile boundaries. A rule not listed is of kind ``oth
 COUNTIES_PER_PAGE = 24
 COLUMNS = 4
 HEAT_ROWS_PER_PAGE = 40
-HEAT_SHADES = ("#FFFFFF", "#FBE3D3", "#F2B48F", "#D55E00")
 """White (none), then lighter to darker vermillion for 1, 2, 3 or more gaps."""
 
 
@@ -297,36 +305,17 @@ def findings_heatmap(
             count[family(item.finding.rule)] += 1
         cells = "".join(_heat_cell(count[k]) for k in kinds)
         body.append(f'<TR><TD ALIGN="LEFT">{text}</TD>{cells}{_heat_cell(len(found))}</TR>')
-    shades = " ".join(
-        f'<FONT COLOR="{HEAT_SHADES[k] if k else GREY}">{"■" if k else "□"}</FONT> {esc(text)}'
-        for k, text in ((0, "–"), (1, "1"), (2, "2"), (3, "3+"))
-    )
     title = title_label(national_text(lang, "heatmap_title"), model, lang, page, PORTRAIT)[1:-1]
-    note = f'<B>{esc(diagram_text(lang, "legend"))}</B><BR/><FONT COLOR="{GREY}">{lines(national_text(lang, "heatmap_note"), 80)}<BR/>{shades}</FONT>'
+    note = f'<B>{esc(diagram_text(lang, "legend"))}</B><BR/><FONT COLOR="{GREY}">{lines(national_text(lang, "heatmap_note"), 80)}<BR/>{shade_legend()}</FONT>'
     table = (
         '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3" COLOR="#BBBBBB">' + "".join(body) + "</TABLE>"
     )
-    g = graphviz.Digraph(name=name)
-    g.attr(
-        "graph",
-        charset="UTF-8",
-        fontname=FONT,
-        fontsize=str(SMALL),
-        pad="0.1",
-        bgcolor="white",
-        margin="0",
-        size=PORTRAIT.size,
+    return table_sheet(
+        name,
+        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4"><TR><TD ALIGN="LEFT">{title}</TD></TR>'
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{note}</TD></TR><TR><TD ALIGN="LEFT">{table}</TD></TR>'
+        f'<TR><TD ALIGN="LEFT"><FONT COLOR="{GREY}">{esc(source_line(model, lang))}</FONT></TD></TR></TABLE>',
     )
-    g.attr("node", shape="plaintext", fontname=FONT, fontsize=str(SMALL), margin="0")
-    g.node(
-        "map",
-        html_label(
-            f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4"><TR><TD ALIGN="LEFT">{title}</TD></TR>'
-            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{note}</TD></TR><TR><TD ALIGN="LEFT">{table}</TD></TR>'
-            f'<TR><TD ALIGN="LEFT"><FONT COLOR="{GREY}">{esc(source_line(model, lang))}</FONT></TD></TR></TABLE>'
-        ),
-    )
-    return g
 
 
 def national_diagrams(

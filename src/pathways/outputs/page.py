@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import graphviz
 
 from pathways.model.model import Model
-from pathways.outputs.colours import BLACK, GREY
+from pathways.outputs.colours import BLACK, GREY, HEAT_SHADES
 from pathways.outputs.escape import esc, html_label, wrap
 from pathways.stamp import diagram_text
 from pathways.texts import diagram_text as t
@@ -193,3 +193,29 @@ def glyph(text: str, color: str = BLACK, bold: bool = False) -> str:
     if bold:
         inner = f"<B>{inner}</B>"
     return f'<FONT COLOR="{color}">{inner}</FONT>'
+
+
+def shade_legend() -> str:
+    """The heat maps' key to their shades: none, 1, 2, 3+."""
+    return " ".join(
+        f'<FONT COLOR="{HEAT_SHADES[k] if k else GREY}">{"■" if k else "□"}</FONT> {esc(text)}'
+        for k, text in ((0, "–"), (1, "1"), (2, "2"), (3, "3+"))
+    )
+
+
+def table_sheet(name: str, label: str) -> graphviz.Digraph:
+    """A portrait A4 page holding one HTML table (``label``, without its outer ``<>``): the heat maps."""
+    g = graphviz.Digraph(name=name)
+    g.attr(
+        "graph",
+        charset="UTF-8",
+        fontname=FONT,
+        fontsize=str(SMALL),
+        pad="0.1",
+        bgcolor="white",
+        margin="0",
+        size=PORTRAIT.size,
+    )
+    g.attr("node", shape="plaintext", fontname=FONT, fontsize=str(SMALL), margin="0")
+    g.node("map", html_label(label))
+    return g

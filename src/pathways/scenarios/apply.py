@@ -127,7 +127,7 @@ def _apply_add(state: _State, change: Change) -> Change:
     state.collections[name].insert(_position(state, change, name), element)
     state.where[element.id] = name
     state.origins[element.id] = _origin_of(change)
-    return Change(op="remove", target=element.id, file=change.file, line=change.line, col=change.col, node=change.node)
+    return change.undone_by("remove", element.id)
 
 
 def _where(state: _State, ref: Reference) -> str:
@@ -191,14 +191,10 @@ def _apply_remove(state: _State, change: Change, name: str, index: int) -> list[
             ]
         )
     restored = [
-        Change(
-            op="replace",
-            target=ref_old.id,
+        change.undone_by(
+            "replace",
+            ref_old.id,
             element=dump_element(ref_old),
-            file=change.file,
-            line=change.line,
-            col=change.col,
-            node=change.node,
             origin=state.origins.get(ref_old.id),
         )
         for _name, _index, ref_old in _drop_references(state, change, refs)
@@ -208,15 +204,11 @@ def _apply_remove(state: _State, change: Change, name: str, index: int) -> list[
     del state.where[change.target]
     state.origins.pop(change.target, None)
     neighbour = {"after": items[index - 1].id} if index > 0 else ({"before": items[0].id} if items else {})
-    readd = Change(
-        op="add",
-        target=change.target,
+    readd = change.undone_by(
+        "add",
+        change.target,
         collection=name,
         element=dump_element(old),
-        file=change.file,
-        line=change.line,
-        col=change.col,
-        node=change.node,
         origin=old_origin,
         **neighbour,
     )
@@ -238,14 +230,10 @@ def _apply_replace(state: _State, change: Change, name: str, index: int) -> Chan
     old_origin = state.origins.get(change.target)
     items[index] = element
     state.origins[change.target] = _origin_of(change)
-    return Change(
-        op="replace",
-        target=change.target,
+    return change.undone_by(
+        "replace",
+        change.target,
         element=dump_element(old),
-        file=change.file,
-        line=change.line,
-        col=change.col,
-        node=change.node,
         origin=old_origin,
     )
 
@@ -267,15 +255,11 @@ def _apply_set(state: _State, change: Change, name: str, index: int) -> Change:
         before = dump_element(old)
         for step in path[:-1]:
             before = before[step]
-    return Change(
-        op="set",
-        target=change.target,
+    return change.undone_by(
+        "set",
+        change.target,
         field=field_,
         value=before,
-        file=change.file,
-        line=change.line,
-        col=change.col,
-        node=change.node,
     )
 
 

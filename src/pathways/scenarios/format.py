@@ -130,6 +130,10 @@ class Change:
     origin: Any = dc_field(default=None, compare=False, repr=False)
     """For an inverse change: where the restored element came from (its model file)."""
 
+    def undone_by(self, op: str, target: str, **fields: Any) -> Change:
+        """A change that undoes this one, standing where this one stands in its file."""
+        return Change(op=op, target=target, file=self.file, line=self.line, col=self.col, node=self.node, **fields)
+
     @property
     def items(self) -> bool:
         """A ``set`` that appends to or removes from a list rather than giving a whole value."""

@@ -46,6 +46,11 @@ def _span(first: date, last: date) -> list[date]:
     return [first + timedelta(days=i) for i in range((last - first).days + 1)] if first <= last else []
 
 
+def _days_caused(gaps: list[Gap], handover: str, needs: list[str]) -> list[date]:
+    """The days on which one of ``needs``, on its way through ``handover``, has no owner."""
+    return sorted({d for g in gaps if g.cause == handover and g.need in needs for d in _span(g.start, g.end)})
+
+
 def _base(occurrences: list[date], anchor: date) -> date | None:
     """The occurrence a limit counts from: the last on or before ``anchor``, else the first after."""
     before = [d for d in occurrences if d <= anchor]
@@ -103,8 +108,7 @@ def route_findings(ctx: TraceContext, facts: Facts, end: date) -> list[TraceFind
         when = {"sv": f"gjort {done}", "en": f"done {done}"} if done else {"sv": "aldrig gjort", "en": "never done"}
         due = {"sv": "senast", "en": "due"}
         found.append(
-            TraceFinding(
-                id=f"route-step-late:{step.id}",
+            TraceFinding.of(
                 kind="route-step-late",
                 element=step.id,
                 message={
@@ -183,8 +187,7 @@ def sip_findings(ctx: TraceContext, sips: list[SipStep], first: dict[str, date],
         if s.deadline and fact is not None and fact > s.deadline:
             what = {"sv": "kallelse", "en": "call"} if s.deadline_for == "call" else {"sv": "möte", "en": "meeting"}
             found.append(
-                TraceFinding(
-                    id=f"sip-late:{s.id}",
+                TraceFinding.of(
                     kind="sip-late",
                     element=s.id,
                     message={
@@ -198,8 +201,7 @@ def sip_findings(ctx: TraceContext, sips: list[SipStep], first: dict[str, date],
         if not s.held:
             start = s.deadline + ONE if s.deadline else first[s.id]
             found.append(
-                TraceFinding(
-                    id=f"sip-not-held:{s.id}",
+                TraceFinding.of(
                     kind="sip-not-held",
                     element=s.id,
                     message={
@@ -231,8 +233,8 @@ def left_findings(ctx: TraceContext, facts: Facts, gaps: list[Gap]) -> list[Trac
     for kind, entries in (("ended-without-handover", facts.dropped), ("referral-returned", facts.returned)):
         for hid, day in entries:
             h = ctx.model.by_id[hid]
-            days = sorted({d for g in gaps if g.cause == hid for d in _span(g.start, g.end)})
             lost = sorted({g.need for g in gaps if g.cause == hid}, key=lambda n: ctx.need_rank.get(n, 0))
+            days = _days_caused(gaps, hid, lost)
             message = {
                 lang: _LEFT[kind][lang].format(
                     sender=_label(ctx, h.from_, lang),
@@ -244,8 +246,7 @@ def left_findings(ctx: TraceContext, facts: Facts, gaps: list[Gap]) -> list[Trac
                 for lang in ("sv", "en")
             }
             found.append(
-                TraceFinding(
-                    id=f"{kind}:{hid}",
+                TraceFinding.of(
                     kind=kind,
                     element=hid,
                     message=message,
@@ -270,8 +271,7 @@ def temporary_limit_findings(ctx: TraceContext, facts: Facts) -> list[TraceFindi
         if first is None or s.mode == "device_order" or LIMIT_ITEM in s.passes:
             continue
         found.append(
-            TraceFinding(
-                id=f"temporary-limit-not-passed:{s.id}",
+            TraceFinding.of(
                 kind="temporary-limit-not-passed",
                 element=s.id,
                 message={
@@ -298,11 +298,10 @@ def handover_findings(ctx: TraceContext, facts: Facts, rows: dict[date, Day], ga
         lost = [n for n in s.needs if s.to_unit not in row.owners.get(n, ())]
         if not lost:
             continue
-        days = sorted({d for g in gaps if g.cause == s.id and g.need in lost for d in _span(g.start, g.end)})
+        days = _days_caused(gaps, s.id, lost)
         names = {lang: ", ".join(_label(ctx, n, lang) for n in lost) for lang in ("sv", "en")}
         found.append(
-            TraceFinding(
-                id=f"handover-not-owned:{s.id}",
+            TraceFinding.of(
                 kind="handover-not-owned",
                 element=s.id,
                 message={

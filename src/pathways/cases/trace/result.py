@@ -174,6 +174,19 @@ class TraceFinding:
     days: list[dt.date]
     needs: list[str] = field(default_factory=list)
 
+    @classmethod
+    def of(
+        cls,
+        kind: str,
+        element: str,
+        message: dict[str, str],
+        source: str | None,
+        days: list[dt.date],
+        needs: list[str] | None = None,
+    ) -> TraceFinding:
+        """The finding ``kind`` about ``element``; its id is ``kind:element``."""
+        return cls(f"{kind}:{element}", kind, element, message, source, days, list(needs or []))
+
     def as_dict(self) -> dict:
         data = asdict(self)
         data["days"] = [d.isoformat() for d in self.days]
