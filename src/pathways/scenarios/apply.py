@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -32,11 +32,7 @@ from pathways.scenarios.fields import (
 )
 from pathways.scenarios.format import Change, Scenario
 from pathways.scenarios.references import Reference, drop, references
-
-
-def dump_element(element) -> dict:
-    """An element as plain data with every field (the form changes work on)."""
-    return element.model_dump(mode="json", by_alias=True)
+from pathways.scenarios.state import State, dump_element
 
 
 def dump_collections(model: Model) -> dict[str, list[dict]]:
@@ -46,34 +42,6 @@ def dump_collections(model: Model) -> dict[str, list[dict]]:
     return data
 
 
-@dataclass
-class _State:
-    model: Model
-    collections: dict[str, list] = field(init=False)
-    origins: dict[str, Origin] = field(init=False)
-    where: dict[str, str] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.collections = {name: list(items) for name, items in self.model.collections.items()}
-        self.origins = dict(self.model.origins)
-        self.where = {item.id: name for name, items in self.collections.items() for item in items}
-
-    def index(self, name: str, element_id: str) -> int:
-        for i, item in enumerate(self.collections[name]):
-            if item.id == element_id:
-                return i
-        raise KeyError(element_id)
-
-    def build(self) -> Model:
-        return Model(
-            meta=self.model.meta,
-            collections={name: list(items) for name, items in self.collections.items()},
-            origins=dict(self.origins),
-            meta_origin=self.model.meta_origin,
-            root=self.model.root,
-        )
-
-
 def _origin_of(change: Change) -> Origin:
     if change.origin is not None:
         return change.origin
@@ -81,7 +49,7 @@ def _origin_of(change: Change) -> Origin:
     return Origin(change.file, node if hasattr(node, "where") else None)
 
 
-def _unknown(state: _State, change: Change, key: str) -> Problem:
+def _unknown(state: State, change: Change, key: str) -> Problem:
     return problem(
         change,
         (key,),
@@ -89,7 +57,7 @@ def _unknown(state: _State, change: Change, key: str) -> Problem:
     )
 
 
-def _position(state: _State, change: Change, name: str) -> int:
+def _position(state: State, change: Change, name: str) -> int:
     """Where in the collection an added element goes: after/before an element, else last."""
     items = state.collections[name]
     if change.after is not None and change.before is not None:
@@ -107,7 +75,7 @@ def _position(state: _State, change: Change, name: str) -> int:
     return position
 
 
-def _apply_add(state: _State, change: Change) -> Change:
+def _apply_add(state: State, change: Change) -> Change:
     name = change.collection or ""
     if name not in COLLECTIONS:
         raise fail(
@@ -130,7 +98,7 @@ def _apply_add(state: _State, change: Change) -> Change:
     return change.undone_by("remove", element.id)
 
 
-def _where(state: _State, ref: Reference) -> str:
+def _where(state: State, ref: Reference) -> str:
     """`` (file:line:col)`` of the referring field."""
     origin = state.origins.get(ref.element)
     if origin is None:
@@ -139,11 +107,11 @@ def _where(state: _State, ref: Reference) -> str:
     return f" ({origin.file}:{line}:{col})"
 
 
-def _referrer_text(state: _State, ref: Reference) -> str:
+def _referrer_text(state: State, ref: Reference) -> str:
     return f"{ref.collection} '{ref.element}', field {ref.field}{_where(state, ref)}"
 
 
-def _drop_references(state: _State, change: Change, refs: list[Reference]) -> list[tuple[str, int, Any]]:
+def _drop_references(state: State, change: Change, refs: list[Reference]) -> list[tuple[str, int, Any]]:
     """Drop every reference to the removed element; the (collection, index, old element) of each changed one."""
     by_element: dict[str, list[Reference]] = defaultdict(list)
     for ref in refs:
@@ -174,10 +142,10 @@ def _drop_references(state: _State, change: Change, refs: list[Reference]) -> li
     return changed
 
 
-def _apply_remove(state: _State, change: Change, name: str, index: int) -> list[Change]:
+def _apply_remove(state: State, change: Change, name: str, index: int) -> list[Change]:
     items = state.collections[name]
     old = items[index]
-    refs = references({n: [dump_element(e) for e in xs] for n, xs in state.collections.items()}, change.target)
+    refs = references(state.dumps_naming(change.target), change.target)
     if refs and not change.drop_references:
         raise Failed(
             [
@@ -215,7 +183,7 @@ def _apply_remove(state: _State, change: Change, name: str, index: int) -> list[
     return [readd, *restored]
 
 
-def _apply_replace(state: _State, change: Change, name: str, index: int) -> Change:
+def _apply_replace(state: State, change: Change, name: str, index: int) -> Change:
     if not isinstance(change.element, dict):
         raise fail(change, ("element",), "'element' is a mapping: the whole new element")
     element = validate_element(COLLECTIONS[name], change.element, change, ("element",), name)
@@ -238,7 +206,7 @@ def _apply_replace(state: _State, change: Change, name: str, index: int) -> Chan
     )
 
 
-def _apply_set(state: _State, change: Change, name: str, index: int) -> Change:
+def _apply_set(state: State, change: Change, name: str, index: int) -> Change:
     path = change.path
     if path[0] == "id":
         raise fail(change, ("field",), "'set' cannot change an id; remove the element and add it again")
@@ -263,7 +231,7 @@ def _apply_set(state: _State, change: Change, name: str, index: int) -> Change:
     )
 
 
-def _apply_one(state: _State, change: Change) -> list[Change]:
+def _apply_one(state: State, change: Change) -> list[Change]:
     """Apply one change to the state; return what undoes it (in the order to apply). Raises Failed."""
     if change.op == "add":
         return [_apply_add(state, change)]
@@ -326,8 +294,8 @@ def conflicts(scenarios: list[Scenario]) -> list[Problem]:
     return problems
 
 
-def _run(model: Model, changes: list[Change]) -> tuple[_State, list[Change], list[Problem]]:
-    state = _State(model)
+def _run(model: Model, changes: list[Change]) -> tuple[State, list[Change], list[Problem]]:
+    state = State(model)
     inverses: list[Change] = []
     problems: list[Problem] = []
     for change in changes:

@@ -1,0 +1,73 @@
+"""Property: the elements a removal looks at (those whose JSON holds the removed id) give the
+same references, in the same order, as walking every element of the model."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pathways.model.model import Model
+from pathways.scenarios.references import references
+from pathways.scenarios.state import State, dump_element
+from tests.cases.helpers import bundled
+
+ID = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\t "), min_size=1, max_size=12
+)
+"""Ids as the schema allows them (no space at either end), with quotes, backslashes, non-ASCII."""
+
+
+def everything(state: State) -> dict[str, list[dict]]:
+    return {name: [dump_element(e) for e in items] for name, items in state.collections.items()}
+
+
+def with_names(target: str, where: list[int]) -> Model:
+    """The bundled model whose responsibilities at ``where`` are owned by ``target`` (and name
+    it as a need and, for the first one, as a profile dimension): references in a scalar, a
+    list item and a profile key."""
+    model = bundled()
+    items = list(model.responsibilities)
+    for n, i in enumerate(where):
+        r = items[i % len(items)]
+        update: dict = {"owner": target, "needs": [*r.needs, target]}
+        if n == 0:
+            update["profile"] = {**r.profile, target: ["x"]}
+        items[i % len(items)] = r.model_copy(update=update)
+    return Model(
+        meta=model.meta,
+        collections={**model.collections, "responsibilities": items},
+        origins=model.origins,
+        meta_origin=model.meta_origin,
+        root=model.root,
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(target=ID, where=st.lists(st.integers(min_value=0, max_value=500), max_size=4))
+def test_elements_naming_an_id_give_every_reference(target, where):
+    state = State(with_names(target, where))
+    full = references(everything(state), target)
+    assert references(state.dumps_naming(target), target) == full
+    changed = {i % len(state.collections["responsibilities"]) for i in where}
+    assert len(full) >= 2 * len(changed) + bool(where), "owner and need of each, the profile key of the first"
+
+
+@settings(max_examples=30, deadline=None)
+@given(pick=st.integers(min_value=0))
+def test_an_existing_id_has_the_same_referrers(pick):
+    state = State(bundled())
+    ids = sorted(state.where)
+    target = ids[pick % len(ids)]
+    assert references(state.dumps_naming(target), target) == references(everything(state), target)
+
+
+def test_a_changed_element_is_read_again():
+    state = State(bundled())
+    target = state.model.units[0].id
+    before = references(state.dumps_naming(target), target)
+    items = state.collections["responsibilities"]
+    index = next(i for i, r in enumerate(items) if r.owner != target)
+    items[index] = items[index].model_copy(update={"owner": target})
+    after = references(state.dumps_naming(target), target)
+    assert len(after) == len(before) + 1
+    assert after == references(everything(state), target)
