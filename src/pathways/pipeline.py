@@ -24,11 +24,12 @@ from pathways.conformance.run import JourneyLog
 from pathways.conformance.run import Result as ConformanceResult
 from pathways.gaps.analyze import find_gaps
 from pathways.gaps.config import RuleConfig
-from pathways.gaps.core import Finding, Options
+from pathways.gaps.core import Context, Finding, Options
 from pathways.graph.build import build_graph
 from pathways.model.model import Model
 from pathways.scenarios.apply import apply_scenarios
 from pathways.scenarios.format import Scenario
+from pathways.scenarios.ownership import Indexed
 from pathways.scenarios.whatif import WhatIf, WhatIfOptions, compare
 from pathways.stamp import Stamp, stamp_of
 
@@ -113,12 +114,14 @@ def analyse(
     """Gaps, traces and what-if comparisons of a model, each rule set run once per model variant;
     with ``journey_log``, its journeys judged against the model (with the model's findings)."""
     options = Options(calendar=calendar)
-    findings = find_gaps(model, config, options)
+    context = Context(model, options=options)
+    findings = find_gaps(model, config, options, context=context)
     tracer = Tracer(model, findings, TraceOptions(calendar=calendar)) if cases else None
     comps = []
     for s in scenarios:
         changed = apply_scenarios(model, [s])
-        changed_findings = find_gaps(changed, config, options)
+        indexed = Indexed.of(model, changed, options, before=context)
+        changed_findings = find_gaps(changed, config, options, context=indexed.after)
         w = compare(
             model,
             changed,
@@ -126,6 +129,7 @@ def analyse(
             WhatIfOptions(calendar=calendar, config=config),
             scenarios=[s],
             findings=(findings, changed_findings),
+            indexed=indexed,
         )
         comps.append(Comparison(s.id, dict(s.label), changed, w, [s]))
     return Analysis(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import pathways.scenarios.whatif as whatif
+import pathways.scenarios.ownership as whatif
 from pathways.analysis.coverage import catchments, differing_catchments, unit_principals
 from pathways.model.load import load_model
 from pathways.model.model import Model
@@ -68,7 +68,7 @@ def test_ownership_changes_are_those_of_comparing_every_catchment(small, monkeyp
     collections["responsibilities"] = [e for e in small.responsibilities if e.owner != r.owner]
     changed = Model(meta=small.meta, collections=collections, root=small.root)
     rows, _ = whatif.ownership_changes(small, changed)
-    monkeypatch.setattr(whatif, "differing_catchments", lambda a, b: None)
+    monkeypatch.setattr(whatif, "differing_catchments", lambda *models: None)
     full, _ = whatif.ownership_changes(small, changed)
     assert rows, "a unit without responsibilities owns nothing any more"
     assert {o.catchment for o in rows} == {cid}

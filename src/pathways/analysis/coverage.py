@@ -163,7 +163,12 @@ def _same(a: list, b: list) -> bool:
     return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
 
 
-def differing_catchments(base: Model, changed: Model) -> set[str] | None:
+def differing_catchments(
+    base: Model,
+    changed: Model,
+    before: list[Catchment] | None = None,
+    after: list[Catchment] | None = None,
+) -> set[str] | None:
     """Ids of the catchments whose coverage can differ between two models; None: any of them.
 
     ``changed`` is ``base`` with some elements replaced (as ``apply_scenarios`` makes it:
@@ -171,6 +176,7 @@ def differing_catchments(base: Model, changed: Model) -> set[str] | None:
     when it is not in both, when its units differ, or when one of its units, or a
     responsibility of one of them, was changed, added or removed. When needs, settings,
     profile dimensions or principals change, every catchment can.
+    ``before`` and ``after``, if given, are the catchments of the two models.
     Cost: O(U + R) identity comparisons, plus the catchments of both models.
     """
     for name in ("needs", "settings", "dimensions", "principals", "principal_groups"):
@@ -184,11 +190,36 @@ def differing_catchments(base: Model, changed: Model) -> set[str] | None:
             a, b = old.get(eid), new.get(eid)
             if a is not b:
                 touched.update(e.id if name == "units" else e.owner for e in (a, b) if e is not None)
-    before = {c.id: c for c in catchments(base)}
-    after = {c.id: c for c in catchments(changed)}
+    old_catchments = {c.id: c for c in (catchments(base) if before is None else before)}
+    new_catchments = {c.id: c for c in (catchments(changed) if after is None else after)}
     result = set()
-    for cid in before.keys() | after.keys():
-        ca, cb = before.get(cid), after.get(cid)
+    for cid in old_catchments.keys() | new_catchments.keys():
+        ca, cb = old_catchments.get(cid), new_catchments.get(cid)
         if ca is None or cb is None or ca.units != cb.units or not touched.isdisjoint(ca.units):
             result.add(cid)
     return result
+
+
+def coverages_after(
+    before: list[tuple[Catchment, Coverage]],
+    after: list[Catchment],
+    only: set[str] | None,
+    changed: Model,
+    space: ProfileSpace,
+) -> list[tuple[Catchment, Coverage]]:
+    """``coverages(changed, space, after)``, the coverages of the catchments ``after`` of
+    ``changed``, with those of ``before`` (a base model's, of each of its catchments) kept
+    for the catchments that cannot differ: all but ``only`` (``differing_catchments`` of
+    the two models; None: every catchment is made anew).
+
+    A catchment outside ``only`` has the same units in both models, and neither they nor
+    their responsibilities changed, nor the needs, settings or dimensions: its coverage
+    is made of the same responsibilities, in the same order, to the same cells.
+    Cost: that of ``coverages`` for the catchments in ``only``, O(C) for the others.
+    """
+    kept = {c.id: cov for c, cov in before} if only is not None else {}
+    fresh = {
+        c.id: cov
+        for c, cov in coverages(changed, space, [c for c in after if c.id not in kept or c.id in (only or ())])
+    }
+    return [(c, fresh[c.id] if c.id in fresh else kept[c.id]) for c in after]

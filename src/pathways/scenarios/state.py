@@ -26,8 +26,9 @@ class State:
     collections: dict[str, list] = field(init=False)
     origins: dict[str, Origin] = field(init=False)
     where: dict[str, str] = field(init=False)
-    _json: dict[int, tuple[Any, bytes]] = field(init=False, default_factory=dict)
-    """id(element) -> (element, its JSON); the element is kept so that its id stays its own."""
+    _json: dict[int, bytes] = field(init=False, default_factory=dict)
+    """id(element) -> its JSON, for each element in ``_kept`` (so that no other takes its id)."""
+    _kept: list[Any] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         self.collections = {name: list(items) for name, items in self.model.collections.items()}
@@ -41,11 +42,9 @@ class State:
         raise KeyError(element_id)
 
     def _json_of(self, element) -> bytes:
-        cached = self._json.get(id(element))
-        if cached is None or cached[0] is not element:
-            cached = (element, element.__pydantic_serializer__.to_json(element, by_alias=True))
-            self._json[id(element)] = cached
-        return cached[1]
+        self._kept.append(element)
+        made = self._json[id(element)] = element.__pydantic_serializer__.to_json(element, by_alias=True)
+        return made
 
     def dumps_naming(self, target: str) -> dict[str, list[dict]]:
         """The elements (as plain data, per collection, in order) that can name ``target``.
@@ -54,9 +53,9 @@ class State:
         element's JSON as ``target`` in JSON, so the elements without it cannot name it:
         ``references`` of these is ``references`` of the whole model.
         """
-        needle = to_json(target)
+        needle, made, make = to_json(target), self._json.get, self._json_of
         return {
-            name: [dump_element(e) for e in items if needle in self._json_of(e)]
+            name: [dump_element(e) for e in items if needle in (made(id(e)) or make(e))]
             for name, items in self.collections.items()
         }
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pathways.analysis.coverage import catchments, coverages, differing_catchments
-from pathways.analysis.profiles import ProfileSpace
 from pathways.cases.format import Case
 from pathways.cases.load import check_case, read_case
 from pathways.cases.trace import Trace, TraceOptions, Tracer
@@ -20,6 +17,7 @@ from pathways.model.model import Model
 from pathways.model.schema import COLLECTIONS
 from pathways.scenarios.apply import dump_element
 from pathways.scenarios.format import Scenario
+from pathways.scenarios.ownership import Indexed, OwnershipChange, ownership_changes
 
 
 @dataclass(frozen=True)
@@ -28,52 +26,6 @@ class WhatIfOptions:
 
     calendar: bool = True
     config: RuleConfig | None = None
-
-
-@dataclass
-class Owner:
-    unit: str
-    responsibility: str
-    window: dict | None
-
-    def key(self) -> tuple:
-        w = self.window
-        return (self.unit, tuple(sorted(w.items())) if w else None)
-
-    def text(self) -> str:
-        if not self.window:
-            return self.unit
-        w = self.window
-        lo = "" if w.get("start_day") is None else f"{w['start_day']:+d}"
-        hi = "" if w.get("end_day") is None else f"{w['end_day']:+d}"
-        unit = " vardagar" if w.get("days") == "working" else ""
-        return f"{self.unit} ({w['event']} {lo}..{hi}{unit})"
-
-
-@dataclass
-class OwnershipChange:
-    """For some profiles, a need in a setting has other owners after the scenarios."""
-
-    catchment: str
-    need: str
-    setting: str
-    profiles: list[dict]
-    profiles_text: dict[str, list[str]]
-    before: list[Owner]
-    after: list[Owner]
-
-    def as_dict(self) -> dict:
-        return {
-            "catchment": self.catchment,
-            "need": self.need,
-            "setting": self.setting,
-            "profiles": self.profiles,
-            "profiles_text": self.profiles_text,
-            "before": [o.unit for o in self.before],
-            "after": [o.unit for o in self.after],
-            "before_detail": [o.__dict__ | {"text": o.text()} for o in self.before],
-            "after_detail": [o.__dict__ | {"text": o.text()} for o in self.after],
-        }
 
 
 @dataclass
@@ -162,90 +114,6 @@ class WhatIf:
             "cases_unchanged": self.cases_unchanged,
             "notes": self.notes,
         }
-
-
-def _owner_table(
-    model: Model, space: ProfileSpace, only: set[str] | None
-) -> dict[tuple[str, str, str], dict[tuple, tuple[Owner, int]]]:
-    """(catchment, need, setting) -> owner key -> (owner, profiles it owns there that need it).
-
-    Only the catchments in ``only`` (every catchment when None).
-    """
-    table: dict[tuple[str, str, str], dict[tuple, tuple[Owner, int]]] = defaultdict(dict)
-    windows: dict[str, dict | None] = {}
-    chosen = [c for c in catchments(model) if only is None or c.id in only]
-    for catchment, cov in coverages(model, space, chosen):
-        for (need, setting), entries in cov.by_cell.items():
-            required = cov.required.get((need, setting), 0)
-            for rid, unit, covered in entries:
-                mask = covered & required
-                if not mask:
-                    continue
-                if rid not in windows:
-                    r = model.by_id[rid]
-                    windows[rid] = r.window.model_dump(mode="json") if r.window else None
-                owner = Owner(unit, rid, windows[rid])
-                cell = table[(catchment.id, need, setting)]
-                old = cell.get(owner.key())
-                cell[owner.key()] = (old[0] if old else owner, (old[1] if old else 0) | mask)
-    return table
-
-
-def ownership_changes(base: Model, changed: Model) -> tuple[list[OwnershipChange], list[str]]:
-    """Who owns each need, per setting and profile, before and after; only what differs."""
-    dims_a = [(d.id, [v.id for v in d.values]) for d in base.dimensions]
-    dims_b = [(d.id, [v.id for v in d.values]) for d in changed.dimensions]
-    if dims_a != dims_b:
-        return [], [
-            "the scenarios change the profile dimensions; ownership is not compared / profildimensionerna ändras, ägarskap jämförs inte"
-        ]
-    space = ProfileSpace(dims_a)
-    only = differing_catchments(base, changed)
-    before, after = _owner_table(base, space, only), _owner_table(changed, space, only)
-    labels = {"sv": {("*", "*"): "alla profiler"}, "en": {("*", "*"): "every profile"}}
-    for d in changed.dimensions:
-        for v in d.values:
-            labels["sv"][(d.id, v.id)] = v.label.sv
-            labels["en"][(d.id, v.id)] = v.label.en
-    need_order = {n.id: i for i, n in enumerate(changed.needs)} | {n.id: i for i, n in enumerate(base.needs)}
-    setting_order = {s.id: i for i, s in enumerate(changed.settings)} | {s.id: i for i, s in enumerate(base.settings)}
-    rows: list[OwnershipChange] = []
-    for cell in sorted(
-        set(before) | set(after), key=lambda c: (c[0], need_order.get(c[1], 99), setting_order.get(c[2], 99))
-    ):
-        b, a = before.get(cell, {}), after.get(cell, {})
-        diff = 0
-        for key in set(b) | set(a):
-            diff |= b.get(key, (None, 0))[1] ^ a.get(key, (None, 0))[1]
-        if not diff:
-            continue
-        groups: dict[tuple, int] = defaultdict(int)
-        bits = diff
-        while bits:
-            low = bits & -bits
-            pos = low.bit_length() - 1
-            sig = (
-                tuple(sorted(k for k, (_, mask) in b.items() if mask >> pos & 1)),
-                tuple(sorted(k for k, (_, mask) in a.items() if mask >> pos & 1)),
-            )
-            groups[sig] |= low
-            bits ^= low
-        for (kb, ka), mask in groups.items():
-            if kb == ka:
-                continue
-            cubes = space.minimal_cubes(mask)
-            rows.append(
-                OwnershipChange(
-                    catchment=cell[0],
-                    need=cell[1],
-                    setting=cell[2],
-                    profiles=cubes,
-                    profiles_text={lang: [space.describe(c, labels[lang]) for c in cubes] for lang in ("sv", "en")},
-                    before=[b[k][0] for k in kb],
-                    after=[a[k][0] for k in ka],
-                )
-            )
-    return rows, []
 
 
 def element_changes(base: Model, changed: Model) -> list[ElementChange]:
@@ -389,20 +257,29 @@ def compare(
     options: WhatIfOptions | None = None,
     scenarios: Sequence[Scenario] = (),
     findings: tuple[list[Finding], list[Finding]] | None = None,
+    indexed: Indexed | None = None,
 ) -> WhatIf:
     """What changes between ``base`` and ``changed`` (usually ``apply_scenarios(base, ...)``).
 
     ``findings``, if given, are the findings of ``base`` and of ``changed`` already found
-    with the same options (the pipeline finds them once); otherwise they are found here."""
+    with the same options (the pipeline finds them once); otherwise they are found here.
+    ``indexed``, if given, holds the two models' gap-rule contexts (``Indexed.of``), the
+    ones the findings were found in; otherwise they are made here."""
     options = options or WhatIfOptions()
     gap_options = Options(calendar=options.calendar)
+    indexed = indexed or Indexed.of(base, changed, gap_options)
     if findings is None:
-        findings = (find_gaps(base, options.config, gap_options), find_gaps(changed, options.config, gap_options))
+        findings = (
+            find_gaps(base, options.config, gap_options, context=indexed.before),
+            find_gaps(changed, options.config, gap_options, context=indexed.after),
+        )
     fb, fa = findings
     ids_b, ids_a = {f.id for f in fb}, {f.id for f in fa}
     trace_options = TraceOptions(calendar=options.calendar)
-    case_rows, same = case_changes(Tracer(base, fb, trace_options), Tracer(changed, fa, trace_options), cases)
-    ownership, notes = ownership_changes(base, changed)
+    case_rows, same = (
+        case_changes(Tracer(base, fb, trace_options), Tracer(changed, fa, trace_options), cases) if cases else ([], [])
+    )
+    ownership, notes = ownership_changes(base, changed, indexed)
     added = [d.id for d in changed.dimensions if d.id not in {x.id for x in base.dimensions}]
     if added:
         notes.append(

@@ -1,0 +1,216 @@
+"""Who owns each need, per setting and profile, before and after the scenarios: what differs.
+
+The gap rules of both models read the coverage of every catchment (``Context.coverages``);
+:class:`Indexed` makes the two contexts once, the changed model's reusing the base's
+coverage of each catchment the scenarios cannot change, and the comparison reads them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from pathways.analysis.coverage import Coverage, coverages_after, differing_catchments
+from pathways.analysis.profiles import ProfileSpace
+from pathways.gaps.core import Context, Options
+from pathways.model.model import Model
+
+
+@dataclass
+class Owner:
+    unit: str
+    responsibility: str
+    window: dict | None
+
+    def key(self) -> tuple:
+        w = self.window
+        return (self.unit, tuple(sorted(w.items())) if w else None)
+
+    def text(self) -> str:
+        if not self.window:
+            return self.unit
+        w = self.window
+        lo = "" if w.get("start_day") is None else f"{w['start_day']:+d}"
+        hi = "" if w.get("end_day") is None else f"{w['end_day']:+d}"
+        unit = " vardagar" if w.get("days") == "working" else ""
+        return f"{self.unit} ({w['event']} {lo}..{hi}{unit})"
+
+
+@dataclass
+class OwnershipChange:
+    """For some profiles, a need in a setting has other owners after the scenarios."""
+
+    catchment: str
+    need: str
+    setting: str
+    profiles: list[dict]
+    profiles_text: dict[str, list[str]]
+    before: list[Owner]
+    after: list[Owner]
+
+    def as_dict(self) -> dict:
+        return {
+            "catchment": self.catchment,
+            "need": self.need,
+            "setting": self.setting,
+            "profiles": self.profiles,
+            "profiles_text": self.profiles_text,
+            "before": [o.unit for o in self.before],
+            "after": [o.unit for o in self.after],
+            "before_detail": [o.__dict__ | {"text": o.text()} for o in self.before],
+            "after_detail": [o.__dict__ | {"text": o.text()} for o in self.after],
+        }
+
+
+@dataclass
+class Indexed:
+    """The gap-rule contexts of a model and of the model changed by scenarios, and the
+    catchments whose coverage can differ between them (None: any of them)."""
+
+    before: Context
+    after: Context
+    only: set[str] | None
+
+    @classmethod
+    def of(cls, base: Model, changed: Model, options: Options | None = None, before: Context | None = None) -> Indexed:
+        """The two contexts (``before``, if given, is the base's, shared by several changed
+        models); the changed one keeps the base's coverage of each catchment the scenarios
+        cannot change (``coverages_after``): what it would make anew."""
+        before = before if before is not None else Context(base, options=options)
+        after = Context(changed, options=options)
+        only = differing_catchments(base, changed, before.catchments, after.catchments)
+        after.coverages = coverages_after(before.coverages, after.catchments, only, changed, after.space)
+        return cls(before, after, only)
+
+
+OwnerTable = dict[tuple[str, str, str], dict[tuple, tuple[Owner, int]]]
+"""(catchment, need, setting) -> owner key -> (owner, profiles it owns there that need it)."""
+
+
+class _Windows:
+    """Each responsibility's window as plain data, made once."""
+
+    def __init__(self, model: Model):
+        self.model = model
+        self.dumped: dict[str, dict | None] = {}
+
+    def __call__(self, rid: str) -> dict | None:
+        if rid not in self.dumped:
+            r = self.model.by_id[rid]
+            self.dumped[rid] = r.window.model_dump(mode="json") if r.window else None
+        return self.dumped[rid]
+
+
+def _cell_owners(entries: list, required: int, windows: _Windows) -> dict[tuple, tuple[Owner, int]]:
+    cell: dict[tuple, tuple[Owner, int]] = {}
+    for rid, unit, covered in entries:
+        mask = covered & required
+        if not mask:
+            continue
+        owner = Owner(unit, rid, windows(rid))
+        old = cell.get(owner.key())
+        cell[owner.key()] = (old[0] if old else owner, (old[1] if old else 0) | mask)
+    return cell
+
+
+def _same_cell(a: Coverage, b: Coverage, cell: tuple[str, str], base: Model, changed: Model) -> bool:
+    """Whether a cell's owners are made of the same entries, required profiles and windows."""
+    entries = a.by_cell.get(cell)
+    if entries != b.by_cell.get(cell) or a.required.get(cell, 0) != b.required.get(cell, 0):
+        return False
+    for rid, _, _ in entries or ():
+        ra, rb = base.by_id[rid], changed.by_id[rid]
+        if ra is not rb and ra.window != rb.window:
+            return False
+    return True
+
+
+def _owner_tables(indexed: Indexed) -> tuple[OwnerTable, OwnerTable]:
+    """The owners of each cell of the catchments that can differ, before and after; a cell
+    whose owners are made of the same entries in both is left out (it cannot differ)."""
+    only = indexed.only
+    before = {c.id: cov for c, cov in indexed.before.coverages if only is None or c.id in only}
+    after = {c.id: cov for c, cov in indexed.after.coverages if only is None or c.id in only}
+    base, changed = indexed.before.model, indexed.after.model
+    windows = (_Windows(base), _Windows(changed))
+    tables: tuple[OwnerTable, OwnerTable] = ({}, {})
+    empty = Coverage(indexed.after.space, {}, {})
+    for cid in sorted(before.keys() | after.keys()):
+        covs = (before.get(cid, empty), after.get(cid, empty))
+        for cell in dict.fromkeys([*covs[0].by_cell, *covs[1].by_cell]):
+            if cid in before and cid in after and _same_cell(covs[0], covs[1], cell, base, changed):
+                continue
+            for table, cov, window in zip(tables, covs, windows, strict=True):
+                owners = _cell_owners(cov.by_cell.get(cell, []), cov.required.get(cell, 0), window)
+                if owners:
+                    table[(cid, *cell)] = owners
+    return tables
+
+
+def _labels(model: Model) -> dict[str, dict[tuple[str, str], str]]:
+    labels = {"sv": {("*", "*"): "alla profiler"}, "en": {("*", "*"): "every profile"}}
+    for d in model.dimensions:
+        for v in d.values:
+            labels["sv"][(d.id, v.id)] = v.label.sv
+            labels["en"][(d.id, v.id)] = v.label.en
+    return labels
+
+
+def _groups(b: dict, a: dict, diff: int) -> dict[tuple, int]:
+    """The profiles of ``diff`` grouped by their owners (keys) before and after."""
+    groups: dict[tuple, int] = defaultdict(int)
+    bits = diff
+    while bits:
+        low = bits & -bits
+        pos = low.bit_length() - 1
+        sig = (
+            tuple(sorted(k for k, (_, mask) in b.items() if mask >> pos & 1)),
+            tuple(sorted(k for k, (_, mask) in a.items() if mask >> pos & 1)),
+        )
+        groups[sig] |= low
+        bits ^= low
+    return groups
+
+
+def ownership_changes(
+    base: Model, changed: Model, indexed: Indexed | None = None
+) -> tuple[list[OwnershipChange], list[str]]:
+    """Who owns each need, per setting and profile, before and after; only what differs.
+
+    ``indexed``, if given, holds the contexts of the two models (their gap runs made the
+    coverages already); otherwise they are made here."""
+    dims_a = [(d.id, [v.id for v in d.values]) for d in base.dimensions]
+    dims_b = [(d.id, [v.id for v in d.values]) for d in changed.dimensions]
+    if dims_a != dims_b:
+        return [], [
+            "the scenarios change the profile dimensions; ownership is not compared / profildimensionerna ändras, ägarskap jämförs inte"
+        ]
+    space = ProfileSpace(dims_a)
+    before, after = _owner_tables(indexed or Indexed.of(base, changed))
+    labels = _labels(changed)
+    need_order = {n.id: i for i, n in enumerate(changed.needs)} | {n.id: i for i, n in enumerate(base.needs)}
+    setting_order = {s.id: i for i, s in enumerate(changed.settings)} | {s.id: i for i, s in enumerate(base.settings)}
+    rows: list[OwnershipChange] = []
+    for cell in sorted(
+        set(before) | set(after), key=lambda c: (c[0], need_order.get(c[1], 99), setting_order.get(c[2], 99))
+    ):
+        b, a = before.get(cell, {}), after.get(cell, {})
+        diff = 0
+        for key in set(b) | set(a):
+            diff |= b.get(key, (None, 0))[1] ^ a.get(key, (None, 0))[1]
+        for (kb, ka), mask in _groups(b, a, diff).items():
+            if kb == ka:
+                continue
+            cubes = space.minimal_cubes(mask)
+            rows.append(
+                OwnershipChange(
+                    catchment=cell[0],
+                    need=cell[1],
+                    setting=cell[2],
+                    profiles=cubes,
+                    profiles_text={lang: [space.describe(c, labels[lang]) for c in cubes] for lang in ("sv", "en")},
+                    before=[b[k][0] for k in kb],
+                    after=[a[k][0] for k in ka],
+                )
+            )
+    return rows, []
