@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from pathways.analysis.coverage import Coverage, coverages_after, differing_catchments
 from pathways.analysis.profiles import ProfileSpace
@@ -156,6 +157,16 @@ def _labels(model: Model) -> dict[str, dict[tuple[str, str], str]]:
     return labels
 
 
+def _order(key: Any) -> Any:
+    """A sort key for owner keys that orders them as their values do, with None (no
+    window, an open end) first: one unit can own a cell with and without a window."""
+    if key is None:
+        return (0,)
+    if isinstance(key, tuple):
+        return (1, tuple(_order(k) for k in key))
+    return (1, key)
+
+
 def _groups(b: dict, a: dict, diff: int) -> dict[tuple, int]:
     """The profiles of ``diff`` grouped by their owners (keys) before and after."""
     groups: dict[tuple, int] = defaultdict(int)
@@ -164,8 +175,8 @@ def _groups(b: dict, a: dict, diff: int) -> dict[tuple, int]:
         low = bits & -bits
         pos = low.bit_length() - 1
         sig = (
-            tuple(sorted(k for k, (_, mask) in b.items() if mask >> pos & 1)),
-            tuple(sorted(k for k, (_, mask) in a.items() if mask >> pos & 1)),
+            tuple(sorted((k for k, (_, mask) in b.items() if mask >> pos & 1), key=_order)),
+            tuple(sorted((k for k, (_, mask) in a.items() if mask >> pos & 1), key=_order)),
         )
         groups[sig] |= low
         bits ^= low

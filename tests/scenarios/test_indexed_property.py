@@ -1,0 +1,157 @@
+"""Property: what-if's shared indexes give what a full recomputation gives. For random
+scenarios (responsibilities, handovers and units added, removed, changed) on a small
+synthetic model, the changed model's coverages (the base's kept where the scenarios
+cannot change them), its findings and the ownership changes equal those computed anew."""
+
+from __future__ import annotations
+
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+import pathways.scenarios.ownership as ownership
+from pathways.analysis.coverage import catchments, coverages
+from pathways.gaps.analyze import find_gaps
+from pathways.gaps.core import Context
+from pathways.model.errors import ModelError
+from pathways.model.load import load_model
+from pathways.model.model import Model
+from pathways.scenarios.apply import apply_scenarios, dump_element
+from pathways.scenarios.format import Change, Scenario
+from pathways.scenarios.ownership import Indexed
+from pathways.synth import synthesize, write_synth
+
+OPS = (
+    "owner",
+    "needs-out",
+    "needs-in",
+    "add-responsibility",
+    "remove-responsibility",
+    "remove-handover",
+    "add-handover",
+    "handover-days",
+    "unit-principal",
+    "add-unit",
+    "window",
+)
+
+
+@lru_cache(maxsize=1)
+def small() -> Model:
+    """A synthetic model of 2 regions and 6 municipalities (6 catchments), made once."""
+    with tempfile.TemporaryDirectory() as out:
+        write_synth(synthesize(2, 6, 0), Path(out), scenarios=False)
+        return load_model(out)
+
+
+def _change(model: Model, op: str, n: int, data) -> Change:
+    pick = data.draw
+    units = [u.id for u in model.units]
+    resp = pick(st.sampled_from(model.responsibilities))
+    handover = pick(st.sampled_from(model.handovers))
+    unit = pick(st.sampled_from(model.units))
+    if op == "owner":
+        return Change(op="set", target=resp.id, field="owner", value=pick(st.sampled_from(units)))
+    if op == "needs-out":
+        return Change(op="set", target=resp.id, field="needs", remove_items=(pick(st.sampled_from(resp.needs)),))
+    if op == "needs-in":
+        missing = [x.id for x in model.needs if x.id not in resp.needs] or [model.needs[0].id]
+        return Change(op="set", target=resp.id, field="needs", append=(pick(st.sampled_from(missing)),))
+    if op == "add-responsibility":
+        element = dump_element(resp) | {"id": f"prop-r{n}", "owner": pick(st.sampled_from(units))}
+        return Change(op="add", target=element["id"], collection="responsibilities", element=element)
+    if op == "remove-responsibility":
+        return Change(op="remove", target=resp.id, drop_references=True)
+    if op == "remove-handover":
+        return Change(op="remove", target=handover.id, drop_references=True)
+    if op == "add-handover":
+        element = dump_element(handover) | {"id": f"prop-h{n}", "to": pick(st.sampled_from(units))}
+        return Change(op="add", target=element["id"], collection="handovers", element=element)
+    if op == "handover-days":
+        return Change(op="set", target=handover.id, field="receiver_from", value=pick(st.integers(0, 20)))
+    if op == "unit-principal":
+        principals = [p.id for p in model.principals] + [g.id for g in model.principal_groups]
+        return Change(op="set", target=unit.id, field="principal", value=pick(st.sampled_from(principals)))
+    if op == "window":
+        windows = [None, *(dump_element(r)["window"] for r in model.responsibilities if r.window is not None)]
+        return Change(op="set", target=resp.id, field="window", value=pick(st.sampled_from(windows)))
+    element = dump_element(unit) | {"id": f"prop-u{n}"}
+    return Change(op="add", target=element["id"], collection="units", element=element)
+
+
+def _scenario(changes: list[Change]) -> Scenario:
+    return Scenario(
+        id="prop",
+        label={"sv": "p", "en": "p"},
+        source={"doc": "seed-001"},
+        status="assumption",
+        rationale="property test",
+        changes=tuple(changes),
+    )
+
+
+def _plain(covs) -> list:
+    return [(c, cov.by_cell, cov.required, cov.setting_mask) for c, cov in covs]
+
+
+def _full_ownership(base: Model, changed: Model) -> list[dict]:
+    """Ownership compared in every cell of every catchment, nothing skipped."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ownership, "differing_catchments", lambda *models: None)
+        mp.setattr(ownership, "_same_cell", lambda *cells: False)
+        rows, _ = ownership.ownership_changes(base, changed)
+    return [o.as_dict() for o in rows]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ops=st.lists(st.sampled_from(OPS), min_size=1, max_size=4), data=st.data())
+def test_shared_indexes_give_the_full_recomputation(ops, data):
+    base = small()
+    changes = [_change(base, op, n, data) for n, op in enumerate(ops)]
+    try:
+        changed = apply_scenarios(base, [_scenario(changes)])
+    except ModelError:
+        event("invalid")
+        return  # not a valid scenario: nothing to compare
+    indexed = Indexed.of(base, changed)
+    fresh = Context(changed)
+    assert _plain(indexed.after.coverages) == _plain(coverages(changed, fresh.space, catchments(changed)))
+    assert [f.as_dict() for f in find_gaps(changed, context=indexed.after)] == [f.as_dict() for f in find_gaps(changed)]
+    rows, _ = ownership.ownership_changes(base, changed, indexed)
+    assert [o.as_dict() for o in rows] == _full_ownership(base, changed)
+
+
+def test_catchments_a_scenario_cannot_change_keep_the_base_coverage():
+    base = small()
+    r = next(x for x in base.responsibilities if len(x.needs) > 1)
+    changed = apply_scenarios(
+        base, [_scenario([Change(op="set", target=r.id, field="needs", remove_items=(r.needs[0],))])]
+    )
+    indexed = Indexed.of(base, changed)
+    kept = {c.id: cov for c, cov in indexed.before.coverages}
+    assert indexed.only is not None and 0 < len(indexed.only) < len(kept)
+    for c, cov in indexed.after.coverages:
+        assert (cov is kept[c.id]) == (c.id not in indexed.only)
+    rows, _ = ownership.ownership_changes(base, changed, indexed)
+    assert rows, "the need's owner changed"
+    assert [o.as_dict() for o in rows] == _full_ownership(base, changed)
+
+
+def test_a_unit_owning_a_need_with_and_without_a_window():
+    base = small()
+    plain = next(r for r in base.responsibilities if r.window is None)
+    windowed = next(r for r in base.responsibilities if r.window is not None)
+    element = dump_element(plain) | {"id": "prop-window", "window": dump_element(windowed)["window"]}
+    add = Change(op="add", target=element["id"], collection="responsibilities", element=element)
+    changed = apply_scenarios(base, [_scenario([add])])
+    rows, _ = ownership.ownership_changes(base, changed)
+    assert rows
+    for row in rows:
+        mine = [o for o in row.after if o.unit == plain.owner]
+        assert [o.window for o in mine] == [None, element["window"]], "no window (open) first"
+        assert [o.unit for o in row.before] == [o.unit for o in row.after if o.responsibility != "prop-window"]
+    assert [o.as_dict() for o in rows] == _full_ownership(base, changed)
