@@ -92,7 +92,7 @@ def _apply_add(state: State, change: Change) -> Change:
             ("element", "id"),
             f"'{element.id}' is already an element of the model (in {state.where[element.id]}); ids are unique",
         )
-    state.collections[name].insert(_position(state, change, name), element)
+    state.insert(name, _position(state, change, name), element)
     state.where[element.id] = name
     state.origins[element.id] = _origin_of(change)
     return change.undone_by("remove", element.id)
@@ -168,7 +168,7 @@ def _apply_remove(state: State, change: Change, name: str, index: int) -> list[C
         for _name, _index, ref_old in _drop_references(state, change, refs)
     ]
     old_origin = state.origins.get(change.target)
-    del items[index]
+    state.delete(name, index)
     del state.where[change.target]
     state.origins.pop(change.target, None)
     neighbour = {"after": items[index - 1].id} if index > 0 else ({"before": items[0].id} if items else {})
