@@ -34,7 +34,7 @@ is unset, to the project's test server, ``tests/neo4j_server``, which the benchm
 at Dalarna and national scale), at Dalarna ``pathways --help`` and ``pathways validate``
 (``benchmarks/startup.py``: whole processes, the least of several runs), and at national
 scale ``neo4j x10`` (``benchmarks/neo4j_pushes.py``: on a fresh test server, warm-up
-pushes until two in a row are within 10 %, then ten re-pushes of changed content under one
+pushes until three in a row are within 10 %, then ten re-pushes of changed content under one
 name, one region, with the floor of that region beside them).
 """
 
