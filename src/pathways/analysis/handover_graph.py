@@ -29,11 +29,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-import networkx as nx
-
 from pathways.model.model import Model
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass
@@ -69,6 +71,8 @@ def principal_kind(model: Model, principal_id: str) -> str | None:
 
 def build_index(model: Model) -> HandoverIndex:
     """Project the handovers and responsibilities of a model onto its units."""
+    import networkx as nx  # here, not at the top: a run whose findings are cached needs no networkx
+
     G = nx.DiGraph()
     kind_cache: dict[str, str | None] = {}
     unit_kind: dict[str, str | None] = {}
