@@ -49,19 +49,22 @@ def measure(argv: list[str], repeat: int) -> dict[str, float]:
     }
 
 
+def commands(model_dir: Path) -> dict[str, list[str]]:
+    return {
+        "pathways --help": [str(PATHWAYS), "--help"],
+        "pathways validate": [str(PATHWAYS), "validate", "--model", str(model_dir)],
+    }
+
+
 def main(args: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("model_dir", nargs="?", type=Path, default=ROOT / "model")
     parser.add_argument("--repeat", type=int, default=15)
     opts = parser.parse_args(args)
-    commands = {
-        "pathways --help": [str(PATHWAYS), "--help"],
-        "pathways validate": [str(PATHWAYS), "validate", "--model", str(opts.model_dir)],
-    }
     load_before = os.getloadavg()
     print(f"{'command':<20} {'wall min':>9} {'wall med':>9} {'CPU min':>9} {'CPU med':>9}  target {TARGET_S} s")
     worst = 0.0
-    for name, argv in commands.items():
+    for name, argv in commands(opts.model_dir).items():
         r = measure(argv, opts.repeat)
         worst = max(worst, r["wall_min"])
         print(f"{name:<20} {r['wall_min']:>9.3f} {r['wall_median']:>9.3f} {r['cpu_min']:>9.3f} {r['cpu_median']:>9.3f}")

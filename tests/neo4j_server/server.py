@@ -25,6 +25,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 __all__ = ["Neo4jServerError", "Neo4jTestServer", "build_launcher"]
@@ -96,6 +97,8 @@ class Neo4jTestServer:
     By default ``data_dir`` is a fresh temporary directory that ``stop()`` deletes.
     Pass ``data_dir=`` to use (and keep) your own. The password is fixed when the
     store is created; restarting on an existing store keeps its password.
+    ``settings`` are Neo4j settings on top of the launcher's (``{"db.memory.transaction.max":
+    "2MiB"}``), written to ``data_dir/conf/neo4j.conf`` and kept across restarts.
     """
 
     user = "neo4j"
@@ -110,6 +113,7 @@ class Neo4jTestServer:
         startup_timeout: float = 120.0,
         jvm_args: tuple[str, ...] = DEFAULT_JVM_ARGS,
         java: str | None = None,
+        settings: Mapping[str, str] | None = None,
     ) -> None:
         self.password = password or os.environ.get("NEO4J_TEST_PASSWORD") or DEFAULT_PASSWORD
         if len(self.password) < 8:
@@ -126,6 +130,7 @@ class Neo4jTestServer:
         self.jvm_args = tuple(jvm_args)
         java_home = os.environ.get("JAVA_HOME")
         self.java = java or (str(Path(java_home) / "bin" / "java") if java_home else "java")
+        self.settings = dict(settings or {})
         self._proc: subprocess.Popen[bytes] | None = None
         self.start_seconds: float | None = None  # duration of the last start, until READY
 
@@ -204,6 +209,10 @@ class Neo4jTestServer:
 
     def _spawn_and_wait(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        if self.settings:
+            conf = self.data_dir / "conf" / "neo4j.conf"
+            conf.parent.mkdir(exist_ok=True)
+            conf.write_text("".join(f"{key}={value}\n" for key, value in self.settings.items()), encoding="utf-8")
         env = dict(os.environ, NEO4J_TEST_PASSWORD=self.password)
         cmd = [self.java, *self.jvm_args, "-jar", str(JAR), str(self.port), str(self.data_dir), "--watch-stdin"]
         started = time.monotonic()

@@ -6,7 +6,7 @@ build an interrupted push left, then in one transaction points the version's
 ``PwVersion {name}`` node at it, then deletes builds no version points at. A build's
 ``PwBuild`` marker is written first (``complete: false``) and completed last, so every
 build on the store, partial or not, is found by its marker, and removed through the
-index on ``build`` in transactions of 5,000 nodes: ten pushes of changed content under
+index on ``build`` in transactions of :data:`DELETE_BATCH` nodes: ten pushes of changed content under
 one name leave one build, and each push costs the same. Readers
 follow the pointer, so they see the previous complete version until the swap; a push
 that dies half-way leaves only an unreferenced partial build, which the next push
@@ -30,6 +30,9 @@ from pathways.model.model import Model
 from pathways.model.schema import COLLECTIONS, Meta
 
 BATCH = 10000
+"""Nodes or relationships written per transaction."""
+DELETE_BATCH = 5000
+"""Nodes (with their relationships) removed per transaction when a build goes."""
 
 SCHEMA = (
     f"CREATE CONSTRAINT pw_build_id IF NOT EXISTS FOR (n:{NODE_LABEL}) REQUIRE (n.build, n.id) IS UNIQUE",
@@ -72,10 +75,11 @@ def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
 
 
 def _delete_build(session: neo4j.Session, build: str) -> None:
-    """Remove one build's nodes and relationships, 5,000 nodes a transaction, then its marker."""
+    """Remove one build's nodes and relationships, :data:`DELETE_BATCH` nodes a transaction, then its marker."""
     session.run(
-        f"MATCH (n:{NODE_LABEL} {{build: $build}}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 5000 ROWS",
+        f"MATCH (n:{NODE_LABEL} {{build: $build}}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF $batch ROWS",
         build=build,
+        batch=DELETE_BATCH,
     ).consume()
     session.run("MATCH (b:PwBuild {build: $build}) DELETE b", build=build).consume()
 

@@ -33,7 +33,8 @@ import picocli.CommandLine;
  * once Bolt accepts connections and shuts down cleanly on SIGTERM/SIGINT. With
  * --watch-stdin it also shuts down when stdin reaches EOF, i.e. when the parent process
  * (the test runner) dies. DATA_DIR is the Neo4j home: store in DATA_DIR/data, logs in
- * DATA_DIR/logs/debug.log.
+ * DATA_DIR/logs/debug.log. Settings in DATA_DIR/conf/neo4j.conf, when that file exists,
+ * come on top of the ones below (e.g. a transaction memory limit for one test).
  */
 public final class Launcher {
 
@@ -72,15 +73,19 @@ public final class Launcher {
             }
         }
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
                 // Defaults are 5 s each, which makes every shutdown take ~10 s.
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(200))
-                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(200))
-                .build();
+                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(200));
+        Path conf = home.resolve("conf/neo4j.conf");
+        if (Files.exists(conf)) {
+            builder.loadPropertiesFromFile(conf);
+        }
+        DatabaseManagementService dbms = builder.build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             dbms.shutdown();
