@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from pathways.model.errors import ModelError, Problem
-from pathways.model.jsonfast import read_json_compatible
+from pathways.model.jsonfast import read_json_model
 from pathways.model.model import Model, Origin
 from pathways.model.pydantic_errors import validation_problems
 from pathways.model.schema import COLLECTIONS, Identified, Meta, ModelFile
@@ -47,12 +47,9 @@ Doc = LazyDoc | PosDict
 
 
 def _read_file(path: Path, display: str) -> tuple[ModelFile | None, Doc | None, list[Problem]]:
-    fast = read_json_compatible(path)
-    if isinstance(fast, dict):
-        try:
-            return ModelFile.model_validate(fast), LazyDoc(path, display), []
-        except ValidationError:
-            pass  # read it again with positions, to say where the problems are
+    fast = read_json_model(path, ModelFile)
+    if fast is not None:
+        return fast, LazyDoc(path, display), []
     doc = load_yaml(path, display)
     if doc is None:
         return None, None, []
