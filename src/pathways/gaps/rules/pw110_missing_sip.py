@@ -242,7 +242,8 @@ def _handover_hits(ctx: Context, social: int, covered: Callable[[Iterable[str]],
             continue
         if {kind_of.get(h.from_), kind_of.get(h.to)} != BOTH:
             continue
-        missing = ctx.space.mask(h.profile) & social & ~covered((h.id, h.from_, h.to))
+        profiles = ctx.space.mask(h.profile) & social
+        missing = profiles & ~covered((h.id, h.from_, h.to)) if profiles else 0
         if missing:
             yield handover_hit(ctx, h.id, h.from_, h.to, list(h.needs), missing)
 
