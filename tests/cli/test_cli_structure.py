@@ -19,9 +19,14 @@ MODEL = ROOT / "model"
 runner = CliRunner()
 
 
-def _python(code: str, **env: str) -> subprocess.CompletedProcess:
+def _python(code: str, *args: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ, **env}, timeout=60
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **env},
+        timeout=60,
     )
 
 
@@ -42,6 +47,20 @@ def test_validate_imports_only_what_it_uses():
     )
     assert "giltig modell" in out.stdout
     assert out.stdout.splitlines()[-1] == "0 []"
+
+
+def test_gaps_read_back_from_the_cache_imports_neither_networkx_nor_holidays(tmp_path):
+    # the second run of `pathways gaps` on unchanged files (issue 15: Dalarna gaps <= 0.35 s)
+    code = (
+        "import sys; from pathways.cli.main import app\n"
+        "try: app(['gaps', '--format', 'json', '--model', sys.argv[1]])\n"
+        "except SystemExit as e: print(e.code, sorted({'networkx', 'holidays', 'yaml', 'rich'} & set(sys.modules)))"
+    )
+    env = {"PATHWAYS_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [_python(code, str(MODEL), **env) for _ in range(2)]
+    assert runs[0].stdout.splitlines()[-1] != "0 []"  # computed: the rules need networkx and holidays
+    assert runs[1].stdout.splitlines()[-1] == "0 []"
+    assert runs[1].stdout.splitlines()[:-1] == runs[0].stdout.splitlines()[:-1]
 
 
 def test_help_lists_lazy_commands_without_importing_them():

@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pathways.cases.calendar import DayCounter, is_working_day
 from pathways.gaps.analyze import find_gaps
 from pathways.gaps.core import Options
-from pathways.gaps.rules.pw103_days import calendar_gap_days
+from pathways.gaps.rules.pw103_days import INF, WorkingDays, calendar_gap_days
 from pathways.model.load import load_model
 from pathways.model.model import Model
 from tests.gaps.fixture import findings_of, fixture_model
@@ -131,3 +135,14 @@ def test_whole_analysis_of_the_bundled_model_is_fast():
         find_gaps(model)
         best = min(best, time.process_time() - start)
     assert best < 0.3, f"find_gaps took {best:.3f} s"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=dt.date(2025, 1, 1), max_value=dt.date(2036, 12, 1)), st.integers(min_value=1, max_value=20))
+def test_the_trace_and_pw103_count_working_days_alike(start, days):
+    # one Swedish calendar for the patient's journey and the gap rules: weekends, public
+    # holidays and the eves lag (1930:173) counts as holidays (midsummer, Christmas, New Year)
+    traced = DayCounter(calendar=True).add(start, days, "working")
+    assert (traced - start).days == WorkingDays.of(2026).shift(start, days, "working", INF)
+    assert is_working_day(traced)
+    assert sum(is_working_day(start + dt.timedelta(days=k)) for k in range(1, (traced - start).days + 1)) == days

@@ -9,7 +9,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pathways.model.yamlio import PosDict, PosList, load_yaml
+from pathways.model.positions import PosDict, PosList
+from pathways.model.yamlio import load_yaml
 
 KEY_CHARS = "abcdefghijklmnopqrstuvwxyzåäöABCÅÄÖ0123456789_-"
 keys = st.text(KEY_CHARS, min_size=1, max_size=16)

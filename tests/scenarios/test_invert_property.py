@@ -199,7 +199,8 @@ def test_apply_then_inverse_gives_the_baseline_back_exactly(changes):
             assert c.target in changed.by_id or any(x.op == "remove" and x.target == c.target for x in changes)
     undo = invert(s, model)
     dropping = sum(1 for c in changes if c.drop_references)
-    assert len(undo.changes) == len(changes) if not dropping else len(undo.changes) > len(changes)
+    # a dropped reference is restored by a change of its own; a remove whose referrers are gone already drops none
+    assert len(undo.changes) == len(changes) if not dropping else len(undo.changes) >= len(changes)
     back = apply_scenarios(changed, [undo])
     assert dump_collections(back) == base
     assert {i: o.file for i, o in back.origins.items()} == {i: o.file for i, o in model.origins.items()}

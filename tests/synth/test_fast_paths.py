@@ -12,6 +12,7 @@ import networkx as nx
 
 import pathways.graph.build as build
 import pathways.model.load as load
+import pathways.model.read as read
 from pathways.model.load import load_model
 from pathways.synth import synthesize, write_synth
 
@@ -23,9 +24,10 @@ def _model_dir(tmp_path):
 
 
 def test_json_files_load_as_yaml_does(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATHWAYS_CACHE", "off")  # both loads read the files
     out = _model_dir(tmp_path)
     fast = load_model(out)
-    monkeypatch.setattr(load, "read_json_model", lambda path, model: None)
+    monkeypatch.setattr(read, "read_json_model", lambda path, model: None)
     slow = load_model(out)
     assert fast.meta == slow.meta
     assert fast.collections == slow.collections

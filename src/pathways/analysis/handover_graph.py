@@ -29,11 +29,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-import networkx as nx
-
 from pathways.model.model import Model
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass
@@ -74,6 +76,8 @@ def build_index(model: Model) -> HandoverIndex:
     them (same order, a repeated node's attributes updated), without their per-call
     checks and cache clearing (``tests/synth/test_fast_paths.py`` compares the two).
     """
+    import networkx as nx  # here, not at the top: a run whose findings are cached needs no networkx
+
     G = nx.DiGraph()
     nodes, succ, pred = G._node, G._succ, G._pred
     kind_cache: dict[str, str | None] = {}

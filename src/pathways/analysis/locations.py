@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pathways.model.model import Model
-from pathways.model.yamlio import LazyNode
+from pathways.model.positions import LazyNode
 
 ID_KEY = re.compile(r"""(?m)^[ \t]*(?:-[ \t]*)?\{?[ \t]*["']?id["']?[ \t]*:[ \t]*["']?([^"',}\s]+)""")
 """An ``id:`` key that opens a line (YAML block or flow item, or a JSON object per line)."""

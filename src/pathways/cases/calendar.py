@@ -11,21 +11,28 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 ONE = timedelta(days=1)
+DAYS_OFF = ("public", "de_facto")
+"""The holidays library's categories of Swedish days off: the public holidays, and the eves
+of midsummer, Christmas and New Year, which lag (1930:173) om beräkning av lagstadgad tid
+counts as holidays too (a deadline that ends on one moves to the next working day). The
+gap rules' calendar (:mod:`pathways.gaps.rules.pw103_days`) uses the same."""
 
 
 @lru_cache(maxsize=64)
 def _holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.Sweden(years=year))
+    import holidays  # here, not at the top: slow to import, and only a working-day count needs it
+
+    return frozenset(holidays.country_holidays("SE", years=year, categories=DAYS_OFF))
 
 
 def is_working_day(day: date) -> bool:
-    """A weekday that is not a Swedish public holiday.
+    """A weekday that is not a Swedish holiday (public, or midsummer, Christmas or New Year's Eve).
 
     >>> is_working_day(date(2026, 3, 6)), is_working_day(date(2026, 3, 7)), is_working_day(date(2026, 4, 6))
     (True, False, False)
+    >>> is_working_day(date(2026, 6, 19)), is_working_day(date(2026, 12, 24)), is_working_day(date(2026, 12, 31))
+    (False, False, False)
     """
     return day.weekday() < 5 and day not in _holidays(day.year)
 

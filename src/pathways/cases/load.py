@@ -18,8 +18,8 @@ from pathways.cases.yamlfile import (
 )
 from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model, Origin
+from pathways.model.positions import PosDict
 from pathways.model.pydantic_errors import validation_problems
-from pathways.model.yamlio import PosDict
 
 CASES_DIR = "cases"
 

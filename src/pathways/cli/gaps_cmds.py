@@ -71,9 +71,8 @@ def gaps(
 ) -> None:
     """Every finding of the gap rules on a model, as a table, JSON, CSV or Markdown."""
     from pathways.analysis.locations import locations
-    from pathways.cli.common import load_or_exit
     from pathways.cli.progress import progress_bars
-    from pathways.gaps.analyze import find_gaps
+    from pathways.gaps.analyze import gaps_of
     from pathways.gaps.baseline import stale_entries
     from pathways.gaps.config import load_baseline, load_config
     from pathways.gaps.core import Options, at_least
@@ -82,14 +81,13 @@ def gaps(
     from pathways.outputs.findings import to_csv, to_json, to_markdown
     from pathways.stamp import stamp_of
 
-    model = load_or_exit(model_dir)
     rules = all_rules()
     config = load_config(model_dir, rules)
     loaded = load_baseline(baseline) if baseline else None
     accepted: dict[str, str] = loaded if loaded is not None else {}
     codes = rule_codes(rule)
     with progress_bars() as progress:
-        findings = find_gaps(model, config, Options(calendar=calendar), codes=codes, progress=progress)
+        model, findings = gaps_of(model_dir, config, Options(calendar=calendar), codes, progress=progress)
     if loaded is not None:
         ran = {r.code for r in config.select(rules)} & (codes or {r.code for r in rules})
         report_problems(ModelError(stale_entries(loaded, findings, ran)))
@@ -165,9 +163,8 @@ def explain(
 
 
 def _explain(code: str, model_dir: Path, calendar: bool, lang: str) -> None:
-    from pathways.cli.common import load_or_exit
     from pathways.cli.explain_print import print_finding_explanation, print_grey_zone_explanation
-    from pathways.gaps.analyze import find_gaps
+    from pathways.gaps.analyze import gaps_of
     from pathways.gaps.config import load_config
     from pathways.gaps.core import Options
     from pathways.gaps.rules import all_rules, find_rule
@@ -177,9 +174,8 @@ def _explain(code: str, model_dir: Path, calendar: bool, lang: str) -> None:
     if r is not None:
         _explain_rule(r, lang)
         return
-    model = load_or_exit(model_dir)
     rules = all_rules()
-    findings = find_gaps(model, load_config(model_dir, rules), Options(calendar=calendar))
+    model, findings = gaps_of(model_dir, load_config(model_dir, rules), Options(calendar=calendar))
     if is_finding_id(code):
         found = explain_finding(model, findings, rules, code, lang)
         if found is None:

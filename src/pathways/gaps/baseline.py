@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from pathways.files import write_text
 from pathways.gaps.config import Baseline
 from pathways.gaps.core import Finding
@@ -20,6 +18,8 @@ accepted:
 
 def baseline_text(findings: list[Finding], keep: dict[str, str] | None = None, lang: str = "sv") -> str:
     """A baseline of ``findings``: justifications from ``keep`` where there is one, else empty."""
+    import yaml  # here, not at the top: ``pathways gaps`` imports this module and rarely writes a baseline
+
     keep = keep or {}
     lines = [HEADER]
     for f in findings:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pathways.gaps.core import SEVERITIES, Rule
 from pathways.model.errors import ModelError, Problem
-from pathways.model.yamlio import PosDict, PosList, load_yaml
+from pathways.model.positions import PosDict, PosList
 
 CONFIG_FILE = "rules.yaml"
 
@@ -36,6 +36,8 @@ def load_config(model_dir: Path, rules: list[Rule]) -> RuleConfig:
     if not path.exists():
         return RuleConfig()
     name = str(path)
+    from pathways.model.yamlio import load_yaml  # only when there is a file to read
+
     doc = load_yaml(path, name)
     problems: list[Problem] = []
     codes = {r.code for r in rules}
@@ -98,6 +100,8 @@ def load_baseline(path: Path) -> Baseline:
             justification: Gränsen mellan psykiatri och primärvård utreds i målbildsarbetet.
     """
     name = str(path)
+    from pathways.model.yamlio import load_yaml
+
     doc = load_yaml(Path(path), name)
     if not isinstance(doc, PosDict) or not isinstance(doc.get("accepted"), PosList):
         raise ModelError([Problem(name, 1, 1, "", "a baseline holds 'accepted:', a list of {id, justification}")])

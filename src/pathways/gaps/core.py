@@ -14,14 +14,15 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from pathways.analysis.coverage import Catchment, Coverage, catchments, coverages
 from pathways.analysis.profiles import ProfileSpace
-from pathways.graph.build import build_graph
 from pathways.model.model import Model
 from pathways.perf import without_gc
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 SEVERITIES = ("info", "warning", "error")
 """Severities, lowest first."""
@@ -111,7 +112,9 @@ class Context:
 
     @cached_property
     def G(self) -> nx.MultiDiGraph:
-        """The typed graph, built only when a rule asks for it."""
+        """The typed graph, built only when a rule asks for it (networkx imported only then)."""
+        from pathways.graph.build import build_graph
+
         return build_graph(self.model)
 
     @cached_property

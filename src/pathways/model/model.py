@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from pathways.model.positions import LazyNode, PosDict, PosList
 from pathways.model.schema import COLLECTIONS, Identified, Meta
-from pathways.model.yamlio import LazyNode, PosDict, PosList
 
 FILES: dict[str, str] = {
     "model": "model.yaml",

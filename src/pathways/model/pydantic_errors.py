@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pathways.model.errors import Problem
-from pathways.model.yamlio import PosDict, PosList
+from pathways.model.positions import PosDict, PosList
 
 
 def fields_of(cls: type[BaseModel]) -> list[str]:

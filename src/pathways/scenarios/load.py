@@ -18,8 +18,8 @@ from pathways.cases.yamlfile import (
 )
 from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model
+from pathways.model.positions import PosDict
 from pathways.model.pydantic_errors import validation_problems
-from pathways.model.yamlio import PosDict
 from pathways.scenarios.format import (
     CHANGE_CLASSES,
     OPS,

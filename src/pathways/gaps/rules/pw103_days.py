@@ -9,6 +9,8 @@ from bisect import bisect_left, bisect_right
 from statistics import median
 from typing import ClassVar
 
+from pathways.cases.calendar import DAYS_OFF
+
 WEEKDAYS = {
     "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -33,7 +35,7 @@ class WorkingDays:
 
         years = range(year - 1, year + 12)
         self.names = {
-            lang: holidays.country_holidays("SE", years=years, categories=("public", "de_facto"), language=code)
+            lang: holidays.country_holidays("SE", years=years, categories=DAYS_OFF, language=code)
             for lang, code in (("sv", "sv"), ("en", "en_US"))
         }
         off = set(self.names["sv"])

@@ -33,8 +33,6 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 
-import networkx as nx
-
 from pathways.analysis.handover_graph import cubes_of, handover_index, named
 from pathways.gaps.core import Context, Hit, Rule
 from pathways.gaps.cypher import (
@@ -51,6 +49,8 @@ def referral_loops(edges: list[tuple[str, str, str]], owners: set[str]) -> list[
     >>> referral_loops([("a", "b", "h1"), ("b", "a", "h2"), ("b", "c", "h3")], set())
     [(['a', 'b'], ['h1', 'h2'])]
     """
+    import networkx as nx  # here, not at the top: a run whose findings are cached needs no networkx
+
     pred: dict[str, list[str]] = defaultdict(list)
     for a, b, _ in edges:
         pred[b].append(a)
