@@ -15,6 +15,7 @@ never read):
   package (as Python's own bytecode cache checks its sources), the names of the installed
   distributions with their versions (pydantic, networkx, holidays, ...), and the Python
   version (``code_key``);
+* the ``PATHWAYS_*`` settings in the environment (e.g. the largest file read);
 * what else the answer depends on (the rule settings and options for findings).
 
 Entries are pickles in ``$PATHWAYS_CACHE_DIR``, else ``$XDG_CACHE_HOME/pathways``, else
@@ -42,6 +43,8 @@ FORMAT = 1
 KEEP = 16
 """Entries kept per kind (``model``, ``findings``)."""
 OFF = frozenset({"0", "off", "no", "false"})
+_OWN = "PATHWAYS_CACHE"
+"""The cache's own settings (``PATHWAYS_CACHE``, ``PATHWAYS_CACHE_DIR``) are not part of a key."""
 
 
 def enabled() -> bool:
@@ -80,13 +83,18 @@ def code_key() -> str:
 
 
 def files_key(paths: Iterable[Path], *extra: str) -> str:
-    """The key of an answer read from ``paths`` (each as given, and its bytes) and ``extra``."""
+    """The key of an answer read from ``paths`` (each as given, and its bytes), ``extra``
+    and the ``PATHWAYS_*`` settings in the environment (the size limit of a file, ...).
+    Files are hashed a megabyte at a time, so a file too large to read is not read whole here."""
     digest = hashlib.blake2b(code_key().encode(), digest_size=20)
-    for part in extra:
+    settings = sorted((k, v) for k, v in os.environ.items() if k.startswith("PATHWAYS_") and not k.startswith(_OWN))
+    for part in (*extra, repr(settings)):
         digest.update(b"\0" + part.encode())
     for path in paths:
         digest.update(b"\0" + str(path).encode() + b"\0")
-        digest.update(path.read_bytes())
+        with path.open("rb") as stream:
+            while chunk := stream.read(1 << 20):
+                digest.update(chunk)
     return digest.hexdigest()
 
 

@@ -165,3 +165,13 @@ def test_findings_follow_a_changed_model(model_dir):
     model, after = analyze.gaps_of(model_dir, RuleConfig(), Options())
     assert after == analyze.find_gaps(model, RuleConfig(), Options())
     assert _ids(after) != _ids(before)
+
+
+def test_a_setting_of_the_reader_is_part_of_the_key(model_dir, monkeypatch):
+    # a file read under a raised size limit is not taken as valid under the default one
+    monkeypatch.setenv("PATHWAYS_MAX_FILE_MB", "256")
+    load_model(model_dir)
+    monkeypatch.setenv("PATHWAYS_MAX_FILE_MB", "0.001")
+    with pytest.raises(ModelError) as raised:
+        load_model(model_dir)
+    assert any("units.yaml" in p.file for p in raised.value.problems)
