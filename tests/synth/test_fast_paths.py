@@ -27,7 +27,7 @@ def test_json_files_load_as_yaml_does(tmp_path, monkeypatch):
     monkeypatch.setenv("PATHWAYS_CACHE", "off")  # both loads read the files
     out = _model_dir(tmp_path)
     fast = load_model(out)
-    monkeypatch.setattr(read, "read_json_compatible", lambda path: None)
+    monkeypatch.setattr(read, "read_json_model", lambda path, model: None)
     slow = load_model(out)
     assert fast.meta == slow.meta
     assert fast.collections == slow.collections
@@ -69,3 +69,50 @@ def test_graph_equals_networkx_insertion(tmp_path, monkeypatch):
     assert list(fast.nodes(data=True)) == list(plain.nodes(data=True))
     assert list(fast.edges(keys=True, data=True)) == list(plain.edges(keys=True, data=True))
     assert [(n, list(fast.pred[n])) for n in fast] == [(n, list(plain.pred[n])) for n in plain]
+
+
+def test_handover_index_graph_equals_networkx_insertion(tmp_path):
+    from pathways.analysis.handover_graph import build_index, principal_kind
+
+    model = load_model(_model_dir(tmp_path))
+    plain = nx.DiGraph()
+    for u in model.units:
+        kind = principal_kind(model, u.principal)
+        plain.add_node(u.id, kind=u.kind, principal=u.principal, principal_kind=kind, entry=u.entry)
+    for h in model.handovers:
+        if plain.has_edge(h.from_, h.to):
+            data = plain.edges[h.from_, h.to]
+            data["handovers"].append(h.id)
+            data["modes"].add(h.mode)
+            data["needs"].update(h.needs)
+        else:
+            plain.add_edge(h.from_, h.to, handovers=[h.id], modes={h.mode}, needs=set(h.needs))
+    fast = build_index(model).graph
+    assert list(fast.nodes(data=True)) == list(plain.nodes(data=True))
+    assert list(fast.edges(data=True)) == list(plain.edges(data=True))
+    assert [(n, list(fast.pred[n])) for n in fast] == [(n, list(plain.pred[n])) for n in plain]
+    assert fast.number_of_edges() > 0
+
+
+def _problems_after(tmp_path, old: str, new: str) -> tuple[list, int]:
+    """Load a synthetic model whose handovers file has ``old`` replaced (once) by ``new``."""
+    out = _model_dir(tmp_path)
+    text = (out / "handovers.yaml").read_text(encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), start=1) if old in row)
+    (out / "handovers.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    try:
+        load_model(out)
+    except load.ModelError as exc:
+        return exc.problems, line
+    return [], line
+
+
+def test_json_file_with_a_key_twice_is_reported_as_yaml_does(tmp_path):
+    problems, line = _problems_after(tmp_path, '"mode": "referral"', '"mode": "referral", "mode": "referral"')
+    assert [(p.line, "duplicate key" in p.message) for p in problems] == [(line, True)]
+
+
+def test_json_number_that_yaml_reads_as_text_is_reported(tmp_path):
+    # YAML 1.1 reads 1e1 as a string, not a number: as before, not the JSON reading (10).
+    problems, line = _problems_after(tmp_path, '"mode": "referral"', '"sender_until": 1e1, "mode": "referral"')
+    assert [(p.line, "sender_until" in p.message) for p in problems] == [(line, True)]

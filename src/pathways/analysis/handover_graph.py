@@ -70,25 +70,37 @@ def principal_kind(model: Model, principal_id: str) -> str | None:
 
 
 def build_index(model: Model) -> HandoverIndex:
-    """Project the handovers and responsibilities of a model onto its units."""
+    """Project the handovers and responsibilities of a model onto its units.
+
+    The DiGraph's dicts are filled directly, as ``add_node`` and ``add_edge`` would fill
+    them (same order, a repeated node's attributes updated), without their per-call
+    checks and cache clearing (``tests/synth/test_fast_paths.py`` compares the two).
+    """
     import networkx as nx  # here, not at the top: a run whose findings are cached needs no networkx
 
     G = nx.DiGraph()
+    nodes, succ, pred = G._node, G._succ, G._pred
     kind_cache: dict[str, str | None] = {}
     unit_kind: dict[str, str | None] = {}
     for u in model.units:
         if u.principal not in kind_cache:
             kind_cache[u.principal] = principal_kind(model, u.principal)
         unit_kind[u.id] = kind_cache[u.principal]
-        G.add_node(u.id, kind=u.kind, principal=u.principal, principal_kind=unit_kind[u.id], entry=u.entry)
+        attrs = {"kind": u.kind, "principal": u.principal, "principal_kind": unit_kind[u.id], "entry": u.entry}
+        if u.id in nodes:
+            nodes[u.id].update(attrs)
+        else:
+            succ[u.id], pred[u.id], nodes[u.id] = {}, {}, attrs
     by_need: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     rejects: list[tuple[str, str, str]] = []
-    succ = G.succ
     for h in model.handovers:
         a, b = h.from_, h.to
+        for n in (a, b):
+            if n not in nodes:
+                succ[n], pred[n], nodes[n] = {}, {}, {}
         data = succ[a].get(b)
         if data is None:
-            G.add_edge(a, b, handovers=[h.id], modes={h.mode}, needs=set(h.needs))
+            succ[a][b] = pred[b][a] = {"handovers": [h.id], "modes": {h.mode}, "needs": set(h.needs)}
         else:
             data["handovers"].append(h.id)
             data["modes"].add(h.mode)
@@ -97,6 +109,7 @@ def build_index(model: Model) -> HandoverIndex:
             by_need[n].append((a, b, h.id))
         if h.on_reject is not None and h.on_reject.to is not None:
             rejects.append((a, h.on_reject.to, h.id))
+    nx._clear_cache(G)
     owned: dict[str, set[str]] = defaultdict(set)
     owners: dict[str, set[str]] = defaultdict(set)
     for r in model.responsibilities:

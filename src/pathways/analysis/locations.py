@@ -20,18 +20,24 @@ ID_KEY = re.compile(r"""(?m)^[ \t]*(?:-[ \t]*)?\{?[ \t]*["']?id["']?[ \t]*:[ \t]
 
 
 class _Index:
-    """The offsets of the ``id:`` keys of one file, and its text to count lines in."""
+    """The line of the first ``id:`` key (:data:`ID_KEY`) naming each id in one file.
+
+    The key opens its line and stays on it, so the file is matched line by line: much
+    faster than searching the whole text for a line start, and the line number comes free.
+    """
 
     def __init__(self, file: str):
         with open(file, encoding="utf-8") as f:
-            self.text = f.read()
-        self.offsets: dict[str, int] = {}
-        for match in ID_KEY.finditer(self.text):
-            self.offsets.setdefault(match.group(1), match.start())
+            lines = f.read().split("\n")
+        self.lines: dict[str, int] = {}
+        match = ID_KEY.match
+        for number, text in enumerate(lines, start=1):
+            found = match(text)
+            if found is not None:
+                self.lines.setdefault(found.group(1), number)
 
     def line(self, element_id: str) -> int:
-        offset = self.offsets.get(element_id)
-        return 1 if offset is None else self.text.count("\n", 0, offset) + 1
+        return self.lines.get(element_id, 1)
 
 
 @lru_cache(maxsize=32)

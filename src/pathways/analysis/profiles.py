@@ -64,7 +64,7 @@ class ProfileSpace:
         has a few hundred distinct constraints and the rules ask a million times."""
         if not constraint:
             return self.full
-        key = tuple((d, tuple(vs)) for d, vs in constraint.items())
+        key = tuple([(d, tuple(vs)) for d, vs in constraint.items()])
         found = self._mask_cache.get(key)
         if found is None:
             found = self.full

@@ -122,6 +122,12 @@ class Context:
         return ProfileSpace.of(self.model)
 
     @cached_property
+    def handover_masks(self) -> list[int]:
+        """The profiles each handover carries (``space.mask(h.profile)``), in model order: several rules ask."""
+        mask = self.space.mask
+        return [mask(h.profile) for h in self.model.handovers]
+
+    @cached_property
     def catchments(self) -> list[Catchment]:
         return catchments(self.model)
 

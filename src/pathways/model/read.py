@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from pathways.model.errors import ModelError, Problem
-from pathways.model.jsonfast import read_json_compatible
+from pathways.model.jsonfast import read_json_model
 from pathways.model.model import Model, Origin
 from pathways.model.positions import LazyDoc, LazyNode, PosDict
 from pathways.model.pydantic_errors import validation_problems
@@ -24,12 +24,9 @@ Doc = LazyDoc | PosDict
 
 
 def _read_file(path: Path, display: str) -> tuple[ModelFile | None, Doc | None, list[Problem]]:
-    fast = read_json_compatible(path)
-    if isinstance(fast, dict):
-        try:
-            return ModelFile.model_validate(fast), LazyDoc(path, display), []
-        except ValidationError:
-            pass  # read it again with positions, to say where the problems are
+    fast = read_json_model(path, ModelFile)
+    if fast is not None:
+        return fast, LazyDoc(path, display), []
     doc = load_yaml(path, display)
     if doc is None:
         return None, None, []

@@ -136,7 +136,8 @@ class _Checker:
                 self.add(element_id, (*base, dim), f"'{dim}' lists a value twice")
 
     def source(self, element_id: str, source, path: tuple = ()) -> None:
-        self.ref(element_id, (*path, "source", "doc"), source.doc, "sources")
+        if self.m.kind_of.get(source.doc) != "sources":  # fast path: ``ref`` says more only when this fails
+            self.ref(element_id, (*path, "source", "doc"), source.doc, "sources")
 
 
 def _principal_kinds(m: Model, principal_id: str) -> set[str]:
@@ -270,29 +271,42 @@ def _check_rules(c: _Checker, m: Model) -> None:
 
 def _check_handovers(c: _Checker, m: Model) -> None:
     """Handovers: ends, trigger, gate, what happens on a no."""
+    kind_of = m.kind_of
     for h in m.handovers:
-        ok_from = c.ref(h.id, ("from",), h.from_, "units")
-        ok_to = c.ref(h.id, ("to",), h.to, "units")
+        # ``kind_of`` first, as ``refs`` does: ``ref`` is called (and says more) only when that fails
+        ok_from = kind_of.get(h.from_) == "units" or c.ref(h.id, ("from",), h.from_, "units")
+        ok_to = kind_of.get(h.to) == "units" or c.ref(h.id, ("to",), h.to, "units")
         if ok_from and ok_to and h.from_ == h.to:
             c.add(h.id, ("to",), "a handover goes from a unit to another unit, not to itself")
-        c.ref(h.id, ("trigger",), h.trigger, "events")
+        if kind_of.get(h.trigger) != "events":
+            c.ref(h.id, ("trigger",), h.trigger, "events")
         c.refs(h.id, "needs", h.needs, "needs")
         c.profile(h.id, "profile", h.profile)
-        c.refs(h.id, "crosses", h.crosses, "boundaries")
-        if h.gate is not None:
+        if h.crosses:
+            c.refs(h.id, "crosses", h.crosses, "boundaries")
+        if h.gate is not None and kind_of.get(h.gate.by) != "roles":
             c.ref(h.id, ("gate", "by"), h.gate.by, "roles")
         if h.on_reject is not None:
-            c.ref(h.id, ("on_reject", "to"), h.on_reject.to, "units")
-            c.ref(h.id, ("on_reject", "escalation"), h.on_reject.escalation, "escalation_paths")
-            if h.on_reject.to is None and h.on_reject.escalation is None:
-                c.add(
-                    h.id,
-                    ("on_reject",),
-                    "'on_reject' names neither a unit ('to') nor an escalation path ('escalation')",
-                )
-        for index, item in enumerate(h.passes):
-            if h.passes.index(item) != index:
-                c.add(h.id, ("passes", index), f"'{item}' is listed twice")
+            _check_reject(c, h.id, h.on_reject)
+        if len(set(h.passes)) != len(h.passes):
+            for index, item in enumerate(h.passes):
+                if h.passes.index(item) != index:
+                    c.add(h.id, ("passes", index), f"'{item}' is listed twice")
+
+
+def _check_reject(c: _Checker, handover_id: str, reject) -> None:
+    """What happens on a no: a unit, an escalation path, or both."""
+    kind_of = c.m.kind_of
+    if kind_of.get(reject.to) != "units":
+        c.ref(handover_id, ("on_reject", "to"), reject.to, "units")
+    if kind_of.get(reject.escalation) != "escalation_paths":
+        c.ref(handover_id, ("on_reject", "escalation"), reject.escalation, "escalation_paths")
+    if reject.to is None and reject.escalation is None:
+        c.add(
+            handover_id,
+            ("on_reject",),
+            "'on_reject' names neither a unit ('to') nor an escalation path ('escalation')",
+        )
 
 
 def _check_routes(c: _Checker, m: Model) -> None:

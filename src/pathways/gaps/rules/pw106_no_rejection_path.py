@@ -26,12 +26,13 @@ from pathways.gaps.rules.pw108_receiver_does_not_own import owned_masks
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    model, space = ctx.model, ctx.space
+    model = ctx.model
     owned = None
     outgoing: dict[str, list[tuple[str, int]]] = {}
-    for h in model.handovers:
-        outgoing.setdefault(h.from_, []).append((h.id, space.mask(h.profile)))
-    for h in model.handovers:
+    masks = ctx.handover_masks
+    for h, mask in zip(model.handovers, masks, strict=True):
+        outgoing.setdefault(h.from_, []).append((h.id, mask))
+    for h, profiles in zip(model.handovers, masks, strict=True):
         reject = h.on_reject
         fallback = reject.to if reject is not None else None
         if reject is None:
@@ -45,7 +46,6 @@ def check(ctx: Context) -> Iterator[Hit]:
         else:
             if owned is None:
                 owned = owned_masks(ctx)
-            profiles = space.mask(h.profile)
             owns = any(owned.get((fallback, n), 0) & profiles for n in h.needs)
             onward = any(oid != h.id and mask & profiles for oid, mask in outgoing.get(fallback, ()))
             if owns or onward:

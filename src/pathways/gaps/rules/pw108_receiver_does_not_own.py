@@ -17,12 +17,24 @@ plus one cube cover per finding (bounded by prod(|values|+1)).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from weakref import WeakKeyDictionary
 
 from pathways.gaps.core import Context, Hit, Rule
 
+_OWNED: WeakKeyDictionary = WeakKeyDictionary()
+
 
 def owned_masks(ctx: Context) -> dict[tuple[str, str], int]:
-    """(unit, need) -> the profiles the unit owns the need for, in the settings it applies in."""
+    """(unit, need) -> the profiles the unit owns the need for, in the settings it applies in.
+
+    Built once per context (PW106 asks too); read it, do not change it."""
+    found = _OWNED.get(ctx)
+    if found is None:
+        found = _OWNED[ctx] = _owned_masks(ctx)
+    return found
+
+
+def _owned_masks(ctx: Context) -> dict[tuple[str, str], int]:
     model, space = ctx.model, ctx.space
     setting_mask = {s.id: space.mask(s.profile) for s in model.settings}
     unit_of = {u.id: u for u in model.units}
@@ -91,10 +103,9 @@ def check(ctx: Context) -> Iterator[Hit]:
     exists = need_masks(ctx)
     cover = cube_cover(space)
     words = cube_text(ctx, cover)
-    for h in ctx.model.handovers:
+    for h, sent in zip(ctx.model.handovers, ctx.handover_masks, strict=True):
         if not h.needs:
             continue
-        sent = space.mask(h.profile)
         needs = list(dict.fromkeys(h.needs))
         missing_by_need = {}
         owns_any = 0

@@ -237,12 +237,13 @@ def _handover_hits(ctx: Context, social: int, covered: Callable[[Iterable[str]],
     """(a) for handovers in no route between region and municipality that transfer needs."""
     kind_of = handover_index(ctx).principal_kind
     in_route = {h for r in ctx.model.routes for h in r.handovers}
-    for h in ctx.model.handovers:
+    for h, carried in zip(ctx.model.handovers, ctx.handover_masks, strict=True):
         if h.id in in_route or not h.needs or h.mode == "device_order":
             continue
         if {kind_of.get(h.from_), kind_of.get(h.to)} != BOTH:
             continue
-        missing = ctx.space.mask(h.profile) & social & ~covered((h.id, h.from_, h.to))
+        profiles = carried & social
+        missing = profiles & ~covered((h.id, h.from_, h.to)) if profiles else 0
         if missing:
             yield handover_hit(ctx, h.id, h.from_, h.to, list(h.needs), missing)
 
