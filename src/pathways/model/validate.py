@@ -6,138 +6,15 @@ model. Each check adds :class:`Problem` rows pointing at the field that is wrong
 
 from __future__ import annotations
 
-import difflib
-import graphlib
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
+from pathways.model.checker import Checker, cycles
 from pathways.model.errors import Problem
 from pathways.model.model import Model
 from pathways.model.schema import Element, GreyZone, Status, UnitKind
 
-_KIND_NAMES = {
-    "sources": "a source document",
-    "principals": "a principal",
-    "principal_groups": "a principal group",
-    "care_levels": "a care level",
-    "units": "a unit",
-    "roles": "a role",
-    "needs": "a need",
-    "dimensions": "a dimension",
-    "settings": "a setting",
-    "events": "an event",
-    "cost_rules": "a cost rule",
-    "handovers": "a handover",
-    "escalation_paths": "an escalation path",
-    "boundaries": "a boundary",
-    "grey_zones": "a grey zone",
-}
-
-
 _OUTSIDE_LEVELS = {UnitKind.needs_assessment.value, UnitKind.device_centre.value}
-
-
-def _cycles(edges: list[tuple[str, str]]) -> list[set[str]]:
-    """The groups of ids that wait for each other through ``edges`` (an edge to itself
-    counts), in networkx's order. The usual answer, none, comes from the standard
-    library's :mod:`graphlib`; networkx is imported only when there is a cycle to name.
-
-    >>> _cycles([("a", "b"), ("b", "c")])
-    []
-    >>> [sorted(comp) for comp in _cycles([("a", "b"), ("b", "a"), ("c", "c")])]
-    [['a', 'b'], ['c']]
-    """
-    order: graphlib.TopologicalSorter[str] = graphlib.TopologicalSorter()
-    for before, after in edges:
-        order.add(after, before)
-    try:
-        order.prepare()
-    except graphlib.CycleError:
-        import networkx as nx
-
-        graph = nx.DiGraph(edges)
-        return [
-            comp
-            for comp in nx.strongly_connected_components(graph)
-            if len(comp) > 1 or any(graph.has_edge(x, x) for x in comp)
-        ]
-    return []
-
-
-class _Checker:
-    def __init__(self, model: Model):
-        self.m = model
-        self.problems: list[Problem] = []
-        self.dims = {d.id: {v.id for v in d.values} for d in model.dimensions}
-        self.good_profiles: set[tuple] = set()
-
-    def add(self, element_id: str, path: tuple, message: str) -> None:
-        if element_id == self.m.meta.id and self.m.meta_origin is not None:
-            origin = self.m.meta_origin
-        else:
-            origin = self.m.origin(element_id)
-        line, col = origin.where(*path)
-        self.problems.append(Problem(origin.file, line, col, element_id, message))
-
-    def ref(self, element_id: str, path: tuple, value: str | None, *kinds: str) -> bool:
-        """Check that ``value`` names an element of one of ``kinds``."""
-        if value is None:
-            return True
-        kind = self.m.kind_of.get(value)
-        if kind in kinds:
-            return True
-        wanted = " or ".join(_KIND_NAMES.get(k, k) for k in kinds)
-        if kind is None:
-            pool = [e.id for k in kinds for e in self.m.collections[k]]
-            close = difflib.get_close_matches(value, pool, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            self.add(element_id, path, f"'{value}' is not defined; expected the id of {wanted}{hint}")
-        else:
-            self.add(element_id, path, f"'{value}' is {_KIND_NAMES.get(kind, kind)}, but {wanted} is expected here")
-        return False
-
-    def refs(self, element_id: str, field: str, values: Iterable[str], *kinds: str) -> None:
-        kind_of = self.m.kind_of
-        for index, value in enumerate(values):
-            if kind_of.get(value) not in kinds:  # fast path: ``ref`` says more only when this fails
-                self.ref(element_id, (field, index), value, *kinds)
-
-    def profile(self, element_id: str, field: str | tuple, profile: dict[str, list[str]]) -> None:
-        if not profile:
-            return
-        key = tuple((dim, tuple(values)) for dim, values in profile.items())
-        if key in self.good_profiles:  # the same profile, checked before without a problem
-            return
-        before = len(self.problems)
-        self._profile(element_id, field, profile)
-        if len(self.problems) == before:
-            self.good_profiles.add(key)
-
-    def _profile(self, element_id: str, field: str | tuple, profile: dict[str, list[str]]) -> None:
-        base = field if isinstance(field, tuple) else (field,)
-        for dim, values in profile.items():
-            if dim not in self.dims:
-                close = difflib.get_close_matches(dim, list(self.dims), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else f"; dimensions: {', '.join(self.dims)}"
-                self.add(element_id, (*base, dim), f"unknown profile dimension '{dim}'{hint}")
-                continue
-            if not values:
-                self.add(
-                    element_id, (*base, dim), f"'{dim}' lists no values; leave the dimension out to mean any value"
-                )
-            for index, value in enumerate(values):
-                if value not in self.dims[dim]:
-                    self.add(
-                        element_id,
-                        (*base, dim, index),
-                        f"'{value}' is not a value of '{dim}'; values: {', '.join(sorted(self.dims[dim]))}",
-                    )
-            if len(set(values)) != len(values):
-                self.add(element_id, (*base, dim), f"'{dim}' lists a value twice")
-
-    def source(self, element_id: str, source, path: tuple = ()) -> None:
-        if self.m.kind_of.get(source.doc) != "sources":  # fast path: ``ref`` says more only when this fails
-            self.ref(element_id, (*path, "source", "doc"), source.doc, "sources")
 
 
 def _principal_kinds(m: Model, principal_id: str) -> set[str]:
@@ -151,14 +28,14 @@ def _principal_kinds(m: Model, principal_id: str) -> set[str]:
 
 def check_model(m: Model) -> list[Problem]:
     """Every cross-element problem of a model, unsorted (ModelError sorts)."""
-    c = _Checker(m)
+    c = Checker(m)
     c.source(m.meta.id, m.meta.source)
     for check in _CHECKS:
         check(c, m)
     return c.problems
 
 
-def _check_elements(c: _Checker, m: Model) -> None:
+def _check_elements(c: Checker, m: Model) -> None:
     """Sources, assumptions and grey zones of every element."""
     assumption = Status.assumption.value
     for _, e in m.elements():
@@ -170,7 +47,7 @@ def _check_elements(c: _Checker, m: Model) -> None:
         c.refs(e.id, "grey_zones", getattr(e, "grey_zones", []), "grey_zones")
 
 
-def _check_principals_and_levels(c: _Checker, m: Model) -> None:
+def _check_principals_and_levels(c: Checker, m: Model) -> None:
     """Principal groups and the care levels' parents."""
     for g in m.principal_groups:
         c.refs(g.id, "members", g.members, "principals")
@@ -181,11 +58,11 @@ def _check_principals_and_levels(c: _Checker, m: Model) -> None:
         c.ref(cl.id, ("parent",), cl.parent, "care_levels")
     if m.care_levels:
         levels = [(cl.id, cl.parent) for cl in m.care_levels if cl.parent in m.by_id]
-        for cycle_node in {n for comp in _cycles(levels) for n in comp}:
+        for cycle_node in {n for comp in cycles(levels) for n in comp}:
             c.add(cycle_node, ("parent",), "care levels form a cycle through 'parent'")
 
 
-def _check_units(c: _Checker, m: Model) -> None:
+def _check_units(c: Checker, m: Model) -> None:
     """Each unit's principal, care level and settings."""
     for u in m.units:
         ok_principal = c.ref(u.id, ("principal",), u.principal, "principals", "principal_groups")
@@ -208,7 +85,7 @@ def _check_units(c: _Checker, m: Model) -> None:
                 )
 
 
-def _check_needs(c: _Checker, m: Model) -> None:
+def _check_needs(c: Checker, m: Model) -> None:
     """Needs and their order, dimensions, settings."""
     need_order: list[tuple[str, str]] = []
     for n in m.needs:
@@ -216,7 +93,7 @@ def _check_needs(c: _Checker, m: Model) -> None:
         c.profile(n.id, "applies_to", n.applies_to)
         c.refs(n.id, "settings", n.settings, "settings")
         need_order.extend((a, n.id) for a in n.after if m.kind_of.get(a) == "needs")
-    for comp in _cycles(need_order):
+    for comp in cycles(need_order):
         for nid in comp:
             c.add(nid, ("after",), f"needs {', '.join(sorted(comp))} wait for each other through 'after'")
     for d in m.dimensions:
@@ -228,7 +105,7 @@ def _check_needs(c: _Checker, m: Model) -> None:
         c.profile(s.id, "profile", s.profile)
 
 
-def _check_responsibilities(c: _Checker, m: Model) -> None:
+def _check_responsibilities(c: Checker, m: Model) -> None:
     """Responsibilities: needs, owner, settings, window, payer."""
     for r in m.responsibilities:
         c.refs(r.id, "needs", r.needs, "needs")
@@ -258,7 +135,7 @@ def _check_responsibilities(c: _Checker, m: Model) -> None:
             c.add(r.id, ("payer",), "the payer is the owner; leave 'payer' out when the owner pays")
 
 
-def _check_rules(c: _Checker, m: Model) -> None:
+def _check_rules(c: Checker, m: Model) -> None:
     """Cost and coordination rules."""
     for cr in m.cost_rules:
         c.refs(cr.id, "needs", cr.needs, "needs")
@@ -269,7 +146,7 @@ def _check_rules(c: _Checker, m: Model) -> None:
         c.profile(co.id, "profile", co.profile)
 
 
-def _check_handovers(c: _Checker, m: Model) -> None:
+def _check_handovers(c: Checker, m: Model) -> None:
     """Handovers: ends, trigger, gate, what happens on a no."""
     kind_of = m.kind_of
     for h in m.handovers:
@@ -294,7 +171,7 @@ def _check_handovers(c: _Checker, m: Model) -> None:
                     c.add(h.id, ("passes", index), f"'{item}' is listed twice")
 
 
-def _check_reject(c: _Checker, handover_id: str, reject) -> None:
+def _check_reject(c: Checker, handover_id: str, reject) -> None:
     """What happens on a no: a unit, an escalation path, or both."""
     kind_of = c.m.kind_of
     if kind_of.get(reject.to) != "units":
@@ -309,7 +186,7 @@ def _check_reject(c: _Checker, handover_id: str, reject) -> None:
         )
 
 
-def _check_routes(c: _Checker, m: Model) -> None:
+def _check_routes(c: Checker, m: Model) -> None:
     """Routes: numbers, an unbroken chain into home healthcare, their steps."""
     numbers: dict[int, str] = {}
     step_routes: dict[str, str] = {}
@@ -364,7 +241,7 @@ def _check_routes(c: _Checker, m: Model) -> None:
             step_routes.setdefault(step.id, r.id)
 
 
-def _check_others(c: _Checker, m: Model) -> None:
+def _check_others(c: Checker, m: Model) -> None:
     """SIP points, events, escalation paths, boundaries, grey zone numbers."""
     for s in m.sip_points:
         c.ref(s.id, ("at",), s.at, "handovers", "units")
@@ -399,7 +276,7 @@ def _check_others(c: _Checker, m: Model) -> None:
         seen_numbers.setdefault(g.number, g.id)
 
 
-_CHECKS: tuple[Callable[[_Checker, Model], None], ...] = (
+_CHECKS: tuple[Callable[[Checker, Model], None], ...] = (
     _check_elements,
     _check_principals_and_levels,
     _check_units,

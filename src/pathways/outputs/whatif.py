@@ -13,15 +13,11 @@ patientfallen: 6 → 0 · Glapp: 1 löst, inga nya") stands in the title area.
 
 from __future__ import annotations
 
-import itertools
-from collections import defaultdict
-from dataclasses import dataclass, field
-
 import graphviz
 
 from pathways.model.model import Model
-from pathways.outputs.numbering import Anchors, Numbered, anchors, rule_titles
-from pathways.outputs.overview import MARKS, draw_map, gap_rows, route_of_handover
+from pathways.outputs.numbering import Anchors, Numbered, rule_titles
+from pathways.outputs.overview import MARKS, draw_map, route_of_handover
 from pathways.outputs.pinned import Layout, layout, pin
 from pathways.outputs.style import (
     BLACK,
@@ -43,11 +39,11 @@ from pathways.outputs.style import (
     label,
     legend_table,
     new_graph,
-    ranges,
     t,
     wrap,
 )
-from pathways.outputs.whatif_text import ChangeNote, change_notes, field_change_text, headline
+from pathways.outputs.whatif_text import field_change_text, headline
+from pathways.outputs.whatif_view import Marks, View, union_model, whatif_view
 from pathways.scenarios.report import case_days
 from pathways.scenarios.whatif import WhatIf
 from pathways.stamp import diagram_text
@@ -74,10 +70,6 @@ WORDS = {
 }
 
 
-def _badge(text: str, colour: str, ink: str = "white") -> str:
-    return f'<TR><TD BGCOLOR="{colour}" ALIGN="LEFT"><FONT COLOR="{ink}"><B>{esc(text)}</B></FONT></TD></TR>'
-
-
 def _edge_label(top: str, rows: str) -> str:
     """An arrow's label: the route's name and the marks, a few points clear of the arrow
     (which runs along the label's left side)."""
@@ -89,124 +81,12 @@ def _edge_label(top: str, rows: str) -> str:
     )
 
 
-@dataclass
-class _Marks:
-    """The rows under an element's name or on its arrow, per panel (b: today, a: the scenario)."""
-
-    b: list[str] = field(default_factory=list)
-    a: list[str] = field(default_factory=list)
-
-    def union(self) -> list[str]:
-        """What the layout reserves room for: each row slot as the longer of the two."""
-        rows = []
-        for x, y in itertools.zip_longest(self.b, self.a, fillvalue=""):
-            rows.append(x if len(x) >= len(y) else y)
-        return rows
-
-
-@dataclass
-class _View:
-    base: Model
-    changed: Model
-    lang: str
-    notes: list[ChangeNote]
-    resolved: list[Numbered]
-    new: list[Numbered]
-    units: set[str]
-    handovers: set[str]
-    unit_marks: dict[str, _Marks]
-    edge_marks: dict[str, _Marks]
-    resolved_at: set[str]
-    """Units and handovers where a gap goes away (outlined in today's panel)."""
-    whatif: WhatIf
-
-
-def _place_of_sip(model: Model, other: Model, sip: str) -> tuple[str, str] | None:
-    """A SIP's mark goes on its handover's arrow or on its unit: ("handovers" | "units", id)."""
-    sp = model.get(sip) or other.get(sip)
-    if sp is None:
-        return None
-    kind = model.kind_of.get(sp.at) or other.kind_of.get(sp.at)
-    return (kind, sp.at) if kind in ("handovers", "units") else None
-
-
-def _anchor_places(anc: Anchors, model: Model, other: Model) -> dict[tuple[str, str], list[int]]:
-    """Where each gap number goes: ("handovers" | "units", id) -> numbers (a SIP's on its place)."""
-    out: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for h, nums in anc.handovers.items():
-        out[("handovers", h)] += nums
-    for u, nums in anc.units.items():
-        out[("units", u)] += nums
-    for s, nums in anc.sips.items():
-        place = _place_of_sip(model, other, s)
-        if place is not None:
-            out[place] += nums
-    return out
-
-
-def _note_places(notes: list[ChangeNote], changed: Model, base: Model) -> dict[tuple[str, str], list[int]]:
-    """Where each change's ◆ number goes."""
-    out: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for number, note in enumerate(notes, 1):
-        places = [("handovers", h) for h in note.handovers] + [("units", u) for u in note.units]
-        places += [p for s in note.sips if (p := _place_of_sip(changed, base, s)) is not None]
-        for place in places:
-            out[place].append(number)
-    return out
-
-
-def _view(base: Model, changed: Model, whatif: WhatIf, numbers: dict[str, int], lang: str) -> _View:
-    notes = change_notes(base, changed, whatif, lang)
-    resolved = [Numbered(numbers.get(f.id, 0), f) for f in whatif.resolved]
-    new = [Numbered(i, f) for i, f in enumerate(whatif.new, 1)]
-    marks: dict[str, dict[str, _Marks]] = {"handovers": defaultdict(_Marks), "units": defaultdict(_Marks)}
-    anc_resolved = anchors(base, resolved)
-    for (kind, element), nums in _anchor_places(anc_resolved, base, changed).items():
-        marks[kind][element].b.append(gap_rows(sorted(nums), 4, anc_resolved.severity))
-        marks[kind][element].a.append(_badge("✓ " + ranges(sorted(nums)), GREEN))
-    for (kind, element), nums in _anchor_places(anchors(changed, new), changed, base).items():
-        marks[kind][element].a.append(_badge(f"⚠ {t(lang, 'new_short')} {ranges(sorted(nums))}", VERMILLION))
-    for (kind, element), nums in _note_places(notes, changed, base).items():
-        row = _badge("◆ " + ranges(sorted(set(nums))), BLUE)
-        marks[kind][element].b.append(row)
-        marks[kind][element].a.append(row)
-    resolved_at = {e for kind, e in _anchor_places(anc_resolved, base, changed)}
-    return _View(
-        base=base,
-        changed=changed,
-        lang=lang,
-        notes=notes,
-        resolved=resolved,
-        new=new,
-        units=set(marks["units"]),
-        handovers=set(marks["handovers"]),
-        unit_marks=dict(marks["units"]),
-        edge_marks=dict(marks["handovers"]),
-        resolved_at=resolved_at,
-        whatif=whatif,
-    )
-
-
-def _union_model(base: Model, changed: Model) -> Model:
-    """The changed model with the elements the scenario removes put back: what the layout draws."""
-    collections = {name: list(items) for name, items in changed.collections.items()}
-    for name, items in base.collections.items():
-        collections[name] += [e for e in items if changed.get(getattr(e, "id", "")) is None]
-    return Model(
-        meta=changed.meta,
-        collections=collections,
-        origins=changed.origins,
-        meta_origin=changed.meta_origin,
-        root=changed.root,
-    )
-
-
-def _map(canvas: graphviz.Digraph, model: Model, view: _View, side: str, prefix: str, one_row: bool) -> None:
+def _map(canvas: graphviz.Digraph, model: Model, view: View, side: str, prefix: str, one_row: bool) -> None:
     """One panel's map: side "b" (today), "a" (the scenario) or "u" (the union, for the layout)."""
     hs = {h for h in view.handovers if model.kind_of.get(h) == "handovers"}
     us = {u for u in view.units if model.kind_of.get(u) == "units"}
 
-    def rows(marks: _Marks) -> str:
+    def rows(marks: Marks) -> str:
         chosen = {"b": marks.b, "a": marks.a}.get(side) or (marks.union() if side == "u" else [])
         return "".join(chosen)
 
@@ -235,9 +115,9 @@ def _map(canvas: graphviz.Digraph, model: Model, view: _View, side: str, prefix:
     )
 
 
-def _layout(view: _View, one_row: bool) -> Layout:
+def _layout(view: View, one_row: bool) -> Layout:
     g, _ = _new(LANDSCAPE)
-    _map(g, _union_model(view.base, view.changed), view, "u", "", one_row)
+    _map(g, union_model(view.base, view.changed), view, "u", "", one_row)
     return layout(g)
 
 
@@ -245,7 +125,7 @@ def _new(page: Page) -> tuple[graphviz.Digraph, graphviz.Digraph]:
     return new_graph("whatif", page, rankdir="TB", nodesep="0.03", ranksep="0.18", mclimit="0.01", splines="true")
 
 
-def _model_line(view: _View) -> str:
+def _model_line(view: View) -> str:
     """The model's name, version and revision stamp, as every diagram's title row has them."""
     meta, nb = view.base.meta, "\u00a0"
     line = f"{t(view.lang, 'model')}: {getattr(meta.label, view.lang)}{nb}· {t(view.lang, 'version')}{nb}{meta.version}"
@@ -253,7 +133,7 @@ def _model_line(view: _View) -> str:
     return line + (f"{nb}· {revision.replace(' ', nb)}" if revision else "")
 
 
-def _title(view: _View, title: str, page: Page) -> str:
+def _title(view: View, title: str, page: Page) -> str:
     """Title, the headline result (bold, green when better, red when worse) and the model line."""
     text, direction = headline(view.whatif, view.lang)
     colour = GREEN if direction < 0 else (VERMILLION if direction > 0 else BLACK)
@@ -308,7 +188,7 @@ def _gap_where(model: Model, finding, lang: str) -> str:
     return f": {text}" if text else ""
 
 
-def _notes(view: _View, width: int) -> str:
+def _notes(view: View, width: int) -> str:
     """Under the map: the changes in sentences, the gaps that go and come, the cases' days."""
     lang, whatif = view.lang, view.whatif
     words = WORDS[lang]
@@ -345,7 +225,7 @@ def _notes(view: _View, width: int) -> str:
     )
 
 
-def _legend(view: _View, width: int) -> str:
+def _legend(view: View, width: int) -> str:
     lang = view.lang
     cells: list[Cell] = [
         (
@@ -361,7 +241,7 @@ def _legend(view: _View, width: int) -> str:
     return legend_table([(None, cells, 3)], view.base, lang, width=width)
 
 
-def _figure(view: _View, laid: tuple[Layout, bool], page: Page, side_by_side: bool, title: str) -> graphviz.Digraph:
+def _figure(view: View, laid: tuple[Layout, bool], page: Page, side_by_side: bool, title: str) -> graphviz.Digraph:
     """The figure: both panels pinned to the layout (made with ``one_row`` or not), the title
     above, the changes and the legend below."""
     at, one_row = laid
@@ -423,7 +303,7 @@ def whatif_diagram(
 ) -> graphviz.Digraph:
     """The what-if figure for one comparison (a :class:`pathways.scenarios.whatif.WhatIf`)."""
     numbers = {item.finding.id: item.number for item in base_findings or []}
-    view = _view(base, changed, whatif, numbers, lang)
+    view = whatif_view(base, changed, whatif, numbers, lang)
     title = title_text or name
     rows = (_layout(view, one_row=False), False)
     strip = (_layout(view, one_row=True), True)
