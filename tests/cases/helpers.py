@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from pathways.cli.main import app
 from pathways.model.load import load_model
 from pathways.model.model import Model
+from pathways.scenarios.format import Change, Scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "model"
@@ -63,3 +64,15 @@ def cli_subprocess(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run the installed `pathways` script, as a user does (to see that no traceback escapes)."""
     exe = Path(sys.executable).parent / "pathways"
     return subprocess.run([str(exe), *map(str, args)], check=False, capture_output=True, text=True, cwd=cwd)
+
+
+def property_scenario(changes: list[Change], source: str = "seed-004") -> Scenario:
+    """A scenario of ``changes`` for the property tests (status assumption, citing ``source``)."""
+    return Scenario(
+        id="prop",
+        label={"sv": "p", "en": "p"},
+        source={"doc": source},
+        status="assumption",
+        rationale="property test",
+        changes=tuple(changes),
+    )

@@ -21,9 +21,10 @@ from pathways.model.errors import ModelError
 from pathways.model.load import load_model
 from pathways.model.model import Model
 from pathways.scenarios.apply import apply_scenarios, dump_element
-from pathways.scenarios.format import Change, Scenario
+from pathways.scenarios.format import Change
 from pathways.scenarios.ownership import Indexed
 from pathways.synth import synthesize, write_synth
+from tests.cases.helpers import property_scenario
 
 OPS = (
     "owner",
@@ -83,17 +84,6 @@ def _change(model: Model, op: str, n: int, data) -> Change:
     return Change(op="add", target=element["id"], collection="units", element=element)
 
 
-def _scenario(changes: list[Change]) -> Scenario:
-    return Scenario(
-        id="prop",
-        label={"sv": "p", "en": "p"},
-        source={"doc": "seed-001"},
-        status="assumption",
-        rationale="property test",
-        changes=tuple(changes),
-    )
-
-
 def _plain(covs) -> list:
     return [(c, cov.by_cell, cov.required, cov.setting_mask) for c, cov in covs]
 
@@ -113,7 +103,7 @@ def test_shared_indexes_give_the_full_recomputation(ops, data):
     base = small()
     changes = [_change(base, op, n, data) for n, op in enumerate(ops)]
     try:
-        changed = apply_scenarios(base, [_scenario(changes)])
+        changed = apply_scenarios(base, [property_scenario(changes, source="seed-001")])
     except ModelError:
         event("invalid")
         return  # not a valid scenario: nothing to compare
@@ -129,7 +119,12 @@ def test_catchments_a_scenario_cannot_change_keep_the_base_coverage():
     base = small()
     r = next(x for x in base.responsibilities if len(x.needs) > 1)
     changed = apply_scenarios(
-        base, [_scenario([Change(op="set", target=r.id, field="needs", remove_items=(r.needs[0],))])]
+        base,
+        [
+            property_scenario(
+                [Change(op="set", target=r.id, field="needs", remove_items=(r.needs[0],))], source="seed-001"
+            )
+        ],
     )
     indexed = Indexed.of(base, changed)
     kept = {c.id: cov for c, cov in indexed.before.coverages}
@@ -147,7 +142,7 @@ def test_a_unit_owning_a_need_with_and_without_a_window():
     windowed = next(r for r in base.responsibilities if r.window is not None)
     element = dump_element(plain) | {"id": "prop-window", "window": dump_element(windowed)["window"]}
     add = Change(op="add", target=element["id"], collection="responsibilities", element=element)
-    changed = apply_scenarios(base, [_scenario([add])])
+    changed = apply_scenarios(base, [property_scenario([add], source="seed-001")])
     rows, _ = ownership.ownership_changes(base, changed)
     assert rows
     for row in rows:

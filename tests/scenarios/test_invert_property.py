@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from pathways.model.errors import ModelError
 from pathways.model.schema import COLLECTIONS
 from pathways.scenarios.apply import apply_scenarios, dump_collections, dump_element, invert
-from pathways.scenarios.format import Change, Scenario
+from pathways.scenarios.format import Change
 from pathways.scenarios.load import load_scenarios
-from tests.cases.helpers import SCENARIOS, bundled
+from tests.cases.helpers import SCENARIOS, bundled, property_scenario
 
 COPYABLE = (
     "roles",
@@ -36,17 +36,6 @@ zones carry numbers that must be unique; a new dimension would only grow the pro
 TEXT = st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäö ", min_size=1, max_size=24).map(lambda s: s.strip() or "x")
 
 
-def scenario(changes) -> Scenario:
-    return Scenario(
-        id="prop",
-        label={"sv": "p", "en": "p"},
-        source={"doc": "seed-004"},
-        status="assumption",
-        rationale="property test",
-        changes=tuple(changes),
-    )
-
-
 @lru_cache(maxsize=1)
 def removable() -> tuple[str, ...]:
     """Elements of the bundled model that can be removed on their own (nothing refers to them)."""
@@ -54,7 +43,7 @@ def removable() -> tuple[str, ...]:
     found = []
     for _, element in model.elements():
         try:
-            apply_scenarios(model, [scenario([Change(op="remove", target=element.id)])])
+            apply_scenarios(model, [property_scenario([Change(op="remove", target=element.id)])])
         except ModelError:
             continue
         found.append(element.id)
@@ -70,7 +59,7 @@ def droppable() -> tuple[str, ...]:
         if need.id in removable():
             continue
         try:
-            apply_scenarios(model, [scenario([Change(op="remove", target=need.id, drop_references=True)])])
+            apply_scenarios(model, [property_scenario([Change(op="remove", target=need.id, drop_references=True)])])
         except ModelError:
             continue
         found.append(need.id)
@@ -191,7 +180,7 @@ def change_sequences(draw):
 def test_apply_then_inverse_gives_the_baseline_back_exactly(changes):
     model = bundled()
     base = dump_collections(model)
-    s = scenario(changes)
+    s = property_scenario(changes)
     changed = apply_scenarios(model, [s])
     assert dump_collections(model) == base, "applying is pure"
     for c in changes:
@@ -218,9 +207,11 @@ def test_the_property_is_not_trivial_each_change_kind_changes_the_model():
         Change(op="set", target="ho-utskrivning-hemsjukvard", field="passes", remove_items=("information",)),
         Change(op="replace", target="lakare", element=dump_element(model.by_id["lakare"]) | {"note": "n"}),
     ):
-        changed = apply_scenarios(model, [scenario([c])])
+        changed = apply_scenarios(model, [property_scenario([c])])
         assert dump_collections(changed) != dump_collections(model), c.op
-        assert dump_collections(apply_scenarios(changed, [invert(scenario([c]), model)])) == dump_collections(model)
+        assert dump_collections(apply_scenarios(changed, [invert(property_scenario([c]), model)])) == dump_collections(
+            model
+        )
 
 
 def test_every_bundled_scenario_inverts_exactly():
