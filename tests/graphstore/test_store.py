@@ -210,3 +210,31 @@ def test_cli_push_pull_query_and_errors(tmp_path, settings, driver, bundled, mon
     assert "Traceback" not in result.output
     result = runner.invoke(app, ["neo4j", "pull", "--name", "nope", "--out", str(tmp_path / "x")])
     assert result.exit_code == 3
+
+
+def _relabelled(model: Model) -> Model:
+    first = model.units[0]
+    units = [
+        first.model_copy(update={"label": first.label.model_copy(update={"sv": "Omdöpt enhet"})}),
+        *model.units[1:],
+    ]
+    return Model(meta=model.meta, collections={**model.collections, "units": units})
+
+
+def test_pull_never_returns_a_build_removed_while_it_was_read(driver, bundled, monkeypatch):
+    # a push under the same name moves the pointer, then removes the old build: a pull
+    # reading the old build's nodes meanwhile would get part of a model, or none of it
+    store.push(driver, build_graph(bundled), "shared")
+    changed = _relabelled(bundled)
+    real, calls = store._nodes, []
+
+    def nodes_while_pushed(tx, build):
+        calls.append(build)
+        if len(calls) == 1:
+            store.push(driver, build_graph(changed), "shared")
+        return real(tx, build)
+
+    monkeypatch.setattr(store, "_nodes", nodes_while_pushed)
+    pulled = store.pull(driver, "shared")
+    assert len(calls) == 2 and calls[0] != calls[1]
+    assert _norm(pulled) == _norm(changed)

@@ -196,32 +196,46 @@ def versions(driver: neo4j.Driver, database: str | None = None) -> list[dict]:
         )
 
 
+def _pointer(tx: neo4j.ManagedTransaction, name: str) -> tuple[str, str] | None:
+    """(build, meta) that version ``name`` points at, or None."""
+    version = tx.run("MATCH (v:PwVersion {name: $name}) RETURN v.build AS build, v.meta AS meta", name=name).single()
+    return None if version is None else (version["build"], version["meta"])
+
+
+def _nodes(tx: neo4j.ManagedTransaction, build: str) -> list[tuple[str, str]]:
+    rows = tx.run(
+        f"MATCH (n:{NODE_LABEL} {{build: $build}}) RETURN n.node_kind AS kind, n.props AS props ORDER BY n.id",
+        build=build,
+    )
+    return [(r["kind"], r["props"]) for r in rows]
+
+
 def pull(driver: neo4j.Driver, name: str, database: str | None = None) -> Model:
-    """Read version ``name`` back as a model (the nodes' verbatim ``props``)."""
+    """Read version ``name`` back as a model (the nodes' verbatim ``props``).
 
-    def work(tx: neo4j.ManagedTransaction):
-        version = tx.run(
-            "MATCH (v:PwVersion {name: $name}) RETURN v.build AS build, v.meta AS meta", name=name
-        ).single()
-        if version is None:
-            return None, []
-        rows = tx.run(
-            f"MATCH (n:{NODE_LABEL} {{build: $build}}) RETURN n.node_kind AS kind, n.props AS props ORDER BY n.id",
-            build=version["build"],
-        )
-        return version, [(r["kind"], r["props"]) for r in rows]
-
+    A push that moves the version while its nodes are read starts removing the old build,
+    so the nodes read could be part of it only: the pointer is read before and after, and
+    the read is repeated (up to three times) when it moved, as :mod:`pathways.graphstore.gaps` does.
+    """
     with _session(driver, database) as session:
-        version, rows = session.execute_read(work)
-    if version is None:
-        raise VersionNotFound(name)
+        for _ in range(3):
+            before = session.execute_read(_pointer, name)
+            if before is None:
+                raise VersionNotFound(name)
+            rows = session.execute_read(_nodes, before[0])
+            if session.execute_read(_pointer, name) == before:
+                return _model_of(name, before[1], rows)
+    raise StoreError(f"version '{name}' changed three times while it was read; run again")
+
+
+def _model_of(name: str, meta: str, rows: list[tuple[str, str]]) -> Model:
     collections: dict[str, list] = {c: [] for c in COLLECTIONS}
     try:
         for kind, props in rows:
             collection = NODE_KINDS[kind][0]
             if collection:
                 collections[collection].append(COLLECTIONS[collection].model_validate(json.loads(props)))
-        return Model(meta=Meta.model_validate(json.loads(version["meta"])), collections=collections)
+        return Model(meta=Meta.model_validate(json.loads(meta)), collections=collections)
     except (ValidationError, ValueError, KeyError) as exc:
         raise StoreError(f"version '{name}' in the store is not a pathways model: {str(exc).splitlines()[0]}") from None
 
