@@ -27,7 +27,8 @@ from pathways.gaps.cypher import PARAMS, SPACE_SIZE
 from pathways.graph.build import build_graph
 from pathways.graphstore import store
 from pathways.graphstore.connection import Settings, connect
-from pathways.graphstore.gaps import QUERIES, SERVER_RULES, SLICE, VersionNotFound, server_gaps
+from pathways.graphstore.gaps import QUERIES, SERVER_RULES, SLICE, server_gaps
+from pathways.graphstore.store import VersionNotFound
 from pathways.model.load import load_model
 from pathways.model.model import Model
 from pathways.model.schema import COLLECTIONS, Meta

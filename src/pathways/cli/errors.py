@@ -37,7 +37,6 @@ class CommandError(Exception):
 _BY_MODULE: tuple[tuple[str, str, int], ...] = (
     ("pathways.graphstore.connection", "StoreError", EXIT_STORE),
     ("pathways.graphstore.store", "VersionNotFound", EXIT_INVALID),
-    ("pathways.graphstore.gaps", "VersionNotFound", EXIT_INVALID),
     ("pathways.synth.write", "OutDirError", EXIT_INVALID),
 )
 """Errors of modules a command imports only when it needs them (Neo4j, synth): matched by

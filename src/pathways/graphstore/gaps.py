@@ -44,7 +44,6 @@ of 60 diamonds.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -55,20 +54,14 @@ from pathways.analysis.profiles import MAX_PROFILES
 from pathways.gaps.core import Context, Finding, Hit, Rule, run_rules
 from pathways.gaps.cypher import PARAMS, SPACE_SIZE
 from pathways.gaps.rules import all_rules, server_rules
-from pathways.graph.kinds import NODE_KINDS
-from pathways.graphstore.connection import StoreError
+from pathways.graphstore.store import model_of, read_consistently, session_of
 from pathways.model.model import Model
-from pathways.model.schema import COLLECTIONS, Meta
 
 SERVER = server_rules()
 SERVER_RULES = tuple(SERVER)
 """The rules that run as Cypher on the server: those whose module holds ``CYPHER``."""
 QUERIES: dict[str, tuple[str, ...]] = {code: module.CYPHER for code, module in SERVER.items()}
 """The Cypher of each rule: readable with ``pathways neo4j query`` too (``$version`` is ``--name``)."""
-
-
-class VersionNotFound(LookupError):
-    pass
 
 
 # --- reading the version ------------------------------------------------------------------
@@ -81,17 +74,6 @@ class Rows:
     build: str
     rows: dict[str, list[list[dict]]]
     model: Model
-
-
-def _session(driver: neo4j.Driver, database: str | None) -> neo4j.Session:
-    return driver.session(database=database) if database else driver.session()
-
-
-def _version(tx: neo4j.ManagedTransaction, version: str) -> tuple[str, str] | None:
-    found = tx.run(
-        "MATCH (v:PwVersion {name: $version}) RETURN v.build AS build, v.meta AS meta", version=version
-    ).single()
-    return (found["build"], found["meta"]) if found else None
 
 
 SLICE = """
@@ -125,44 +107,24 @@ def server_rows(driver: neo4j.Driver, version: str, codes: Iterable[str], databa
     """Run the queries of ``codes`` against ``version`` and read the slice of the model they name.
 
     Each query runs in its own read transaction. A push that moved the version while they ran
-    would mix two builds: the build is read before and after, and the whole run is repeated
-    (up to three times) if it moved.
+    would mix two builds, so they run from one build (:func:`~pathways.graphstore.store.read_consistently`).
     """
     codes = [c for c in SERVER_RULES if c in set(codes)]
-    with _session(driver, database) as session:
-        for _ in range(3):
-            before = session.execute_read(_version, version)
-            if before is None:
-                raise VersionNotFound(version)
-            if {"PW101", "PW110"} & set(codes):
-                size = session.execute_read(lambda tx: tx.run(SPACE_SIZE, {**PARAMS, "version": version}).single())
-                if size is not None and size["size"] > MAX_PROFILES:
-                    raise ValueError(
-                        f"the profile space has {size['size']} profiles; at most {MAX_PROFILES} are analysed"
-                    )
-            rows: dict[str, list[list[dict]]] = {}
-            for code in codes:
-                rows[code] = [
-                    session.execute_read(_rows, q, {**PARAMS, "version": version}) for q in SERVER[code].CYPHER
-                ]
-            ids = sorted(_named_ids(rows))
-            elements = session.execute_read(_slice, version, ids)
-            after = session.execute_read(_version, version)
-            if after == before:
-                return Rows(before[0], rows, _model_of(before[1], elements))
-    raise StoreError(f"version '{version}' changed three times while the gap queries ran; run again")
 
+    def read(at: tuple[str, str]) -> tuple[tuple[str, str], dict[str, list[list[dict]]], list[tuple[str, str]]]:
+        if {"PW101", "PW110"} & set(codes):
+            size = session.execute_read(lambda tx: tx.run(SPACE_SIZE, {**PARAMS, "version": version}).single())
+            if size is not None and size["size"] > MAX_PROFILES:
+                raise ValueError(f"the profile space has {size['size']} profiles; at most {MAX_PROFILES} are analysed")
+        rows = {
+            code: [session.execute_read(_rows, q, {**PARAMS, "version": version}) for q in SERVER[code].CYPHER]
+            for code in codes
+        }
+        return at, rows, session.execute_read(_slice, version, sorted(_named_ids(rows)))
 
-def _model_of(meta: str, elements: list[tuple[str, str]]) -> Model:
-    """A (partial) model of stored elements; collections in id order (the store keeps no other)."""
-    collections: dict[str, list] = {c: [] for c in COLLECTIONS}
-    for kind, props in elements:
-        collection = NODE_KINDS[kind][0]
-        if collection:
-            collections[collection].append(COLLECTIONS[collection].model_validate(json.loads(props)))
-    for items in collections.values():
-        items.sort(key=lambda e: e.id)
-    return Model(meta=Meta.model_validate(json.loads(meta)), collections=collections)
+    with session_of(driver, database) as session:
+        (build, meta), rows, elements = read_consistently(session, version, read, "the gap queries ran")
+    return Rows(build, rows, model_of(meta, elements))
 
 
 def _named_ids(rows: dict[str, list[list[dict]]]) -> set[str]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import neo4j
 import networkx as nx
@@ -42,6 +43,7 @@ SCHEMA = (
 )
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -63,13 +65,13 @@ def _relate(tx: neo4j.ManagedTransaction, query: str, rows: list[dict]) -> None:
     tx.run(query, rows=rows).consume()
 
 
-def _session(driver: neo4j.Driver, database: str | None) -> neo4j.Session:
+def session_of(driver: neo4j.Driver, database: str | None) -> neo4j.Session:
     return driver.session(database=database) if database else driver.session()
 
 
 def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
     """Create the constraints a push relies on (idempotent)."""
-    with _session(driver, database) as session:
+    with session_of(driver, database) as session:
         for statement in SCHEMA:
             session.run(statement).consume()
 
@@ -114,7 +116,7 @@ def push(
     n_edges = sum(len(r) for r in edges.values())
     total = n_nodes + n_edges
     ensure_schema(driver, database)
-    with _session(driver, database) as session:
+    with session_of(driver, database) as session:
         complete = session.run("MATCH (b:PwBuild {build: $build}) RETURN b.complete AS complete", build=build).single()
         written = not (complete and complete["complete"])
         if written:
@@ -184,7 +186,7 @@ class VersionNotFound(LookupError):
 
 def versions(driver: neo4j.Driver, database: str | None = None) -> list[dict]:
     """The named versions in the store, by name."""
-    with _session(driver, database) as session:
+    with session_of(driver, database) as session:
         return session.execute_read(
             lambda tx: [
                 r.data()
@@ -196,10 +198,41 @@ def versions(driver: neo4j.Driver, database: str | None = None) -> list[dict]:
         )
 
 
-def _pointer(tx: neo4j.ManagedTransaction, name: str) -> tuple[str, str] | None:
+def pointer(tx: neo4j.ManagedTransaction, name: str) -> tuple[str, str] | None:
     """(build, meta) that version ``name`` points at, or None."""
     version = tx.run("MATCH (v:PwVersion {name: $name}) RETURN v.build AS build, v.meta AS meta", name=name).single()
     return None if version is None else (version["build"], version["meta"])
+
+
+def read_consistently(session: neo4j.Session, name: str, read: Callable[[tuple[str, str]], T], what: str) -> T:
+    """``read(pointer)`` of version ``name``, from one build only.
+
+    Neo4j reads at *read committed*, and a push that moves the version starts removing the
+    old build: what is read meanwhile could be part of it only. So the pointer is read
+    before and after, and the read is repeated (up to three times) when it moved.
+    """
+    for _ in range(3):
+        before = session.execute_read(pointer, name)
+        if before is None:
+            raise VersionNotFound(name)
+        result = read(before)
+        if session.execute_read(pointer, name) == before:
+            return result
+    raise StoreError(f"version '{name}' changed three times while {what}; run again")
+
+
+def model_of(meta: str, elements: list[tuple[str, str]]) -> Model:
+    """A model (or the slice of one) of stored ``(node_kind, props)`` elements; collections in
+    id order (the store keeps no other). A node that is no pathways element raises ValueError,
+    KeyError or ValidationError."""
+    collections: dict[str, list] = {c: [] for c in COLLECTIONS}
+    for kind, props in elements:
+        collection = NODE_KINDS[kind][0]
+        if collection:
+            collections[collection].append(COLLECTIONS[collection].model_validate(json.loads(props)))
+    for items in collections.values():
+        items.sort(key=lambda e: e.id)
+    return Model(meta=Meta.model_validate(json.loads(meta)), collections=collections)
 
 
 def _nodes(tx: neo4j.ManagedTransaction, build: str) -> list[tuple[str, str]]:
@@ -211,31 +244,14 @@ def _nodes(tx: neo4j.ManagedTransaction, build: str) -> list[tuple[str, str]]:
 
 
 def pull(driver: neo4j.Driver, name: str, database: str | None = None) -> Model:
-    """Read version ``name`` back as a model (the nodes' verbatim ``props``).
-
-    A push that moves the version while its nodes are read starts removing the old build,
-    so the nodes read could be part of it only: the pointer is read before and after, and
-    the read is repeated (up to three times) when it moved, as :mod:`pathways.graphstore.gaps` does.
-    """
-    with _session(driver, database) as session:
-        for _ in range(3):
-            before = session.execute_read(_pointer, name)
-            if before is None:
-                raise VersionNotFound(name)
-            rows = session.execute_read(_nodes, before[0])
-            if session.execute_read(_pointer, name) == before:
-                return _model_of(name, before[1], rows)
-    raise StoreError(f"version '{name}' changed three times while it was read; run again")
-
-
-def _model_of(name: str, meta: str, rows: list[tuple[str, str]]) -> Model:
-    collections: dict[str, list] = {c: [] for c in COLLECTIONS}
+    """Read version ``name`` back as a model (the nodes' verbatim ``props``), from one build
+    (:func:`read_consistently`)."""
+    with session_of(driver, database) as session:
+        meta, rows = read_consistently(
+            session, name, lambda at: (at[1], session.execute_read(_nodes, at[0])), "it was read"
+        )
     try:
-        for kind, props in rows:
-            collection = NODE_KINDS[kind][0]
-            if collection:
-                collections[collection].append(COLLECTIONS[collection].model_validate(json.loads(props)))
-        return Model(meta=Meta.model_validate(json.loads(meta)), collections=collections)
+        return model_of(meta, rows)
     except (ValidationError, ValueError, KeyError) as exc:
         raise StoreError(f"version '{name}' in the store is not a pathways model: {str(exc).splitlines()[0]}") from None
 
@@ -248,5 +264,5 @@ def query(driver: neo4j.Driver, cypher: str, params: dict, database: str | None 
         records = [r.data() for r in result]
         return list(result.keys()), records
 
-    with _session(driver, database) as session:
+    with session_of(driver, database) as session:
         return session.execute_read(work)
