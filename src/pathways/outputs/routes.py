@@ -173,16 +173,14 @@ def _gate(canvas, model: Model, ho, lang: str) -> str:
         margin="0.02,0.02",
     )
     crit = node_id("crit", ho.id)
-    canvas.node(
-        crit,
-        html_label(f"<I>{lines(ho.gate.criteria, 28)}</I>"),
-        shape="note",
-        style="filled",
-        fillcolor="white",
-        color=GREY,
-    )
-    canvas.edge(gate, crit, style="dotted", arrowhead="none", color=GREY)
+    _note(canvas, gate, crit, html_label(f"<I>{lines(ho.gate.criteria, 28)}</I>"))
     return gate
+
+
+def _note(canvas, anchor: str, node: str, text: str) -> None:
+    """A grey note ``node`` beside ``anchor``, joined to it by a dotted line."""
+    canvas.node(node, text, shape="note", style="filled", fillcolor="white", color=GREY)
+    canvas.edge(anchor, node, style="dotted", arrowhead="none", color=GREY)
 
 
 def _sip(canvas, model: Model, sp, lang: str, anc: Anchors) -> str:
@@ -216,8 +214,7 @@ def _sip(canvas, model: Model, sp, lang: str, anc: Anchors) -> str:
         + lines(", ".join(short_unit(model, p, lang) for p in sp.participants), 30, br)
         + br
     )
-    canvas.node(sip + "_note", html_label(note), shape="note", style="filled", fillcolor="white", color=GREY)
-    canvas.edge(sip, sip + "_note", style="dotted", arrowhead="none", color=GREY)
+    _note(canvas, sip, sip + "_note", html_label(note))
     return sip
 
 
@@ -282,15 +279,7 @@ def _handover_column(canvas, model: Model, ho, lang: str, anc: Anchors, rs: dict
             f'<TR><TD ALIGN="LEFT"><FONT COLOR="{VERMILLION}">{lines(", ".join(missing), 30)}</FONT></TD></TR>'
         )
     items = node_id("items", h)
-    canvas.node(
-        items,
-        html_label(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">{rows}</TABLE>'),
-        shape="note",
-        style="filled",
-        fillcolor="white",
-        color=GREY,
-    )
-    canvas.edge(b, items, style="dotted", arrowhead="none", color=GREY)
+    _note(canvas, b, items, html_label(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">{rows}</TABLE>'))
 
     # when the receiver says no
     if ho.on_reject and (ho.on_reject.to or ho.on_reject.escalation):

@@ -80,11 +80,12 @@ class HandoversPart(BuilderBase):
             mh.setdefault(role, []).append(hid)
             return hid
 
-        for hc in m.health_centres:
+        def care_request(role: str, sender: str, section: str) -> None:
+            """A written care request from ``sender`` to each home healthcare unit (route 1 or 2)."""
             for d in m.home_care:
                 add(
-                    "hc_home_care",
-                    hc,
+                    role,
+                    sender,
                     d,
                     "vardbegaran",
                     "written_care_request",
@@ -93,11 +94,14 @@ class HandoversPart(BuilderBase):
                     enrolled,
                     "kommunal-sjukskoterska",
                     "Kommunen bedömer om vården kan utföras patientsäkert i hemmet.",
-                    f"{self.name(hc, 'sv')} till {self.name(d, 'sv')}",
-                    f"{self.name(hc, 'en')} to {self.name(d, 'en')}",
-                    S("seed-004", "Tre vägar in"),
+                    f"{self.name(sender, 'sv')} till {self.name(d, 'sv')}",
+                    f"{self.name(sender, 'en')} to {self.name(d, 'en')}",
+                    S("seed-004", section),
                     status="peer_region",
                 )
+
+        for hc in m.health_centres:
+            care_request("hc_home_care", hc, "Tre vägar in")
             add(
                 "hc_rehab",
                 hc,
@@ -224,23 +228,7 @@ class HandoversPart(BuilderBase):
                 S("seed-001", "1. Bakgrund"),
             )
         for clinic in hos.clinics:
-            for d in m.home_care:
-                add(
-                    "clinic_home_care",
-                    clinic,
-                    d,
-                    "vardbegaran",
-                    "written_care_request",
-                    ["egenvardsbedomning"],
-                    ["information", "medical_plan"],
-                    enrolled,
-                    "kommunal-sjukskoterska",
-                    "Kommunen bedömer om vården kan utföras patientsäkert i hemmet.",
-                    f"{self.name(clinic, 'sv')} till {self.name(d, 'sv')}",
-                    f"{self.name(clinic, 'en')} to {self.name(d, 'en')}",
-                    S("seed-004", "Från specialiserad öppenvård till hemsjukvård"),
-                    status="peer_region",
-                )
+            care_request("clinic_home_care", clinic, "Från specialiserad öppenvård till hemsjukvård")
         add(
             "rehab_pcr",
             m.rehab_ordinary,
