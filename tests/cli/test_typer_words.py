@@ -35,7 +35,7 @@ SWEDISH = [
     (["gaps", "--model"], "Flaggan --model behöver ett värde."),
     (["gaps", "--calendar=yes"], "Flaggan --calendar tar inget värde."),
     (["synth"], "Flaggan --out krävs."),
-    (["explain"], "Argumentet code saknas."),
+    (["explain"], "Argumentet KOD saknas."),
     (["gpas"], "Det finns inget kommando 'gpas'. Menade du gaps?"),
     (["--bogus"], "Det finns ingen flagga --bogus."),
     (["neo4j", "push", "--bogus"], "Det finns ingen flagga --bogus."),
@@ -81,6 +81,12 @@ def test_the_help_shows_types_in_words_and_nothing_after_a_flag():
     assert "<text> ..." in lines["--rule"]
     assert "<" not in lines["--calendar"].split("Räkna")[0]
     assert out.lstrip().startswith(f"{USAGE}pathways gaps {OPTIONS_METAVAR}")
+
+
+def test_an_argument_is_named_and_typed_in_the_help_language():
+    swedish, english = _pathways("trace", "--help").stdout, _pathways("trace", "--help", lang="en").stdout
+    assert "FALL" in swedish and "<text>" in swedish and "<str>" not in swedish
+    assert "CASE" in english and "FALL" not in english
 
 
 def test_the_english_help_says_the_types_in_english():

@@ -69,8 +69,11 @@ def type_label(shown: str, flag: bool) -> str:
 def say_types(params: Any, ctx: Any) -> None:
     """Each option among ``params`` shows its type in words (its ``metavar``) in the help."""
     for param in params:
+        label = type_label(param.display_type(ctx) or "", bool(getattr(param, "is_flag", False)))
         if param.param_type_name == "option" and param.metavar is None:
-            param.metavar = type_label(param.display_type(ctx) or "", bool(param.is_flag))
+            param.metavar = label
+        elif param.param_type_name == "argument":  # an argument's metavar is its name: the type is asked
+            param.display_type_rich = lambda ctx, label=label: label
 
 
 class UsageFormatter(HelpFormatter):
