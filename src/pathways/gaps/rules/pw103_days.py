@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from statistics import median
 from typing import ClassVar
 
-from pathways.cases.calendar import DAYS_OFF
+from pathways.cases.calendar import swedish_days_off
 
 WEEKDAYS = {
     "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
@@ -31,13 +31,8 @@ class WorkingDays:
         return cls._built[year]
 
     def __init__(self, year: int):
-        import holidays
-
         years = range(year - 1, year + 12)
-        self.names = {
-            lang: holidays.country_holidays("SE", years=years, categories=DAYS_OFF, language=code)
-            for lang, code in (("sv", "sv"), ("en", "en_US"))
-        }
+        self.names = {lang: swedish_days_off(years, language=code) for lang, code in (("sv", "sv"), ("en", "en_US"))}
         off = set(self.names["sv"])
         start, end = dt.date(year - 1, 1, 1).toordinal(), dt.date(year + 11, 12, 31).toordinal()
         self.working = [
