@@ -136,7 +136,7 @@ def _drop_references(state: State, change: Change, refs: list[Reference]) -> lis
             )
             continue
         changed.append((name, index, old))
-        state.collections[name][index] = new
+        state.put(name, index, new)
     if problems:
         raise Failed(problems)
     return changed
@@ -196,7 +196,7 @@ def _apply_replace(state: State, change: Change, name: str, index: int) -> Chang
     items = state.collections[name]
     old = items[index]
     old_origin = state.origins.get(change.target)
-    items[index] = element
+    state.put(name, index, element)
     state.origins[change.target] = _origin_of(change)
     return change.undone_by(
         "replace",
@@ -216,7 +216,7 @@ def _apply_set(state: State, change: Change, name: str, index: int) -> Change:
     value = list_items(change, previous) if change.items else copy.deepcopy(change.value)
     container[last] = value
     where = (("append",) if change.append else ("remove",)) if change.items else ("value",)
-    state.collections[name][index] = validate_element(COLLECTIONS[name], data, change, where, name)
+    state.put(name, index, validate_element(COLLECTIONS[name], data, change, where, name))
     field_, before = change.field, copy.deepcopy(previous)
     if previous is MISSING:
         field_ = ".".join(str(p) for p in path[:-1])
