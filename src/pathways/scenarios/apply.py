@@ -21,6 +21,7 @@ from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model, Origin
 from pathways.model.schema import COLLECTIONS
 from pathways.model.validate import check_model
+from pathways.perf import without_gc
 from pathways.scenarios.fields import (
     MISSING,
     Failed,
@@ -334,6 +335,7 @@ def _attribute(model: Model, changes: list[Change], final: list[Problem]) -> lis
     return result
 
 
+@without_gc
 def apply_scenarios(model: Model, scenarios: list[Scenario]) -> Model:
     """The model with the scenarios applied in order, validated; ModelError if anything is wrong.
 

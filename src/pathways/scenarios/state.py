@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from pydantic_core import to_json
 
 from pathways.model.model import Model, Origin
+
+_ID = attrgetter("id")
 
 
 def dump_element(element) -> dict:
@@ -80,7 +83,8 @@ class State:
     def _position(self, name: str, element_id: str) -> int | None:
         positions = self._positions.get(name)
         if positions is None:
-            positions = self._positions[name] = {item.id: i for i, item in enumerate(self.collections[name])}
+            items = self.collections[name]
+            positions = self._positions[name] = dict(zip(map(_ID, items), range(len(items)), strict=True))
         return positions.get(element_id)
 
     def index(self, name: str, element_id: str) -> int:

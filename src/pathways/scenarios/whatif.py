@@ -15,6 +15,7 @@ from pathways.gaps.core import Finding, Options, at_least
 from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model
 from pathways.model.schema import COLLECTIONS
+from pathways.perf import without_gc
 from pathways.scenarios.apply import dump_element
 from pathways.scenarios.format import Scenario
 from pathways.scenarios.ownership import Indexed, OwnershipChange, ownership_changes
@@ -250,6 +251,7 @@ def case_changes(before: Tracer, after: Tracer, cases: list[Case]) -> tuple[list
     return changed, same
 
 
+@without_gc
 def compare(
     base: Model,
     changed: Model,
