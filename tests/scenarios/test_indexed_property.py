@@ -1,7 +1,9 @@
 """Property: what-if's shared indexes give what a full recomputation gives. For random
-scenarios (responsibilities, handovers and units added, removed, changed) on a small
-synthetic model, the changed model's coverages (the base's kept where the scenarios
-cannot change them), its findings and the ownership changes equal those computed anew."""
+scenarios (responsibilities, handovers and units added, removed, changed, a value added to a
+profile dimension) on a small synthetic model, the changed model's coverages (the base's kept
+where the scenarios cannot change them), its findings (in a context that shares the base's
+profile space when the dimensions are the same) and the ownership changes equal those
+computed anew."""
 
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ OPS = (
     "unit-principal",
     "add-unit",
     "window",
+    "dimension-value",
 )
 
 
@@ -80,6 +83,10 @@ def _change(model: Model, op: str, n: int, data) -> Change:
     if op == "window":
         windows = [None, *(dump_element(r)["window"] for r in model.responsibilities if r.window is not None)]
         return Change(op="set", target=resp.id, field="window", value=pick(st.sampled_from(windows)))
+    if op == "dimension-value":
+        dimension = pick(st.sampled_from(model.dimensions))
+        value = {"id": f"prop-v{n}", "label": {"sv": f"värde {n}", "en": f"value {n}"}}
+        return Change(op="set", target=dimension.id, field="values", append=(value,))
     element = dump_element(unit) | {"id": f"prop-u{n}"}
     return Change(op="add", target=element["id"], collection="units", element=element)
 
@@ -108,6 +115,7 @@ def test_shared_indexes_give_the_full_recomputation(ops, data):
         event("invalid")
         return  # not a valid scenario: nothing to compare
     indexed = Indexed.of(base, changed)
+    find_gaps(base, context=indexed.before)  # as what-if does: the base's caches filled first
     fresh = Context(changed)
     assert _plain(indexed.after.coverages) == _plain(coverages(changed, fresh.space, catchments(changed)))
     assert [f.as_dict() for f in find_gaps(changed, context=indexed.after)] == [f.as_dict() for f in find_gaps(changed)]

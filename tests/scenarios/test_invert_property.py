@@ -93,6 +93,19 @@ def safe_sets(element, collection: str, draw) -> list[tuple[str, object]]:
     return options
 
 
+def passes_change(draw, target: str, passes: dict[str, list[str]]) -> Change | None:
+    """A ``set`` of a handover's ``passes`` by items taken out and appended (None: neither)."""
+    items = ["information", "rehab_plan", "devices", "sip_plan", "medical_plan"]
+    out = draw(st.lists(st.sampled_from(passes[target]), unique=True)) if passes[target] else []
+    kept = [x for x in passes[target] if x not in out]
+    addable = [x for x in items if x not in kept]
+    more = draw(st.lists(st.sampled_from(addable), unique=True)) if addable else []
+    if not out and not more:
+        return None
+    passes[target] = kept + more
+    return Change(op="set", target=target, field="passes", append=tuple(more) or None, remove_items=tuple(out) or None)
+
+
 @st.composite
 def change_sequences(draw):
     model = bundled()
@@ -138,22 +151,9 @@ def change_sequences(draw):
             current_dump = next(c.element for c in changes if c.op == "add" and c.target == target)
             current = COLLECTIONS[collection].model_validate(current_dump)
         if op == "set" and collection == "handovers" and target in passes and draw(st.booleans()):
-            items = ["information", "rehab_plan", "devices", "sip_plan", "medical_plan"]
-            out = draw(st.lists(st.sampled_from(passes[target]), unique=True)) if passes[target] else []
-            kept = [x for x in passes[target] if x not in out]
-            more = draw(st.lists(st.sampled_from([x for x in items if x not in kept]), unique=True))
-            if not out and not more:
-                continue
-            changes.append(
-                Change(
-                    op="set",
-                    target=target,
-                    field="passes",
-                    append=tuple(more) or None,
-                    remove_items=tuple(out) or None,
-                )
-            )
-            passes[target] = kept + more
+            change = passes_change(draw, target, passes)
+            if change is not None:
+                changes.append(change)
             continue
         if op == "replace":
             data = dump_element(current)
@@ -165,7 +165,10 @@ def change_sequences(draw):
             if target in passes:
                 passes[target] = list(data["passes"])
         else:
-            path, value = draw(st.sampled_from(safe_sets(current, collection, draw)))
+            options = safe_sets(current, collection, draw)
+            if not options:  # an element with no field that is safe to set
+                continue
+            path, value = draw(st.sampled_from(options))
             changes.append(Change(op="set", target=target, field=path, value=value))
             if path == "passes" and target in passes:
                 passes[target] = list(value)

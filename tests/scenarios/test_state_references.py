@@ -67,7 +67,38 @@ def test_a_changed_element_is_read_again():
     before = references(state.dumps_naming(target), target)
     items = state.collections["responsibilities"]
     index = next(i for i, r in enumerate(items) if r.owner != target)
-    items[index] = items[index].model_copy(update={"owner": target})
+    state.put("responsibilities", index, items[index].model_copy(update={"owner": target}))
     after = references(state.dumps_naming(target), target)
     assert len(after) == len(before) + 1
     assert after == references(everything(state), target)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    target=st.sampled_from(["kroppsfunktion", "behandling", 'x"\\å']),
+    steps=st.lists(
+        st.tuples(st.sampled_from(["put", "put-plain", "insert", "delete"]), st.integers(min_value=0)),
+        min_size=1,
+        max_size=12,
+    ),
+)
+def test_elements_changed_after_a_search_are_searched_too(target, steps):
+    """Responsibilities put (now naming the target, or no longer naming it), inserted and
+    deleted between searches: each search gives the references of walking the whole model."""
+    state = State(bundled())
+    name = "responsibilities"
+    for n, (op, pick) in enumerate(steps):
+        assert references(state.dumps_naming(target), target) == references(everything(state), target)
+        items = state.collections[name]
+        index = pick % len(items)
+        element = items[index]
+        if op == "delete":
+            state.delete(name, index)
+        elif op == "insert":
+            state.insert(name, index, element.model_copy(update={"id": f"copy-{n}", "owner": target}))
+        elif op == "put":
+            state.put(name, index, element.model_copy(update={"owner": target, "needs": [*element.needs, target]}))
+        else:
+            needs = [x for x in element.needs if x != target]
+            state.put(name, index, element.model_copy(update={"owner": "someone-else", "needs": needs}))
+    assert references(state.dumps_naming(target), target) == references(everything(state), target)

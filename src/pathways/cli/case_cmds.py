@@ -231,7 +231,7 @@ def whatif_cmd(
     label = Labels(changed, model, lang=lang.value)
     with output(out):
         if fmt == Format.json:
-            console.print(to_json(result), markup=False, soft_wrap=True)
+            console.file.write(to_json(result) + "\n")
         elif fmt == Format.csv:
             console.file.write(to_csv(result, label, lang.value))
         elif fmt == Format.markdown:

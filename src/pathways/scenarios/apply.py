@@ -21,6 +21,7 @@ from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model, Origin
 from pathways.model.schema import COLLECTIONS
 from pathways.model.validate import check_model
+from pathways.perf import without_gc
 from pathways.scenarios.fields import (
     MISSING,
     Failed,
@@ -136,7 +137,7 @@ def _drop_references(state: State, change: Change, refs: list[Reference]) -> lis
             )
             continue
         changed.append((name, index, old))
-        state.collections[name][index] = new
+        state.put(name, index, new)
     if problems:
         raise Failed(problems)
     return changed
@@ -196,7 +197,7 @@ def _apply_replace(state: State, change: Change, name: str, index: int) -> Chang
     items = state.collections[name]
     old = items[index]
     old_origin = state.origins.get(change.target)
-    items[index] = element
+    state.put(name, index, element)
     state.origins[change.target] = _origin_of(change)
     return change.undone_by(
         "replace",
@@ -216,7 +217,7 @@ def _apply_set(state: State, change: Change, name: str, index: int) -> Change:
     value = list_items(change, previous) if change.items else copy.deepcopy(change.value)
     container[last] = value
     where = (("append",) if change.append else ("remove",)) if change.items else ("value",)
-    state.collections[name][index] = validate_element(COLLECTIONS[name], data, change, where, name)
+    state.put(name, index, validate_element(COLLECTIONS[name], data, change, where, name))
     field_, before = change.field, copy.deepcopy(previous)
     if previous is MISSING:
         field_ = ".".join(str(p) for p in path[:-1])
@@ -334,6 +335,7 @@ def _attribute(model: Model, changes: list[Change], final: list[Problem]) -> lis
     return result
 
 
+@without_gc
 def apply_scenarios(model: Model, scenarios: list[Scenario]) -> Model:
     """The model with the scenarios applied in order, validated; ModelError if anything is wrong.
 

@@ -63,6 +63,10 @@ class OwnershipChange:
         }
 
 
+def _dimensions(model: Model) -> list[tuple[str, list[str]]]:
+    return [(d.id, [v.id for v in d.values]) for d in model.dimensions]
+
+
 @dataclass
 class Indexed:
     """The gap-rule contexts of a model and of the model changed by scenarios, and the
@@ -76,9 +80,13 @@ class Indexed:
     def of(cls, base: Model, changed: Model, options: Options | None = None, before: Context | None = None) -> Indexed:
         """The two contexts (``before``, if given, is the base's, shared by several changed
         models); the changed one keeps the base's coverage of each catchment the scenarios
-        cannot change (``coverages_after``): what it would make anew."""
+        cannot change (``coverages_after``): what it would make anew, and the base's profile
+        space when the dimensions and their values are the same (``ProfileSpace.of`` reads
+        nothing else)."""
         before = before if before is not None else Context(base, options=options)
         after = Context(changed, options=options)
+        if _dimensions(base) == _dimensions(changed):
+            after.space = before.space  # a function of the dimensions alone; its caches are kept
         only = differing_catchments(base, changed, before.catchments, after.catchments)
         after.coverages = coverages_after(before.coverages, after.catchments, only, changed, after.space)
         return cls(before, after, only)
@@ -190,9 +198,8 @@ def ownership_changes(
 
     ``indexed``, if given, holds the contexts of the two models (their gap runs made the
     coverages already); otherwise they are made here."""
-    dims_a = [(d.id, [v.id for v in d.values]) for d in base.dimensions]
-    dims_b = [(d.id, [v.id for v in d.values]) for d in changed.dimensions]
-    if dims_a != dims_b:
+    dims_a = _dimensions(base)
+    if dims_a != _dimensions(changed):
         return [], [
             "the scenarios change the profile dimensions; ownership is not compared / profildimensionerna ändras, ägarskap jämförs inte"
         ]

@@ -5,19 +5,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pathways.cases.format import Case
 from pathways.cases.load import check_case, read_case
-from pathways.cases.trace import Trace, TraceOptions, Tracer
 from pathways.gaps.analyze import find_gaps
 from pathways.gaps.config import RuleConfig
 from pathways.gaps.core import Finding, Options, at_least
 from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model
 from pathways.model.schema import COLLECTIONS
+from pathways.perf import without_gc
 from pathways.scenarios.apply import dump_element
 from pathways.scenarios.format import Scenario
 from pathways.scenarios.ownership import Indexed, OwnershipChange, ownership_changes
+
+if TYPE_CHECKING:
+    from pathways.cases.trace import Trace, Tracer
 
 
 @dataclass(frozen=True)
@@ -250,6 +254,17 @@ def case_changes(before: Tracer, after: Tracer, cases: list[Case]) -> tuple[list
     return changed, same
 
 
+def _case_rows(
+    base: Model, changed: Model, findings: tuple[list[Finding], list[Finding]], cases: list[Case], calendar: bool
+) -> tuple[list[CaseChange], list[str]]:
+    """:func:`case_changes` with a tracer of each model (the tracer imported only when there are cases)."""
+    from pathways.cases.trace import TraceOptions, Tracer
+
+    options = TraceOptions(calendar=calendar)
+    return case_changes(Tracer(base, findings[0], options), Tracer(changed, findings[1], options), cases)
+
+
+@without_gc
 def compare(
     base: Model,
     changed: Model,
@@ -275,10 +290,7 @@ def compare(
         )
     fb, fa = findings
     ids_b, ids_a = {f.id for f in fb}, {f.id for f in fa}
-    trace_options = TraceOptions(calendar=options.calendar)
-    case_rows, same = (
-        case_changes(Tracer(base, fb, trace_options), Tracer(changed, fa, trace_options), cases) if cases else ([], [])
-    )
+    case_rows, same = _case_rows(base, changed, (fb, fa), cases, options.calendar) if cases else ([], [])
     ownership, notes = ownership_changes(base, changed, indexed)
     added = [d.id for d in changed.dimensions if d.id not in {x.id for x in base.dimensions}]
     if added:
