@@ -374,10 +374,11 @@ def main() -> None:
         f"shared, computed once per analysis (best of {args.repeat}): "
         + ", ".join(f"{name} {best[name][0]:.3f} s" for name in shared)
     )
+    units = nx.DiGraph({sender: list(receivers) for sender, receivers in index.succ.items()})
     print(
-        f"unit graph: {index.graph.number_of_nodes()} units, {index.graph.number_of_edges()} unit pairs, "
-        f"{nx.number_strongly_connected_components(index.graph)} strongly connected components, the largest "
-        f"{max(len(c) for c in nx.strongly_connected_components(index.graph))} units; {len(ctx.catchments)} catchments"
+        f"unit graph: {units.number_of_nodes()} units, {units.number_of_edges()} unit pairs, "
+        f"{nx.number_strongly_connected_components(units)} strongly connected components, the largest "
+        f"{max(len(c) for c in nx.strongly_connected_components(units))} units; {len(ctx.catchments)} catchments"
     )
     print(
         f"{'rule':6} {'hits':>6} {'check s':>8} {'run_rules s':>12}   (best of {args.repeat}; run_rules = check again + Finding objects)"

@@ -34,8 +34,8 @@ def test_quiet(tmp_path):
 
 def test_the_unit_projection(tmp_path):
     index = build_index(fixture_model(tmp_path, "pw114_fires"))
-    assert index.graph.edges["vc", "hsv"]["handovers"] == ["h1"]
-    assert index.graph.edges["vc", "hsv"]["modes"] == {"written_care_request"}
+    assert index.succ["vc"]["hsv"] == ["h1"]
+    assert index.pred["hsv"] == {"vc": ["h1"]}
     assert index.rejects == [("vc", "avvisad", "h1")]
     assert index.principal_kind["hsv"] == "municipality" and index.principal_kind["vc"] == "region"
 

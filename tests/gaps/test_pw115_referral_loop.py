@@ -75,7 +75,8 @@ def brute_force_loops(units, edges, owners):
 @given(referral_graphs())
 def test_loops_match_brute_force(case):
     units, edges, owners = case
-    found = referral_loops([(a, b, f"h-{a}-{b}") for a, b in edges], set(owners))
+    columns = ([a for a, _ in edges], [b for _, b in edges], [f"h-{a}-{b}" for a, b in edges])
+    found = referral_loops(columns, set(owners))
     assert {frozenset(us) for us, _ in found} == brute_force_loops(units, edges, owners)
     for us, inside in found:
         assert inside == sorted(f"h-{a}-{b}" for a, b in edges if a in us and b in us)

@@ -72,27 +72,32 @@ def test_graph_equals_networkx_insertion(tmp_path, monkeypatch):
     assert [(n, list(fast.pred[n])) for n in fast] == [(n, list(plain.pred[n])) for n in plain]
 
 
-def test_handover_index_graph_equals_networkx_insertion(tmp_path):
+def test_handover_index_equals_networkx_insertion(tmp_path):
     from pathways.analysis.handover_graph import build_index, principal_kind
 
     model = load_model(_model_dir(tmp_path))
     plain = nx.DiGraph()
-    for u in model.units:
-        kind = principal_kind(model, u.principal)
-        plain.add_node(u.id, kind=u.kind, principal=u.principal, principal_kind=kind, entry=u.entry)
+    plain.add_nodes_from(u.id for u in model.units)
     for h in model.handovers:
         if plain.has_edge(h.from_, h.to):
-            data = plain.edges[h.from_, h.to]
-            data["handovers"].append(h.id)
-            data["modes"].add(h.mode)
-            data["needs"].update(h.needs)
+            plain.edges[h.from_, h.to]["handovers"].append(h.id)
         else:
-            plain.add_edge(h.from_, h.to, handovers=[h.id], modes={h.mode}, needs=set(h.needs))
-    fast = build_index(model).graph
-    assert list(fast.nodes(data=True)) == list(plain.nodes(data=True))
-    assert list(fast.edges(data=True)) == list(plain.edges(data=True))
-    assert [(n, list(fast.pred[n])) for n in fast] == [(n, list(plain.pred[n])) for n in plain]
-    assert fast.number_of_edges() > 0
+            plain.add_edge(h.from_, h.to, handovers=[h.id])
+    index = build_index(model)
+    assert list(index.succ) == list(plain) == list(index.pred)
+    assert [(n, list(index.succ[n].items())) for n in plain] == [
+        (n, [(m, d["handovers"]) for m, d in plain.succ[n].items()]) for n in plain
+    ]
+    assert [(n, list(index.pred[n].items())) for n in plain] == [
+        (n, [(m, d["handovers"]) for m, d in plain.pred[n].items()]) for n in plain
+    ]
+    assert index.principal_kind == {u.id: principal_kind(model, u.principal) for u in model.units}
+    assert sum(len(out) for out in index.succ.values()) == plain.number_of_edges() > 0
+    for need in model.needs:
+        senders, receivers, handovers = index.by_need.get(need.id, ([], [], []))
+        assert list(zip(senders, receivers, handovers, strict=True)) == [
+            (h.from_, h.to, h.id) for h in model.handovers for n in h.needs if n == need.id
+        ]
 
 
 def _problems_after(tmp_path, old: str, new: str) -> tuple[list, int]:

@@ -3,14 +3,16 @@
 The typed MultiDiGraph of :mod:`pathways.graph.build` joins units through handover
 nodes (``unit -SENDS-> handover -TO-> unit``). The graph-shaped gap rules (PW110,
 PW113-PW117) want the units only, so this module projects it once per analysis
-(:func:`handover_index`, cached on the rule Context):
+(:func:`handover_index`, cached on the rule Context), as plain dicts and lists:
 
-* :attr:`HandoverIndex.graph`, a ``networkx.DiGraph`` with one node per unit and one
-  edge ``sender -> receiver`` per pair of units joined by at least one handover; the
-  edge attributes are ``handovers`` (handover ids, model order), ``modes`` (set of
-  modes) and ``needs`` (set of the need ids whose ownership passes);
-* :attr:`HandoverIndex.by_need`, the ``(sender, receiver, handover)`` triples of the
-  handovers that transfer each need (the per-need referral graphs of PW115);
+* :attr:`HandoverIndex.succ`, ``sender -> receiver -> handover ids`` (model order), one
+  entry per pair of units joined by at least one handover; every unit is a key (model
+  order, then handover ends that are no unit), as in a ``networkx.DiGraph`` filled unit
+  by unit and handover by handover; :attr:`HandoverIndex.pred` is the same the other way
+  round (``receiver -> sender -> the same list``);
+* :attr:`HandoverIndex.by_need`, for each need the handovers that transfer it as three
+  lists side by side: senders, receivers, handover ids (the per-need referral graphs of
+  PW115);
 * :attr:`HandoverIndex.rejects`, ``(sender, on_reject.to, handover)`` triples;
 * :attr:`HandoverIndex.owned`, the needs each unit owns through a responsibility (for
   any profile, setting or time window), and :attr:`HandoverIndex.owners`, its inverse;
@@ -18,7 +20,14 @@ PW113-PW117) want the units only, so this module projects it once per analysis
   (a principal group has members of one kind only; the validator checks that).
 
 Cost: O(U + H * N_h + R * N_r) for U units, H handovers with N_h needs each and R
-responsibilities with N_r needs each; one pass, no path is enumerated.
+responsibilities with N_r needs each; one pass, no path is enumerated. A handover adds
+references to strings the model already holds, and one list per new pair of units: no
+object per handover (a dict, a list and two sets per pair cost 4x national a page fault
+per four handovers and made the index grow faster than the model, ``benchmarks/LINEAR.md``).
+Every unit id in the index is the unit's own id string, not the handover's copy of it:
+the rules' searches then look up some 16,000 strings (4x national) that stay in the
+cache instead of one per handover end spread over the whole model, and a lookup finds
+its key by identity.
 
 Two small helpers for those rules' findings live here too: :func:`cubes_of` (a profile
 set as cubes and text, memoised per analysis) and :func:`named` (labels for a message,
@@ -27,23 +36,22 @@ a few named and the rest counted).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from pathways.model.model import Model
 
-if TYPE_CHECKING:
-    import networkx as nx
+Columns = tuple[list[str], list[str], list[str]]
+"""Senders, receivers and handover ids, side by side."""
 
 
 @dataclass
 class HandoverIndex:
     """The handovers of a model projected onto its units (see the module docstring)."""
 
-    graph: nx.DiGraph
-    by_need: dict[str, list[tuple[str, str, str]]]
+    succ: dict[str, dict[str, list[str]]]
+    pred: dict[str, dict[str, list[str]]]
+    by_need: dict[str, Columns]
     rejects: list[tuple[str, str, str]]
     owned: dict[str, set[str]]
     owners: dict[str, set[str]]
@@ -72,51 +80,53 @@ def principal_kind(model: Model, principal_id: str) -> str | None:
 def build_index(model: Model) -> HandoverIndex:
     """Project the handovers and responsibilities of a model onto its units.
 
-    The DiGraph's dicts are filled directly, as ``add_node`` and ``add_edge`` would fill
-    them (same order, a repeated node's attributes updated), without their per-call
-    checks and cache clearing (``tests/synth/test_fast_paths.py`` compares the two).
+    >>> from pathways.model.load import load_model
+    >>> build_index(load_model("model")).succ["vardcentral"]["kommunal-hemsjukvard"]  # doctest: +SKIP
+    ['ho-vc-hemsjukvard']
     """
-    import networkx as nx  # here, not at the top: a run whose findings are cached needs no networkx
-
-    G = nx.DiGraph()
-    nodes, succ, pred = G._node, G._succ, G._pred
+    succ: dict[str, dict[str, list[str]]] = {}
+    pred: dict[str, dict[str, list[str]]] = {}
     kind_cache: dict[str, str | None] = {}
     unit_kind: dict[str, str | None] = {}
+    same: dict[str, str] = {}
     for u in model.units:
         if u.principal not in kind_cache:
             kind_cache[u.principal] = principal_kind(model, u.principal)
         unit_kind[u.id] = kind_cache[u.principal]
-        attrs = {"kind": u.kind, "principal": u.principal, "principal_kind": unit_kind[u.id], "entry": u.entry}
-        if u.id in nodes:
-            nodes[u.id].update(attrs)
-        else:
-            succ[u.id], pred[u.id], nodes[u.id] = {}, {}, attrs
-    by_need: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        if u.id not in succ:
+            succ[u.id], pred[u.id], same[u.id] = {}, {}, u.id
+    by_need: dict[str, Columns] = {}
     rejects: list[tuple[str, str, str]] = []
     for h in model.handovers:
-        a, b = h.from_, h.to
-        for n in (a, b):
-            if n not in nodes:
-                succ[n], pred[n], nodes[n] = {}, {}, {}
-        data = succ[a].get(b)
-        if data is None:
-            succ[a][b] = pred[b][a] = {"handovers": [h.id], "modes": {h.mode}, "needs": set(h.needs)}
+        a, b, hid = same.get(h.from_, h.from_), same.get(h.to, h.to), h.id
+        out = succ.get(a)
+        if out is None:
+            out = succ[a] = {}
+            pred[a] = {}
+        if b not in succ:
+            succ[b], pred[b] = {}, {}
+        ids = out.get(b)
+        if ids is None:
+            out[b] = pred[b][a] = [hid]
         else:
-            data["handovers"].append(h.id)
-            data["modes"].add(h.mode)
-            data["needs"].update(h.needs)
+            ids.append(hid)
         for n in h.needs:
-            by_need[n].append((a, b, h.id))
-        if h.on_reject is not None and h.on_reject.to is not None:
-            rejects.append((a, h.on_reject.to, h.id))
-    nx._clear_cache(G)
-    owned: dict[str, set[str]] = defaultdict(set)
-    owners: dict[str, set[str]] = defaultdict(set)
+            columns = by_need.get(n)
+            if columns is None:
+                columns = by_need[n] = ([], [], [])
+            columns[0].append(a)
+            columns[1].append(b)
+            columns[2].append(hid)
+        reject = h.on_reject
+        if reject is not None and reject.to is not None:
+            rejects.append((a, same.get(reject.to, reject.to), hid))
+    owned: dict[str, set[str]] = {}
+    owners: dict[str, set[str]] = {}
     for r in model.responsibilities:
-        owned[r.owner].update(r.needs)
+        owned.setdefault(r.owner, set()).update(r.needs)
         for n in r.needs:
-            owners[n].add(r.owner)
-    return HandoverIndex(G, dict(by_need), rejects, dict(owned), dict(owners), unit_kind)
+            owners.setdefault(n, set()).add(r.owner)
+    return HandoverIndex(succ, pred, by_need, rejects, owned, owners, unit_kind)
 
 
 _CACHE: WeakKeyDictionary = WeakKeyDictionary()
@@ -161,14 +171,3 @@ def named(ctx, ids: list[str], lang: str, shown: int = 5, sep: str = ", ") -> st
     text = sep.join(f"'{ctx.label(i, lang)}'" for i in ids[:shown])
     rest = len(ids) - shown
     return text + (f" {MORE[lang].format(rest)}" if rest > 0 else "")
-
-
-def handover_graph(model: Model) -> nx.DiGraph:
-    """The unit -> unit DiGraph of a model's handovers (attributes ``handovers``, ``modes``, ``needs``).
-
-    >>> from pathways.model.load import load_model
-    >>> G = handover_graph(load_model("model"))                    # doctest: +SKIP
-    >>> G.edges["vardcentral", "kommunal-hemsjukvard"]["handovers"]  # doctest: +SKIP
-    ['ho-vc-hemsjukvard']
-    """
-    return build_index(model).graph

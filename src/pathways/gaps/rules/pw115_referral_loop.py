@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 
-from pathways.analysis.handover_graph import cubes_of, handover_index, named
+from pathways.analysis.handover_graph import Columns, cubes_of, handover_index, named
 from pathways.gaps.core import Context, Hit, Rule
 from pathways.gaps.cypher import (
     LANGS,
@@ -41,18 +41,19 @@ from pathways.gaps.cypher import (
 )
 
 
-def referral_loops(edges: list[tuple[str, str, str]], owners: set[str]) -> list[tuple[list[str], list[str]]]:
-    """The loops of one need's referral graph: ``(sorted units, sorted handovers inside)``.
+def referral_loops(edges: Columns, owners: set[str]) -> list[tuple[list[str], list[str]]]:
+    """The loops of one need's referral graph (senders, receivers, handovers): ``(sorted units, sorted handovers inside)``.
 
-    >>> referral_loops([("a", "b", "h1"), ("b", "a", "h2"), ("b", "c", "h3")], {"c"})
+    >>> referral_loops((["a", "b", "b"], ["b", "a", "c"], ["h1", "h2", "h3"]), {"c"})
     []
-    >>> referral_loops([("a", "b", "h1"), ("b", "a", "h2"), ("b", "c", "h3")], set())
+    >>> referral_loops((["a", "b", "b"], ["b", "a", "c"], ["h1", "h2", "h3"]), set())
     [(['a', 'b'], ['h1', 'h2'])]
     """
     import networkx as nx  # here, not at the top: a run whose findings are cached needs no networkx
 
+    senders, receivers, handovers = edges
     pred: dict[str, list[str]] = defaultdict(list)
-    for a, b, _ in edges:
+    for a, b in zip(senders, receivers, strict=True):
         pred[b].append(a)
     reach = set(owners)
     queue = deque(reach)
@@ -63,7 +64,7 @@ def referral_loops(edges: list[tuple[str, str, str]], owners: set[str]) -> list[
                 reach.add(before)
                 queue.append(before)
     rest = nx.DiGraph()
-    for a, b, h in edges:
+    for a, b, h in zip(senders, receivers, handovers, strict=True):
         if a in reach or b in reach:
             continue
         if rest.has_edge(a, b):
@@ -87,7 +88,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     by_id = ctx.model.by_id
     for need in ctx.model.needs:
         edges = index.by_need.get(need.id)
-        if not edges:
+        if edges is None:
             continue
         for units, inside in referral_loops(edges, index.owners.get(need.id, set())):
             mask = 0

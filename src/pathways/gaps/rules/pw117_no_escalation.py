@@ -41,8 +41,9 @@ def principal_pairs(ctx: Context) -> dict[tuple[str, str], set[str]]:
     index = handover_index(ctx)
     principal_of = {u.id: u.principal for u in model.units}
     raw: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for sender, receiver, data in index.graph.edges(data=True):
-        raw[(principal_of[sender], principal_of[receiver])].update(data["handovers"])
+    for sender, receivers in index.succ.items():
+        for receiver, ids in receivers.items():
+            raw[(principal_of[sender], principal_of[receiver])].update(ids)
     pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (pu, pv), handovers in raw.items():
         for a, b in _instance_pairs(model, pu, pv):
