@@ -8,8 +8,11 @@ the weekend.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 ONE = timedelta(days=1)
 DAYS_OFF = ("public", "de_facto")
@@ -18,12 +21,65 @@ of midsummer, Christmas and New Year, which lag (1930:173) om beräkning av lags
 counts as holidays too (a deadline that ends on one moves to the next working day). The
 gap rules' calendar (:mod:`pathways.gaps.rules.pw103_days`) uses the same."""
 
+LANGUAGES = {"sv": "sv", "en": "en_US"}
+"""The holidays library's language code of each output language."""
+
+TABLE = Path(__file__).with_name("days_off_se.json")
+"""The holidays library's Swedish days off (:data:`DAYS_OFF`) of many years, in both languages,
+written by ``scripts/days_off_table.py``: importing the library costs more than a small model's
+whole analysis, so the table answers for its years when the installed library is the version
+it was made with (``tests/cases/test_days_off_table.py`` checks it against the library)."""
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, dict[str, dict[date, str]]] | None:
+    """:data:`TABLE` by year and language; None when it was made with another holidays version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    data = json.loads(TABLE.read_text(encoding="utf-8"))
+    try:
+        if version("holidays") != data["holidays"]:
+            return None
+    except PackageNotFoundError:
+        return None
+    years: dict[int, dict[str, dict[date, str]]] = {
+        year: {lang: {} for lang in LANGUAGES} for year in range(data["first"], data["last"] + 1)
+    }
+    for day, *names in data["days"]:
+        on = date.fromisoformat(day)
+        for lang, name in zip(LANGUAGES, names, strict=True):
+            years[on.year][lang][on] = name
+    return years
+
+
+@lru_cache(maxsize=256)
+def days_off(year: int, lang: str = "sv") -> dict[date, str]:
+    """The Swedish days off of ``year`` and their names in ``lang`` (``sv``, ``en``), as the holidays
+    library gives them (two on one day joined by ``"; "``); from :data:`TABLE` when it has the year.
+    Shared between callers: read it, do not change it.
+
+    >>> days_off(2026)[date(2026, 6, 19)], days_off(2026, "en")[date(2026, 12, 31)]
+    ('Midsommarafton', "New Year's Eve")
+    """
+    table = _table()
+    if table is not None and year in table:
+        return table[year][lang]
+    import holidays  # only for a year the table lacks: slow to import
+
+    return dict(holidays.country_holidays("SE", years=year, categories=DAYS_OFF, language=LANGUAGES[lang]).items())
+
+
+def days_off_in(years: Iterable[int], lang: str = "sv") -> dict[date, str]:
+    """:func:`days_off` of several years in one mapping."""
+    found: dict[date, str] = {}
+    for year in years:
+        found.update(days_off(year, lang))
+    return found
+
 
 @lru_cache(maxsize=64)
 def _holidays(year: int) -> frozenset[date]:
-    import holidays  # here, not at the top: slow to import, and only a working-day count needs it
-
-    return frozenset(holidays.country_holidays("SE", years=year, categories=DAYS_OFF))
+    return frozenset(days_off(year))
 
 
 def is_working_day(day: date) -> bool:

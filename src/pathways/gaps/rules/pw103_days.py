@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from statistics import median
 from typing import ClassVar
 
-from pathways.cases.calendar import DAYS_OFF
+from pathways.cases.calendar import days_off, days_off_in
 
 WEEKDAYS = {
     "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
@@ -31,14 +31,8 @@ class WorkingDays:
         return cls._built[year]
 
     def __init__(self, year: int):
-        import holidays
-
         years = range(year - 1, year + 12)
-        self.names = {
-            lang: holidays.country_holidays("SE", years=years, categories=DAYS_OFF, language=code)
-            for lang, code in (("sv", "sv"), ("en", "en_US"))
-        }
-        off = set(self.names["sv"])
+        off = set(days_off_in(years))
         start, end = dt.date(year - 1, 1, 1).toordinal(), dt.date(year + 11, 12, 31).toordinal()
         self.working = [
             o
@@ -59,10 +53,10 @@ class WorkingDays:
         return self.working[i] - o
 
     def holidays_between(self, day: dt.date, first: int, last: int, lang: str) -> list[str]:
-        names = self.names[lang]
         found = []
         for offset in range(first, min(last, first + 400) + 1):
-            name = names.get(day + dt.timedelta(days=offset))
+            on = day + dt.timedelta(days=offset)
+            name = days_off(on.year, lang).get(on)
             if name:
                 name = str(name).split(";")[0]
                 found.append(name.lower() if lang == "sv" else name)
