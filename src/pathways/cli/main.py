@@ -11,6 +11,7 @@ and print; the errors they let rise become exit codes in :class:`Group`
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib import import_module
 from typing import Any, cast
@@ -20,6 +21,11 @@ from typer.core import TyperCommand, TyperGroup
 
 from pathways.cli.common import HELP_LANG, err_console, h
 from pathways.cli.errors import exit_for
+
+# No pydantic plugins (none is part of pathways): otherwise the first model class built reads
+# the entry points of every installed package to look for them. PYDANTIC_DISABLE_PLUGINS set
+# by the user (empty: every plugin) is kept.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 MODULES = (
     "model_cmds",
