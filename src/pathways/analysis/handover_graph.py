@@ -5,10 +5,13 @@ nodes (``unit -SENDS-> handover -TO-> unit``). The graph-shaped gap rules (PW110
 PW113-PW117) want the units only, so this module projects it once per analysis
 (:func:`handover_index`, cached on the rule Context):
 
-* :attr:`HandoverIndex.graph`, a ``networkx.DiGraph`` with one node per unit and one
-  edge ``sender -> receiver`` per pair of units joined by at least one handover; the
-  edge attributes are ``handovers`` (handover ids, model order), ``modes`` (set of
-  modes) and ``needs`` (set of the need ids whose ownership passes);
+* :attr:`HandoverIndex.succ` and :attr:`HandoverIndex.pred`, the adjacency of a directed
+  graph with one node per unit and one edge ``sender -> receiver`` per pair of units
+  joined by at least one handover, as plain dicts (``succ[sender][receiver]`` is the
+  edge's attributes: ``handovers``, handover ids in model order, ``modes``, a set of
+  modes, and ``needs``, a set of the need ids whose ownership passes);
+  :attr:`HandoverIndex.graph` is the same as a ``networkx.DiGraph``, made when asked
+  (the rules read the dicts: a small model's whole analysis costs less than importing networkx);
 * :attr:`HandoverIndex.by_need`, the ``(sender, receiver, handover)`` triples of the
   handovers that transfer each need (the per-need referral graphs of PW115);
 * :attr:`HandoverIndex.rejects`, ``(sender, on_reject.to, handover)`` triples;
@@ -28,7 +31,9 @@ a few named and the rest counted).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -42,12 +47,34 @@ if TYPE_CHECKING:
 class HandoverIndex:
     """The handovers of a model projected onto its units (see the module docstring)."""
 
-    graph: nx.DiGraph
+    nodes: dict[str, dict]
+    succ: dict[str, dict[str, dict]]
+    pred: dict[str, dict[str, dict]]
     by_need: dict[str, list[tuple[str, str, str]]]
     rejects: list[tuple[str, str, str]]
     owned: dict[str, set[str]]
     owners: dict[str, set[str]]
     principal_kind: dict[str, str | None]
+
+    def edges(self) -> Iterator[tuple[str, str, dict]]:
+        """``(sender, receiver, attributes)`` of every edge, in the order of ``graph.edges(data=True)``."""
+        for sender, receivers in self.succ.items():
+            for receiver, data in receivers.items():
+                yield sender, receiver, data
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        """The units and edges as a ``networkx.DiGraph`` sharing the index's dicts (read it, do not change it)."""
+        import networkx as nx
+
+        G = nx.DiGraph()
+        G._node, G._succ, G._pred = (
+            self.nodes,
+            self.succ,
+            self.pred,
+        )  # networkx's setters keep _adj and the views in step
+        nx._clear_cache(G)
+        return G
 
 
 def members(model: Model, principal_id: str) -> list[str]:
@@ -72,14 +99,13 @@ def principal_kind(model: Model, principal_id: str) -> str | None:
 def build_index(model: Model) -> HandoverIndex:
     """Project the handovers and responsibilities of a model onto its units.
 
-    The DiGraph's dicts are filled directly, as ``add_node`` and ``add_edge`` would fill
-    them (same order, a repeated node's attributes updated), without their per-call
-    checks and cache clearing (``tests/synth/test_fast_paths.py`` compares the two).
+    The adjacency dicts are filled as a DiGraph's ``add_node`` and ``add_edge`` would fill
+    them (same order, a repeated node's attributes updated; ``tests/synth/test_fast_paths.py``
+    compares the two).
     """
-    import networkx as nx  # here, not at the top: a run whose findings are cached needs no networkx
-
-    G = nx.DiGraph()
-    nodes, succ, pred = G._node, G._succ, G._pred
+    nodes: dict[str, dict] = {}
+    succ: dict[str, dict[str, dict]] = {}
+    pred: dict[str, dict[str, dict]] = {}
     kind_cache: dict[str, str | None] = {}
     unit_kind: dict[str, str | None] = {}
     for u in model.units:
@@ -109,14 +135,13 @@ def build_index(model: Model) -> HandoverIndex:
             by_need[n].append((a, b, h.id))
         if h.on_reject is not None and h.on_reject.to is not None:
             rejects.append((a, h.on_reject.to, h.id))
-    nx._clear_cache(G)
     owned: dict[str, set[str]] = defaultdict(set)
     owners: dict[str, set[str]] = defaultdict(set)
     for r in model.responsibilities:
         owned[r.owner].update(r.needs)
         for n in r.needs:
             owners[n].add(r.owner)
-    return HandoverIndex(G, dict(by_need), rejects, dict(owned), dict(owners), unit_kind)
+    return HandoverIndex(nodes, succ, pred, dict(by_need), rejects, dict(owned), dict(owners), unit_kind)
 
 
 _CACHE: WeakKeyDictionary = WeakKeyDictionary()

@@ -44,7 +44,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         incoming[target].append(h)
     dead_units = set()
     for unit in model.units:
-        if unit.id not in incoming or index.owned.get(unit.id) or index.graph.out_degree(unit.id):
+        if unit.id not in incoming or index.owned.get(unit.id) or index.succ[unit.id]:
             continue
         dead_units.add(unit.id)
         arriving = sorted(set(incoming[unit.id]))
@@ -65,7 +65,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             data={"part": "unit", "unit": unit.id, "handovers": arriving},
         )
     passed_on: dict[str, set[str]] = {}
-    for sender, _receiver, data in index.graph.edges(data=True):
+    for sender, _receiver, data in index.edges():
         passed_on.setdefault(sender, set()).update(data["needs"])
     for h in model.handovers:
         if h.to in dead_units:

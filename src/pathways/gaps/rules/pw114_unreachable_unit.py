@@ -35,7 +35,7 @@ from pathways.gaps.cypher import (
 def reachable_units(ctx: Context) -> set[str]:
     """The units a patient can reach from an entry unit through handovers and rejection paths."""
     index = handover_index(ctx)
-    moves = dict(index.graph.adjacency())
+    moves = index.succ
     rejected: dict[str, list[str]] = {}
     for sender, target, _ in index.rejects:
         rejected.setdefault(sender, []).append(target)
@@ -62,7 +62,7 @@ def check(ctx: Context) -> Iterator[Hit]:
                 rejected_to.setdefault(target, set()).add(h)
     for unit in unreached:
         leading = sorted(
-            {h for sender in index.graph.pred[unit.id] for h in index.graph.edges[sender, unit.id]["handovers"]}
+            {h for sender, data in index.pred[unit.id].items() for h in data["handovers"]}
             | rejected_to.get(unit.id, set())
         )
         via = {

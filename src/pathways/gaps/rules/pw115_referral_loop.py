@@ -49,8 +49,6 @@ def referral_loops(edges: list[tuple[str, str, str]], owners: set[str]) -> list[
     >>> referral_loops([("a", "b", "h1"), ("b", "a", "h2"), ("b", "c", "h3")], set())
     [(['a', 'b'], ['h1', 'h2'])]
     """
-    import networkx as nx  # here, not at the top: a run whose findings are cached needs no networkx
-
     pred: dict[str, list[str]] = defaultdict(list)
     for a, b, _ in edges:
         pred[b].append(a)
@@ -62,10 +60,13 @@ def referral_loops(edges: list[tuple[str, str, str]], owners: set[str]) -> list[
             if before not in reach:
                 reach.add(before)
                 queue.append(before)
+    left = [(a, b, h) for a, b, h in edges if a not in reach and b not in reach]
+    if not left:
+        return []  # no handover between units that reach no owner: no loop
+    import networkx as nx  # here, not at the top: on most models every unit of most needs reaches an owner
+
     rest = nx.DiGraph()
-    for a, b, h in edges:
-        if a in reach or b in reach:
-            continue
+    for a, b, h in left:
         if rest.has_edge(a, b):
             rest.edges[a, b]["handovers"].append(h)
         else:

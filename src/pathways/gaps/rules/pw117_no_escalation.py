@@ -41,7 +41,7 @@ def principal_pairs(ctx: Context) -> dict[tuple[str, str], set[str]]:
     index = handover_index(ctx)
     principal_of = {u.id: u.principal for u in model.units}
     raw: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for sender, receiver, data in index.graph.edges(data=True):
+    for sender, receiver, data in index.edges():
         raw[(principal_of[sender], principal_of[receiver])].update(data["handovers"])
     pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (pu, pv), handovers in raw.items():
