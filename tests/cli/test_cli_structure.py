@@ -85,6 +85,22 @@ def test_help_lists_lazy_commands_without_importing_them():
     assert out.stdout.split() == ["0", "True", "False"]
 
 
+def test_the_list_of_commands_is_the_same_before_and_after_the_commands_are_made():
+    # `pathways --help` lists stand-ins made from what was registered (typer reads no signature)
+    code = (
+        "import sys, typer; from typer.testing import CliRunner; from pathways.cli import main\n"
+        "root = typer.main.get_command(main.app)\n"
+        "ctx = root.make_context('pathways', ['--help'], resilient_parsing=True)\n"
+        "print(root.get_help(ctx)); print('=====')\n"
+        "for name in root.list_commands(ctx): root._load(name)\n"
+        "print(root.get_help(ctx))"
+    )
+    for lang in ("sv", "en"):
+        listed, made = _python(code, COLUMNS="120", PATHWAYS_LANG=lang).stdout.split("=====\n")
+        assert listed.rstrip("\n") == made.rstrip("\n")
+        assert all(f" {name} " in listed for name in ("validate", "gaps", "neo4j", "matrix", "trace"))
+
+
 def test_a_lazy_command_runs_and_takes_the_model_option():
     result = runner.invoke(app, ["trace", "gz9-bmb", "-m", str(MODEL), "--format", "json"])
     assert result.exit_code == 0, result.output
