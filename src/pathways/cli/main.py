@@ -147,8 +147,8 @@ class Group(TyperGroup):
         if args and (args[0] in REGISTERED or any(args[0] in commands for commands in LAZY.values())):
             self._load(args[0])
         elif args:  # not a command: typer suggests the closest of those made, so make them all
-            for name in REGISTERED:
-                self._load(name)
+            for known in REGISTERED:
+                self._load(known)
         name, command, rest = super().resolve_command(ctx, args)
         if name in MODEL_FIRST and rest and not rest[0].startswith("-"):
             rest = ["--model", *rest]  # `pathways validate model` as in the first release
