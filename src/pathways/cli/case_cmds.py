@@ -59,6 +59,7 @@ ScenarioRefs = typer.Option(
 def trace_cmd(
     case: str = typer.Argument(
         ...,
+        metavar=h("FALL", "CASE"),
         help=h(
             "En fallfil, eller id för ett fall i MODELL/cases/.", "A case file, or the id of a case in MODEL/cases/."
         ),
@@ -152,7 +153,9 @@ def cases_list(model_dir: Path = ModelOption, lang: Lang = LangOption) -> None:
 )
 def cases_check(
     files: list[Path] = typer.Argument(
-        None, help=h("Fallfiler; annars alla fall i MODELL/cases/.", "Case files; default: every case in MODEL/cases/.")
+        None,
+        metavar=h("FALLFILER", "CASE_FILES"),
+        help=h("Fallfiler; annars alla fall i MODELL/cases/.", "Case files; default: every case in MODEL/cases/."),
     ),
     model_dir: Path = ModelOption,
 ) -> None:
@@ -174,6 +177,7 @@ def cases_check(
 def whatif_cmd(
     scenarios: list[str] = typer.Argument(
         None,
+        metavar=h("SCENARIER", "SCENARIOS"),
         help=h(
             "Scenariofiler eller id för scenarier i MODELL/scenarios/, tillämpade i tur och ordning.",
             "Scenario files or ids of scenarios in MODEL/scenarios/, applied in order.",

@@ -100,6 +100,7 @@ def print_problems(result: Result) -> None:
 def conformance(
     log: Path = typer.Argument(
         ...,
+        metavar=h("LOGG", "LOG"),
         help=h(
             "Resloggen: CSV (resa;datum;händelse;enhet;...) eller XES.",
             "The journey log: CSV (resa;datum;händelse;enhet;...) or XES.",

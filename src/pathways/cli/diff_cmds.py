@@ -27,6 +27,7 @@ STYLE = {"resolved": "green", "new": "bold red", "changed": "yellow"}
 def diff_cmd(
     old: str = typer.Argument(
         ...,
+        metavar=h("GAMMAL", "OLD"),
         help=h(
             "Den gamla versionen: en modellmapp eller en git-revision (HEAD~1, main, en tagg).",
             "The old version: a model directory, or a git revision (HEAD~1, main, a tag).",
@@ -34,6 +35,7 @@ def diff_cmd(
     ),
     new: str = typer.Argument(
         None,
+        metavar=h("NY", "NEW"),
         help=h(
             "Den nya versionen: en modellmapp eller en git-revision; standard är --model-mappen.",
             "The new version: a model directory or a git revision; default the --model directory.",

@@ -147,6 +147,7 @@ def rules_cmd(lang: Lang = LangOption, out: Path | None = OutOption) -> None:
 def explain(
     code: str = typer.Argument(
         ...,
+        metavar=h("KOD", "CODE"),
         help=h(
             "Regelns kod (PW101) eller namn (uncovered-need), ett fynd-id (PW101-1952efc2f7) eller en gråzon (gz1 eller 1).",
             "Rule code (PW101) or name (uncovered-need), a finding id (PW101-1952efc2f7) or a grey zone (gz1 or 1).",

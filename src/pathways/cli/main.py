@@ -25,6 +25,13 @@ from typer.models import CommandInfo, TyperInfo
 
 from pathways.cli.common import HELP_LANG, err_console, h
 from pathways.cli.errors import exit_for
+from pathways.cli.typer_words import (
+    in_help_language,
+    in_swedish,
+    no_such_command,
+    say_types,
+    swedish_rich_words,
+)
 
 # No pydantic plugins (none is part of pathways): otherwise the first model class built reads
 # the entry points of every installed package to look for them. PYDANTIC_DISABLE_PLUGINS set
@@ -75,49 +82,52 @@ COMPLETION_HELP = {
         "Show completion for the current shell, to copy it or customize the installation.",
     ),
 }
-TYPER_WORDS = {
-    "OPTIONS_PANEL_TITLE": "Flaggor",
-    "ARGUMENTS_PANEL_TITLE": "Argument",
-    "COMMANDS_PANEL_TITLE": "Kommandon",
-    "ERRORS_PANEL_TITLE": "Fel",
-    "DEFAULT_STRING": "[standard: {}]",
-    "REQUIRED_LONG_STRING": "[krävs]",
-    "ABORTED_TEXT": "Avbrutet.",
-    "RICH_HELP": "Skriv [blue]'{command_path} {help_option}'[/] för hjälp.",
-}
-"""typer's own words in the help, in Swedish (set only when help is shown: typer.rich_utils is slow to import)."""
 
 
-def _swedish_typer_words() -> None:
-    import typer.rich_utils
-
-    for name, text in TYPER_WORDS.items():
-        setattr(typer.rich_utils, name, text)
-
-
-def _help_option_text(command: Any, ctx: Any) -> None:
-    """The ``--help`` line of a command and of its subcommands in the help language."""
+def _in_help_language(command: Any, ctx: Any, helping: bool) -> None:
+    """A command and its subcommands in the help language: the ``--help`` line and the usage
+    line; when help is shown, each option's type in words."""
     option = command.get_help_option(ctx)
     if option is not None:
         option.help = HELP_OPTION
+    in_help_language(command)
+    if helping:
+        say_types(command.get_params(ctx), ctx)
     for sub in getattr(command, "commands", {}).values():
-        _help_option_text(sub, ctx)
+        _in_help_language(sub, ctx, helping)
 
 
 class Group(TyperGroup):
     """The root command: loads lazy command modules on use, and turns errors into exit codes."""
 
+    argv: tuple[str, ...] = ()
+    """The command line, as given: the usage errors are told from it (:mod:`pathways.cli.typer_words`)."""
+    helping = False
+    """Whether this run shows help (no arguments, or ``--help``): only then are typer's help
+    words set, typer.rich_utils being slow to import."""
+
     def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
         argv = sys.argv[1:] if args is None else list(args)
-        if HELP_LANG == "sv" and (not argv or "--help" in argv):
-            _swedish_typer_words()
+        self.argv = tuple(argv)
+        self.helping = not argv or "--help" in argv
+        if HELP_LANG == "sv" and self.helping:
+            swedish_rich_words()
+        in_help_language(self)
         return super().main(args, *rest, **kwargs)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except Exception as exc:  # the root's own options: `pathways --bogus`
+            raise in_swedish(exc, self.argv) from None
 
     def get_params(self, ctx: Any) -> Any:
         params = super().get_params(ctx)
         for param in params:
             if param.name in COMPLETION_HELP:
                 cast(Any, param).help = COMPLETION_HELP[param.name]
+        if self.helping:
+            say_types(params, ctx)
         return params
 
     def get_help_option(self, ctx: Any) -> Any:
@@ -134,7 +144,7 @@ class Group(TyperGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         found = super().get_command(ctx, cmd_name)
         if found is not None:
-            _help_option_text(found, ctx)
+            _in_help_language(found, ctx, self.helping)
             return found
         if cmd_name in REGISTERED:  # listed in help: a stand-in with what the listing shows
             return _stand_in(cmd_name, REGISTERED[cmd_name])
@@ -146,10 +156,13 @@ class Group(TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         if args and (args[0] in REGISTERED or any(args[0] in commands for commands in LAZY.values())):
             self._load(args[0])
-        elif args:  # not a command: typer suggests the closest of those made, so make them all
+        elif args:  # not a command: typer suggests the closest of those made (in English), so make them all
             for known in REGISTERED:
                 self._load(known)
-        name, command, rest = super().resolve_command(ctx, args)
+        try:
+            name, command, rest = super().resolve_command(ctx, args)
+        except Exception as exc:
+            raise (no_such_command(ctx, args[0], self.list_commands(ctx)) or exc) from None
         if name in MODEL_FIRST and rest and not rest[0].startswith("-"):
             rest = ["--model", *rest]  # `pathways validate model` as in the first release
         return name, command, rest
@@ -177,7 +190,10 @@ class Group(TyperGroup):
         except Exception as exc:
             handled = exit_for(exc)
             if handled is None:
-                raise
+                said = in_swedish(exc, self.argv)
+                if said is exc:
+                    raise
+                raise said from None
             code, lines = handled
             for line in lines:
                 err_console.print(line, markup=False, soft_wrap=True)

@@ -23,7 +23,11 @@ matrix_app = typer.Typer(
     ),
 )
 def export_cmd(
-    out: Path = typer.Argument(..., help=h("Arbetsboken att skriva (.xlsx).", "The workbook to write (.xlsx).")),
+    out: Path = typer.Argument(
+        ...,
+        metavar=h("ARBETSBOK", "WORKBOOK"),
+        help=h("Arbetsboken att skriva (.xlsx).", "The workbook to write (.xlsx)."),
+    ),
     model_dir: Path = ModelOption,
     group: str = typer.Option(
         None,
@@ -55,7 +59,11 @@ def export_cmd(
     ),
 )
 def import_cmd(
-    sheet: Path = typer.Argument(..., help=h("Den ändrade arbetsboken (.xlsx).", "The edited workbook (.xlsx).")),
+    sheet: Path = typer.Argument(
+        ...,
+        metavar=h("ARBETSBOK", "WORKBOOK"),
+        help=h("Den ändrade arbetsboken (.xlsx).", "The edited workbook (.xlsx)."),
+    ),
     out: Path = typer.Option(
         ...,
         "--out",

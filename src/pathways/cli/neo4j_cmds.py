@@ -167,6 +167,7 @@ def _print_rows(keys: list[str], rows: list[dict], fmt: TableOrJson) -> None:
 def query_cmd(
     cypher: str = typer.Argument(
         ...,
+        metavar="CYPHER",
         help=h(
             "En läsande Cypher-fråga; $version är versionens --name.",
             "A read-only Cypher query; $version is the --name of the version.",

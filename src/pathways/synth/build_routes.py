@@ -67,8 +67,8 @@ class RoutesPart(BuilderBase):
                             "Fast vårdkontakt utses i öppenvården",
                             "Named care contact appointed",
                             "fast-vardkontakt",
-                            "inskrivning",
-                            {"within_hours": 24},
+                            "utskrivning",
+                            {"within_days": 0, "not_before": "inskrivningsmeddelande"},
                         ),
                         (
                             "utskrivningsklar",
