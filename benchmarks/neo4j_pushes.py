@@ -1,27 +1,33 @@
 """Consecutive re-pushes of changed content under one name to the project's Neo4j test server.
 
-    .venv/bin/python benchmarks/neo4j_pushes.py MODEL_DIR [--pushes 10] [--settle 0.10] [--max-warm-up 12] [--out results-neo4j.json]
+    .venv/bin/python benchmarks/neo4j_pushes.py MODEL_DIR [--pushes 10] [--settle 0.10] [--min-warm-up 8]
+        [--max-warm-up 15] [--profiled 3] [--jvm-arg=-X...] [--out results-neo4j.json]
 
-Starts ``tests/neo4j_server`` (a real Neo4j 5 on loopback, a fresh store) and pushes the
-model under one name, each push with another ``version`` in its header (so another build,
-which replaces the one before). The first pushes are warm-ups: the first one writes to an
-empty store, and the server's code and query plans warm up push after push (measured
-idle: 9.9, 4.1, 4.0, 3.3, ... 1.9 s), so the first of a series on a cold server is no
-steady state to compare with. Warm-ups go on until three in a row are within ``--settle``
-of each other (10 %) in CPU time of client and server together (two in a row were not
-enough: the series after them still got 30 % faster), at most ``--max-warm-up``; then
-``--pushes`` measured pushes.
+Starts ``tests/neo4j_server`` (a real Neo4j 5 on loopback, a fresh store; its heap fixed at
+1 GiB, :data:`JVM_ARGS`, and its GC logged beside ``--out``) and pushes the model under one
+name, each push with another ``version`` in its header (so another build, which replaces
+the one before). The first pushes are warm-ups: the first one writes to an empty store, and
+the server's code and query plans warm up push after push (its JIT compilers still compile
+100-270 ms a push at the sixth to eleventh), so the first of a series on a cold server is
+no steady state to compare with. Warm-ups go on for at least ``--min-warm-up`` pushes and
+until three in a row are within ``--settle`` of each other (10 %) in CPU time of client and
+server together, at most ``--max-warm-up``; then ``--pushes`` measured pushes, then
+``--profiled`` more with every query run with ``PROFILE``: their database hits and
+page-cache accesses, the work of a push, which the machine's load does not change.
 
 Reported per measured push: wall and CPU time (this process and the server's together:
 the part a shared machine's load does not inflate), each as a ratio to the first measured
-push; the nodes and builds on the store after it (only the last build should be left:
-the one before is removed in batches after the swap), and the size on disk of the store's
-records and indexes (and of the indexes alone: their freed pages are reused after Neo4j's
-next checkpoint, every 15 minutes by default); apart, of Neo4j's buffer of freed record ids (``id-buffer.tmp.*``: it
-grows by the records each push frees, in segments of 50 MiB that Neo4j deletes once the
-ids are reused) and of the transaction logs (which Neo4j keeps by its own retention policy,
-``db.tx_log.rotation.retention_policy``, whatever pathways deletes). Over the series:
-the trend, the least-squares slope in per cent of the mean per push, of wall and of CPU.
+push; the server's CPU, its collector's and JIT compilers' time (JMX) and the load; the
+nodes and builds on the store after it (only the last build should be left: the one
+before is removed in batches after the swap), and the size on disk of the store's records
+and indexes (and of the indexes alone: their freed pages are reused after Neo4j's next
+checkpoint, every 15 minutes by default); apart, of Neo4j's buffer of freed record ids
+(``id-buffer.tmp.*``: a queue on disk, written in segments of 50 MiB that Neo4j deletes once
+read, so it grows by the records each push frees though the ids are reused) and of the
+transaction logs (which Neo4j keeps by its own retention policy,
+``db.tx_log.rotation.retention_policy``, whatever pathways deletes). Over the series: the
+trend, the least-squares slope in per cent of the mean per push, of wall and of CPU, with
+its standard error (a trend within two of them of zero is scatter, not growth).
 """
 
 from __future__ import annotations
@@ -32,13 +38,17 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import neo4j  # noqa: E402
-from tests.neo4j_server.server import Neo4jTestServer  # noqa: E402
+import networkx as nx  # noqa: E402
+from tests.neo4j_server.profiled import Profiled, Work  # noqa: E402
+from tests.neo4j_server.server import DEFAULT_JVM_ARGS, Neo4jTestServer  # noqa: E402
 
 from pathways.graph.build import build_graph  # noqa: E402
 from pathways.graphstore.connection import Settings, connect  # noqa: E402
@@ -74,6 +84,32 @@ def _trend(times: list[float]) -> float | None:
     return round(100 * slope / statistics.fmean(times), 1)
 
 
+def _trend_error(times: list[float]) -> float | None:
+    """The standard error of :func:`_trend`, in the same per cent: a trend within two of
+    these of zero is the scatter, not growth."""
+    n = len(times)
+    if n < 3 or not statistics.fmean(times):
+        return None
+    fit = statistics.linear_regression(range(n), times)
+    residuals = sum((t - fit.intercept - fit.slope * x) ** 2 for x, t in enumerate(times))
+    spread = sum((x - (n - 1) / 2) ** 2 for x in range(n))
+    return round(100 * (residuals / (n - 2) / spread) ** 0.5 / statistics.fmean(times), 1)
+
+
+JVM = (
+    "CALL dbms.queryJmx('java.lang:*') YIELD name, attributes "
+    "WHERE name ENDS WITH 'type=GarbageCollector' OR name = 'java.lang:type=Compilation' "
+    "RETURN sum(attributes.CollectionCount.value) AS gcs, sum(attributes.CollectionTime.value) AS gc_ms, "
+    "sum(attributes.TotalCompilationTime.value) AS jit_ms"
+)
+"""The server JVM's collections and their time, and its JIT compilers' time, so far (JMX)."""
+
+
+def _jvm(driver: neo4j.Driver) -> dict:
+    with driver.session() as s:
+        return s.run(JVM).single().data()
+
+
 class Series:
     """Pushes of one model under one name, each a new version, on one server."""
 
@@ -81,22 +117,44 @@ class Series:
         self.model, self.server, self.driver = model, server, driver
         self.number = 0
 
-    def push(self) -> dict:
-        """One push of a changed version: its wall and CPU time, and the store after it."""
+    def profiled(self) -> dict:
+        """One push of a changed version with every query profiled: its database hits and
+        page-cache accesses (its time is the profiler's, not measured)."""
+        work = Work()
+        push(cast(neo4j.Driver, Profiled(self.driver, work)), self._graph(), NAME)
+        return {"db_hits": work.db_hits, "page_hits": work.page_hits}
+
+    def _graph(self) -> nx.MultiDiGraph:
         meta = self.model.meta.model_copy(update={"version": f"{self.model.meta.version}-bench{self.number}"})
         self.number += 1
-        G = build_graph(Model(meta=meta, collections=self.model.collections, root=self.model.root))
-        start, cpu = time.perf_counter(), time.process_time() + _server_cpu(self.server.pid)
+        return build_graph(Model(meta=meta, collections=self.model.collections, root=self.model.root))
+
+    def push(self) -> dict:
+        """One push of a changed version: its wall and CPU time (client, server, and of the
+        server its garbage collections' and JIT compilers' time), and the store after it."""
+        G = self._graph()
+        jvm = _jvm(self.driver)
+        load = os.getloadavg()[0]
+        server_cpu = _server_cpu(self.server.pid)
+        start, client_cpu = time.perf_counter(), time.process_time()
         result = push(self.driver, G, NAME)
         seconds = time.perf_counter() - start
-        cpu = time.process_time() + _server_cpu(self.server.pid) - cpu
+        client_cpu = time.process_time() - client_cpu
+        server_cpu = _server_cpu(self.server.pid) - server_cpu
+        after = _jvm(self.driver)
         with self.driver.session() as s:
             on_store = s.run("MATCH (n:Pw) RETURN count(n) AS n, count(DISTINCT n.build) AS builds").single()
         data = self.server.data_dir / "data"
         store = data / "databases" / "neo4j"
         return {
             "seconds": round(seconds, 2),
-            "cpu": round(cpu, 2),
+            "cpu": round(client_cpu + server_cpu, 2),
+            "client_cpu": round(client_cpu, 2),
+            "server_cpu": round(server_cpu, 2),
+            "gcs": after["gcs"] - jvm["gcs"],
+            "gc_ms": after["gc_ms"] - jvm["gc_ms"],
+            "jit_ms": after["jit_ms"] - jvm["jit_ms"],
+            "load": round(load, 1),
             "nodes": result.nodes,
             "relationships": result.relationships,
             "nodes_on_store": on_store["n"],
@@ -111,6 +169,24 @@ class Series:
 SETTLED = 3
 """Warm-up pushes in a row whose CPU times must agree within ``--settle``."""
 
+JVM_ARGS = (*DEFAULT_JVM_ARGS, "-Xms1g")
+"""The test server's JVM options with the heap fixed at its maximum from the start, as Neo4j
+advises for a server (``server.memory.heap.initial_size`` = ``max_size``): a heap that grows
+push after push changes how often the collector runs, and with it the time of a push."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How a series runs: pushes measured, warm-ups (at least ``least`` and until settled,
+    at most ``most``), pushes profiled after them, and the server JVM's options."""
+
+    count: int = 10
+    settle: float = 0.10
+    least: int = 8
+    most: int = 15
+    profiled: int = 3
+    jvm_args: tuple[str, ...] = JVM_ARGS
+
 
 def settled(done: list[dict], settle: float) -> bool:
     """Whether the last :data:`SETTLED` pushes' CPU times are within ``settle`` of each other."""
@@ -118,63 +194,92 @@ def settled(done: list[dict], settle: float) -> bool:
     return len(last) == SETTLED and max(last) <= (1 + settle) * min(last)
 
 
-def warm_up(series: Series, settle: float, most: int) -> list[dict]:
-    """Push until :data:`SETTLED` pushes in a row agree within ``settle`` in CPU time, at most ``most`` pushes."""
+def warm_up(series: Series, plan: Plan) -> list[dict]:
+    """Push at least ``plan.least`` times, then until :data:`SETTLED` pushes in a row agree
+    within ``plan.settle`` in CPU time, at most ``plan.most`` pushes."""
     done: list[dict] = []
-    while len(done) < most and not settled(done, settle):
+    while len(done) < plan.most and (len(done) < plan.least or not settled(done, plan.settle)):
         done.append(series.push())
     return done
 
 
-def pushes(model_dir: str, count: int, settle: float = 0.10, most_warm_up: int = 12) -> dict:
-    """Warm the server up, then push ``count`` changed versions under one name; the measurements."""
-    model = load_model(model_dir)
-    with Neo4jTestServer() as server:
-        settings = Settings(uri=server.uri, username=server.user, password=server.password, timeout=60)
-        with connect(settings) as driver:
-            series = Series(model, server, driver)
-            warm = warm_up(series, settle, most_warm_up)
-            rows = []
-            for number in range(1, count + 1):
-                rows.append({"push": number, **series.push()})
-                print(json.dumps(rows[-1]), flush=True)
+def _summary(rows: list[dict]) -> dict:
+    """Each push's ratio to the first, and over the series: the ratios, trends and what the server did."""
     first, first_cpu = rows[0]["seconds"], rows[0]["cpu"]
     for row in rows:
         row["ratio_to_first"] = round(row["seconds"] / first, 2)
         row["cpu_ratio_to_first"] = round(row["cpu"] / first_cpu, 2) if first_cpu else None
-    cpu_ratios = [r["cpu_ratio_to_first"] for r in rows]
+    seconds, cpu = [r["seconds"] for r in rows], [r["cpu"] for r in rows]
     return {
-        "model": model_dir,
-        "warm_up": [w["seconds"] for w in warm],
-        "warm_up_cpu": [w["cpu"] for w in warm],
-        "settled": len(warm) < most_warm_up or abs(warm[-1]["cpu"] - warm[-2]["cpu"]) <= settle * warm[-2]["cpu"],
         "pushes": rows,
         "max_ratio": max(r["ratio_to_first"] for r in rows),
         "min_ratio": min(r["ratio_to_first"] for r in rows),
-        "cpu_ratios": cpu_ratios,
-        "trend_percent": _trend([r["seconds"] for r in rows]),
-        "cpu_trend_percent": _trend([r["cpu"] for r in rows]),
+        "cpu_ratios": [r["cpu_ratio_to_first"] for r in rows],
+        "trend_percent": _trend(seconds),
+        "cpu_trend_percent": _trend(cpu),
+        "trend_error_percent": _trend_error(seconds),
+        "cpu_trend_error_percent": _trend_error(cpu),
         "builds_on_store": max(r["builds_on_store"] for r in rows),
-        "store_mb": [r["store_mb"] for r in rows],
-        "index_mb": [r["index_mb"] for r in rows],
-        "id_buffer_mb": [r["id_buffer_mb"] for r in rows],
-        "tx_logs_mb": [r["tx_logs_mb"] for r in rows],
+        **{key: [r[key] for r in rows] for key in SERIES},
+    }
+
+
+SERIES = ("server_cpu", "gc_ms", "jit_ms", "load", "store_mb", "index_mb", "id_buffer_mb", "tx_logs_mb")
+"""Per-push figures listed over the series in the results."""
+
+
+def pushes(model_dir: str, plan: Plan, gc_log: Path | None = None) -> dict:
+    """Warm the server up, push ``plan.count`` changed versions under one name, then
+    ``plan.profiled`` more with their work counted; the measurements. ``gc_log``: where the
+    server JVM logs its collections."""
+    model = load_model(model_dir)
+    jvm_args = (*plan.jvm_args, f"-Xlog:gc:file={gc_log}") if gc_log else plan.jvm_args
+    with Neo4jTestServer(jvm_args=jvm_args) as server:
+        settings = Settings(uri=server.uri, username=server.user, password=server.password, timeout=60)
+        with connect(settings) as driver:
+            series = Series(model, server, driver)
+            warm = warm_up(series, plan)
+            rows = []
+            for number in range(1, plan.count + 1):
+                rows.append({"push": number, **series.push()})
+                print(json.dumps(rows[-1]), flush=True)
+            work = [series.profiled() for _ in range(plan.profiled)]
+    return {
+        "model": model_dir,
+        "jvm_args": list(jvm_args),
+        "warm_up": [w["seconds"] for w in warm],
+        "warm_up_cpu": [w["cpu"] for w in warm],
+        "settled": settled(warm, plan.settle),
+        **_summary(rows),
+        "work": work,
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("model_dir")
-    parser.add_argument("--pushes", type=int, default=10)
-    parser.add_argument("--settle", type=float, default=0.10, help="Warm-up ends when two pushes are this close.")
-    parser.add_argument("--max-warm-up", type=int, default=12)
-    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--pushes", type=int, default=Plan.count)
+    parser.add_argument(
+        "--settle", type=float, default=Plan.settle, help="Warm-up ends when three pushes are this close."
+    )
+    parser.add_argument("--min-warm-up", type=int, default=Plan.least)
+    parser.add_argument("--max-warm-up", type=int, default=Plan.most)
+    parser.add_argument(
+        "--profiled", type=int, default=Plan.profiled, help="Pushes after the measured ones, their work counted."
+    )
+    parser.add_argument(
+        "--jvm-arg", action="append", default=None, help="The server JVM's options instead of JVM_ARGS."
+    )
+    parser.add_argument("--out", type=Path, default=None, help="The results (JSON); the server's GC log beside it.")
     a = parser.parse_args()
-    result = pushes(a.model_dir, a.pushes, a.settle, a.max_warm_up)
+    plan = Plan(a.pushes, a.settle, a.min_warm_up, a.max_warm_up, a.profiled, tuple(a.jvm_arg or JVM_ARGS))
+    result = pushes(a.model_dir, plan, a.out.with_suffix(".gc.log") if a.out else None)
     print(
         f"after {len(result['warm_up'])} warm-ups {result['warm_up']} s: ratio to the first measured push "
         f"{result['min_ratio']} to {result['max_ratio']} (CPU {min(result['cpu_ratios'])} to "
-        f"{max(result['cpu_ratios'])}); trend {result['trend_percent']} % per push (CPU {result['cpu_trend_percent']} %)"
+        f"{max(result['cpu_ratios'])}); trend {result['trend_percent']} ± {result['trend_error_percent']} % per push "
+        f"(CPU {result['cpu_trend_percent']} ± {result['cpu_trend_error_percent']} %); server GC {result['gc_ms']} ms, "
+        f"JIT {result['jit_ms']} ms, load {result['load']}; work of {len(result['work'])} more pushes {result['work']}"
     )
     if a.out:
         a.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")

@@ -84,8 +84,10 @@ def pushes_row(scale: str, r: dict, floor: dict | None) -> str:
         f"after {len(r.get('warm_up', []))} warm-up pushes{settled} ({r.get('warm_up')} s, until three in a row were "
         f"within 10 % in CPU), ten re-pushes of changed content under one name ({r['model']}, {last['nodes']} nodes, "
         f"{last['relationships']} relationships): {times} s, {r.get('min_ratio', 1.0):.2f}x to {r['max_ratio']:.2f}x "
-        f"the first (CPU of client and server: {r.get('cpu_ratios')}); trend {r.get('trend_percent')} % per push "
-        f"(CPU {r.get('cpu_trend_percent')} %); {last['nodes_on_store']} nodes in {last.get('builds_on_store', '?')} "
+        f"the first (CPU of client and server: {r.get('cpu_ratios')}); trend {r.get('trend_percent')} "
+        f"± {r.get('trend_error_percent')} % per push (CPU {r.get('cpu_trend_percent')} ± {r.get('cpu_trend_error_percent')} %); "
+        f"server GC {r.get('gc_ms')} ms, JIT {r.get('jit_ms')} ms; database hits of profiled pushes after them "
+        f"{[w['db_hits'] for w in r.get('work', [])]}; {last['nodes_on_store']} nodes in {last.get('builds_on_store', '?')} "
         f"build(s) left on the store, store {first['store_mb']} -> {last['store_mb']} MB"
         + (f" (indexes {first['index_mb']} -> {last['index_mb']} MB)" if "index_mb" in last else "")
         + (

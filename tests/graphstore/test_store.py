@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from typing import cast
 
+import neo4j
 import pytest
 from neo4j.exceptions import ServiceUnavailable
 from typer.testing import CliRunner
@@ -15,6 +17,7 @@ from pathways.graphstore.connection import Settings, StoreError, connect, guarde
 from pathways.graphstore.mapping import build_id, edge_rows, node_rows
 from pathways.model.load import load_model
 from pathways.model.model import Model
+from tests.neo4j_server.profiled import Profiled, Work
 
 runner = CliRunner()
 
@@ -238,3 +241,18 @@ def test_pull_never_returns_a_build_removed_while_it_was_read(driver, bundled, m
     pulled = store.pull(driver, "shared")
     assert len(calls) == 2 and calls[0] != calls[1]
     assert _norm(pulled) == _norm(changed)
+
+
+def test_the_work_of_a_push_does_not_grow_with_the_pushes_before_it(driver, bundled):
+    """Database hits of every query of a push (PROFILE), which no load on the machine
+    changes: the fifth re-push of changed content does what the first did."""
+    work = []
+    for version in ("0.2", "0.3", "0.4", "0.5", "0.6", "0.7"):
+        G = build_graph(
+            Model(meta=bundled.meta.model_copy(update={"version": version}), collections=bundled.collections)
+        )
+        counted = Work()
+        store.push(cast(neo4j.Driver, Profiled(driver, counted)), G, "baseline")
+        work.append(counted.db_hits)
+    assert work[0] < work[1], "the first push removes no old build"
+    assert max(work[1:]) <= 1.01 * min(work[1:])

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import networkx as nx
+import pytest
 
 import pathways.graph.build as build
 import pathways.model.load as load
@@ -116,3 +117,14 @@ def test_json_number_that_yaml_reads_as_text_is_reported(tmp_path):
     # YAML 1.1 reads 1e1 as a string, not a number: as before, not the JSON reading (10).
     problems, line = _problems_after(tmp_path, '"mode": "referral"', '"sender_until": 1e1, "mode": "referral"')
     assert [(p.line, "sender_until" in p.message) for p in problems] == [(line, True)]
+
+
+def test_json_file_that_is_not_utf8_is_reported_as_yaml_does(tmp_path):
+    # The fast path leaves bytes that are not UTF-8 to pydantic's parser, which refuses them: the
+    # file is read as YAML, which says so, at the file's start, as for any other file.
+    out = _model_dir(tmp_path)
+    path = out / "handovers.yaml"
+    path.write_bytes(path.read_bytes().replace(b'"mode": "referral"', b'"mode": "referr\xe9l"', 1))
+    with pytest.raises(load.ModelError) as raised:
+        load_model(out)
+    assert [(p.file, p.line, "not UTF-8" in p.message) for p in raised.value.problems] == [(str(path), 1, True)]

@@ -79,13 +79,22 @@ def catchments(model: Model) -> list[Catchment]:
     return sorted(result, key=lambda c: c.id)
 
 
+CellEntry = tuple[tuple[str, str], tuple[str, str, int]]
+"""((need, setting), (responsibility id, owner unit id, profiles)): one cell a responsibility covers."""
+
+
+def setting_masks(model: Model, space: ProfileSpace) -> dict[str, int]:
+    """The profiles each setting admits."""
+    return {s.id: space.mask(s.profile) for s in model.settings}
+
+
 def coverage(model: Model, space: ProfileSpace, catchment: Catchment) -> Coverage:
     """Index, for one catchment, who covers which profiles of each (need, setting).
 
     Cost: O(R * N_r * S_r) for R responsibilities with N_r needs in S_r settings,
     plus O(N * S) for the required sets; each step is a big-int operation.
     """
-    setting_mask = {s.id: space.mask(s.profile) for s in model.settings}
+    setting_mask = setting_masks(model, space)
     required = {}
     for n in model.needs:
         need_mask = space.mask(n.applies_to)
@@ -104,22 +113,29 @@ def coverage(model: Model, space: ProfileSpace, catchment: Catchment) -> Coverag
     return cov
 
 
-def coverages(model: Model, space: ProfileSpace, catchments: list[Catchment]) -> list[tuple[Catchment, Coverage]]:
+def coverages(
+    model: Model,
+    space: ProfileSpace,
+    catchments: list[Catchment],
+    made: tuple[dict[str, list[int]], list[list[CellEntry]]] | None = None,
+) -> list[tuple[Catchment, Coverage]]:
     """``coverage`` of each catchment, with what they share computed once.
 
     The same result as ``[(c, coverage(model, space, c)) for c in catchments]``; the
     responsibilities are indexed by owner, so each catchment reads only its own units'
     (a national model has 290 catchments of a few hundred units among 4,000).
+    ``made``, if given, is :func:`responsibility_cells` of the model (made once per
+    analysis: a rule reads it too).
     Cost: O(R + N * S) once, then O(R_c * N_r * S_r) per catchment of R_c responsibilities.
     """
-    setting_mask = {s.id: space.mask(s.profile) for s in model.settings}
+    setting_mask = setting_masks(model, space)
     required = {}
     for n in model.needs:
         need_mask = space.mask(n.applies_to)
         for s in model.settings:
             if not n.settings or s.id in n.settings:
                 required[(n.id, s.id)] = need_mask & setting_mask[s.id]
-    by_owner, cells_of = responsibility_cells(model, space, setting_mask)
+    by_owner, cells_of = made if made is not None else responsibility_cells(model, space, setting_mask)
     result = []
     for catchment in catchments:
         cov = Coverage(space, dict(setting_mask), dict(required))
@@ -133,10 +149,6 @@ def coverages(model: Model, space: ProfileSpace, catchments: list[Catchment]) ->
                     found.append(entry)
         result.append((catchment, cov))
     return result
-
-
-CellEntry = tuple[tuple[str, str], tuple[str, str, int]]
-"""((need, setting), (responsibility id, owner unit id, profiles)): one cell a responsibility covers."""
 
 
 def responsibility_cells(

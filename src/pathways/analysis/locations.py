@@ -27,14 +27,13 @@ class _Index:
     """
 
     def __init__(self, file: str):
-        with open(file, encoding="utf-8") as f:
-            lines = f.read().split("\n")
         self.lines: dict[str, int] = {}
         match = ID_KEY.match
-        for number, text in enumerate(lines, start=1):
-            found = match(text)
-            if found is not None:
-                self.lines.setdefault(found.group(1), number)
+        with open(file, encoding="utf-8") as f:  # line by line: the file's text is never held whole
+            for number, text in enumerate(f, start=1):
+                found = match(text)
+                if found is not None:
+                    self.lines.setdefault(found.group(1), number)
 
     def line(self, element_id: str) -> int:
         return self.lines.get(element_id, 1)

@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from pathways.analysis.coverage import Catchment, Coverage, catchments, coverages
+from pathways.analysis.coverage import (
+    Catchment,
+    CellEntry,
+    Coverage,
+    catchments,
+    coverages,
+    responsibility_cells,
+    setting_masks,
+)
 from pathways.analysis.profiles import ProfileSpace
 from pathways.model.model import Model
 from pathways.perf import without_gc
@@ -132,8 +140,13 @@ class Context:
         return catchments(self.model)
 
     @cached_property
+    def responsibility_cells(self) -> tuple[dict[str, list[int]], list[list[CellEntry]]]:
+        """:func:`~pathways.analysis.coverage.responsibility_cells` of the model: the coverages and PW102 read it."""
+        return responsibility_cells(self.model, self.space, setting_masks(self.model, self.space))
+
+    @cached_property
     def coverages(self) -> list[tuple[Catchment, Coverage]]:
-        return coverages(self.model, self.space, self.catchments)
+        return coverages(self.model, self.space, self.catchments, self.responsibility_cells)
 
     @cached_property
     def value_labels(self) -> dict[str, dict[tuple[str, str], str]]:

@@ -68,8 +68,11 @@ def _no_float(text: str) -> object:
 
 
 def _json_text(path: Path) -> bytes | None:
-    """The UTF-8 text of a file from its first ``{`` or ``[`` on, after leading ``#`` comment lines;
-    None when it does not start so, is too large or unreadable, or holds what YAML reads differently."""
+    """The text of a file from its first ``{`` or ``[`` on, after leading ``#`` comment lines;
+    None when it does not start so, is too large or unreadable, or holds what YAML reads differently.
+
+    Bytes that are not UTF-8 are left to the parsers: pydantic's refuses them anywhere in the
+    text, as ``json`` (:func:`_loads`, after decoding) does, and the file goes down the YAML path."""
     try:
         if path.stat().st_size > max_file_bytes():
             return None
@@ -82,8 +85,7 @@ def _json_text(path: Path) -> bytes | None:
             if head not in (b"{", b"["):
                 return None
             text = head + f.read()
-        text.decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+    except OSError:
         return None
     for first, chars in _NOT_SAME_IN_YAML.items():
         if first in text and any(c in text for c in chars):

@@ -70,9 +70,10 @@ class _Gathered:
     def add(self, parsed: ModelFile, doc: Doc, display: str) -> None:
         if parsed.model is not None:
             self.add_meta(parsed.model, doc, display)
+        lazy = doc if isinstance(doc, LazyDoc) else None
         for name in COLLECTIONS:
             for index, item in enumerate(getattr(parsed, name)):
-                node = _node(doc, name, index)
+                node = LazyNode(lazy, (name, index)) if lazy is not None else _node(doc, name, index)
                 if item.id in self.origins:
                     first = self.origins[item.id]
                     line, col = node.where("id")

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-from pathways.analysis.coverage import responsibility_cells
 from pathways.gaps.core import Context, Hit, Rule
 
 
@@ -56,8 +55,7 @@ def _blocks(ctx: Context) -> tuple[list[dict[tuple[str, str], dict[Group, list]]
     for cids, b in block_of.items():
         for cid in cids:
             of_catchment.setdefault(cid, []).append(b)
-    setting_mask = {s.id: ctx.space.mask(s.profile) for s in model.settings}
-    _by_owner, cells_of = responsibility_cells(model, ctx.space, setting_mask)
+    _by_owner, cells_of = ctx.responsibility_cells
     groups: list[dict[tuple[str, str], dict[Group, list]]] = [{} for _ in block_of]
     windows: dict[tuple, object] = {}
     for r, pairs in zip(model.responsibilities, cells_of, strict=True):

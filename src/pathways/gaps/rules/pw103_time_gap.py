@@ -154,16 +154,19 @@ def _in_catchment(ctx: Context, h, needs: list[str], need_masks: tuple, index: i
 def check(ctx: Context) -> Iterator[Hit]:
     model = ctx.model
     space = ctx.space
-    handovers = [h for h in model.handovers if h.needs and _can_gap(h, ctx.options.calendar)]
+    handovers = [
+        (h, hmask)
+        for h, hmask in zip(model.handovers, ctx.handover_masks, strict=True)
+        if h.needs and _can_gap(h, ctx.options.calendar)
+    ]
     if not handovers:
         return
     where = _catchments_of(ctx)
     state = (_Windows(ctx, where), _Calendars(ctx.options.year))
-    need_of = {n.id: n for n in model.needs}
-    for h in handovers:
-        hmask = space.mask(h.profile)
+    need_mask = {n.id: space.mask(n.applies_to) for n in model.needs}
+    for h, hmask in handovers:
         needs = list(dict.fromkeys(h.needs))
-        need_masks = tuple(hmask & space.mask(need_of[n].applies_to) for n in needs)
+        need_masks = tuple(hmask & need_mask[n] for n in needs)
         if not any(need_masks):
             continue
         a, b = set(where.get(h.from_, ())), set(where.get(h.to, ()))

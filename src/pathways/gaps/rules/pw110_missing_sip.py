@@ -67,7 +67,7 @@ from pathways.gaps.core import Context, Hit, Rule
 from pathways.gaps.cypher import LANGS, positions
 from pathways.gaps.rules.pw110_cypher import CYPHER
 from pathways.gaps.rules.pw110_texts import DEADLINE, DEADLINE_WHY, PARTY, WHY
-from pathways.model.schema import Handover, SipPoint
+from pathways.model.schema import Handover
 
 __all__ = ["CYPHER", "RULE", "check", "from_rows", "sip_needs", "social_profiles"]
 
@@ -202,24 +202,25 @@ def deadline_problem(after: str | None, within_days: int | None, deadline_for: s
 
 def _coverage(ctx: Context) -> Callable[[Iterable[str]], int]:
     """The profiles the SIP points at any of some places (handovers, units) cover."""
-    sips_at: dict[str, list[SipPoint]] = defaultdict(list)
+    at_place: dict[str, int] = defaultdict(int)
+    """The profiles the SIP points at each place cover (a unit is a place of many handovers)."""
     for sp in ctx.model.sip_points:
-        sips_at[sp.at].append(sp)
+        at_place[sp.at] |= ctx.space.mask(sp.profile)
 
     def covered(places: Iterable[str]) -> int:
         mask = 0
         for place in places:
-            for sp in sips_at.get(place, ()):
-                mask |= ctx.space.mask(sp.profile)
+            mask |= at_place.get(place, 0)
         return mask
 
     return covered
 
 
-def _route_hits(ctx: Context, social: int, covered: Callable[[Iterable[str]], int]) -> Iterator[Hit]:
+def _route_hits(
+    ctx: Context, social: int, covered: Callable[[Iterable[str]], int], handovers: dict[str, Handover]
+) -> Iterator[Hit]:
     """(a) for routes: the social-care profiles that pass a whole route with no SIP point on it."""
     kind_of = handover_index(ctx).principal_kind
-    handovers = {h.id: h for h in ctx.model.handovers}
     for route in ctx.model.routes:
         chain = [handovers[h] for h in route.handovers]
         units = list(dict.fromkeys(u for h in chain for u in (h.from_, h.to)))
@@ -278,9 +279,8 @@ class _Catchments:
         return sorted(found - present)
 
 
-def _party_hits(ctx: Context, social: int) -> Iterator[Hit]:
+def _party_hits(ctx: Context, social: int, handovers: dict[str, Handover]) -> Iterator[Hit]:
     """(b) SIP points that leave out their sender, receiver or unit, or the needs assessor."""
-    handovers: dict[str, Handover] = {h.id: h for h in ctx.model.handovers}
     catchments = _Catchments(ctx)
     for sp in ctx.model.sip_points:
         at = handovers.get(sp.at)
@@ -299,11 +299,10 @@ def _party_hits(ctx: Context, social: int) -> Iterator[Hit]:
             yield party_hit(ctx, sp.id, sp.at, ("assessor", sp.id), lacking, "assessor", profiles & social)
 
 
-def _deadline_hits(ctx: Context, social: int) -> Iterator[Hit]:
+def _deadline_hits(ctx: Context, social: int, handovers: dict[str, Handover]) -> Iterator[Hit]:
     """(c) SIP points at a discharge that do not count the call from the ready-for-discharge notice."""
     if not social or READY not in {e.id for e in ctx.model.events}:
         return
-    handovers: dict[str, Handover] = {h.id: h for h in ctx.model.handovers}
     for sp in ctx.model.sip_points:
         at = handovers.get(sp.at)
         if at is None or at.trigger != DISCHARGE:
@@ -316,12 +315,13 @@ def _deadline_hits(ctx: Context, social: int) -> Iterator[Hit]:
 
 def check(ctx: Context) -> Iterator[Hit]:
     social = social_profiles(ctx)
+    handovers: dict[str, Handover] = {h.id: h for h in ctx.model.handovers}
     if social:
         covered = _coverage(ctx)
-        yield from _route_hits(ctx, social, covered)
+        yield from _route_hits(ctx, social, covered, handovers)
         yield from _handover_hits(ctx, social, covered)
-    yield from _party_hits(ctx, social)
-    yield from _deadline_hits(ctx, social)
+    yield from _party_hits(ctx, social, handovers)
+    yield from _deadline_hits(ctx, social, handovers)
 
 
 RULE = Rule(

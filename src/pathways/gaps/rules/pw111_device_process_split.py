@@ -54,7 +54,7 @@ class _Split:
         for index, (catchment, cov) in enumerate(ctx.coverages):
             for u in catchment.units:
                 self.in_catchments.setdefault(u, []).append((index, catchment, cov))
-        self.active: dict[tuple, tuple[int, dict[str, int]]] = {}
+        self.active: dict[tuple, tuple[int, int, dict[str, int]]] = {}
         self.handovers_at: dict[tuple[str, str], list] = {}
         for h in model.handovers:
             self.handovers_at.setdefault((h.from_, h.trigger), []).append(h)
@@ -63,26 +63,27 @@ class _Split:
         """The profiles of ``need`` that units other than ``owner`` own on day ``after`` of ``event``.
 
         The union over the coverage cells, remembered per (catchment, need, event, day) with
-        each unit's share, so that the owner's own share can be left out.
+        each unit's share and the profiles two or more units own: a profile of the owner's
+        share is another unit's too exactly when two or more own it.
         """
         key = (index, need, event, after)
         found = self.active.get(key)
         if found is None:
-            total, per_unit = 0, dict[str, int]()
+            per_unit = dict[str, int]()
             for s in self.model.settings:
                 for rid, unit, profiles in cov.by_cell.get((need, s.id), ()):
                     if _active(self.resp[rid].window, event, after):
-                        total |= profiles
                         per_unit[unit] = per_unit.get(unit, 0) | profiles
-            found = self.active[key] = (total, per_unit)
-        total, per_unit = found
-        if owner not in per_unit:
+            total = shared = 0
+            for profiles in per_unit.values():
+                shared |= total & profiles
+                total |= profiles
+            found = self.active[key] = (total, shared, per_unit)
+        total, shared, per_unit = found
+        own = per_unit.get(owner)
+        if own is None:
             return total
-        others = 0
-        for unit, profiles in per_unit.items():
-            if unit != owner:
-                others |= profiles
-        return others
+        return (total & ~own) | (shared & own)
 
     def hit(self, r) -> Hit | None:
         """The finding of one responsibility, or None when its device steps are taken over."""

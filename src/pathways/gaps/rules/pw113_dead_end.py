@@ -67,13 +67,18 @@ def check(ctx: Context) -> Iterator[Hit]:
     passed_on: dict[str, set[str]] = {}
     for sender, _receiver, data in index.edges():
         passed_on.setdefault(sender, set()).update(data["needs"])
+    kept_at: dict[str, set[str]] = {}
+    """The needs each receiver owns or passes on (a receiver gets many handovers)."""
     for h in model.handovers:
         if h.to in dead_units:
             continue
-        owned = index.owned.get(h.to, set())
-        onward = passed_on.get(h.to, set())
+        kept = kept_at.get(h.to)
+        if kept is None:
+            kept = kept_at[h.to] = index.owned.get(h.to, set()) | passed_on.get(h.to, set())
+        if kept.issuperset(h.needs):
+            continue
         for need in dict.fromkeys(h.needs):
-            if need in owned or need in onward:
+            if need in kept:
                 continue
             yield Hit(
                 key=("need", h.id, need),
