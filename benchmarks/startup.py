@@ -1,9 +1,11 @@
-"""How long a user waits for the quick commands (target: each ≤ 0.25 s as a whole process).
+"""How long a user waits for the quick commands (targets: ``--help`` and ``validate`` ≤ 0.25 s,
+``gaps`` on Dalarna ≤ 0.35 s, each as a whole process).
 
     .venv/bin/python benchmarks/startup.py [MODEL_DIR] [--repeat N]
 
-Runs ``pathways --help`` and ``pathways validate --model MODEL_DIR`` (default: the bundled
-model) ``--repeat`` times each (default 15), every run a fresh process as a user starts it,
+Runs ``pathways --help``, ``pathways validate --model MODEL_DIR`` and ``pathways gaps --model
+MODEL_DIR --format json`` (default: the bundled model; cold, ``PATHWAYS_CACHE=off``)
+``--repeat`` times each (default 15), every run a fresh process as a user starts it,
 and prints the min and median wall time and the min and median CPU time (user + system)
 of each. The machine is shared: the load average is printed beside the figures; under load
 the wall time grows while the CPU time stays, and the minimum is the best estimate of an
@@ -23,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PATHWAYS = Path(sys.executable).with_name("pathways")
-TARGET_S = 0.25
+TARGETS_S = {"pathways --help": 0.25, "pathways validate": 0.25, "pathways gaps": 0.35}
 
 
 def one_run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -37,7 +39,7 @@ def one_run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 
 def measure(argv: list[str], repeat: int) -> dict[str, float]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"PATHWAYS_CACHE": "off"}
     one_run(argv, env)  # warm-up: bytecode written, files in the page cache
     runs = [one_run(argv, env) for _ in range(repeat)]
     walls, cpus = [w for w, _ in runs], [c for _, c in runs]
@@ -53,6 +55,7 @@ def commands(model_dir: Path) -> dict[str, list[str]]:
     return {
         "pathways --help": [str(PATHWAYS), "--help"],
         "pathways validate": [str(PATHWAYS), "validate", "--model", str(model_dir)],
+        "pathways gaps": [str(PATHWAYS), "gaps", "--model", str(model_dir), "--format", "json"],
     }
 
 
@@ -62,18 +65,21 @@ def main(args: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=15)
     opts = parser.parse_args(args)
     load_before = os.getloadavg()
-    print(f"{'command':<20} {'wall min':>9} {'wall med':>9} {'CPU min':>9} {'CPU med':>9}  target {TARGET_S} s")
-    worst = 0.0
+    print(f"{'command':<20} {'wall min':>9} {'wall med':>9} {'CPU min':>9} {'CPU med':>9} {'target':>7}")
+    missed = False
     for name, argv in commands(opts.model_dir).items():
         r = measure(argv, opts.repeat)
-        worst = max(worst, r["wall_min"])
-        print(f"{name:<20} {r['wall_min']:>9.3f} {r['wall_median']:>9.3f} {r['cpu_min']:>9.3f} {r['cpu_median']:>9.3f}")
+        missed = missed or r["wall_min"] > TARGETS_S[name]
+        print(
+            f"{name:<20} {r['wall_min']:>9.3f} {r['wall_median']:>9.3f} {r['cpu_min']:>9.3f} {r['cpu_median']:>9.3f}"
+            f" {TARGETS_S[name]:>7.2f}"
+        )
     load_after = os.getloadavg()
     print(
         f"{opts.repeat} runs each; load average (1 min) {load_before[0]:.1f} before, {load_after[0]:.1f} after "
         f"on {os.cpu_count()} cores"
     )
-    return 0 if worst <= TARGET_S else 1
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":

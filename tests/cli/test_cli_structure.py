@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import os
 import subprocess
 import sys
@@ -58,9 +59,22 @@ def test_gaps_read_back_from_the_cache_imports_neither_networkx_nor_holidays(tmp
     )
     env = {"PATHWAYS_CACHE_DIR": str(tmp_path / "cache")}
     runs = [_python(code, str(MODEL), **env) for _ in range(2)]
-    assert runs[0].stdout.splitlines()[-1] != "0 []"  # computed: the rules need networkx and holidays
+    assert runs[0].stdout.splitlines()[-1] == "0 ['yaml']"  # computed: the model files were read
     assert runs[1].stdout.splitlines()[-1] == "0 []"
     assert runs[1].stdout.splitlines()[:-1] == runs[0].stdout.splitlines()[:-1]
+
+
+def test_gaps_on_a_small_model_imports_neither_networkx_nor_holidays():
+    # the rules read the handover index's dicts and a table of Swedish days off (issue 15: Dalarna gaps <= 0.35 s)
+    code = (
+        "import sys; from pathways.cli.main import app\n"
+        "try: app(['gaps', '--format', 'json', '--model', sys.argv[1]])\n"
+        "except SystemExit as e: print(e.code, sorted({'networkx', 'holidays', 'rich', 'neo4j', 'graphviz'} & set(sys.modules)))"
+    )
+    out = _python(code, str(MODEL), PATHWAYS_CACHE="off").stdout
+    assert out.splitlines()[-1] == "0 []"
+    findings = json.loads(out[: out.rindex("\n", 0, len(out) - 1)])["findings"]
+    assert {"PW103", "PW113"} <= {f["rule"] for f in findings}  # rules that read the table and the index found
 
 
 def test_help_lists_lazy_commands_without_importing_them():
@@ -69,6 +83,22 @@ def test_help_lists_lazy_commands_without_importing_them():
         "r = CliRunner().invoke(app, ['--help']); print(r.exit_code, 'trace' in r.stdout, 'pathways.cli.case_cmds' in sys.modules)"
     )
     assert out.stdout.split() == ["0", "True", "False"]
+
+
+def test_the_list_of_commands_is_the_same_before_and_after_the_commands_are_made():
+    # `pathways --help` lists stand-ins made from what was registered (typer reads no signature)
+    code = (
+        "import sys, typer; from typer.testing import CliRunner; from pathways.cli import main\n"
+        "root = typer.main.get_command(main.app)\n"
+        "ctx = root.make_context('pathways', ['--help'], resilient_parsing=True)\n"
+        "print(root.get_help(ctx)); print('=====')\n"
+        "for name in root.list_commands(ctx): root._load(name)\n"
+        "print(root.get_help(ctx))"
+    )
+    for lang in ("sv", "en"):
+        listed, made = _python(code, COLUMNS="120", PATHWAYS_LANG=lang).stdout.split("=====\n")
+        assert listed.rstrip("\n") == made.rstrip("\n")
+        assert all(f" {name} " in listed for name in ("validate", "gaps", "neo4j", "matrix", "trace"))
 
 
 def test_a_lazy_command_runs_and_takes_the_model_option():

@@ -8,9 +8,7 @@ the weekend.
 
 from __future__ import annotations
 
-import importlib
-import sys
-import types
+import json
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
@@ -27,34 +25,70 @@ of midsummer, Christmas and New Year, which lag (1930:173) om beräkning av lags
 counts as holidays too (a deadline that ends on one moves to the next working day). The
 gap rules' calendar (:mod:`pathways.gaps.rules.pw103_days`) uses the same."""
 
+LANGUAGES = {"sv": "sv", "en": "en_US"}
+"""The holidays library's language code of each output language."""
+
+TABLE = Path(__file__).with_name("days_off_se.json")
+"""The holidays library's Swedish days off (:data:`DAYS_OFF`) of many years, in both languages,
+written by ``scripts/days_off_table.py``: importing the library costs more than a small model's
+whole analysis, so the table answers for its years when the installed library is the version
+it was made with (``tests/cases/test_days_off_table.py`` checks it against the library)."""
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, dict[str, dict[date, str]]] | None:
+    """:data:`TABLE` by year and language; None when it was made with another holidays version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    data = json.loads(TABLE.read_text(encoding="utf-8"))
+    try:
+        if version("holidays") != data["holidays"]:
+            return None
+    except PackageNotFoundError:
+        return None
+    years: dict[int, dict[str, dict[date, str]]] = {
+        year: {lang: {} for lang in LANGUAGES} for year in range(data["first"], data["last"] + 1)
+    }
+    for day, *names in data["days"]:
+        on = date.fromisoformat(day)
+        for lang, name in zip(LANGUAGES, names, strict=True):
+            years[on.year][lang][on] = name
+    return years
+
+
+@lru_cache(maxsize=256)
+def days_off(year: int, lang: str = "sv") -> dict[date, str]:
+    """The Swedish days off of ``year`` and their names in ``lang`` (``sv``, ``en``), as the holidays
+    library gives them (two on one day joined by ``"; "``); from :data:`TABLE` when it has the year.
+    Shared between callers: read it, do not change it.
+
+    >>> days_off(2026)[date(2026, 6, 19)], days_off(2026, "en")[date(2026, 12, 31)]
+    ('Midsommarafton', "New Year's Eve")
+    """
+    table = _table()
+    if table is not None and year in table:
+        return table[year][lang]
+    return dict(swedish_days_off(year, LANGUAGES[lang]).items())  # a year the table lacks
+
+
+def days_off_in(years: Iterable[int], lang: str = "sv") -> dict[date, str]:
+    """:func:`days_off` of several years in one mapping."""
+    found: dict[date, str] = {}
+    for year in years:
+        found.update(days_off(year, lang))
+    return found
+
 
 def swedish_days_off(years: int | Iterable[int], language: str | None = None) -> HolidayBase:
-    """The holidays library's Swedish days off (:data:`DAYS_OFF`) in ``years``, named in ``language``.
+    """The holidays library's Swedish days off (:data:`DAYS_OFF`) in ``years``, named in ``language``."""
+    import holidays  # here, not at the top: slow to import, and only a year the table lacks needs it
 
-    Sweden's module is imported alone: ``holidays.countries`` imports all of its 250
-    countries at once (0.15-0.2 s of CPU, a tenth of a national ``gaps``), and the
-    library's registry imports it for any one country. While ``holidays.countries.sweden``
-    is imported, the package's folder stands in for the package; the registry then finds
-    the module imported. Any other use of ``holidays.countries`` imports the real package.
-    """
-    import holidays  # here, not at the top: slow to import, and only a working-day count needs it
-
-    if "holidays.countries" not in sys.modules and "holidays.countries.sweden" not in sys.modules:
-        folder = types.ModuleType("holidays.countries")
-        folder.__path__ = [str(Path(holidays.__file__).parent / "countries")]
-        sys.modules["holidays.countries"] = folder
-        try:
-            importlib.import_module("holidays.countries.sweden")
-        except ImportError:
-            sys.modules.pop("holidays.countries.sweden", None)  # another layout: the registry's way below
-        finally:
-            del sys.modules["holidays.countries"]
     return holidays.country_holidays("SE", years=years, categories=DAYS_OFF, language=language)
 
 
 @lru_cache(maxsize=64)
 def _holidays(year: int) -> frozenset[date]:
-    return frozenset(swedish_days_off(year))
+    return frozenset(days_off(year))
 
 
 def is_working_day(day: date) -> bool:

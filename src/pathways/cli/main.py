@@ -4,19 +4,24 @@ To add a command module: write ``pathways/cli/<name>_cmds.py`` with a ``register
 function and add its name to ``MODULES`` (its top-level imports light: typer and
 ``pathways.cli.common``; the analysis imported inside each command), or, when it cannot
 import lightly, to ``LAZY`` with the short help of each command it registers: it is then
-imported only when one of its commands runs. Commands parse options, call the analysis
-and print; the errors they let rise become exit codes in :class:`Group`
-(:mod:`pathways.cli.errors`).
+imported only when one of its commands runs. Either way typer makes a command's click
+command (its parameters read from the function's signature) only when it runs or its own
+help shows: the list of commands in ``pathways --help`` is made from what was registered.
+Commands parse options, call the analysis and print; the errors they let rise become exit
+codes in :class:`Group` (:mod:`pathways.cli.errors`).
 """
 
 from __future__ import annotations
 
+import inspect
+import os
 import sys
 from importlib import import_module
 from typing import Any, cast
 
 import typer
 from typer.core import TyperCommand, TyperGroup
+from typer.models import CommandInfo, TyperInfo
 
 from pathways.cli.common import HELP_LANG, err_console, h
 from pathways.cli.errors import exit_for
@@ -27,6 +32,11 @@ from pathways.cli.typer_words import (
     say_types,
     swedish_rich_words,
 )
+
+# No pydantic plugins (none is part of pathways): otherwise the first model class built reads
+# the entry points of every installed package to look for them. PYDANTIC_DISABLE_PLUGINS set
+# by the user (empty: every plugin) is kept.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 MODULES = (
     "model_cmds",
@@ -127,22 +137,28 @@ class Group(TyperGroup):
         return option
 
     def list_commands(self, ctx: Any) -> list[str]:
-        names = super().list_commands(ctx)
-        return names + [n for commands in LAZY.values() for n in commands if n not in names]
+        """In one order whichever are made: those of :data:`MODULES`, then those of :data:`LAZY`."""
+        names = [*REGISTERED, *(n for commands in LAZY.values() for n in commands)]
+        return names + [n for n in super().list_commands(ctx) if n not in names]
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         found = super().get_command(ctx, cmd_name)
         if found is not None:
             _in_help_language(found, ctx, self.helping)
             return found
+        if cmd_name in REGISTERED:  # listed in help: a stand-in with what the listing shows
+            return _stand_in(cmd_name, REGISTERED[cmd_name])
         for commands in LAZY.values():
             if cmd_name in commands:  # listed in help: a stand-in with the short help, not the module
                 return TyperCommand(cmd_name, help=commands[cmd_name])
         return None
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        if args:
+        if args and (args[0] in REGISTERED or any(args[0] in commands for commands in LAZY.values())):
             self._load(args[0])
+        elif args:  # not a command: typer suggests the closest of those made (in English), so make them all
+            for known in REGISTERED:
+                self._load(known)
         try:
             name, command, rest = super().resolve_command(ctx, args)
         except Exception as exc:
@@ -152,6 +168,15 @@ class Group(TyperGroup):
         return name, command, rest
 
     def _load(self, cmd_name: str) -> None:
+        if cmd_name in REGISTERED and cmd_name not in self.commands:
+            sub = typer.Typer()
+            sub.callback()(lambda: None)
+            info = REGISTERED[cmd_name]
+            if isinstance(info, CommandInfo):
+                sub.registered_commands.append(info)
+            else:
+                sub.registered_groups.append(info)
+            self.commands.update(typer.main.get_command(sub).commands)  # type: ignore[attr-defined]
         for module, commands in LAZY.items():
             if cmd_name in commands and cmd_name not in self.commands:
                 sub = typer.Typer()
@@ -207,5 +232,37 @@ def _root(
     """The root: options that come before the command."""
 
 
-for name in MODULES:
-    import_module(f"pathways.cli.{name}").register(app)
+def _registered() -> dict[str, CommandInfo | TyperInfo]:
+    """The commands and groups of :data:`MODULES` by name, in the order typer lists them
+    (the commands as registered, then the groups)."""
+    holder = typer.Typer()
+    for module in MODULES:
+        import_module(f"pathways.cli.{module}").register(holder)
+    found: dict[str, CommandInfo | TyperInfo] = {}
+    for command in holder.registered_commands:
+        found[command.name or typer.main.get_command_name(command.callback.__name__)] = command  # type: ignore[union-attr]
+    for group in holder.registered_groups:
+        found[cast(str, group.name)] = group
+    return found
+
+
+def _stand_in(name: str, info: CommandInfo | TyperInfo) -> TyperCommand:
+    """What the list of commands shows of a command or group, without its parameters."""
+    if isinstance(info, TyperInfo):
+        info = typer.main.solve_typer_info_defaults(info)
+        text = info.help
+    else:
+        text = inspect.cleandoc(info.help) if info.help is not None else inspect.getdoc(info.callback)
+    return TyperCommand(
+        name,
+        help=text,
+        short_help=cast(Any, info.short_help),
+        hidden=cast(Any, info.hidden),
+        deprecated=cast(Any, info.deprecated),
+        rich_help_panel=cast(Any, info.rich_help_panel),
+    )
+
+
+REGISTERED = _registered()
+"""The commands of :data:`MODULES`, registered at start and made into click commands by
+:class:`Group` when one runs or shows its help."""

@@ -34,6 +34,18 @@ Id = Annotated[
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 
 
+def _no_items() -> list:
+    """The default of a list field. A function, not ``list``: pydantic reads each default
+    factory's signature, and a builtin's costs it a parse of its text signature (issue 15:
+    a third of building the model's validator, which every command that reads a model does)."""
+    return []
+
+
+def _no_entries() -> dict:
+    """The default of a mapping field (a function, not ``dict``: see :func:`_no_items`)."""
+    return {}
+
+
 class Strict(BaseModel):
     """Base for every part of the model: unknown fields are errors, not ignored."""
 
@@ -62,7 +74,7 @@ class Element(Identified):
     source: Source
     status: Status
     note: Text | None = Field(None, description="Free text; required when status is `assumption`.")
-    grey_zones: list[Id] = Field(default_factory=list, description="Ids of `grey_zones` this element expresses.")
+    grey_zones: list[Id] = Field(default_factory=_no_items, description="Ids of `grey_zones` this element expresses.")
 
 
 class SourceDoc(Identified):
@@ -139,12 +151,12 @@ class Need(Element):
 
     category: NeedCategory
     order: int | None = Field(None, ge=0, description="Position in its process (device steps, rehab steps).")
-    after: list[Id] = Field(default_factory=list, description="Needs that must come before this one.")
+    after: list[Id] = Field(default_factory=_no_items, description="Needs that must come before this one.")
     applies_to: dict[Id, list[Id]] = Field(
-        default_factory=dict, description="Profiles for which the need exists; empty means every profile."
+        default_factory=_no_entries, description="Profiles for which the need exists; empty means every profile."
     )
     settings: list[Id] = Field(
-        default_factory=list, description="Settings where the need must have an owner; empty means every setting."
+        default_factory=_no_items, description="Settings where the need must have an owner; empty means every setting."
     )
     manual: bool = Field(False, description="A manual step, done by hand (for example BMB).")
 
@@ -166,21 +178,21 @@ class Dimension(Element):
 class Setting(Element):
     """Where care happens (inpatient, clinic, home); `profile` says who can be there."""
 
-    profile: dict[Id, list[Id]] = Field(default_factory=dict)
+    profile: dict[Id, list[Id]] = Field(default_factory=_no_entries)
 
 
 class Event(Element):
     """A dated event of a journey (admission, ready for discharge, discharge, ...)."""
 
     at: list[EventPlace] = Field(
-        default_factory=list,
+        default_factory=_no_items,
         description="Where a case may place the event: units, handovers, sip_points. Empty: anywhere.",
     )
     unit_kinds: list[UnitKind] = Field(
-        default_factory=list, description="At a unit: the unit kinds it may happen at. Empty: any unit."
+        default_factory=_no_items, description="At a unit: the unit kinds it may happen at. Empty: any unit."
     )
     requires: list[Id] = Field(
-        default_factory=list,
+        default_factory=_no_items,
         description="Events one of which must come before it (on or before its day) in the journey.",
     )
     returns: bool = Field(
@@ -205,8 +217,8 @@ class Responsibility(Element):
 
     needs: list[Id] = Field(min_length=1, description="The needs the owner takes on.")
     owner: Id = Field(description="The unit that owns the needs.")
-    profile: dict[Id, list[Id]] = Field(default_factory=dict, description="Empty: every profile.")
-    settings: list[Id] = Field(default_factory=list, description="Empty: every setting the owner works in.")
+    profile: dict[Id, list[Id]] = Field(default_factory=_no_entries, description="Empty: every profile.")
+    settings: list[Id] = Field(default_factory=_no_items, description="Empty: every setting the owner works in.")
     window: Window | None = None
     payer: Id | None = Field(None, description="Unit or principal that pays, where it differs from the owner.")
     cost_rule: Id | None = Field(None, description="The cost rule (bilaga 1) that says so.")
@@ -225,7 +237,7 @@ class CoordinationRule(Element):
 
     needs: list[Id] = Field(min_length=1)
     owners: list[Id] = Field(min_length=2)
-    profile: dict[Id, list[Id]] = Field(default_factory=dict, description="Empty: every profile.")
+    profile: dict[Id, list[Id]] = Field(default_factory=_no_entries, description="Empty: every profile.")
     text: Text
 
 
@@ -250,13 +262,13 @@ class Handover(Element):
     to: Id
     trigger: Id = Field(description="Event that starts the handover.")
     mode: Mode
-    needs: list[Id] = Field(default_factory=list, description="Needs whose ownership passes.")
-    passes: list[Item] = Field(default_factory=list)
-    receiver_needs: list[Item] = Field(default_factory=list, description="What the receiver needs to act.")
-    profile: dict[Id, list[Id]] = Field(default_factory=dict)
+    needs: list[Id] = Field(default_factory=_no_items, description="Needs whose ownership passes.")
+    passes: list[Item] = Field(default_factory=_no_items)
+    receiver_needs: list[Item] = Field(default_factory=_no_items, description="What the receiver needs to act.")
+    profile: dict[Id, list[Id]] = Field(default_factory=_no_entries)
     gate: Gate | None = None
     on_reject: Reject | None = None
-    crosses: list[Id] = Field(default_factory=list, description="Boundaries this handover covers.")
+    crosses: list[Id] = Field(default_factory=_no_items, description="Boundaries this handover covers.")
     sender_until: int = Field(0, ge=0, le=3650, description="Days after the trigger the sender keeps the needs.")
     receiver_from: int = Field(0, ge=0, le=3650, description="Days after the trigger the receiver takes them on.")
     days: DayUnit = Field(DayUnit.calendar, description="Whether the two counts are calendar or working days.")
@@ -281,7 +293,9 @@ class RouteStep(Strict):
         description="The step may be done from this event on, before `after` too (information is transferred "
         "during the stay, by the day of discharge); without it, from `after` on.",
     )
-    profile: dict[Id, list[Id]] = Field(default_factory=dict, description="Empty: the step holds for every profile.")
+    profile: dict[Id, list[Id]] = Field(
+        default_factory=_no_entries, description="Empty: the step holds for every profile."
+    )
     source: Source
     status: Status
     note: Text | None = Field(None, description="Free text; required when status is `assumption`.")
@@ -293,12 +307,12 @@ class Route(Element):
     number: int = Field(ge=1)
     handovers: list[Id] = Field(min_length=1)
     also_at: list[Id] = Field(
-        default_factory=list,
+        default_factory=_no_items,
         description="Handovers off the route's chain where its steps apply too (every discharge from inpatient "
         "care under Lag 2017:612, not only the one into home healthcare); a journey through one takes the route.",
     )
-    steps: list[RouteStep] = Field(default_factory=list)
-    profile: dict[Id, list[Id]] = Field(default_factory=dict)
+    steps: list[RouteStep] = Field(default_factory=_no_items)
+    profile: dict[Id, list[Id]] = Field(default_factory=_no_entries)
 
 
 class SipPoint(Element):
@@ -313,7 +327,7 @@ class SipPoint(Element):
         "meeting", description="What must happen within the limit: the call to the SIP, or the meeting itself."
     )
     participants: list[Id] = Field(min_length=1)
-    profile: dict[Id, list[Id]] = Field(default_factory=dict)
+    profile: dict[Id, list[Id]] = Field(default_factory=_no_entries)
 
 
 class EscalationPath(Element):
@@ -329,7 +343,7 @@ class Boundary(Element):
     dimension: Id
     from_value: Id
     to_value: Id
-    units: list[Id] = Field(default_factory=list, description="Units on either side.")
+    units: list[Id] = Field(default_factory=_no_items, description="Units on either side.")
 
 
 class GreyZone(Identified):
@@ -368,22 +382,22 @@ class ModelFile(Strict):
     """One YAML file of the model: a mapping of collection name to a list of elements."""
 
     model: Meta | None = None
-    sources: list[SourceDoc] = Field(default_factory=list)
-    principals: list[Principal] = Field(default_factory=list)
-    principal_groups: list[PrincipalGroup] = Field(default_factory=list)
-    care_levels: list[CareLevel] = Field(default_factory=list)
-    units: list[Unit] = Field(default_factory=list)
-    roles: list[Role] = Field(default_factory=list)
-    needs: list[Need] = Field(default_factory=list)
-    dimensions: list[Dimension] = Field(default_factory=list)
-    settings: list[Setting] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
-    responsibilities: list[Responsibility] = Field(default_factory=list)
-    cost_rules: list[CostRule] = Field(default_factory=list)
-    coordination_rules: list[CoordinationRule] = Field(default_factory=list)
-    handovers: list[Handover] = Field(default_factory=list)
-    routes: list[Route] = Field(default_factory=list)
-    sip_points: list[SipPoint] = Field(default_factory=list)
-    escalation_paths: list[EscalationPath] = Field(default_factory=list)
-    boundaries: list[Boundary] = Field(default_factory=list)
-    grey_zones: list[GreyZone] = Field(default_factory=list)
+    sources: list[SourceDoc] = Field(default_factory=_no_items)
+    principals: list[Principal] = Field(default_factory=_no_items)
+    principal_groups: list[PrincipalGroup] = Field(default_factory=_no_items)
+    care_levels: list[CareLevel] = Field(default_factory=_no_items)
+    units: list[Unit] = Field(default_factory=_no_items)
+    roles: list[Role] = Field(default_factory=_no_items)
+    needs: list[Need] = Field(default_factory=_no_items)
+    dimensions: list[Dimension] = Field(default_factory=_no_items)
+    settings: list[Setting] = Field(default_factory=_no_items)
+    events: list[Event] = Field(default_factory=_no_items)
+    responsibilities: list[Responsibility] = Field(default_factory=_no_items)
+    cost_rules: list[CostRule] = Field(default_factory=_no_items)
+    coordination_rules: list[CoordinationRule] = Field(default_factory=_no_items)
+    handovers: list[Handover] = Field(default_factory=_no_items)
+    routes: list[Route] = Field(default_factory=_no_items)
+    sip_points: list[SipPoint] = Field(default_factory=_no_items)
+    escalation_paths: list[EscalationPath] = Field(default_factory=_no_items)
+    boundaries: list[Boundary] = Field(default_factory=_no_items)
+    grey_zones: list[GreyZone] = Field(default_factory=_no_items)

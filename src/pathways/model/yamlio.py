@@ -77,14 +77,7 @@ def _construct_map(loader: _PosLoader, node: yaml.MappingNode):
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
-        if isinstance(key, (list, dict)):
-            raise yaml.constructor.ConstructorError(
-                None, None, "a key must be a single value, not a list or a mapping", key_node.start_mark
-            )
-        if key in data:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r} (a key may stand once in a mapping)", key_node.start_mark
-            )
+        _check_key(key, data, key_node)
         data[key] = loader.construct_object(value_node, deep=True)
         data.pos[key] = _mark(key_node)
 
@@ -101,6 +94,62 @@ _PosLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _PosLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 _PosLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 """Dates stay text: the schema checks them, with positions, instead of a crash on 2026-02-30."""
+
+
+_MAP, _SEQ, _STR = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:str"
+
+
+def _construct(loader: _PosLoader, root: yaml.Node) -> object:
+    """The document of ``root`` as ``loader.construct_document`` makes it (mappings and lists
+    with positions, a node met twice through an alias made once), building mappings, lists
+    and strings directly; other scalars and tags go through the loader's constructors.
+
+    A third of the time of PyYAML's own walk (generators and bookkeeping per node), which
+    every hand-written model file goes through. Called after :func:`_walk` has refused
+    documents that nest too deep or expand too far, so the recursion is bounded.
+    """
+    made: dict[int, object] = {}
+
+    def build(node: yaml.Node) -> object:
+        if id(node) in made:
+            return made[id(node)]
+        if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+            return node.value
+        if node.tag == _MAP and isinstance(node, yaml.MappingNode):
+            data = PosDict()
+            data.start, data.pos = _mark(node), {}
+            made[id(node)] = data
+            loader.flatten_mapping(node)
+            for key_node, value_node in node.value:
+                key = build(key_node)
+                _check_key(key, data, key_node)
+                data[key] = build(value_node)
+                data.pos[key] = _mark(key_node)
+            return data
+        if node.tag == _SEQ and isinstance(node, yaml.SequenceNode):
+            items = PosList()
+            items.start, items.pos = _mark(node), [_mark(child) for child in node.value]
+            made[id(node)] = items
+            items.extend(build(child) for child in node.value)
+            return items
+        made[id(node)] = found = loader.construct_object(node, deep=True)
+        return found
+
+    try:
+        return build(root)
+    finally:
+        loader.constructed_objects, loader.recursive_objects = {}, {}
+
+
+def _check_key(key: object, data: dict, key_node: yaml.Node) -> None:
+    if isinstance(key, (list, dict)):
+        raise yaml.constructor.ConstructorError(
+            None, None, "a key must be a single value, not a list or a mapping", key_node.start_mark
+        )
+    if key in data:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"duplicate key {key!r} (a key may stand once in a mapping)", key_node.start_mark
+        )
 
 
 def _expanded_size(root: yaml.Node, limit: int) -> int:
@@ -240,7 +289,7 @@ def parse_yaml(text: str, name: str) -> object:
             deep = _deepest(root)
         if deep is not None:
             raise _nesting_error(name, _mark(deep))
-        return loader.construct_document(root)
+        return _construct(loader, root)
     except (yaml.MarkedYAMLError, RecursionError) as exc:
         if (where := _too_deep(text)) is not None:
             raise _nesting_error(name, where) from None

@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from statistics import median
 from typing import ClassVar
 
-from pathways.cases.calendar import swedish_days_off
+from pathways.cases.calendar import days_off, days_off_in
 
 WEEKDAYS = {
     "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
@@ -32,8 +32,7 @@ class WorkingDays:
 
     def __init__(self, year: int):
         years = range(year - 1, year + 12)
-        self.names = {lang: swedish_days_off(years, language=code) for lang, code in (("sv", "sv"), ("en", "en_US"))}
-        off = set(self.names["sv"])
+        off = set(days_off_in(years))
         start, end = dt.date(year - 1, 1, 1).toordinal(), dt.date(year + 11, 12, 31).toordinal()
         self.working = [
             o
@@ -54,10 +53,10 @@ class WorkingDays:
         return self.working[i] - o
 
     def holidays_between(self, day: dt.date, first: int, last: int, lang: str) -> list[str]:
-        names = self.names[lang]
         found = []
         for offset in range(first, min(last, first + 400) + 1):
-            name = names.get(day + dt.timedelta(days=offset))
+            on = day + dt.timedelta(days=offset)
+            name = days_off(on.year, lang).get(on)
             if name:
                 name = str(name).split(";")[0]
                 found.append(name.lower() if lang == "sv" else name)

@@ -49,8 +49,6 @@ def referral_loops(edges: Columns, owners: set[str]) -> list[tuple[list[str], li
     >>> referral_loops((["a", "b", "b"], ["b", "a", "c"], ["h1", "h2", "h3"]), set())
     [(['a', 'b'], ['h1', 'h2'])]
     """
-    import networkx as nx  # here, not at the top: a run whose findings are cached needs no networkx
-
     senders, receivers, handovers = edges
     pred: dict[str, list[str]] = defaultdict(list)
     for a, b in zip(senders, receivers, strict=True):
@@ -63,10 +61,15 @@ def referral_loops(edges: Columns, owners: set[str]) -> list[tuple[list[str], li
             if before not in reach:
                 reach.add(before)
                 queue.append(before)
+    left = [
+        (a, b, h) for a, b, h in zip(senders, receivers, handovers, strict=True) if a not in reach and b not in reach
+    ]
+    if not left:
+        return []  # no handover between units that reach no owner: no loop
+    import networkx as nx  # here, not at the top: on most models every unit of most needs reaches an owner
+
     rest = nx.DiGraph()
-    for a, b, h in zip(senders, receivers, handovers, strict=True):
-        if a in reach or b in reach:
-            continue
+    for a, b, h in left:
         if rest.has_edge(a, b):
             rest.edges[a, b]["handovers"].append(h)
         else:
