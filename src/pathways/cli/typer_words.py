@@ -14,7 +14,14 @@ import re
 from typing import Any
 
 import typer
-from typer._click.formatting import HelpFormatter  # typer 0.29 keeps click inside: its formatter
+from typer._click.exceptions import (  # typer 0.29 keeps click inside: its exceptions and formatter
+    BadOptionUsage,
+    BadParameter,
+    MissingParameter,
+    NoSuchOption,
+    UsageError,
+)
+from typer._click.formatting import HelpFormatter
 
 from pathways.cli.common import HELP_LANG, h
 
@@ -60,10 +67,15 @@ def type_label(shown: str, flag: bool) -> str:
     """
     if flag:
         return ""
-    repeated = _LIST.fullmatch(shown)
-    inner = repeated.group(1) if repeated else shown.strip("<>")
+    inner, repeated = _bare(shown)
     label = f"<{TYPE_WORDS.get(inner.lower(), inner)}>"
     return f"{label} ..." if repeated else label
+
+
+def _bare(shown: str) -> tuple[str, bool]:
+    """typer's label without its brackets and ``list[...]``, and whether it was a list."""
+    repeated = _LIST.fullmatch(shown)
+    return (repeated.group(1), True) if repeated else (shown.strip("<>"), False)
 
 
 def say_types(params: Any, ctx: Any) -> None:
@@ -107,9 +119,7 @@ def swedish_rich_words() -> None:
 
 def _expected(param: Any, ctx: Any) -> str:
     """What ``param`` takes, in Swedish: its choices, a whole number in its range, a number."""
-    shown = (param.display_type(ctx) or "").strip("<>")
-    repeated = _LIST.fullmatch(f"<{shown}>")
-    shown = repeated.group(1) if repeated else shown
+    shown, _ = _bare(param.display_type(ctx) or "")
     if "|" in shown:
         return "ett av " + ", ".join(shown.split("|"))
     ranged = param._get_number_range_help_str() if hasattr(param, "_get_number_range_help_str") else None
@@ -125,30 +135,25 @@ def _name(exc: Any) -> str:
     return str(getattr(exc, "param_hint", None) or getattr(exc, "option_name", "") or "")
 
 
-def swedish_message(exc: Any, argv: tuple[str, ...]) -> str | None:
+def swedish_message(exc: Exception, argv: tuple[str, ...]) -> str | None:
     """A usage error said in Swedish from its kind, its parameter and the command line
-    ``argv``; None for a kind not known here.
-
-    The kinds are told by class name, as typer itself tells NoArgsIsHelpError.
-    """
-    kinds = {cls.__name__ for cls in type(exc).__mro__}
-    ctx = getattr(exc, "ctx", None)
-    if "NoSuchOption" in kinds:
+    ``argv``; None for a kind not known here."""
+    if isinstance(exc, NoSuchOption):
         maybe = list(getattr(exc, "possibilities", None) or [])
         hint = f" Menade du {' eller '.join(maybe)}?" if maybe else ""
         return f"Det finns ingen flagga {exc.option_name}.{hint}"
-    if "BadOptionUsage" in kinds:  # a value given to a flag (`--calendar=x`), or none to an option
+    if isinstance(exc, BadOptionUsage):  # a value given to a flag (`--calendar=x`), or none to an option
         given = any(word.startswith(f"{exc.option_name}=") for word in argv)
         return (
             f"Flaggan {exc.option_name} tar inget värde." if given else f"Flaggan {exc.option_name} behöver ett värde."
         )
-    if "MissingParameter" in kinds:
-        param = getattr(exc, "param", None)
+    if isinstance(exc, MissingParameter):
+        param = exc.param
         if param is not None and param.param_type_name == "argument":
             return f"Argumentet {param.display_name_raw} saknas."
         return f"Flaggan {_name(exc)} krävs."
-    if "BadParameter" in kinds and getattr(exc, "param", None) is not None:
-        return f"Ogiltigt värde för {_name(exc)}: ange {_expected(exc.param, ctx)}."
+    if isinstance(exc, BadParameter) and exc.param is not None:
+        return f"Ogiltigt värde för {_name(exc)}: ange {_expected(exc.param, exc.ctx)}."
     return None
 
 
@@ -166,8 +171,7 @@ def _said(message: str, exc: Exception) -> Exception:
     if ctx is not None:
         ctx.formatter_class = UsageFormatter
         in_help_language(ctx.command)
-    usage_error = next(cls for cls in type(exc).__mro__ if cls.__name__ == "UsageError")
-    said = usage_error(message, ctx)
+    said = UsageError(message, ctx)
     said.exit_code = getattr(exc, "exit_code", 2)
     return said
 
@@ -178,8 +182,6 @@ def no_such_command(ctx: Any, name: str, commands: list[str]) -> Exception | Non
     if HELP_LANG != "sv" or name in commands:
         return None
     import difflib
-
-    from typer._click.exceptions import UsageError  # typer 0.29 keeps click inside
 
     close = difflib.get_close_matches(name, commands, n=3)
     hint = f" Menade du {' eller '.join(close)}?" if close else ""
