@@ -87,7 +87,7 @@ def test_whatif_csv_reads_back():
 )
 def test_out_writes_what_the_terminal_would_show(args, tmp_path):
     shown = runner.invoke(app, args, env={"COLUMNS": "120"})
-    target = tmp_path / "out.txt"
+    target = tmp_path / f"ut-{'x' * 120}.txt"  # longer than the console: the path is printed whole
     written = runner.invoke(app, [*args, "--out", str(target)], env={"COLUMNS": "120"})
     assert shown.exit_code == written.exit_code == 0, written.output
     assert written.stdout == ""

@@ -17,6 +17,7 @@ from pathways.graphstore.connection import Settings, StoreError, connect, guarde
 from pathways.graphstore.mapping import build_id, edge_rows, node_rows
 from pathways.model.load import load_model
 from pathways.model.model import Model
+from tests.graphstore.conftest import empty
 from tests.neo4j_server.profiled import Profiled, Work
 
 runner = CliRunner()
@@ -140,8 +141,7 @@ def test_queries_are_read_only(driver, bundled):
 def test_server_killed_in_the_middle_of_a_push_keeps_the_previous_version(neo4j_server, settings, bundled, monkeypatch):
     settings = Settings(uri=settings.uri, username=settings.username, password=settings.password, timeout=3)
     with connect(settings) as driver:
-        with driver.session() as s:
-            s.run("MATCH (n) DETACH DELETE n").consume()
+        empty(driver)
         store.push(driver, build_graph(bundled), "baseline")
         target = Model(meta=bundled.meta.model_copy(update={"version": "2"}), collections=bundled.collections)
         monkeypatch.setattr(store, "BATCH", 20)

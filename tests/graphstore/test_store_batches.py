@@ -7,21 +7,22 @@ from neo4j.exceptions import TransientError
 
 from pathways.graph.build import build_graph
 from pathways.graphstore import store
-from pathways.graphstore.connection import Settings, connect
+from pathways.graphstore.connection import connect
 from pathways.model.load import load_model
 from pathways.model.model import Model
 from pathways.synth import synthesize, write_synth
-from tests.neo4j_server.server import Neo4jTestServer
+from tests.graphstore.conftest import empty
 
 LIMIT = "16MiB"
 """Removing the synthetic model's build (1,691 nodes, 12,686 relationships) in one transaction needs more."""
 
 
-@pytest.fixture(scope="module")
-def limited(tmp_path_factory):
-    """A server whose transactions may use at most ``LIMIT``, with a fresh store."""
-    with Neo4jTestServer(settings={"db.memory.transaction.max": LIMIT}) as server:
-        yield Settings(uri=server.uri, username=server.user, password=server.password, timeout=20)
+@pytest.fixture()
+def limited(neo4j_server, settings):
+    """The session's server, its transactions allowed at most ``LIMIT`` while the test runs."""
+    neo4j_server.set_dynamic("db.memory.transaction.max", LIMIT)
+    yield settings
+    neo4j_server.set_dynamic("db.memory.transaction.max")
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +45,7 @@ def test_old_builds_are_removed_in_batches_that_fit_a_transaction_limit(limited,
     monkeypatch.setattr(store, "BATCH", 500)
     monkeypatch.setattr(store, "DELETE_BATCH", 100)
     with connect(limited) as driver:
+        empty(driver)
         first = store.push(driver, _version(synthetic, "1"), "baseline")
         assert first.nodes > 10 * store.DELETE_BATCH
         with driver.session() as s, pytest.raises(TransientError):

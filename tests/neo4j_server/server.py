@@ -7,6 +7,8 @@ Usage (import this file however the test suite imports helpers)::
         ...
         server.kill()                          # SIGKILL, e.g. "crash in the middle of a push"
         server.restart()                       # same port + same store: Neo4j recovers it
+        server.set_dynamic("db.memory.transaction.max", "16MiB")   # a dynamic setting, until restart
+        server.set_dynamic("db.memory.transaction.max")            # back to its default
     # leaving the block stops the server and deletes its temporary directory
 
 The launcher lives in ``Launcher.java`` next to this file and is built by
@@ -194,6 +196,30 @@ class Neo4jTestServer:
         self._terminate(60.0)
         self._fixed_port = True  # clients may hold the old URI
         return self.start()
+
+    def set_dynamic(self, name: str, value: str | None = None, timeout: float = 30.0) -> None:
+        """Change the dynamic Neo4j setting ``name`` while the server runs (until it stops);
+        no ``value`` gives it back its default.
+
+        Community Neo4j has no ``dbms.setConfigValue``; the launcher applies the change itself.
+        """
+        if not self.running or self._proc is None or self._proc.stdin is None:
+            raise Neo4jServerError("server is not running")
+        offset = self.log_path.stat().st_size
+        self._proc.stdin.write(f"SET {name}{'' if value is None else ' ' + value}\n".encode())
+        self._proc.stdin.flush()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with open(self.log_path, "rb") as f:
+                f.seek(offset)
+                lines = f.read().decode("utf-8", "replace").splitlines()
+            if f"SET {name}" in lines:
+                return
+            refused = [line for line in lines if line.startswith(f"ERROR {name}:")]
+            if refused:
+                raise Neo4jServerError(refused[0])
+            time.sleep(0.05)
+        raise Neo4jServerError(f"no answer to SET {name} within {timeout:.0f}s\n{self._logs()}")
 
     def __enter__(self) -> Neo4jTestServer:
         return self.start()

@@ -11,6 +11,7 @@ import shutil
 import subprocess
 from html.parser import HTMLParser
 
+import pytest
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -42,11 +43,17 @@ class _Headings(HTMLParser):
             self.headings[-1] += data
 
 
-def _pdf_lines(page) -> list[str]:
-    return [line.strip() for line in (page.extract_text() or "").splitlines() if line.strip()]
+def _pdf_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def test_pdf_is_a4_with_page_numbers_and_the_summary_first(full_report, bundled):
+@pytest.fixture(scope="module")
+def pdf_text(full_report) -> list[str]:
+    """The text of each page of the report's PDF, read once (pypdf takes about a second a page)."""
+    return [page.extract_text() or "" for page in PdfReader(full_report.files["pdf"]).pages]
+
+
+def test_pdf_is_a4_with_page_numbers_and_the_summary_first(full_report, pdf_text, bundled):
     pdf = PdfReader(full_report.files["pdf"])
     n = len(pdf.pages)
     analysis = bundled["analysis"]
@@ -54,22 +61,21 @@ def test_pdf_is_a4_with_page_numbers_and_the_summary_first(full_report, bundled)
     # what-if about a page and a half each (its diagram, then what goes wrong).
     limit = 30 + 1.5 * (len(analysis.traces) + len(analysis.comparisons))
     assert 20 <= n <= limit, f"{n} pages, {limit:.0f} at most for this model"
-    for i, page in enumerate(pdf.pages, 1):
+    for i, (page, text) in enumerate(zip(pdf.pages, pdf_text, strict=True), 1):
         size = sorted((round(float(page.mediabox.width)), round(float(page.mediabox.height))))
         assert size == sorted(A4), (i, size)
-        assert f"Sida {i} av {n}" in (page.extract_text() or ""), i
-    first = " ".join(_pdf_lines(pdf.pages[0]))
+        assert f"Sida {i} av {n}" in text, i
+    first = " ".join(_pdf_lines(pdf_text[0]))
     assert "Sammanfattning för ledningen" in first and "Det viktigaste att ändra" in first
     assert "PW1" not in first, "no rule codes on page one"
 
 
-def test_no_pdf_page_ends_with_a_heading(full_report):
+def test_no_pdf_page_ends_with_a_heading(full_report, pdf_text):
     p = _Headings()
     p.feed(full_report.files["html"].read_text(encoding="utf-8"))
     headings = {h.strip() for h in p.headings if h.strip()}
-    pdf = PdfReader(full_report.files["pdf"])
-    for i, page in enumerate(pdf.pages, 1):
-        body = [x for x in _pdf_lines(page) if not re.search(r"Sida \d+ av \d+|modell [0-9a-f]{12}", x)]
+    for i, text in enumerate(pdf_text, 1):
+        body = [x for x in _pdf_lines(text) if not re.search(r"Sida \d+ av \d+|modell [0-9a-f]{12}", x)]
         assert body, i
         last = body[-1]
         wrapped = [h for h in headings if len(last) >= 8 and (h.startswith(last) or h.endswith(last))]

@@ -225,6 +225,7 @@ def whatif_cmd(
         err_console.print(
             f"{file}: fallet passar ingen av modellerna och är inte med / the case fits neither model and is left out",
             markup=False,
+            soft_wrap=True,
         )
     config = load_config(model_dir, all_rules())
     result = compare(model, changed, cases, WhatIfOptions(calendar=calendar, config=config), loaded)

@@ -150,7 +150,7 @@ def output(out: Path | None) -> Iterator[None]:
     finally:
         console.file = cast(Any, None)  # back to whatever sys.stdout is then
     write_text(out, buffer.getvalue(), newline="")
-    err_console.print(f"{out}", markup=False)
+    err_console.print(f"{out}", markup=False, soft_wrap=True)
 
 
 def report_problems(exc: ModelError) -> None:

@@ -1,9 +1,11 @@
 package pathways.testserver;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,14 +13,18 @@ import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.cli.ExecutionContext;
 import org.neo4j.commandline.admin.security.SetInitialPasswordCommand;
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.SettingImpl;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.config.Setting;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import picocli.CommandLine;
 
 /**
@@ -32,7 +38,9 @@ import picocli.CommandLine;
  * $NEO4J_TEST_PASSWORD, fixed when the store in DATA_DIR is created), prints "READY PORT"
  * once Bolt accepts connections and shuts down cleanly on SIGTERM/SIGINT. With
  * --watch-stdin it also shuts down when stdin reaches EOF, i.e. when the parent process
- * (the test runner) dies. DATA_DIR is the Neo4j home: store in DATA_DIR/data, logs in
+ * (the test runner) dies, and reads commands from stdin, one per line: "SET NAME VALUE" changes
+ * a dynamic setting (e.g. db.memory.transaction.max) until the server stops, "SET NAME" gives it
+ * back its default; each is answered "SET NAME" or "ERROR NAME: reason" on stdout. DATA_DIR is the Neo4j home: store in DATA_DIR/data, logs in
  * DATA_DIR/logs/debug.log. Settings in DATA_DIR/conf/neo4j.conf, when that file exists,
  * come on top of the ones below (e.g. a transaction memory limit for one test).
  */
@@ -97,10 +105,36 @@ public final class Launcher {
         System.out.flush();
 
         if (watchStdin) {
-            System.in.transferTo(OutputStream.nullOutputStream()); // blocks until EOF
+            Config config = ((GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))
+                    .getDependencyResolver().resolveDependency(Config.class);
+            var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line = in.readLine(); line != null; line = in.readLine()) { // until EOF
+                System.out.println(command(config, line.strip()));
+                System.out.flush();
+            }
             System.exit(0); // runs the shutdown hook
         }
         stopped.await(); // until SIGTERM/SIGINT runs the shutdown hook
+    }
+
+    /** "SET NAME [VALUE]": a dynamic setting changed, as dbms.setConfigValue would in Enterprise. */
+    @SuppressWarnings("unchecked")
+    private static String command(Config config, String line) {
+        String[] words = line.split(" ", 3);
+        if (words.length < 2 || !words[0].equals("SET")) {
+            return "ERROR " + line + ": expected SET NAME [VALUE]";
+        }
+        Setting<Object> setting = config.getDeclaredSettings().get(words[1]);
+        if (setting == null || !setting.dynamic()) {
+            return "ERROR " + words[1] + ": not a dynamic setting";
+        }
+        try {
+            Object value = words.length == 3 ? ((SettingImpl<Object>) setting).parse(words[2]) : setting.defaultValue();
+            config.setDynamic(setting, value, "pathways-test-server");
+            return "SET " + words[1];
+        } catch (RuntimeException e) {
+            return "ERROR " + words[1] + ": " + e.getMessage();
+        }
     }
 
     private static void waitForBolt(int port) throws InterruptedException {
