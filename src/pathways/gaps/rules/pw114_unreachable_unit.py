@@ -22,7 +22,6 @@ O(U + H) for U units and H handovers.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import chain
 
 from pathways.analysis.handover_graph import handover_index, named
 from pathways.gaps.core import Context, Hit, Rule
@@ -32,20 +31,19 @@ from pathways.gaps.cypher import (
 )
 
 
-def reachable_units(ctx: Context) -> set[str]:
-    """The units a patient can reach from an entry unit through handovers and rejection paths."""
+def reachable_units(ctx: Context) -> bytearray:
+    """Marks by unit position (:class:`~pathways.analysis.handover_graph.HandoverIndex`): 1 where a
+    patient can reach the unit from an entry unit through handovers and rejection paths."""
     index = handover_index(ctx)
-    moves = index.succ
-    rejected: dict[str, list[str]] = {}
-    for sender, target, _ in index.rejects:
-        rejected.setdefault(sender, []).append(target)
-    seen = {u.id for u in ctx.model.units if u.entry}
-    stack = list(seen)
+    moves, position = index.moves, index.position
+    seen = bytearray(len(index.units))
+    stack = [position[u.id] for u in ctx.model.units if u.entry]
+    for unit in stack:
+        seen[unit] = 1
     while stack:
-        unit = stack.pop()
-        for nxt in chain(moves[unit], rejected.get(unit, ())):
-            if nxt not in seen:
-                seen.add(nxt)
+        for nxt in moves[stack.pop()]:
+            if not seen[nxt]:
+                seen[nxt] = 1
                 stack.append(nxt)
     return seen
 
@@ -53,17 +51,10 @@ def reachable_units(ctx: Context) -> set[str]:
 def check(ctx: Context) -> Iterator[Hit]:
     index = handover_index(ctx)
     seen = reachable_units(ctx)
-    unreached = [unit for unit in ctx.model.units if unit.id not in seen]
-    rejected_to: dict[str, set[str]] = {}
-    if unreached:
-        lost = {unit.id for unit in unreached}
-        for _, target, h in index.rejects:
-            if target in lost:
-                rejected_to.setdefault(target, set()).add(h)
+    position, arriving, handovers = index.position, index.arriving, index.handovers
+    unreached = [unit for unit in ctx.model.units if not seen[position[unit.id]]]
     for unit in unreached:
-        leading = sorted(
-            {h for handovers in index.pred[unit.id].values() for h in handovers} | rejected_to.get(unit.id, set())
-        )
+        leading = sorted({handovers[i] for i in arriving[position[unit.id]]})
         via = {
             lang: (" " + VIA[lang] + named(ctx, leading, lang) + "." if leading else " " + NONE[lang])
             for lang in ("sv", "en")
