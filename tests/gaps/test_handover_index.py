@@ -24,6 +24,7 @@ NEEDS = ["n0", "n1", "n2"]
 @st.composite
 def models(draw) -> Model:
     units = draw(st.lists(st.sampled_from(UNITS), unique=True, max_size=6))
+    entry = draw(st.sets(st.sampled_from(UNITS)))
     handovers = draw(
         st.lists(
             st.tuples(
@@ -51,6 +52,7 @@ def models(draw) -> Model:
                     "principal": unit_principal[i],
                     "care_level": "primarvard",
                     "settings": ["mottagning"],
+                    "entry": u in entry,
                     **label,
                 }
             )
@@ -122,6 +124,7 @@ def test_index_is_the_straightforward_one(model):
     expected = straightforward(model)
     assert index.units == expected["units"]
     assert index.position == {u: i for i, u in enumerate(expected["units"])}
+    assert list(index.entry) == [int(u.entry) for u in model.units]
     assert index.handovers == expected["handovers"]
     assert list(index.senders) == expected["senders"]
     assert list(index.receivers) == expected["receivers"]

@@ -52,6 +52,8 @@ class HandoverIndex:
 
     units: list[str]
     position: dict[str, int]
+    entry: bytearray
+    """1 at the position of each entry unit (the model's units are the first positions, in order)."""
     handovers: list[str]
     senders: array
     receivers: array
@@ -117,6 +119,7 @@ def build_index(model: Model) -> HandoverIndex:
     position: dict[str, int] = {}
     kind_cache: dict[str, str | None] = {}
     unit_kind: dict[str, str | None] = {}
+    entry = bytearray()
     for u in model.units:
         if u.principal not in kind_cache:
             kind_cache[u.principal] = principal_kind(model, u.principal)
@@ -124,6 +127,7 @@ def build_index(model: Model) -> HandoverIndex:
         if u.id not in position:
             position[u.id] = len(units)
             units.append(u.id)
+            entry.append(u.entry)
     moves: list[list[int]] = [[] for _ in units]
     arriving: list[list[int]] = [[] for _ in units]
 
@@ -165,7 +169,7 @@ def build_index(model: Model) -> HandoverIndex:
             arriving[r].append(i)
     owned, owners = _ownership(model, position)
     return HandoverIndex(
-        units, position, columns.ids, senders, receivers, moves, arriving, by_need, owned, owners, unit_kind
+        units, position, entry, columns.ids, senders, receivers, moves, arriving, by_need, owned, owners, unit_kind
     )
 
 

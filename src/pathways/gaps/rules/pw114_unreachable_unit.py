@@ -35,11 +35,10 @@ def reachable_units(ctx: Context) -> bytearray:
     """Marks by unit position (:class:`~pathways.analysis.handover_graph.HandoverIndex`): 1 where a
     patient can reach the unit from an entry unit through handovers and rejection paths."""
     index = handover_index(ctx)
-    moves, position = index.moves, index.position
+    moves = index.moves
     seen = bytearray(len(index.units))
-    stack = [position[u.id] for u in ctx.model.units if u.entry]
-    for unit in stack:
-        seen[unit] = 1
+    seen[: len(index.entry)] = index.entry
+    stack = [p for p, entry in enumerate(index.entry) if entry]
     while stack:
         for nxt in moves[stack.pop()]:
             if not seen[nxt]:
@@ -51,28 +50,30 @@ def reachable_units(ctx: Context) -> bytearray:
 def check(ctx: Context) -> Iterator[Hit]:
     index = handover_index(ctx)
     seen = reachable_units(ctx)
-    position, arriving, handovers = index.position, index.arriving, index.handovers
-    unreached = [unit for unit in ctx.model.units if not seen[position[unit.id]]]
-    for unit in unreached:
-        leading = sorted({handovers[i] for i in arriving[position[unit.id]]})
+    arriving, handovers = index.arriving, index.handovers
+    for p, reached in enumerate(seen[: len(index.entry)]):
+        if reached:
+            continue
+        unit_id = index.units[p]
+        leading = sorted({handovers[i] for i in arriving[p]})
         via = {
             lang: (" " + VIA[lang] + named(ctx, leading, lang) + "." if leading else " " + NONE[lang])
             for lang in ("sv", "en")
         }
         yield Hit(
-            key=(unit.id,),
-            elements=[unit.id, *leading],
+            key=(unit_id,),
+            elements=[unit_id, *leading],
             message={
                 "sv": (
-                    f"Ingen patient kan nå '{ctx.label(unit.id, 'sv')}': verksamheten är ingen ingång, och ingen "
+                    f"Ingen patient kan nå '{ctx.label(unit_id, 'sv')}': verksamheten är ingen ingång, och ingen "
                     f"överlämning eller avvisningsväg leder dit från en ingång.{via['sv']}"
                 ),
                 "en": (
-                    f"No patient can reach '{ctx.label(unit.id, 'en')}': it is not an entry unit, and no handover "
+                    f"No patient can reach '{ctx.label(unit_id, 'en')}': it is not an entry unit, and no handover "
                     f"or rejection path leads there from an entry unit.{via['en']}"
                 ),
             },
-            data={"unit": unit.id, "leading_handovers": leading},
+            data={"unit": unit_id, "leading_handovers": leading},
         )
 
 
