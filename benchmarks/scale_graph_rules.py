@@ -374,7 +374,9 @@ def main() -> None:
         f"shared, computed once per analysis (best of {args.repeat}): "
         + ", ".join(f"{name} {best[name][0]:.3f} s" for name in shared)
     )
-    units = nx.DiGraph({sender: list(receivers) for sender, receivers in index.succ.items()})
+    units = nx.DiGraph()
+    units.add_nodes_from(range(len(index.units)))
+    units.add_edges_from(zip(index.senders, index.receivers, strict=True))
     print(
         f"unit graph: {units.number_of_nodes()} units, {units.number_of_edges()} unit pairs, "
         f"{nx.number_strongly_connected_components(units)} strongly connected components, the largest "

@@ -34,9 +34,11 @@ def test_quiet(tmp_path):
 
 def test_the_unit_projection(tmp_path):
     index = build_index(fixture_model(tmp_path, "pw114_fires"))
-    assert index.succ["vc"]["hsv"] == ["h1"]
-    assert index.pred["hsv"] == {"vc": ["h1"]}
-    assert index.rejects == [("vc", "avvisad", "h1")]
+    at = index.position
+    h1 = index.handovers.index("h1")
+    assert [index.units[b] for b in index.moves[at["vc"]]][:2] == ["hsv", "avvisad"]
+    assert h1 in index.arriving[at["hsv"]] and h1 in index.arriving[at["avvisad"]]
+    assert (index.senders[h1], index.receivers[h1]) == (at["vc"], at["hsv"])
     assert index.principal_kind["hsv"] == "municipality" and index.principal_kind["vc"] == "region"
 
 

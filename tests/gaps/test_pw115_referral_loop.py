@@ -75,11 +75,12 @@ def brute_force_loops(units, edges, owners):
 @given(referral_graphs())
 def test_loops_match_brute_force(case):
     units, edges, owners = case
-    columns = ([a for a, _ in edges], [b for _, b in edges], [f"h-{a}-{b}" for a, b in edges])
-    found = referral_loops(columns, set(owners))
-    assert {frozenset(us) for us, _ in found} == brute_force_loops(units, edges, owners)
+    at = {u: i for i, u in enumerate(units)}
+    senders, receivers = [at[a] for a, _ in edges], [at[b] for _, b in edges]
+    found = referral_loops(range(len(edges)), senders, receivers, [at[o] for o in owners], len(units))
+    assert {frozenset(units[p] for p in us) for us, _ in found} == brute_force_loops(units, edges, owners)
     for us, inside in found:
-        assert inside == sorted(f"h-{a}-{b}" for a, b in edges if a in us and b in us)
+        assert sorted(inside) == [e for e, (a, b) in enumerate(edges) if at[a] in us and at[b] in us]
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -84,18 +84,17 @@ def test_handover_index_equals_networkx_insertion(tmp_path):
         else:
             plain.add_edge(h.from_, h.to, handovers=[h.id])
     index = build_index(model)
-    assert list(index.succ) == list(plain) == list(index.pred)
-    assert [(n, list(index.succ[n].items())) for n in plain] == [
-        (n, [(m, d["handovers"]) for m, d in plain.succ[n].items()]) for n in plain
-    ]
-    assert [(n, list(index.pred[n].items())) for n in plain] == [
-        (n, [(m, d["handovers"]) for m, d in plain.pred[n].items()]) for n in plain
-    ]
+    units = index.units
+    assert units == list(plain)
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for a, b, h in zip(index.senders, index.receivers, index.handovers, strict=True):
+        pairs.setdefault((units[a], units[b]), []).append(h)
+    assert pairs == {(a, b): d["handovers"] for a, b, d in plain.edges(data=True)}
+    assert len(pairs) == plain.number_of_edges() > 0
     assert index.principal_kind == {u.id: principal_kind(model, u.principal) for u in model.units}
-    assert sum(len(out) for out in index.succ.values()) == plain.number_of_edges() > 0
     for need in model.needs:
-        senders, receivers, handovers = index.by_need.get(need.id, ([], [], []))
-        assert list(zip(senders, receivers, handovers, strict=True)) == [
+        edges = index.by_need.get(need.id, [])
+        assert [(units[index.senders[e]], units[index.receivers[e]], index.handovers[e]) for e in edges] == [
             (h.from_, h.to, h.id) for h in model.handovers for n in h.needs if n == need.id
         ]
 

@@ -40,9 +40,12 @@ class Coverage:
 
 def unit_principals(model: Model, unit_id: str) -> list[str]:
     """The principals a unit belongs to (the members, when its principal is a group)."""
-    unit = model.by_id[unit_id]
-    owner = model.by_id[unit.principal]
-    return list(owner.members) if model.kind_of[unit.principal] == "principal_groups" else [owner.id]
+    return _principals_of(model, model.by_id[unit_id].principal)
+
+
+def _principals_of(model: Model, principal_id: str) -> list[str]:
+    owner = model.by_id[principal_id]
+    return list(owner.members) if model.kind_of[principal_id] == "principal_groups" else [owner.id]
 
 
 def catchments(model: Model) -> list[Catchment]:
@@ -54,15 +57,24 @@ def catchments(model: Model) -> list[Catchment]:
 
     Cost: O(U * P_u) to sort the units by the principals they belong to, then
     O(M * U_m) to form each municipality's reach of U_m units (its own and its region's).
+    A unit is read once: the sets it joins are worked out once per principal (a few
+    hundred), not looked up in the model's index of every element once per unit.
     """
     principals = {p.id: p for p in model.principals}
     municipalities = [p for p in model.principals if p.kind == "municipality"]
     own: dict[str, set[str]] = defaultdict(set)
     regional: dict[str, set[str]] = defaultdict(set)
+    joins: dict[str, list[set[str]]] = {}
+    """Per principal of a unit: the sets its units join (its members', for a group)."""
     for u in model.units:
-        for pid in unit_principals(model, u.id):
-            p = principals[pid]
-            (own[pid] if p.kind == "municipality" else regional[p.county]).add(u.id)
+        sets = joins.get(u.principal)
+        if sets is None:
+            sets = joins[u.principal] = [
+                own[pid] if principals[pid].kind == "municipality" else regional[principals[pid].county]
+                for pid in _principals_of(model, u.principal)
+            ]
+        for joined in sets:
+            joined.add(u.id)
     if not municipalities:
         counties = sorted({p.county for p in model.principals}) or [model.meta.county]
         return [Catchment(counties[0], counties[0], (), frozenset(u.id for u in model.units))]

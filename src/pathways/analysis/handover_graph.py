@@ -2,32 +2,34 @@
 
 The typed MultiDiGraph of :mod:`pathways.graph.build` joins units through handover
 nodes (``unit -SENDS-> handover -TO-> unit``). The graph-shaped gap rules (PW110,
-PW113-PW117) want the units only, so this module projects it once per analysis
-(:func:`handover_index`, cached on the rule Context), as plain dicts and lists:
+PW113-PW117) want the units only, so this module projects the handovers once per
+analysis (:func:`handover_index`, cached on the rule Context). Units are numbered:
+position ``p`` is ``units[p]`` (the model's units in order, then handover ends that are
+no unit, as first met), and handover ``i`` is the model's ``i``-th. The index holds
 
-* :attr:`HandoverIndex.succ`, ``sender -> receiver -> handover ids`` (model order), one
-  entry per pair of units joined by at least one handover; every unit is a key (model
-  order, then handover ends that are no unit), as in a ``networkx.DiGraph`` filled unit
-  by unit and handover by handover; :attr:`HandoverIndex.pred` is the same the other way
-  round (``receiver -> sender -> the same list``);
-* :attr:`HandoverIndex.by_need`, for each need the handovers that transfer it as three
-  lists side by side: senders, receivers, handover ids (the per-need referral graphs of
-  PW115);
-* :attr:`HandoverIndex.rejects`, ``(sender, on_reject.to, handover)`` triples;
+* :attr:`HandoverIndex.senders` and :attr:`HandoverIndex.receivers`, each handover's two
+  ends as positions (``array`` of machine integers);
+* :attr:`HandoverIndex.moves`, for each position the positions a patient moves on to
+  from there: the receiver of each handover it sends, then its rejection target (model
+  order, repeats kept); a unit sends a handover exactly when its list is not empty;
+* :attr:`HandoverIndex.arriving`, for each position the handovers (numbers) that bring
+  patients there: as receiver or as ``on_reject.to``;
+* :attr:`HandoverIndex.by_need`, for each need the handovers (numbers) that transfer it,
+  in model order (the per-need referral graphs of PW115);
 * :attr:`HandoverIndex.owned`, the needs each unit owns through a responsibility (for
-  any profile, setting or time window), and :attr:`HandoverIndex.owners`, its inverse;
+  any profile, setting or time window), and :attr:`HandoverIndex.owners`, its inverse
+  (for each need the positions of its owners, each once);
 * :attr:`HandoverIndex.principal_kind`, ``region`` or ``municipality`` for each unit
   (a principal group has members of one kind only; the validator checks that).
 
+The handovers are read from their columns (:func:`pathways.model.columns.columns_of`),
+not from the pydantic objects, and the rules' searches mark positions in a
+``bytearray`` instead of looking strings up in sets: every structure the searches walk
+is dense, which keeps them linear in the model where a set of strings and 100,000
+objects of 1.5 kB each were not (``benchmarks/LINEAR.md``).
+
 Cost: O(U + H * N_h + R * N_r) for U units, H handovers with N_h needs each and R
-responsibilities with N_r needs each; one pass, no path is enumerated. A handover adds
-references to strings the model already holds, and one list per new pair of units: no
-object per handover (a dict, a list and two sets per pair cost 4x national a page fault
-per four handovers and made the index grow faster than the model, ``benchmarks/LINEAR.md``).
-Every unit id in the index is the unit's own id string, not the handover's copy of it:
-the rules' searches then look up some 16,000 strings (4x national) that stay in the
-cache instead of one per handover end spread over the whole model, and a lookup finds
-its key by identity.
+responsibilities with N_r needs each; one pass, no path is enumerated.
 
 Two small helpers for those rules' findings live here too: :func:`cubes_of` (a profile
 set as cubes and text, memoised per analysis) and :func:`named` (labels for a message,
@@ -36,25 +38,30 @@ a few named and the rest counted).
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
+from pathways.model.columns import columns_of
 from pathways.model.model import Model
-
-Columns = tuple[list[str], list[str], list[str]]
-"""Senders, receivers and handover ids, side by side."""
 
 
 @dataclass
 class HandoverIndex:
     """The handovers of a model projected onto its units (see the module docstring)."""
 
-    succ: dict[str, dict[str, list[str]]]
-    pred: dict[str, dict[str, list[str]]]
-    by_need: dict[str, Columns]
-    rejects: list[tuple[str, str, str]]
+    units: list[str]
+    position: dict[str, int]
+    entry: bytearray
+    """1 at the position of each entry unit (the model's units are the first positions, in order)."""
+    handovers: list[str]
+    senders: array
+    receivers: array
+    moves: list[list[int]]
+    arriving: list[list[int]]
+    by_need: dict[str, array]
     owned: dict[str, set[str]]
-    owners: dict[str, set[str]]
+    owners: dict[str, list[int]]
     principal_kind: dict[str, str | None]
 
 
@@ -77,56 +84,93 @@ def principal_kind(model: Model, principal_id: str) -> str | None:
     return next(iter(kinds)) if len(kinds) == 1 else None
 
 
+def _ownership(model: Model, position: dict[str, int]) -> tuple[dict[str, set[str]], dict[str, list[int]]]:
+    """The needs each owner owns; for each need, the positions of the units that own it (each once)."""
+    owned: dict[str, set[str]] = {}
+    owners: dict[str, list[int]] = {}
+    for r in model.responsibilities:
+        owner, needs = r.owner, r.needs
+        mine = owned.get(owner)
+        if mine is None:
+            mine = owned[owner] = set()
+        at = position.get(owner)
+        for n in needs:
+            if n in mine:
+                continue
+            mine.add(n)
+            if at is not None:
+                who = owners.get(n)
+                if who is None:
+                    owners[n] = [at]
+                else:
+                    who.append(at)
+    return owned, owners
+
+
 def build_index(model: Model) -> HandoverIndex:
     """Project the handovers and responsibilities of a model onto its units.
 
     >>> from pathways.model.load import load_model
-    >>> build_index(load_model("model")).succ["vardcentral"]["kommunal-hemsjukvard"]  # doctest: +SKIP
-    ['ho-vc-hemsjukvard']
+    >>> index = build_index(load_model("model"))                      # doctest: +SKIP
+    >>> [index.units[b] for b in index.moves[index.position["vardcentral"]]][:1]  # doctest: +SKIP
+    ['kommunal-hemsjukvard']
     """
-    succ: dict[str, dict[str, list[str]]] = {}
-    pred: dict[str, dict[str, list[str]]] = {}
+    units: list[str] = []
+    position: dict[str, int] = {}
     kind_cache: dict[str, str | None] = {}
     unit_kind: dict[str, str | None] = {}
-    same: dict[str, str] = {}
+    entry = bytearray()
     for u in model.units:
         if u.principal not in kind_cache:
             kind_cache[u.principal] = principal_kind(model, u.principal)
         unit_kind[u.id] = kind_cache[u.principal]
-        if u.id not in succ:
-            succ[u.id], pred[u.id], same[u.id] = {}, {}, u.id
-    by_need: dict[str, Columns] = {}
-    rejects: list[tuple[str, str, str]] = []
-    for h in model.handovers:
-        a, b, hid = same.get(h.from_, h.from_), same.get(h.to, h.to), h.id
-        out = succ.get(a)
-        if out is None:
-            out = succ[a] = {}
-            pred[a] = {}
-        if b not in succ:
-            succ[b], pred[b] = {}, {}
-        ids = out.get(b)
-        if ids is None:
-            out[b] = pred[b][a] = [hid]
-        else:
-            ids.append(hid)
-        for n in h.needs:
-            columns = by_need.get(n)
-            if columns is None:
-                columns = by_need[n] = ([], [], [])
-            columns[0].append(a)
-            columns[1].append(b)
-            columns[2].append(hid)
-        reject = h.on_reject
-        if reject is not None and reject.to is not None:
-            rejects.append((a, same.get(reject.to, reject.to), hid))
-    owned: dict[str, set[str]] = {}
-    owners: dict[str, set[str]] = {}
-    for r in model.responsibilities:
-        owned.setdefault(r.owner, set()).update(r.needs)
-        for n in r.needs:
-            owners.setdefault(n, set()).add(r.owner)
-    return HandoverIndex(succ, pred, by_need, rejects, owned, owners, unit_kind)
+        if u.id not in position:
+            position[u.id] = len(units)
+            units.append(u.id)
+            entry.append(u.entry)
+    moves: list[list[int]] = [[] for _ in units]
+    arriving: list[list[int]] = [[] for _ in units]
+
+    def place(unit_id: str) -> int:
+        """The position of a handover end that is no unit (given one when first met)."""
+        found = position[unit_id] = len(units)
+        units.append(unit_id)
+        moves.append([])
+        arriving.append([])
+        return found
+
+    columns = columns_of(model)
+    senders, receivers = array("l"), array("l")
+    by_need: dict[str, array] = {}
+    get = position.get
+    for i, (a_id, b_id, needs, r_id) in enumerate(
+        zip(columns.senders, columns.receivers, columns.needs, columns.rejected_to, strict=True)
+    ):
+        a = get(a_id)
+        if a is None:
+            a = place(a_id)
+        b = get(b_id)
+        if b is None:
+            b = place(b_id)
+        senders.append(a)
+        receivers.append(b)
+        moves[a].append(b)
+        arriving[b].append(i)
+        for n in needs:
+            column = by_need.get(n)
+            if column is None:
+                column = by_need[n] = array("l")
+            column.append(i)
+        if r_id is not None:
+            r = get(r_id)
+            if r is None:
+                r = place(r_id)
+            moves[a].append(r)
+            arriving[r].append(i)
+    owned, owners = _ownership(model, position)
+    return HandoverIndex(
+        units, position, entry, columns.ids, senders, receivers, moves, arriving, by_need, owned, owners, unit_kind
+    )
 
 
 _CACHE: WeakKeyDictionary = WeakKeyDictionary()

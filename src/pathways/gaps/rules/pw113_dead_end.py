@@ -23,7 +23,6 @@ the cube cover of a handover's profiles once per distinct profile set (memoised)
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from pathways.analysis.handover_graph import cubes_of, handover_index, named
@@ -32,26 +31,24 @@ from pathways.gaps.cypher import (
     LANGS,
     VERSION,
 )
+from pathways.model.columns import columns_of
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     model = ctx.model
     index = handover_index(ctx)
-    incoming: dict[str, list[str]] = defaultdict(list)
-    for h in model.handovers:
-        incoming[h.to].append(h.id)
-    for _sender, target, h in index.rejects:
-        incoming[target].append(h)
-    dead_units = set()
+    position, arriving, moves, handovers = index.position, index.arriving, index.moves, index.handovers
+    dead = bytearray(len(index.units))
     for unit in model.units:
-        if unit.id not in incoming or index.owned.get(unit.id) or index.succ[unit.id]:
+        p = position[unit.id]
+        if not arriving[p] or index.owned.get(unit.id) or moves[p]:
             continue
-        dead_units.add(unit.id)
-        arriving = sorted(set(incoming[unit.id]))
-        via = {lang: named(ctx, arriving, lang) for lang in ("sv", "en")}
+        dead[p] = 1
+        arrived = sorted({handovers[i] for i in arriving[p]})
+        via = {lang: named(ctx, arrived, lang) for lang in ("sv", "en")}
         yield Hit(
             key=("unit", unit.id),
-            elements=[unit.id, *arriving],
+            elements=[unit.id, *arrived],
             message={
                 "sv": (
                     f"Patienten stannar hos '{ctx.label(unit.id, 'sv')}': verksamheten tar emot patienter "
@@ -62,23 +59,26 @@ def check(ctx: Context) -> Iterator[Hit]:
                     f"({via['en']}) but owns no need and hands over to nobody."
                 ),
             },
-            data={"part": "unit", "unit": unit.id, "handovers": arriving},
+            data={"part": "unit", "unit": unit.id, "handovers": arrived},
         )
-    passed_on: dict[str, set[str]] = {}
-    for need, (senders, _receivers, _handovers) in index.by_need.items():
-        for sender in senders:
-            passed_on.setdefault(sender, set()).add(need)
-    kept_at: dict[str, set[str]] = {}
+    passed_on: dict[int, set[str]] = {}
+    senders = index.senders
+    for need, edges in index.by_need.items():
+        for a in {senders[e] for e in edges}:
+            passed_on.setdefault(a, set()).add(need)
+    kept_at: dict[int, set[str]] = {}
     """The needs each receiver owns or passes on (a receiver gets many handovers)."""
-    for h in model.handovers:
-        if h.to in dead_units:
+    units, columns = index.units, columns_of(model)
+    for i, (b, needs) in enumerate(zip(index.receivers, columns.needs, strict=True)):
+        if dead[b]:
             continue
-        kept = kept_at.get(h.to)
+        kept = kept_at.get(b)
         if kept is None:
-            kept = kept_at[h.to] = index.owned.get(h.to, set()) | passed_on.get(h.to, set())
-        if kept.issuperset(h.needs):
+            kept = kept_at[b] = index.owned.get(units[b], set()) | passed_on.get(b, set())
+        if kept.issuperset(needs):
             continue
-        for need in dict.fromkeys(h.needs):
+        h = model.handovers[i]
+        for need in dict.fromkeys(needs):
             if need in kept:
                 continue
             yield Hit(

@@ -22,7 +22,6 @@ O(U + H) for U units and H handovers.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import chain
 
 from pathways.analysis.handover_graph import handover_index, named
 from pathways.gaps.core import Context, Hit, Rule
@@ -32,20 +31,18 @@ from pathways.gaps.cypher import (
 )
 
 
-def reachable_units(ctx: Context) -> set[str]:
-    """The units a patient can reach from an entry unit through handovers and rejection paths."""
+def reachable_units(ctx: Context) -> bytearray:
+    """Marks by unit position (:class:`~pathways.analysis.handover_graph.HandoverIndex`): 1 where a
+    patient can reach the unit from an entry unit through handovers and rejection paths."""
     index = handover_index(ctx)
-    moves = index.succ
-    rejected: dict[str, list[str]] = {}
-    for sender, target, _ in index.rejects:
-        rejected.setdefault(sender, []).append(target)
-    seen = {u.id for u in ctx.model.units if u.entry}
-    stack = list(seen)
+    moves = index.moves
+    seen = bytearray(len(index.units))
+    seen[: len(index.entry)] = index.entry
+    stack = [p for p, entry in enumerate(index.entry) if entry]
     while stack:
-        unit = stack.pop()
-        for nxt in chain(moves[unit], rejected.get(unit, ())):
-            if nxt not in seen:
-                seen.add(nxt)
+        for nxt in moves[stack.pop()]:
+            if not seen[nxt]:
+                seen[nxt] = 1
                 stack.append(nxt)
     return seen
 
@@ -53,35 +50,30 @@ def reachable_units(ctx: Context) -> set[str]:
 def check(ctx: Context) -> Iterator[Hit]:
     index = handover_index(ctx)
     seen = reachable_units(ctx)
-    unreached = [unit for unit in ctx.model.units if unit.id not in seen]
-    rejected_to: dict[str, set[str]] = {}
-    if unreached:
-        lost = {unit.id for unit in unreached}
-        for _, target, h in index.rejects:
-            if target in lost:
-                rejected_to.setdefault(target, set()).add(h)
-    for unit in unreached:
-        leading = sorted(
-            {h for handovers in index.pred[unit.id].values() for h in handovers} | rejected_to.get(unit.id, set())
-        )
+    arriving, handovers = index.arriving, index.handovers
+    for p, reached in enumerate(seen[: len(index.entry)]):
+        if reached:
+            continue
+        unit_id = index.units[p]
+        leading = sorted({handovers[i] for i in arriving[p]})
         via = {
             lang: (" " + VIA[lang] + named(ctx, leading, lang) + "." if leading else " " + NONE[lang])
             for lang in ("sv", "en")
         }
         yield Hit(
-            key=(unit.id,),
-            elements=[unit.id, *leading],
+            key=(unit_id,),
+            elements=[unit_id, *leading],
             message={
                 "sv": (
-                    f"Ingen patient kan nå '{ctx.label(unit.id, 'sv')}': verksamheten är ingen ingång, och ingen "
+                    f"Ingen patient kan nå '{ctx.label(unit_id, 'sv')}': verksamheten är ingen ingång, och ingen "
                     f"överlämning eller avvisningsväg leder dit från en ingång.{via['sv']}"
                 ),
                 "en": (
-                    f"No patient can reach '{ctx.label(unit.id, 'en')}': it is not an entry unit, and no handover "
+                    f"No patient can reach '{ctx.label(unit_id, 'en')}': it is not an entry unit, and no handover "
                     f"or rejection path leads there from an entry unit.{via['en']}"
                 ),
             },
-            data={"unit": unit.id, "leading_handovers": leading},
+            data={"unit": unit_id, "leading_handovers": leading},
         )
 
 

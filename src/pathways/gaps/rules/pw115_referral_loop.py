@@ -30,10 +30,9 @@ once per distinct profile set (memoised).
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
-from pathways.analysis.handover_graph import Columns, cubes_of, handover_index, named
+from pathways.analysis.handover_graph import cubes_of, handover_index, named
 from pathways.gaps.core import Context, Hit, Rule
 from pathways.gaps.cypher import (
     LANGS,
@@ -41,59 +40,75 @@ from pathways.gaps.cypher import (
 )
 
 
-def referral_loops(edges: Columns, owners: set[str]) -> list[tuple[list[str], list[str]]]:
-    """The loops of one need's referral graph (senders, receivers, handovers): ``(sorted units, sorted handovers inside)``.
+def referral_loops(
+    edges: Sequence[int], senders: Sequence[int], receivers: Sequence[int], owners: Iterable[int], size: int
+) -> list[tuple[set[int], list[int]]]:
+    """The loops of one need's referral graph, over units numbered ``0 .. size - 1``.
 
-    >>> referral_loops((["a", "b", "b"], ["b", "a", "c"], ["h1", "h2", "h3"]), {"c"})
+    ``edges`` are the numbers of the need's handovers, ``senders[e]`` and ``receivers[e]``
+    the ends of handover ``e``, ``owners`` the units that own the need. Each loop is
+    ``(its units, the edges inside it)``, in no particular order.
+
+    >>> referral_loops([0, 1, 2], [0, 1, 1], [1, 0, 2], [2], 3)
     []
-    >>> referral_loops((["a", "b", "b"], ["b", "a", "c"], ["h1", "h2", "h3"]), set())
-    [(['a', 'b'], ['h1', 'h2'])]
+    >>> referral_loops([0, 1, 2], [0, 1, 1], [1, 0, 2], [], 3)
+    [({0, 1}, [0, 1])]
     """
-    senders, receivers, handovers = edges
-    pred: dict[str, list[str]] = defaultdict(list)
-    for a, b in zip(senders, receivers, strict=True):
-        pred[b].append(a)
-    reach = set(owners)
-    queue = deque(reach)
-    while queue:
-        unit = queue.popleft()
-        for before in pred.get(unit, ()):
-            if before not in reach:
-                reach.add(before)
-                queue.append(before)
-    left = [
-        (a, b, h) for a, b, h in zip(senders, receivers, handovers, strict=True) if a not in reach and b not in reach
-    ]
+    pred: dict[int, list[int]] = {}
+    for e in edges:
+        b = receivers[e]
+        earlier = pred.get(b)
+        if earlier is None:
+            pred[b] = [senders[e]]
+        else:
+            earlier.append(senders[e])
+    reach = bytearray(size)
+    stack = list(owners)
+    for unit in stack:
+        reach[unit] = 1
+    while stack:
+        for before in pred.get(stack.pop(), ()):
+            if not reach[before]:
+                reach[before] = 1
+                stack.append(before)
+    left = [e for e in edges if not reach[senders[e]] and not reach[receivers[e]]]
     if not left:
         return []  # no handover between units that reach no owner: no loop
     import networkx as nx  # here, not at the top: on most models every unit of most needs reaches an owner
 
     rest = nx.DiGraph()
-    for a, b, h in left:
+    for e in left:
+        a, b = senders[e], receivers[e]
         if rest.has_edge(a, b):
-            rest.edges[a, b]["handovers"].append(h)
+            rest.edges[a, b]["handovers"].append(e)
         else:
-            rest.add_edge(a, b, handovers=[h])
+            rest.add_edge(a, b, handovers=[e])
     loops = []
     for comp in nx.strongly_connected_components(rest):
         if len(comp) == 1:
             (only,) = comp
             if not rest.has_edge(only, only):
                 continue
-        units = sorted(comp)
-        inside = sorted({h for a in comp for b, data in rest.succ[a].items() if b in comp for h in data["handovers"]})
-        loops.append((units, inside))
-    return sorted(loops)
+        inside = [e for a in comp for b, data in rest.succ[a].items() if b in comp for e in data["handovers"]]
+        loops.append((comp, inside))
+    return loops
+
+
+def need_loops(ctx: Context, need: str) -> list[tuple[list[str], list[str]]]:
+    """The loops of a need's referral graph: ``(sorted unit ids, sorted ids of the handovers inside)``, sorted."""
+    index = handover_index(ctx)
+    edges = index.by_need.get(need)
+    if edges is None:
+        return []
+    units, handovers = index.units, index.handovers
+    loops = referral_loops(edges, index.senders, index.receivers, index.owners.get(need, ()), len(units))
+    return sorted((sorted(units[p] for p in comp), sorted({handovers[e] for e in inside})) for comp, inside in loops)
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    index = handover_index(ctx)
     by_id = ctx.model.by_id
     for need in ctx.model.needs:
-        edges = index.by_need.get(need.id)
-        if edges is None:
-            continue
-        for units, inside in referral_loops(edges, index.owners.get(need.id, set())):
+        for units, inside in need_loops(ctx, need.id):
             mask = 0
             for h in inside:
                 mask |= ctx.space.mask(by_id[h].profile)

@@ -40,10 +40,10 @@ def principal_pairs(ctx: Context) -> dict[tuple[str, str], set[str]]:
     model = ctx.model
     index = handover_index(ctx)
     principal_of = {u.id: u.principal for u in model.units}
+    principal = [principal_of[u] for u in index.units]
     raw: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for sender, receivers in index.succ.items():
-        for receiver, ids in receivers.items():
-            raw[(principal_of[sender], principal_of[receiver])].update(ids)
+    for a, b, h in zip(index.senders, index.receivers, index.handovers, strict=True):
+        raw[(principal[a], principal[b])].add(h)
     pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (pu, pv), handovers in raw.items():
         for a, b in _instance_pairs(model, pu, pv):
