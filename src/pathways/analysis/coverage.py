@@ -195,10 +195,10 @@ def blocks(
     _, cells_of = made if made is not None else responsibility_cells(model, space, setting_mask)
     cells: list[dict[tuple[str, str], list[tuple[str, str, int]]]] = [{} for _ in number]
     for r, pairs in zip(model.responsibilities, cells_of, strict=True):
-        b = block_of.get(r.owner)
-        if b is None:
+        held = block_of.get(r.owner)
+        if held is None:
             continue
-        mine = cells[b]
+        mine = cells[held]
         for cell, entry in pairs:
             found = mine.get(cell)
             if found is None:
