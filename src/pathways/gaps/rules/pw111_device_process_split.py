@@ -52,10 +52,12 @@ class _Split:
         self.cover = cube_cover(space)
         self.words = cube_text(ctx, self.cover)
         self.blocks = ctx.blocks
-        self.in_catchments: dict[str, list] = {}
-        for index, catchment in enumerate(ctx.catchments):
-            for u in catchment.units:
-                self.in_catchments.setdefault(u, []).append((index, catchment))
+        of_block: list[list] = [[] for _ in self.blocks.cells]
+        for index, (catchment, mine) in enumerate(zip(ctx.catchments, self.blocks.of_catchment, strict=True)):
+            for b in mine:
+                of_block[b].append((index, catchment))
+        # unit -> (index, catchment) of each catchment that holds it, in order: those of its block
+        self.in_catchments = {u: of_block[b] for u, b in self.blocks.block_of.items()}
         self.active: dict[tuple, tuple[int, int]] = {}
         self.block_active: dict[tuple, tuple[int, int, dict[str, int]]] = {}
         self.handovers_at: dict[tuple[str, str], list] = {}
