@@ -107,12 +107,7 @@ def coverage(model: Model, space: ProfileSpace, catchment: Catchment) -> Coverag
     plus O(N * S) for the required sets; each step is a big-int operation.
     """
     setting_mask = setting_masks(model, space)
-    required = {}
-    for n in model.needs:
-        need_mask = space.mask(n.applies_to)
-        for s in model.settings:
-            if not n.settings or s.id in n.settings:
-                required[(n.id, s.id)] = need_mask & setting_mask[s.id]
+    required = required_cells(model, space, setting_mask)
     cov = Coverage(space, setting_mask, required)
     for r in model.responsibilities:
         if r.owner not in catchment.units:
@@ -141,12 +136,7 @@ def coverages(
     Cost: O(R + N * S) once, then O(R_c * N_r * S_r) per catchment of R_c responsibilities.
     """
     setting_mask = setting_masks(model, space)
-    required = {}
-    for n in model.needs:
-        need_mask = space.mask(n.applies_to)
-        for s in model.settings:
-            if not n.settings or s.id in n.settings:
-                required[(n.id, s.id)] = need_mask & setting_mask[s.id]
+    required = required_cells(model, space, setting_mask)
     by_owner, cells_of = made if made is not None else responsibility_cells(model, space, setting_mask)
     result = []
     for catchment in catchments:
@@ -161,6 +151,73 @@ def coverages(
                     found.append(entry)
         result.append((catchment, cov))
     return result
+
+
+@dataclass
+class Blocks:
+    """The coverage of every catchment, held once per block of units that lie in the same
+    catchments (a region's units are in every catchment of its county, a municipality's in
+    its own): a catchment's coverage is its blocks' together, each responsibility in one block.
+
+    ``cells[b]`` is block ``b``'s (need, setting) -> [(responsibility id, owner unit id,
+    profiles)], in model order; ``of_catchment[i]`` the blocks of the ``i``-th catchment;
+    ``block_of`` the block of each unit in some catchment; ``required`` as in :class:`Coverage`.
+    """
+
+    required: dict[tuple[str, str], int]
+    cells: list[dict[tuple[str, str], list[tuple[str, str, int]]]]
+    of_catchment: list[list[int]]
+    block_of: dict[str, int]
+
+
+def required_cells(model: Model, space: ProfileSpace, setting_mask: dict[str, int]) -> dict[tuple[str, str], int]:
+    """The profiles each need requires in each setting where it must be owned. Cost: O(N * S)."""
+    required = {}
+    for n in model.needs:
+        need_mask = space.mask(n.applies_to)
+        for s in model.settings:
+            if not n.settings or s.id in n.settings:
+                required[(n.id, s.id)] = need_mask & setting_mask[s.id]
+    return required
+
+
+def blocks(
+    model: Model,
+    space: ProfileSpace,
+    catchments: list[Catchment],
+    made: tuple[dict[str, list[int]], list[list[CellEntry]]] | None = None,
+) -> Blocks:
+    """The :class:`Blocks` of the catchments: for each catchment ``c``, the entries of its
+    blocks' cells are those of ``coverage(model, space, c)`` (each block's in model order).
+    ``made``, if given, is :func:`responsibility_cells` of the model.
+    Cost: O(sum of the catchments' units) to form the blocks, O(R * N_r * S_r) to fill them,
+    each responsibility once (not once per catchment that reaches its owner).
+    """
+    setting_mask = setting_masks(model, space)
+    member: dict[str, list[int]] = defaultdict(list)
+    for index, catchment in enumerate(catchments):
+        for u in catchment.units:
+            member[u].append(index)
+    number: dict[tuple[int, ...], int] = {}
+    block_of = {u: number.setdefault(tuple(of), len(number)) for u, of in sorted(member.items())}
+    of_catchment: list[list[int]] = [[] for _ in catchments]
+    for of, b in number.items():
+        for index in of:
+            of_catchment[index].append(b)
+    _, cells_of = made if made is not None else responsibility_cells(model, space, setting_mask)
+    cells: list[dict[tuple[str, str], list[tuple[str, str, int]]]] = [{} for _ in number]
+    for r, pairs in zip(model.responsibilities, cells_of, strict=True):
+        held = block_of.get(r.owner)
+        if held is None:
+            continue
+        mine = cells[held]
+        for cell, entry in pairs:
+            found = mine.get(cell)
+            if found is None:
+                mine[cell] = [entry]
+            else:
+                found.append(entry)
+    return Blocks(required_cells(model, space, setting_mask), cells, of_catchment, block_of)
 
 
 def responsibility_cells(

@@ -17,9 +17,11 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from pathways.analysis.coverage import (
+    Blocks,
     Catchment,
     CellEntry,
     Coverage,
+    blocks,
     catchments,
     coverages,
     responsibility_cells,
@@ -141,12 +143,19 @@ class Context:
 
     @cached_property
     def responsibility_cells(self) -> tuple[dict[str, list[int]], list[list[CellEntry]]]:
-        """:func:`~pathways.analysis.coverage.responsibility_cells` of the model: the coverages and PW102 read it."""
+        """:func:`~pathways.analysis.coverage.responsibility_cells` of the model: the blocks and coverages read it."""
         return responsibility_cells(self.model, self.space, setting_masks(self.model, self.space))
 
     @cached_property
     def coverages(self) -> list[tuple[Catchment, Coverage]]:
+        """Each catchment's coverage in full (what-if compares owners cell by cell)."""
         return coverages(self.model, self.space, self.catchments, self.responsibility_cells)
+
+    @cached_property
+    def blocks(self) -> Blocks:
+        """The coverage of the catchments, per block of units alike in the catchments they lie in
+        (:func:`~pathways.analysis.coverage.blocks`): what PW101, PW102 and PW111 read."""
+        return blocks(self.model, self.space, self.catchments, self.responsibility_cells)
 
     @cached_property
     def value_labels(self) -> dict[str, dict[tuple[str, str], str]]:

@@ -38,13 +38,17 @@ def check_model(m: Model) -> list[Problem]:
 def _check_elements(c: Checker, m: Model) -> None:
     """Sources, assumptions and grey zones of every element."""
     assumption = Status.assumption.value
+    kind_of = m.kind_of
     for _, e in m.elements():
         if not isinstance(e, Element | GreyZone):
             continue  # a source document cites nothing
-        c.source(e.id, e.source)
-        if isinstance(e, Element) and e.status == assumption and not e.note:
-            c.add(e.id, ("status",), "an assumption needs a 'note' that says what the users should confirm")
-        c.refs(e.id, "grey_zones", getattr(e, "grey_zones", []), "grey_zones")
+        if kind_of.get(e.source.doc) != "sources":  # ``source`` says more only when this fails
+            c.source(e.id, e.source)
+        if isinstance(e, Element):
+            if e.status == assumption and not e.note:
+                c.add(e.id, ("status",), "an assumption needs a 'note' that says what the users should confirm")
+            if e.grey_zones:
+                c.refs(e.id, "grey_zones", e.grey_zones, "grey_zones")
 
 
 def _check_principals_and_levels(c: Checker, m: Model) -> None:
@@ -157,8 +161,12 @@ def _check_handovers(c: Checker, m: Model) -> None:
             c.add(h.id, ("to",), "a handover goes from a unit to another unit, not to itself")
         if kind_of.get(h.trigger) != "events":
             c.ref(h.id, ("trigger",), h.trigger, "events")
-        c.refs(h.id, "needs", h.needs, "needs")
-        c.profile(h.id, "profile", h.profile)
+        for need in h.needs:
+            if kind_of.get(need) != "needs":  # ``refs`` says which (it checks them all again)
+                c.refs(h.id, "needs", h.needs, "needs")
+                break
+        if h.profile:
+            c.profile(h.id, "profile", h.profile)
         if h.crosses:
             c.refs(h.id, "crosses", h.crosses, "boundaries")
         if h.gate is not None and kind_of.get(h.gate.by) != "roles":

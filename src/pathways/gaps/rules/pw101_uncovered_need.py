@@ -6,8 +6,9 @@ minus the union of what the responsibilities cover. One finding per need, settin
 and catchment, with the uncovered profiles as minimal cubes. Key: (need, setting,
 catchment).
 
-Cost: O(C * (R + N * S)) big-int operations for C catchments, R responsibilities,
-N needs and S settings, plus the cube cover, O(prod(|values|+1) * P / 64) per
+Cost: O(R * N_r * S_r + C * B * N * S) big-int operations for C catchments of B blocks
+(:func:`~pathways.analysis.coverage.blocks`: what a region's units cover is united once,
+not once per municipality), R responsibilities, N needs and S settings, plus the cube cover, O(prod(|values|+1) * P / 64) per
 finding for a profile space of P profiles (bounded by profiles.MAX_PROFILES).
 """
 
@@ -29,17 +30,32 @@ from pathways.gaps.cypher import (
 )
 
 
+def _unions(cells: dict[tuple[str, str], list[tuple[str, str, int]]]) -> dict[tuple[str, str], int]:
+    """The profiles some entry of each cell covers."""
+    unions = {}
+    for cell, entries in cells.items():
+        covered = 0
+        for _, _, profiles in entries:
+            covered |= profiles
+        unions[cell] = covered
+    return unions
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     model = ctx.model
-    for catchment, cov in ctx.coverages:
+    found = ctx.blocks
+    unions = [_unions(cells) for cells in found.cells]
+    for index, catchment in enumerate(ctx.catchments):
+        mine = [unions[b] for b in found.of_catchment[index]]
         for need in model.needs:
             for setting in model.settings:
-                required = cov.required.get((need.id, setting.id), 0)
+                cell = (need.id, setting.id)
+                required = found.required.get(cell, 0)
                 if not required:
                     continue
                 covered = 0
-                for _, _, profiles in cov.by_cell.get((need.id, setting.id), ()):
-                    covered |= profiles
+                for union in mine:
+                    covered |= union.get(cell, 0)
                 missing = required & ~covered
                 if not missing:
                     continue
@@ -90,7 +106,7 @@ RULE = Rule(
         ),
     },
     source="seed-000 5.7.1.1; seed-002 ICF-indelning",
-    complexity="O(C*(R + N*S)) bit-set operations; cube cover bounded by prod(|values|+1)",
+    complexity="O(R*N_r*S_r + C*B*N*S) bit-set operations, B blocks per catchment; cube cover bounded by prod(|values|+1)",
     check=check,
 )
 

@@ -38,36 +38,26 @@ def _window_key(window) -> tuple:
     return () if window is None else (window.event, window.start_day, window.end_day, window.days)
 
 
-def _blocks(ctx: Context) -> tuple[list[dict[tuple[str, str], dict[Group, list]]], dict[str, list[int]], dict]:
-    """Owners grouped once for all catchments: units that lie in the same catchments form a
-    block (a region's units are in every catchment of its county, a municipality's in one),
-    and each block's responsibilities are grouped per cell by kind, window and profiles.
-    Returns the blocks' groups, the blocks of each catchment, and a window per window key."""
+def _groups(ctx: Context) -> tuple[list[dict[tuple[str, str], dict[Group, list]]], dict]:
+    """Each block's owners (:attr:`Context.blocks`) grouped per cell by kind, window and
+    profiles, and a window per window key."""
     model = ctx.model
     kind_of = {u.id: u.kind for u in model.units}
-    member: dict[str, list[str]] = {}
-    for catchment in ctx.catchments:
-        for u in catchment.units:
-            member.setdefault(u, []).append(catchment.id)
-    block_of: dict[tuple[str, ...], int] = {}
-    unit_block = {u: block_of.setdefault(tuple(cids), len(block_of)) for u, cids in member.items()}
-    of_catchment: dict[str, list[int]] = {}
-    for cids, b in block_of.items():
-        for cid in cids:
-            of_catchment.setdefault(cid, []).append(b)
-    _by_owner, cells_of = ctx.responsibility_cells
-    groups: list[dict[tuple[str, str], dict[Group, list]]] = [{} for _ in block_of]
     windows: dict[tuple, object] = {}
-    for r, pairs in zip(model.responsibilities, cells_of, strict=True):
-        if r.owner not in unit_block:
-            continue
-        b = unit_block[r.owner]
-        wkey = _window_key(r.window)
+    wkey_of = {}
+    for r in model.responsibilities:
+        wkey = wkey_of[r.id] = _window_key(r.window)
         windows.setdefault(wkey, r.window)
-        kind = kind_of[r.owner]
-        for cell, (rid, unit, m) in pairs:
-            groups[b].setdefault(cell, {}).setdefault((kind, wkey, m), []).append((rid, unit))
-    return groups, of_catchment, windows
+    groups: list[dict[tuple[str, str], dict[Group, list]]] = []
+    for cells in ctx.blocks.cells:
+        mine: dict[tuple[str, str], dict[Group, list]] = {}
+        for cell, entries in cells.items():
+            grouped: dict[Group, list] = {}
+            for rid, unit, m in entries:
+                grouped.setdefault((kind_of[unit], wkey_of[rid], m), []).append((rid, unit))
+            mine[cell] = grouped
+        groups.append(mine)
+    return groups, windows
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -92,17 +82,18 @@ def check(ctx: Context) -> Iterator[Hit]:
             coordinated[key] = found
         return found
 
-    blocks, of_catchment, windows = _blocks(ctx)
-    for catchment, cov in ctx.coverages:
-        mine = [blocks[b] for b in of_catchment.get(catchment.id, ())]
-        yield from _hits(ctx, catchment, _overlaps(cov, mine, windows, coordinated_mask))
+    groups, windows = _groups(ctx)
+    required = ctx.blocks.required
+    for index, catchment in enumerate(ctx.catchments):
+        mine = [groups[b] for b in ctx.blocks.of_catchment[index]]
+        yield from _hits(ctx, catchment, _overlaps(required, mine, windows, coordinated_mask))
 
 
-def _overlaps(cov, mine: list, windows: dict, coordinated_mask) -> dict[tuple[str, str], dict]:
+def _overlaps(required_of: dict, mine: list, windows: dict, coordinated_mask) -> dict[tuple[str, str], dict]:
     """Pairs of unit kinds that own the same need for the same profiles, uncoordinated, in one catchment."""
     pairs: dict[tuple[str, str], dict] = {}
-    for need, setting in sorted(cov.by_cell):
-        required = cov.required.get((need, setting), 0)
+    for need, setting in sorted({cell for block in mine for cell in block}):
+        required = required_of.get((need, setting), 0)
         # Whether two owners overlap depends only on their kinds, windows and profiles:
         # compare groups of owners alike in these (a national model has hundreds of
         # health centres per cell, a handful of groups), which finds the same pairs.

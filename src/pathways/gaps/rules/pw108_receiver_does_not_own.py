@@ -10,8 +10,8 @@ are left out for that need. Time windows are ignored (PW103 judges time). The fi
 reports the affected profiles as minimal cubes, per need and overall, and those for
 which the receiver owns nothing at all. One finding per handover.
 
-Cost: O(R * N_r * S_r) to index what each unit owns, then O(H * N_h) bit-set operations,
-plus one cube cover per finding (bounded by prod(|values|+1)).
+Cost: O(R * N_r * S_r) to index what each unit owns, then O(H) look-ups and O(K * N_h)
+bit-set operations for K distinct (receiver, needs, profiles sent) among H handovers, plus one cube cover per finding (bounded by prod(|values|+1)).
 """
 
 from __future__ import annotations
@@ -97,32 +97,44 @@ def cube_text(ctx: Context, cover):
     return text
 
 
+def _lacking(
+    to: str, needs: list[str], sent: int, owned: dict[tuple[str, str], int], exists: dict[str, int]
+) -> tuple[dict[str, int], int]:
+    """The profiles sent for which ``to`` does not own each need (needs it owns for all left out),
+    and those for which it owns none of them."""
+    missing_by_need = {}
+    owns_any = 0
+    required_any = 0
+    for n in dict.fromkeys(needs):
+        required = sent & exists.get(n, 0)
+        mine = owned.get((to, n), 0)
+        required_any |= required
+        owns_any |= required & mine
+        if required & ~mine:
+            missing_by_need[n] = required & ~mine
+    return missing_by_need, required_any & ~owns_any
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     space = ctx.space
     owned = owned_masks(ctx)
     exists = need_masks(ctx)
     cover = cube_cover(space)
     words = cube_text(ctx, cover)
+    seen: dict[tuple, tuple[dict[str, int], int]] = {}  # (receiver, needs, profiles sent): many handovers alike
     for h, sent in zip(ctx.model.handovers, ctx.handover_masks, strict=True):
         if not h.needs:
             continue
-        needs = list(dict.fromkeys(h.needs))
-        missing_by_need = {}
-        owns_any = 0
-        required_any = 0
-        for n in needs:
-            required = sent & exists.get(n, 0)
-            mine = owned.get((h.to, n), 0)
-            required_any |= required
-            owns_any |= required & mine
-            if required & ~mine:
-                missing_by_need[n] = required & ~mine
+        key = (h.to, tuple(h.needs), sent)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = _lacking(h.to, h.needs, sent, owned, exists)
+        missing_by_need, none = found
         if not missing_by_need:
             continue
         not_all = 0
         for m in missing_by_need.values():
             not_all |= m
-        none = required_any & ~owns_any
         cubes = cover(not_all)
         per_need = {n: cover(m) for n, m in missing_by_need.items()}
         none_cubes = cover(none)
@@ -183,6 +195,6 @@ RULE = Rule(
         ),
     },
     source="seed-002 Inkomna frågeställningar; seed-002 ICF-indelning",
-    complexity="O(R*N_r*S_r + H*N_h) bit-set operations; cube cover per finding",
+    complexity="O(R*N_r*S_r + H + K*N_h) bit-set operations, K distinct (receiver, needs, profiles); cube cover per finding",
     check=check,
 )

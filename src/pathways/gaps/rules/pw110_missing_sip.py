@@ -254,12 +254,18 @@ class _Catchments:
 
     def __init__(self, ctx: Context):
         self.unit_kind = {u.id: u.kind for u in ctx.model.units}
-        self.of: dict[str, int] = defaultdict(int)
+        blocks = ctx.blocks
+        in_block = [0] * len(blocks.cells)  # the catchments of each block of units, as a bit set
+        within: list[list[int]] = [[] for _ in blocks.cells]
+        for i, mine in enumerate(blocks.of_catchment):
+            for b in mine:
+                in_block[b] |= 1 << i
+                within[b].append(i)
+        self.of: dict[str, int] = {u: in_block[b] for u, b in blocks.block_of.items()}
         self.assessors: dict[int, list[str]] = defaultdict(list)
-        for i, c in enumerate(ctx.catchments):
-            for u in c.units:
-                self.of[u] |= 1 << i
-                if self.unit_kind.get(u) == "needs_assessment":
+        for u, b in blocks.block_of.items():
+            if self.unit_kind.get(u) == "needs_assessment":
+                for i in within[b]:
                     self.assessors[i].append(u)
         self.with_assessor = sum(1 << i for i in self.assessors)
 

@@ -15,9 +15,10 @@ zones tag the finding). One finding per R, with the steps and
 minimal profiles nobody takes over; with several catchments, the union, and
 ``data["catchments"]`` lists those affected.
 
-Cost: O(R) to find device responsibilities with an end; O(C * D * E_d) once to index, per
-catchment, device step and (event, day), the profiles each unit owns then (E_d coverage
-entries per step); then O(D) per such responsibility and catchment (O(D * U_d) when its
+Cost: O(R) to find device responsibilities with an end; O(K * D * E_d) once to index, per
+block of units (:func:`~pathways.analysis.coverage.blocks`), device step and (event, day),
+the profiles each unit owns then (E_d entries per step), and O(C * D * B) to unite the B
+blocks of each catchment; then O(D) per such responsibility and catchment (O(D * U_d) when its
 owner also owns the step then); bit-set operations, plus one cube cover per step reported.
 """
 
@@ -50,37 +51,57 @@ class _Split:
         self.exists = need_masks(ctx)
         self.cover = cube_cover(space)
         self.words = cube_text(ctx, self.cover)
-        self.in_catchments: dict[str, list] = {}
-        for index, (catchment, cov) in enumerate(ctx.coverages):
-            for u in catchment.units:
-                self.in_catchments.setdefault(u, []).append((index, catchment, cov))
-        self.active: dict[tuple, tuple[int, int, dict[str, int]]] = {}
+        self.blocks = ctx.blocks
+        of_block: list[list] = [[] for _ in self.blocks.cells]
+        for index, (catchment, mine) in enumerate(zip(ctx.catchments, self.blocks.of_catchment, strict=True)):
+            for b in mine:
+                of_block[b].append((index, catchment))
+        # unit -> (index, catchment) of each catchment that holds it, in order: those of its block
+        self.in_catchments = {u: of_block[b] for u, b in self.blocks.block_of.items()}
+        self.active: dict[tuple, tuple[int, int]] = {}
+        self.block_active: dict[tuple, tuple[int, int, dict[str, int]]] = {}
         self.handovers_at: dict[tuple[str, str], list] = {}
         for h in model.handovers:
             self.handovers_at.setdefault((h.from_, h.trigger), []).append(h)
 
-    def taken_by_others(self, index: int, cov, need: str, event: str, after: int, owner: str) -> int:
-        """The profiles of ``need`` that units other than ``owner`` own on day ``after`` of ``event``.
-
-        The union over the coverage cells, remembered per (catchment, need, event, day) with
-        each unit's share and the profiles two or more units own: a profile of the owner's
-        share is another unit's too exactly when two or more own it.
-        """
-        key = (index, need, event, after)
-        found = self.active.get(key)
+    def _block_share(self, block: int, need: str, event: str, after: int) -> tuple[int, int, dict[str, int]]:
+        """What the units of one block own of ``need`` on day ``after`` of ``event``: all of it,
+        the profiles two or more of them own, and each unit's share; remembered."""
+        key = (block, need, event, after)
+        found = self.block_active.get(key)
         if found is None:
+            cells = self.blocks.cells[block]
             per_unit = dict[str, int]()
             for s in self.model.settings:
-                for rid, unit, profiles in cov.by_cell.get((need, s.id), ()):
+                for rid, unit, profiles in cells.get((need, s.id), ()):
                     if _active(self.resp[rid].window, event, after):
                         per_unit[unit] = per_unit.get(unit, 0) | profiles
             total = shared = 0
             for profiles in per_unit.values():
                 shared |= total & profiles
                 total |= profiles
-            found = self.active[key] = (total, shared, per_unit)
-        total, shared, per_unit = found
-        own = per_unit.get(owner)
+            found = self.block_active[key] = (total, shared, per_unit)
+        return found
+
+    def taken_by_others(self, index: int, need: str, event: str, after: int, owner: str) -> int:
+        """The profiles of ``need`` that units other than ``owner`` own on day ``after`` of ``event``
+        in the ``index``-th catchment.
+
+        The union over the catchment's blocks (a unit lies in one), remembered per (catchment,
+        need, event, day) with the profiles two or more units own: a profile of the owner's
+        share is another unit's too exactly when two or more own it.
+        """
+        key = (index, need, event, after)
+        found = self.active.get(key)
+        if found is None:
+            total = shared = 0
+            for block in self.blocks.of_catchment[index]:
+                block_total, block_shared, _ = self._block_share(block, need, event, after)
+                shared |= block_shared | (total & block_total)
+                total |= block_total
+            found = self.active[key] = (total, shared)
+        total, shared = found
+        own = self._block_share(self.blocks.block_of[owner], need, event, after)[2].get(owner)
         if own is None:
             return total
         return (total & ~own) | (shared & own)
@@ -132,13 +153,13 @@ class _Split:
         """The profiles of each step nobody else owns after ``r`` ends, and the catchments where."""
         uncovered: dict[str, int] = {}
         affected = []
-        for index, catchment, cov in self.in_catchments.get(r.owner, ()):
+        for index, catchment in self.in_catchments.get(r.owner, ()):
             hit = False
             for n in todo:
                 needed = mine & self.exists.get(n.id, 0)
                 if not needed:
                     continue
-                left = needed & ~self.taken_by_others(index, cov, n.id, event, after, r.owner)
+                left = needed & ~self.taken_by_others(index, n.id, event, after, r.owner)
                 if left:
                     uncovered[n.id] = uncovered.get(n.id, 0) | left
                     hit = True
@@ -149,15 +170,17 @@ class _Split:
     def _takers(self, r, todo: list, mine: int, event: str, after: int) -> set[str]:
         """The responsibilities that take over some of the steps, for the finding."""
         takers: set[str] = set()
-        for _, _, cov in self.in_catchments.get(r.owner, ()):
+        for index, _ in self.in_catchments.get(r.owner, ()):
             for n in todo:
                 needed = mine & self.exists.get(n.id, 0)
                 if not needed:
                     continue
-                for s in self.model.settings:
-                    for rid, unit, profiles in cov.by_cell.get((n.id, s.id), ()):
-                        if unit != r.owner and profiles & needed and _active(self.resp[rid].window, event, after):
-                            takers.add(rid)
+                for block in self.blocks.of_catchment[index]:
+                    cells = self.blocks.cells[block]
+                    for s in self.model.settings:
+                        for rid, unit, profiles in cells.get((n.id, s.id), ()):
+                            if unit != r.owner and profiles & needed and _active(self.resp[rid].window, event, after):
+                                takers.add(rid)
         return takers
 
     def _message(self, r, event: str, uncovered: dict[str, int], order: list[str]) -> dict[str, str]:
