@@ -77,6 +77,19 @@ def test_gaps_on_a_small_model_imports_neither_networkx_nor_holidays():
     assert {"PW103", "PW113"} <= {f["rule"] for f in findings}  # rules that read the table and the index found
 
 
+def test_whatif_as_json_imports_no_table_generator_or_terminal_view():
+    # issue 15: `whatif --format json` draws no table and generates no case
+    code = (
+        "import sys; from pathways.cli.main import app\n"
+        "try: app(['whatif', '--all', '--format', 'json', '--model', sys.argv[1]])\n"
+        "except SystemExit as e: print(e.code, sorted({'rich.table', 'pathways.cases.generate', "
+        "'pathways.outputs.terminal'} & set(sys.modules)))"
+    )
+    out = _python(code, str(MODEL), PATHWAYS_CACHE="off").stdout
+    assert out.splitlines()[-1] == "0 []"
+    assert json.loads(out[: out.rindex("\n", 0, len(out) - 1)])["summary"]["resolved"] > 0
+
+
 def test_help_lists_lazy_commands_without_importing_them():
     out = _python(
         "import sys; from typer.testing import CliRunner; from pathways.cli.main import app; "

@@ -1,7 +1,8 @@
 """Property: what-if's shared indexes give what a full recomputation gives. For random
 scenarios (responsibilities, handovers and units added, removed, changed, a value added to a
-profile dimension) on a small synthetic model, the changed model's coverages (the base's kept
-where the scenarios cannot change them), its findings (in a context that shares the base's
+profile dimension) on a small synthetic model, the changed model's handover masks and
+responsibility cells (the base's kept for the elements the scenarios leave as they are), its
+coverages (the base's kept where the scenarios cannot change them), its findings (in a context that shares the base's
 profile space when the dimensions are the same) and the ownership changes equal those
 computed anew."""
 
@@ -41,6 +42,8 @@ OPS = (
     "add-unit",
     "window",
     "dimension-value",
+    "handover-profile",
+    "unit-settings",
 )
 
 
@@ -83,6 +86,15 @@ def _change(model: Model, op: str, n: int, data) -> Change:
     if op == "window":
         windows = [None, *(dump_element(r)["window"] for r in model.responsibilities if r.window is not None)]
         return Change(op="set", target=resp.id, field="window", value=pick(st.sampled_from(windows)))
+    if op == "handover-profile":
+        dimension = pick(st.sampled_from(model.dimensions))
+        values = [v.id for v in dimension.values]
+        profile = {dimension.id: pick(st.lists(st.sampled_from(values), min_size=1, max_size=2, unique=True))}
+        return Change(op="set", target=handover.id, field="profile", value=pick(st.sampled_from([{}, profile])))
+    if op == "unit-settings":
+        settings_ = [x.id for x in model.settings]
+        value = pick(st.lists(st.sampled_from(settings_), min_size=1, max_size=len(settings_), unique=True))
+        return Change(op="set", target=unit.id, field="settings", value=value)
     if op == "dimension-value":
         dimension = pick(st.sampled_from(model.dimensions))
         value = {"id": f"prop-v{n}", "label": {"sv": f"värde {n}", "en": f"value {n}"}}
@@ -117,6 +129,8 @@ def test_shared_indexes_give_the_full_recomputation(ops, data):
     indexed = Indexed.of(base, changed)
     find_gaps(base, context=indexed.before)  # as what-if does: the base's caches filled first
     fresh = Context(changed)
+    assert indexed.after.handover_masks == fresh.handover_masks
+    assert indexed.after.responsibility_cells == fresh.responsibility_cells
     assert _plain(indexed.after.coverages) == _plain(coverages(changed, fresh.space, catchments(changed)))
     assert [f.as_dict() for f in find_gaps(changed, context=indexed.after)] == [f.as_dict() for f in find_gaps(changed)]
     rows, _ = ownership.ownership_changes(base, changed, indexed)

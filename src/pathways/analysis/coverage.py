@@ -10,6 +10,7 @@ and a national model with units per municipality has one per municipality.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -221,15 +222,24 @@ def blocks(
 
 
 def responsibility_cells(
-    model: Model, space: ProfileSpace, setting_mask: dict[str, int]
+    model: Model,
+    space: ProfileSpace,
+    setting_mask: dict[str, int],
+    kept: Callable[[Any], list[CellEntry] | None] | None = None,
 ) -> tuple[dict[str, list[int]], list[list[CellEntry]]]:
     """Each responsibility's cells with the profiles it covers there, and the responsibilities
     (by index) of each owner unit: what every catchment's coverage is made of.
+    ``kept(r)``, if given, is a responsibility's cells already made (by its caller, which
+    proves them the same), or None to make them here.
     Cost: O(R * N_r * S_r)."""
     by_owner: dict[str, list[int]] = defaultdict(list)
     cells_of: list[list[CellEntry]] = []
     for index, r in enumerate(model.responsibilities):
         by_owner[r.owner].append(index)
+        made = kept(r) if kept is not None else None
+        if made is not None:
+            cells_of.append(made)
+            continue
         owner = model.by_id[r.owner]
         profiles = space.mask(r.profile)
         pairs: list[CellEntry] = []
@@ -287,11 +297,13 @@ def coverages_after(
     only: set[str] | None,
     changed: Model,
     space: ProfileSpace,
+    made: tuple[dict[str, list[int]], list[list[CellEntry]]] | None = None,
 ) -> list[tuple[Catchment, Coverage]]:
     """``coverages(changed, space, after)``, the coverages of the catchments ``after`` of
     ``changed``, with those of ``before`` (a base model's, of each of its catchments) kept
     for the catchments that cannot differ: all but ``only`` (``differing_catchments`` of
-    the two models; None: every catchment is made anew).
+    the two models; None: every catchment is made anew). ``made``, if given, is
+    :func:`responsibility_cells` of ``changed``.
 
     A catchment outside ``only`` has the same units in both models, and neither they nor
     their responsibilities changed, nor the needs, settings or dimensions: its coverage
@@ -301,6 +313,6 @@ def coverages_after(
     kept = {c.id: cov for c, cov in before} if only is not None else {}
     fresh = {
         c.id: cov
-        for c, cov in coverages(changed, space, [c for c in after if c.id not in kept or c.id in (only or ())])
+        for c, cov in coverages(changed, space, [c for c in after if c.id not in kept or c.id in (only or ())], made)
     }
     return [(c, fresh[c.id] if c.id in fresh else kept[c.id]) for c in after]

@@ -2,6 +2,8 @@
 
 They parse the options, call the analysis and print what :mod:`pathways.outputs.terminal`
 and :mod:`pathways.scenarios.report` make; errors rise to :class:`pathways.cli.main.Group`.
+The tracer, the case generator, rich's tables and the terminal views are imported by the
+commands that use them: ``whatif --format json`` needs none of them.
 """
 
 from __future__ import annotations
@@ -10,12 +12,8 @@ import json
 from pathlib import Path
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
-from pathways.cases.generate import generate_cases, write_cases
 from pathways.cases.load import CASES_DIR, case_files, find_case_file, load_case, load_cases
-from pathways.cases.trace import TraceOptions, Tracer
 from pathways.cli.common import (
     CalendarOption,
     Format,
@@ -39,7 +37,6 @@ from pathways.gaps.config import load_config
 from pathways.gaps.core import Options
 from pathways.gaps.rules import all_rules
 from pathways.model.errors import ModelError, Problem
-from pathways.outputs.terminal import trace_view, whatif_view
 from pathways.scenarios.apply import apply_scenarios
 from pathways.scenarios.load import SCENARIOS_DIR, load_scenario_refs, scenario_files
 from pathways.scenarios.report import Labels, to_csv, to_json, to_markdown
@@ -72,6 +69,9 @@ def trace_cmd(
     out: Path | None = OutOption,
 ) -> None:
     """Follow a patient case day by day: where the patient is, who owns each need, the gaps met."""
+    from pathways.cases.trace import TraceOptions, Tracer
+    from pathways.outputs.terminal import trace_view
+
     model = load_or_exit(model_dir)
     if scenarios:
         model = apply_scenarios(model, load_scenario_refs(list(scenarios), model_dir, model))
@@ -114,6 +114,9 @@ def cases_generate(
     calendar: bool = CalendarOption,
 ) -> None:
     """For each finding of `gaps`, write the shortest patient case that meets it."""
+    from pathways.cases.generate import generate_cases, write_cases
+    from pathways.cases.trace import TraceOptions
+
     model = load_or_exit(model_dir)
     findings = find_gaps(model, load_config(model_dir, all_rules()), Options(calendar=calendar))
     generated = generate_cases(model, findings, TraceOptions(calendar=calendar))
@@ -133,6 +136,9 @@ def cases_generate(
 )
 def cases_list(model_dir: Path = ModelOption, lang: Lang = LangOption) -> None:
     """The bundled cases of a model (MODEL/cases/)."""
+    from rich.table import Table
+    from rich.text import Text
+
     model = load_or_exit(model_dir)
     cases = load_cases(model_dir / CASES_DIR, model)
     sv = lang == Lang.sv
@@ -238,6 +244,8 @@ def whatif_cmd(
         elif fmt == Format.markdown:
             console.file.write(to_markdown(result, label, lang.value) + "\n")
         else:
+            from pathways.outputs.terminal import whatif_view
+
             for part in whatif_view(result, label, lang.value):
                 console.print(part)
     failing = result.new_at_least(fail_on.value) if fail_on is not None else []

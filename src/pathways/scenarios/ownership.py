@@ -11,7 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from pathways.analysis.coverage import Coverage, coverages_after, differing_catchments
+from pathways.analysis.coverage import (
+    Coverage,
+    coverages_after,
+    differing_catchments,
+    responsibility_cells,
+    setting_masks,
+)
 from pathways.analysis.profiles import ProfileSpace
 from pathways.gaps.core import Context, Options
 from pathways.model.model import Model
@@ -82,14 +88,54 @@ class Indexed:
         models); the changed one keeps the base's coverage of each catchment the scenarios
         cannot change (``coverages_after``): what it would make anew, and the base's profile
         space when the dimensions and their values are the same (``ProfileSpace.of`` reads
-        nothing else)."""
+        nothing else), with the masks of the handovers and the cells of the responsibilities
+        the scenarios leave as they are (:func:`_kept_masks`, :func:`_kept_cells`)."""
         before = before if before is not None else Context(base, options=options)
         after = Context(changed, options=options)
+        only = differing_catchments(base, changed, before.catchments, after.catchments)
         if _dimensions(base) == _dimensions(changed):
             after.space = before.space  # a function of the dimensions alone; its caches are kept
-        only = differing_catchments(base, changed, before.catchments, after.catchments)
-        after.coverages = coverages_after(before.coverages, after.catchments, only, changed, after.space)
+            after.handover_masks = _kept_masks(base, changed, before)
+            if only is not None:
+                after.responsibility_cells = _kept_cells(base, changed, before, after)
+        after.coverages = coverages_after(
+            before.coverages, after.catchments, only, changed, after.space, after.responsibility_cells
+        )
         return cls(before, after, only)
+
+
+def _kept_masks(base: Model, changed: Model, before: Context) -> list[int]:
+    """``Context.handover_masks`` of ``changed`` in a context sharing ``before``'s profile space.
+
+    A handover's mask is ``space.mask(h.profile)``: a function of the handover and the space
+    alone, so a handover the scenarios leave as it is (the same object in both models: the
+    base's, alive while this runs, so no new element has its ``id``) keeps the base's."""
+    made = dict(zip(map(id, base.handovers), before.handover_masks, strict=True))
+    mask = before.space.mask
+    return [made[key] if (key := id(h)) in made else mask(h.profile) for h in changed.handovers]
+
+
+def _kept_cells(base: Model, changed: Model, before: Context, after: Context) -> tuple[dict[str, list[int]], list]:
+    """``Context.responsibility_cells`` of ``changed``, each responsibility's cells kept from
+    ``before`` when they cannot differ.
+
+    Called only when the dimensions, needs and settings are the same objects in both models
+    (``differing_catchments`` is not None) and the profile space is shared, so the settings'
+    masks are equal; a responsibility's cells are a function of itself, its owner unit's
+    settings, the space and those masks, so a responsibility and an owner unit that are the
+    same objects in both models have the same cells."""
+    _, cells_of = before.responsibility_cells
+    made = dict(zip(map(id, base.responsibilities), cells_of, strict=True))
+    owners_before, owners_after = base.by_id, changed.by_id
+
+    def kept(r) -> list | None:
+        found = made.get(id(r))
+        owner = owners_after.get(r.owner)
+        if found is None or owner is None or owners_before.get(r.owner) is not owner:
+            return None
+        return found
+
+    return responsibility_cells(changed, after.space, setting_masks(changed, after.space), kept)
 
 
 OwnerTable = dict[tuple[str, str, str], dict[tuple, tuple[Owner, int]]]
