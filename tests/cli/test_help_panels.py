@@ -117,3 +117,18 @@ def test_a_command_imports_its_own_module_alone():
     modules = out.splitlines()[-1]
     assert "'pathways.cli.model_cmds'" in modules
     assert "_cmds" not in modules.replace("'pathways.cli.model_cmds'", "")
+
+
+def test_a_group_without_its_command_shows_its_help_in_swedish():
+    # `pathways neo4j` draws the group's help as --help does; typer's panels said "Options" and "Commands" here
+    shown = subprocess.run(
+        [str(Path(sys.executable).with_name("pathways")), "neo4j"],
+        check=False,
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "PATHWAYS_LANG"},
+        timeout=60,
+    )
+    assert shown.returncode == 2
+    assert "Kommandon" in shown.stdout and "push" in shown.stdout
+    assert "Commands" not in shown.stdout and "Options" not in shown.stdout
