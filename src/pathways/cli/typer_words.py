@@ -35,8 +35,8 @@ RICH_WORDS = {
     "ABORTED_TEXT": "Avbrutet.",
     "RICH_HELP": "Skriv [blue]'{command_path} {help_option}'[/] för hjälp.",
 }
-"""typer's words in its help panels and error box, in Swedish (set only when help or an error
-is shown: typer.rich_utils is slow to import)."""
+"""typer's words in its error box, in Swedish (set only when typer shows an error:
+typer.rich_utils is slow to import; the help's panels are drawn by :mod:`pathways.cli.help_panels`)."""
 
 USAGE = h("Användning: ", "Usage: ")
 OPTIONS_METAVAR = h("[FLAGGOR]", "[OPTIONS]")
