@@ -33,9 +33,12 @@ its standard error (a trend within two of them of zero is scatter, not growth).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
+import shutil
 import statistics
+import subprocess
 import sys
 import time
 from dataclasses import dataclass
@@ -110,8 +113,33 @@ def _jvm(driver: neo4j.Driver) -> dict:
         return s.run(JVM).single().data()
 
 
+HEAP = (
+    "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes "
+    "RETURN attributes.HeapMemoryUsage.value.properties.used AS used"
+)
+"""The bytes the server's heap holds (JMX): after a full collection, what is live."""
+
+
+def _live_heap_mb(server: Neo4jTestServer, driver: neo4j.Driver) -> float | None:
+    """A full collection of the server's heap (``jcmd PID GC.run``, as ``System.gc()``), then
+    the heap's size in MiB: what the store holds live, which grows if a push leaves state
+    behind. Without a JDK's ``jcmd``, None and no collection."""
+    jcmd = shutil.which("jcmd")
+    if jcmd is None or server.pid is None:
+        return None
+    subprocess.run([jcmd, str(server.pid), "GC.run"], check=True, capture_output=True, timeout=120)
+    with driver.session() as s:
+        return round(s.run(HEAP).single()["used"] / 1024 / 1024, 1)
+
+
 class Series:
-    """Pushes of one model under one name, each a new version, on one server."""
+    """Pushes of one model under one name, each a new version, on one server.
+
+    Each push starts from the same state of both heaps, untimed: the client's collected
+    (:meth:`push`), the server's after a full collection (:func:`_live_heap_mb`). So the
+    server's young collections fall at the same point of every push and copy the same live
+    data; without it their time went from 4 to 190 ms a push, by where in the push they fell.
+    """
 
     def __init__(self, model: Model, server: Neo4jTestServer, driver: neo4j.Driver) -> None:
         self.model, self.server, self.driver = model, server, driver
@@ -131,8 +159,15 @@ class Series:
 
     def push(self) -> dict:
         """One push of a changed version: its wall and CPU time (client, server, and of the
-        server its garbage collections' and JIT compilers' time), and the store after it."""
+        server its garbage collections' and JIT compilers' time), and the store after it.
+
+        Before it, untimed, the graphs of the pushes before are collected: ``build_graph``
+        freezes what it made (``pathways.perf.paused_gc``), so they would otherwise stay,
+        12 MB a push of one region, and each push would start on a larger heap."""
         G = self._graph()
+        gc.unfreeze()
+        gc.collect()
+        live_heap = _live_heap_mb(self.server, self.driver)
         jvm = _jvm(self.driver)
         load = os.getloadavg()[0]
         server_cpu = _server_cpu(self.server.pid)
@@ -155,6 +190,7 @@ class Series:
             "gc_ms": after["gc_ms"] - jvm["gc_ms"],
             "jit_ms": after["jit_ms"] - jvm["jit_ms"],
             "load": round(load, 1),
+            "live_heap_mb": live_heap,
             "nodes": result.nodes,
             "relationships": result.relationships,
             "nodes_on_store": on_store["n"],
@@ -166,9 +202,6 @@ class Series:
         }
 
 
-SETTLED = 3
-"""Warm-up pushes in a row whose CPU times must agree within ``--settle``."""
-
 JVM_ARGS = (*DEFAULT_JVM_ARGS, "-Xms1g")
 """The test server's JVM options with the heap fixed at its maximum from the start, as Neo4j
 advises for a server (``server.memory.heap.initial_size`` = ``max_size``): a heap that grows
@@ -177,30 +210,36 @@ push after push changes how often the collector runs, and with it the time of a 
 
 @dataclass(frozen=True)
 class Plan:
-    """How a series runs: pushes measured, warm-ups (at least ``least`` and until settled,
-    at most ``most``), pushes profiled after them, and the server JVM's options."""
+    """How a series runs: pushes measured, warm-ups (at least ``least``, then until the last
+    ``window`` agree within ``settle`` in CPU time, at most ``most``), pushes profiled after
+    them, and the server JVM's options."""
 
     count: int = 10
-    settle: float = 0.10
-    least: int = 8
-    most: int = 15
+    settle: float = 0.05
+    window: int = 5
+    least: int = 5
+    most: int = 25
     profiled: int = 3
     jvm_args: tuple[str, ...] = JVM_ARGS
 
 
-def settled(done: list[dict], settle: float) -> bool:
-    """Whether the last :data:`SETTLED` pushes' CPU times are within ``settle`` of each other."""
-    last = [d["cpu"] for d in done[-SETTLED:]]
-    return len(last) == SETTLED and max(last) <= (1 + settle) * min(last)
+def settled(done: list[dict], plan: Plan) -> bool:
+    """Whether the last ``plan.window`` pushes' CPU times are within ``plan.settle`` of each other."""
+    last = [d["cpu"] for d in done[-plan.window :]]
+    return len(last) == plan.window and max(last) <= (1 + plan.settle) * min(last)
 
 
 def warm_up(series: Series, plan: Plan) -> list[dict]:
-    """Push at least ``plan.least`` times, then until :data:`SETTLED` pushes in a row agree
-    within ``plan.settle`` in CPU time, at most ``plan.most`` pushes."""
+    """Push at least ``plan.least`` times, then until :func:`settled`, at most ``plan.most`` pushes."""
     done: list[dict] = []
-    while len(done) < plan.most and (len(done) < plan.least or not settled(done, plan.settle)):
+    while len(done) < plan.most and (len(done) < plan.least or not settled(done, plan)):
         done.append(series.push())
+        print(json.dumps({"warm_up": len(done), **{k: done[-1][k] for k in WARM_UP}}), flush=True)
     return done
+
+
+WARM_UP = ("seconds", "cpu", "client_cpu", "server_cpu", "gc_ms", "jit_ms", "load")
+"""What is shown of each warm-up push as it runs."""
 
 
 def _summary(rows: list[dict]) -> dict:
@@ -219,12 +258,28 @@ def _summary(rows: list[dict]) -> dict:
         "cpu_trend_percent": _trend(cpu),
         "trend_error_percent": _trend_error(seconds),
         "cpu_trend_error_percent": _trend_error(cpu),
+        "within": all(abs(r["ratio_to_first"] - 1) <= CRITERION for r in rows),
+        "cpu_within": all(abs(r["cpu_ratio_to_first"] - 1) <= CRITERION for r in rows),
         "builds_on_store": max(r["builds_on_store"] for r in rows),
         **{key: [r[key] for r in rows] for key in SERIES},
     }
 
 
-SERIES = ("server_cpu", "gc_ms", "jit_ms", "load", "store_mb", "index_mb", "id_buffer_mb", "tx_logs_mb")
+CRITERION = 0.10
+"""Issue 15's goal: each push within this of the first measured one."""
+
+SERIES = (
+    "client_cpu",
+    "server_cpu",
+    "gc_ms",
+    "jit_ms",
+    "live_heap_mb",
+    "load",
+    "store_mb",
+    "index_mb",
+    "id_buffer_mb",
+    "tx_logs_mb",
+)
 """Per-push figures listed over the series in the results."""
 
 
@@ -249,7 +304,8 @@ def pushes(model_dir: str, plan: Plan, gc_log: Path | None = None) -> dict:
         "jvm_args": list(jvm_args),
         "warm_up": [w["seconds"] for w in warm],
         "warm_up_cpu": [w["cpu"] for w in warm],
-        "settled": settled(warm, plan.settle),
+        "warm_ups": len(warm),
+        "settled": settled(warm, plan),
         **_summary(rows),
         "work": work,
     }
@@ -260,8 +316,9 @@ def main() -> None:
     parser.add_argument("model_dir")
     parser.add_argument("--pushes", type=int, default=Plan.count)
     parser.add_argument(
-        "--settle", type=float, default=Plan.settle, help="Warm-up ends when three pushes are this close."
+        "--settle", type=float, default=Plan.settle, help="Warm-up ends when --window pushes are this close."
     )
+    parser.add_argument("--window", type=int, default=Plan.window, help="Warm-up pushes in a row that must agree.")
     parser.add_argument("--min-warm-up", type=int, default=Plan.least)
     parser.add_argument("--max-warm-up", type=int, default=Plan.most)
     parser.add_argument(
@@ -272,12 +329,13 @@ def main() -> None:
     )
     parser.add_argument("--out", type=Path, default=None, help="The results (JSON); the server's GC log beside it.")
     a = parser.parse_args()
-    plan = Plan(a.pushes, a.settle, a.min_warm_up, a.max_warm_up, a.profiled, tuple(a.jvm_arg or JVM_ARGS))
+    plan = Plan(a.pushes, a.settle, a.window, a.min_warm_up, a.max_warm_up, a.profiled, tuple(a.jvm_arg or JVM_ARGS))
     result = pushes(a.model_dir, plan, a.out.with_suffix(".gc.log") if a.out else None)
     print(
-        f"after {len(result['warm_up'])} warm-ups {result['warm_up']} s: ratio to the first measured push "
-        f"{result['min_ratio']} to {result['max_ratio']} (CPU {min(result['cpu_ratios'])} to "
-        f"{max(result['cpu_ratios'])}); trend {result['trend_percent']} ± {result['trend_error_percent']} % per push "
+        f"after {result['warm_ups']} warm-ups ({'settled' if result['settled'] else 'not settled'}) "
+        f"{result['warm_up']} s: ratio to the first measured push {result['min_ratio']} to {result['max_ratio']} "
+        f"(CPU {min(result['cpu_ratios'])} to {max(result['cpu_ratios'])}; each within {CRITERION:.0%}: "
+        f"wall {result['within']}, CPU {result['cpu_within']}); trend {result['trend_percent']} ± {result['trend_error_percent']} % per push "
         f"(CPU {result['cpu_trend_percent']} ± {result['cpu_trend_error_percent']} %); server GC {result['gc_ms']} ms, "
         f"JIT {result['jit_ms']} ms, load {result['load']}; work of {len(result['work'])} more pushes {result['work']}"
     )
