@@ -322,6 +322,7 @@ def pushes(model_dir: str, plan: Plan, gc_log: Path | None = None) -> dict:
         "jvm_args": list(jvm_args),
         "warm_up": [w["seconds"] for w in warm],
         "warm_up_cpu": [w["cpu"] for w in warm],
+        "warm_up_jit_ms": [w["jit_ms"] for w in warm],
         "warm_ups": len(warm),
         "settle": plan.settle,
         "window": plan.window,
