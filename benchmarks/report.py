@@ -81,8 +81,8 @@ def pushes_row(scale: str, r: dict, floor: dict | None) -> str:
         f"| {scale} | neo4j x10 | {sum(times):.2f} | "
         f"{ratio({'wall': sum(times) / len(times), 'cpu': sum(cpus) / len(cpus)}, floor or {})} "
         f"| | {sum(cpus):.2f} | | {r.get('load', 0):.1f} | "
-        f"after {len(r.get('warm_up', []))} warm-up pushes{settled} ({r.get('warm_up')} s, until three in a row were "
-        f"within 10 % in CPU), ten re-pushes of changed content under one name ({r['model']}, {last['nodes']} nodes, "
+        f"after {len(r.get('warm_up', []))} warm-up pushes{settled} ({r.get('warm_up')} s, until {r.get('window', 3)} in a "
+        f"row were within {r.get('settle', 0.1):.0%} in CPU), ten re-pushes of changed content under one name ({r['model']}, {last['nodes']} nodes, "
         f"{last['relationships']} relationships): {times} s, {r.get('min_ratio', 1.0):.2f}x to {r['max_ratio']:.2f}x "
         f"the first (CPU of client and server: {r.get('cpu_ratios')}); trend {r.get('trend_percent')} "
         f"± {r.get('trend_error_percent')} % per push (CPU {r.get('cpu_trend_percent')} ± {r.get('cpu_trend_error_percent')} %); "
@@ -96,6 +96,11 @@ def pushes_row(scale: str, r: dict, floor: dict | None) -> str:
             else ""
         )
         + (f", transaction logs {first['tx_logs_mb']} -> {last['tx_logs_mb']} MB" if "tx_logs_mb" in last else "")
+        + (
+            f", the server's live heap {first['live_heap_mb']} -> {last['live_heap_mb']} MB"
+            if last.get("live_heap_mb") is not None
+            else ""
+        )
         + "; x floor: the mean push over the floor of the region pushed |"
     )
 

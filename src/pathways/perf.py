@@ -26,8 +26,11 @@ T = TypeVar("T")
 
 
 @contextmanager
-def paused_gc() -> Iterator[None]:
+def paused_gc(freeze: bool = True) -> Iterator[None]:
     """Pause the cyclic garbage collector for the block; nested pauses are fine.
+
+    ``freeze=False`` for a block whose allocations die with it (a Neo4j push's rows): what
+    it leaves is collected as usual, so a cycle it made (in the driver) is not kept forever.
 
     >>> with paused_gc():
     ...     gc.isenabled()
@@ -39,7 +42,8 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
-            gc.freeze()
+            if freeze:
+                gc.freeze()
             gc.enable()
 
 

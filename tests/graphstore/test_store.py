@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from typing import cast
 
@@ -256,3 +257,40 @@ def test_the_work_of_a_push_does_not_grow_with_the_pushes_before_it(driver, bund
         work.append(counted.db_hits)
     assert work[0] < work[1], "the first push removes no old build"
     assert max(work[1:]) <= 1.01 * min(work[1:])
+
+
+def test_a_push_writes_with_the_collector_paused_and_freezes_nothing(driver, bundled, monkeypatch):
+    """The cyclic collector is paused while a push writes its batches and is left as it was
+    found: enabled, with nothing of the push frozen (what the driver leaves is collected)."""
+    G = build_graph(bundled)
+    enabled: list[bool] = []
+
+    def spy(write):
+        def spied(*args):
+            enabled.append(gc.isenabled())
+            return write(*args)
+
+        return spied
+
+    monkeypatch.setattr(store, "_create", spy(store._create))
+    monkeypatch.setattr(store, "_relate", spy(store._relate))
+    frozen = gc.get_freeze_count()
+    result = store.push(driver, G, "paused")
+    batches = sum(1 for rows in (*node_rows(G).values(), *edge_rows(G).values()) if rows)  # each under BATCH
+    assert result.written and len(enabled) == batches
+    assert not any(enabled) and gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_rows_hold_every_node_and_edge_once_in_order(bundled):
+    """Rows per kind: every node by id, every edge by (source, target), each once."""
+    G = build_graph(bundled)
+    nodes, edges = node_rows(G), edge_rows(G)
+    node_ids = [row["id"] for rows in nodes.values() for row in rows]
+    assert sorted(node_ids) == sorted(G.nodes) and all(
+        [r["id"] for r in rows] == sorted(r["id"] for r in rows) for rows in nodes.values()
+    )
+    listed = [(row["s"], row["t"], kind, row["order"]) for kind, rows in edges.items() for row in rows]
+    assert sorted(listed, key=lambda e: e[:3]) == sorted(
+        ((s, t, k, d.get("order")) for s, t, k, d in G.edges(keys=True, data=True)), key=lambda e: e[:3]
+    )
+    assert all([(r["s"], r["t"]) for r in rows] == sorted((r["s"], r["t"]) for r in rows) for rows in edges.values())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from operator import itemgetter
 
 import networkx as nx
 
@@ -18,6 +19,9 @@ from pathways.graph.kinds import EDGE_KINDS, NODE_KINDS
 
 NODE_LABEL = "Pw"
 """Label every pathways node carries beside its kind's label."""
+
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+"""``json.dumps(value, ensure_ascii=False, sort_keys=True)``, one encoder for every node."""
 
 _RESERVED = {"id", "build", "node_kind", "label_sv", "label_en", "status", "source", "props"}
 
@@ -46,7 +50,7 @@ def node_properties(node_id: str, data: dict) -> dict:
         "label_en": data["label_en"],
         "status": data["status"],
         "source": data["source"],
-        "props": json.dumps(props, ensure_ascii=False, sort_keys=True),
+        "props": _JSON.encode(props),
     }
     for key, value in props.items():
         if key in _RESERVED or key == "label":
@@ -57,7 +61,7 @@ def node_properties(node_id: str, data: dict) -> dict:
             for sub, sub_value in value.items():
                 out[f"{key}_{sub}"] = sub_value
         else:
-            out[f"{key}_json"] = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            out[f"{key}_json"] = _JSON.encode(value)
     source = props.get("source")
     if isinstance(source, dict):
         out["source_doc"] = source.get("doc")
@@ -69,18 +73,18 @@ def node_properties(node_id: str, data: dict) -> dict:
 def node_rows(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
     """Node kind -> rows ``{id, props}``, sorted by id."""
     rows: dict[str, list[dict]] = {kind: [] for kind in NODE_KINDS}
-    for node_id in sorted(G.nodes):
-        data = G.nodes[node_id]
+    for node_id, data in sorted(G.nodes(data=True), key=itemgetter(0)):
         rows[data["kind"]].append({"id": node_id, "props": node_properties(node_id, data)})
     return rows
 
 
 def edge_rows(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
-    """Edge kind -> rows ``{s, t, order}``, sorted."""
-    rows: dict[str, list[dict]] = {kind: [] for kind in EDGE_KINDS}
-    for s, t, kind, data in sorted(G.edges(keys=True, data=True), key=lambda e: (e[2], e[0], e[1])):
-        rows[kind].append({"s": s, "t": t, "order": data.get("order")})
-    return rows
+    """Edge kind -> rows ``{s, t, order}``, sorted by source and target (an edge's key is
+    its kind, so no two edges of a kind share both)."""
+    ends: dict[str, list[tuple[str, str, int | None]]] = {kind: [] for kind in EDGE_KINDS}
+    for s, t, kind, order in G.edges(keys=True, data="order"):
+        ends[kind].append((s, t, order))
+    return {kind: [{"s": s, "t": t, "order": order} for s, t, order in sorted(e)] for kind, e in ends.items()}
 
 
 def build_id(meta: dict, nodes: dict[str, list[dict]], edges: dict[str, list[dict]]) -> str:
