@@ -15,7 +15,7 @@ test:
 	scripts/setup.sh --test
 	tests/neo4j_server/build.sh
 	$(MAKE) lint
-	.venv/bin/python -m pytest -q -n auto --dist loadgroup
+	.venv/bin/python -m pytest -q -n auto
 
 # Format, lint and types (config in pyproject.toml); `make test` runs it before the tests and doctests.
 lint:

@@ -1,16 +1,16 @@
 """The whole suite (tests and doctests) keeps its cache entries in a folder of its own,
 never in the user's ``~/.cache/pathways`` (:mod:`pathways.cache`).
 
-The suite runs on every core (``pytest -n auto --dist loadgroup``, as ``make test`` does). The
-tests of a folder that shares one costly session fixture (the Neo4j server, the bundled model's
-report and diagrams) run in one worker, so each such fixture is built once."""
+The suite runs on every core (``pytest -n auto``, as ``make test`` does): each test module goes
+to one worker, and so does each folder of ``SHARED``, whose tests share one costly session
+fixture (the Neo4j server, the bundled model's report and diagrams) that is then built once."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
-from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,9 +21,8 @@ for _name in ("COLUMNS", "LINES"):
     # xdist's workers start with COLUMNS=80: each test that needs a width sets its own.
     os.environ.pop(_name, None)
 
-_HERE = Path(__file__).resolve().parent
-SHARED = {"graphstore": "neo4j", "outputs": "bundled-report"}
-"""Test folder -> the worker group its tests share."""
+SHARED = ("tests/graphstore/", "tests/outputs/")
+"""Folders whose tests run in one worker."""
 
 
 def pytest_configure() -> None:
@@ -34,9 +33,18 @@ def pytest_unconfigure() -> None:
     shutil.rmtree(_FOLDER, ignore_errors=True)
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        parts = item.path.resolve().relative_to(_HERE.parent).parts
-        if len(parts) > 2 and parts[0] == "tests" and parts[1] in SHARED:
-            item.add_marker(pytest.mark.xdist_group(SHARED[parts[1]]))
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """With ``-n`` (xdist's "load"): a module, or a ``SHARED`` folder, is one unit of work.
+
+    xdist's own ``--dist loadgroup`` does not group with pytest 9.2 (pytest-xdist issue 1386),
+    so the units are told by the test's path, through xdist's scheduler hook."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return next((folder for folder in SHARED if nodeid.startswith(folder)), nodeid.split("::", 1)[0])
+
+    return Scheduling(config, log)
