@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 SCALE_NAMES = {
     "dalarna": "Dalarna (bundled model)",
-    "national": "national (21 regions, 290 municipalities)",
-    "double": "2x national (42 regions, 580 municipalities)",
+    "national": "national (21 regions, 290 municipalities; a folder per kind, 20,000 elements a file)",
+    "double": "2x national (42 regions, 580 municipalities; a folder per kind, 20,000 elements a file)",
     "quad": "4x national (84 regions, 1160 municipalities; a folder per kind, 20,000 elements a file)",
 }
 SYNTHETIC = ("national", "double", "quad")

@@ -69,8 +69,11 @@ SCALES = {
     "double": (42, 580),
     "quad": (84, 1160),
 }
-SPLIT = {"quad": 20000}
-"""Elements per file in a folder per kind, per scale (4x national's handovers are 80 MB as one file)."""
+SPLIT = dict.fromkeys(("national", "double", "quad"), 20000)
+"""Elements per file in a folder per kind, per scale. 4x national's handovers are 80 MB as one
+file; every scale is written the same way, as a model read from one big file leaves another
+heap behind than one read from a folder (benchmarks/LINEAR.md), which made 2x against 1x and
+4x compare two layouts."""
 NEO4J_SCALES = ("dalarna", "national")
 COLD = {"PATHWAYS_CACHE": "off"}
 """The environment of every step but the warm-cache one: the model cache off."""
