@@ -57,7 +57,7 @@ def test_gaps_read_back_from_the_cache_imports_neither_networkx_nor_holidays(tmp
         "try: app(['gaps', '--format', 'json', '--model', sys.argv[1]])\n"
         "except SystemExit as e: print(e.code, sorted({'networkx', 'holidays', 'yaml', 'rich'} & set(sys.modules)))"
     )
-    env = {"PATHWAYS_CACHE_DIR": str(tmp_path / "cache")}
+    env = {"PATHWAYS_CACHE_DIR": str(tmp_path / "cache"), "PATHWAYS_CACHE": "on"}  # whatever the caller's setting
     runs = [_python(code, str(MODEL), **env) for _ in range(2)]
     assert runs[0].stdout.splitlines()[-1] == "0 ['yaml']"  # computed: the model files were read
     assert runs[1].stdout.splitlines()[-1] == "0 []"
