@@ -210,9 +210,7 @@ class Neo4jTestServer:
         self._proc.stdin.flush()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            with open(self.log_path, "rb") as f:
-                f.seek(offset)
-                lines = f.read().decode("utf-8", "replace").splitlines()
+            lines = self._log_since(offset).decode("utf-8", "replace").splitlines()
             if f"SET {name}" in lines:
                 return
             refused = [line for line in lines if line.startswith(f"ERROR {name}:")]
@@ -258,9 +256,7 @@ class Neo4jTestServer:
         deadline = started + self.startup_timeout
         ready = f"READY {self.port}".encode()
         while True:
-            with open(self.log_path, "rb") as f:
-                f.seek(offset)
-                out = f.read()
+            out = self._log_since(offset)
             if ready in out:
                 self.start_seconds = time.monotonic() - started
                 return
@@ -274,6 +270,12 @@ class Neo4jTestServer:
                 self.kill()
                 raise Neo4jServerError(f"Neo4j not READY within {self.startup_timeout:.0f}s\n{self._logs()}")
             time.sleep(0.05)
+
+    def _log_since(self, offset: int) -> bytes:
+        """What the launcher has written to its log after byte ``offset``."""
+        with open(self.log_path, "rb") as f:
+            f.seek(offset)
+            return f.read()
 
     def _terminate(self, timeout: float) -> None:
         if self._proc is None:

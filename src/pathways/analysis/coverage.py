@@ -144,14 +144,19 @@ def coverages(
         cov = Coverage(space, dict(setting_mask), dict(required))
         cells = cov.by_cell
         for index in sorted(i for u in catchment.units for i in by_owner.get(u, ())):
-            for cell, entry in cells_of[index]:
-                found = cells.get(cell)
-                if found is None:
-                    cells[cell] = [entry]
-                else:
-                    found.append(entry)
+            _add(cells, cells_of[index])
         result.append((catchment, cov))
     return result
+
+
+def _add(cells: dict[tuple[str, str], list[tuple[str, str, int]]], pairs: list[CellEntry]) -> None:
+    """One responsibility's ``(cell, entry)`` pairs appended to ``cells``, in order."""
+    for cell, entry in pairs:
+        found = cells.get(cell)
+        if found is None:
+            cells[cell] = [entry]
+        else:
+            found.append(entry)
 
 
 @dataclass
@@ -211,13 +216,7 @@ def blocks(
         held = block_of.get(r.owner)
         if held is None:
             continue
-        mine = cells[held]
-        for cell, entry in pairs:
-            found = mine.get(cell)
-            if found is None:
-                mine[cell] = [entry]
-            else:
-                found.append(entry)
+        _add(cells[held], pairs)
     return Blocks(required_cells(model, space, setting_mask), cells, of_catchment, block_of)
 
 
