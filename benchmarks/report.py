@@ -114,7 +114,7 @@ def _note(name: str, r: dict) -> str:
         "synth": lambda r: f"{r['elements']} elements, {r['plants']} planted gaps",
         "load": lambda r: f"{r['elements']} elements",
         "build": lambda r: f"{r['nodes']} nodes, {r['edges']} edges",
-        "gaps": lambda r: f"{r.get('findings')} findings; imports {r.get('imports', 0):.2f} s; walls {r.get('walls')}",
+        "gaps": lambda r: f"{r.get('findings')} findings; imports {r.get('imports', 0):.2f} s",
         "gaps (warm cache)": lambda r: (
             f"{r.get('findings')} findings; second run with the model cache on (PATHWAYS_CACHE_DIR in the work "
             f"directory; the first, filling it: {r.get('filling', 0):.2f} s); imports {r.get('imports', 0):.2f} s"
@@ -138,8 +138,9 @@ def _note(name: str, r: dict) -> str:
         return f"whole process, least of {r['runs']} runs (median {r['wall_median']:.3f} s, CPU median {r['cpu_median']:.3f} s)"
     if name not in notes:
         return ""
+    walls = f"; walls {r['walls']}" if len(r.get("walls", [])) > 1 else ""
     try:
-        return notes[name](r)
+        return notes[name](r) + walls
     except KeyError:
         return ""
 
@@ -184,8 +185,8 @@ def markdown(info: dict, results: dict, repeat: int) -> str:
         "**work** = after the imports, measured inside the process; **CPU** = user + system time of "
         "the process and its children; **peak** = the process's peak resident memory (MB), a fresh "
         "process per step; **load** = the load average (1 min) when the step ended. "
-        "`gaps` is `pathways gaps --model DIR --format json` (load, validation, all rules; no typed graph), "
-        f"median of {repeat} run(s).",
+        "`gaps` is `pathways gaps --model DIR --format json` (load, validation, all rules; no typed graph). "
+        f"`floor`, `gaps` and `whatif` ran in turn, {repeat} round(s): their medians, and every run's wall.",
         "",
     ]
     for scale, res in results.items():

@@ -1,7 +1,11 @@
 """Benchmark pathways at Dalarna, national, twice and four times national scale; write benchmarks/RESULTS.md.
 
     .venv/bin/python benchmarks/run.py            # Dalarna, national (21/290), 2x (42/580), 4x (84/1160)
-    .venv/bin/python benchmarks/run.py --quick    # Dalarna and national, 'gaps' once: a few minutes
+    .venv/bin/python benchmarks/run.py --quick    # Dalarna and national, one round: a few minutes
+
+``floor``, ``gaps`` and ``whatif`` run in turn for ``--repeat`` rounds (floor, gaps, whatif,
+floor, gaps, ...) and their medians are reported, so that a change in the machine's load
+falls on the step and its floor alike.
 
 Every measurement runs in a fresh Python process (``benchmarks/steps.py``), so its peak
 memory (``ru_maxrss`` of that process, plus of any ``dot`` it starts) belongs to that step
@@ -20,9 +24,8 @@ the load average when it ended (``benchmarks/report.py`` writes the tables).
 Every step runs with the model cache off (``PATHWAYS_CACHE=off``): the cold figures.
 Steps: ``floor``, ``synth`` (write the synthetic model; 4x national over a folder per kind),
 ``load`` (read and validate), ``build`` (the typed graph), ``gaps`` (``pathways gaps --model
-DIR --format json``, the command itself, including load, validation and graph build; run
-``--repeat`` times, median reported), ``gaps (warm cache)`` (the same with the model cache
-on, in a cache directory under the work directory, ``PATHWAYS_CACHE_DIR``: a first run
+DIR --format json``, the command itself, including load, validation and graph build),
+``gaps (warm cache)`` (the same with the model cache on, in a cache directory under the work directory, ``PATHWAYS_CACHE_DIR``: a first run
 fills it, the second is reported), ``verify`` (the planted gaps found exactly, no more and
 no fewer), ``whatif`` (every scenario of the model at once: the bundled ones for Dalarna,
 the national analogues that ``pathways synth`` writes for synthetic models), ``linear``
@@ -116,18 +119,35 @@ def _usable(r: dict) -> bool:
     return "wall" in r and "error" not in r and "timeout" not in r
 
 
-def gaps_runs(model_dir: Path, repeat: int) -> dict:
-    """``gaps`` ``repeat`` times, cold: the median wall, work, CPU and imports, the highest peak."""
-    runs = [run_step("gaps", [str(model_dir)], 900) for _ in range(repeat)]
+TIMEOUTS = {"floor": 600, "gaps": 900, "whatif": 1800}
+
+
+def in_turn(model_dir: Path, steps: list[str], repeat: int) -> dict[str, dict]:
+    """``steps`` in turn for ``repeat`` rounds (floor, gaps, whatif, floor, gaps, ...), cold.
+
+    A change in the machine's load then falls on every step alike, and the ratios of the
+    medians hold better than those of single runs.
+    """
+    runs: dict[str, list[dict]] = {step: [] for step in steps}
+    for _ in range(repeat):
+        for step in steps:
+            runs[step].append(run_step(step, [str(model_dir)], TIMEOUTS[step]))
+    return {step: median_run(r) for step, r in runs.items()}
+
+
+def median_run(runs: list[dict]) -> dict:
+    """The median wall, work, CPU and imports of ``runs``, the highest peak, and every wall."""
     ok = [r for r in runs if _usable(r)]
     if not ok:
         return runs[0]
-    gaps = dict(min(ok, key=lambda r: r["wall"]))
+    out = dict(min(ok, key=lambda r: r["wall"]))
     for key in ("wall", "work", "cpu", "imports"):
-        gaps[key] = statistics.median(r[key] for r in ok)
-    gaps["peak_kb"] = max(r["peak_kb"] for r in ok)
-    gaps["walls"] = [round(r["wall"], 2) for r in ok]
-    return gaps
+        if all(key in r for r in ok):
+            out[key] = statistics.median(r[key] for r in ok)
+    if all("peak_kb" in r for r in ok):
+        out["peak_kb"] = max(r["peak_kb"] for r in ok)
+    out["walls"] = [round(r["wall"], 2) for r in ok]
+    return out
 
 
 def warm_gaps(model_dir: Path, cache: Path) -> dict:
@@ -263,19 +283,18 @@ class Run:
         res: dict[str, dict] = {}
         model_dir, region_dir = self.model(scale, res)
         synthetic = SCALES[scale] is not None
-        res["floor"] = run_step("floor", [str(model_dir)], 600)
+        scenarios = (model_dir / "scenarios").is_dir()
+        timed = in_turn(model_dir, ["floor", "gaps", "whatif"] if scenarios else ["floor", "gaps"], self.repeat)
+        res["floor"] = timed["floor"]
         res["load"] = run_step("load", [str(model_dir)], 600)
         res["build"] = run_step("build", [str(model_dir)], 600)
-        res["gaps"] = gaps_runs(model_dir, self.repeat)
+        res["gaps"] = timed["gaps"]
         res["gaps (warm cache)"] = warm_gaps(model_dir, self.a.work / f"{scale}-cache")
         if not synthetic:
             res.update(startup(model_dir, 5 if self.a.quick else 15))
         if synthetic:
             res["verify"] = run_step("verify", [str(model_dir)], 900)
-        if (model_dir / "scenarios").is_dir():
-            res["whatif"] = run_step("whatif", [str(model_dir)], 1800)
-        else:
-            res["whatif"] = {"skipped": "no scenarios in the model directory"}
+        res["whatif"] = timed.get("whatif", {"skipped": "no scenarios in the model directory"})
         if synthetic:
             res["linear"] = run_step("linear", [str(model_dir), str(LINEAR_REPEAT)], 1800)
         res["render"] = self.render(scale, model_dir)
@@ -325,7 +344,10 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="Dalarna and national only; 'gaps' once.")
     parser.add_argument(
-        "--repeat", type=int, default=None, help="Runs of the 'gaps' step per scale (default 3, --quick 1)."
+        "--repeat",
+        type=int,
+        default=None,
+        help="Rounds of floor, gaps and whatif per scale, in turn (default 3, --quick 1).",
     )
     parser.add_argument("--scales", nargs="+", choices=list(SCALES), help="Only these scales.")
     parser.add_argument("--seed", type=int, default=0)
