@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pathways import cache
+from pathways.model.clean import mark_clean
 from pathways.model.errors import ModelError, Problem
 from pathways.model.model import Model
 from pathways.model.schema import COLLECTIONS
@@ -70,10 +71,10 @@ def load_keyed(
     key = _key(files, model_dir)
     kept = cache.get("model", key) if key else None
     if isinstance(kept, Model):
-        return kept, key
+        return mark_clean(kept), key
     from pathways.model.read import read_and_check  # only when the cache has no answer
 
-    model = read_and_check(model_dir, files, progress)
+    model = mark_clean(read_and_check(model_dir, files, progress))
     if key:
         cache.put("model", key, model)
     return model, key

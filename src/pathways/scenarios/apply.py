@@ -32,6 +32,7 @@ from pathways.scenarios.fields import (
     validate_element,
 )
 from pathways.scenarios.format import Change, Scenario
+from pathways.scenarios.recheck import recheck
 from pathways.scenarios.references import Reference, drop, references
 from pathways.scenarios.state import State, dump_element
 
@@ -351,7 +352,7 @@ def apply_scenarios(model: Model, scenarios: list[Scenario]) -> Model:
     if problems:
         raise ModelError(problems)
     changed = state.build()
-    final = check_model(changed)
+    final = recheck(model, changed)
     if final:
         raise ModelError(_attribute(model, changes, final))
     return changed
