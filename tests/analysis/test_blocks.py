@@ -118,3 +118,25 @@ def test_a_step_taken_by_others_is_united_over_the_blocks(plan):
                 for event, after in sorted(days):
                     got = split.taken_by_others(index, n.id, event, after, owner)
                     assert got == _taken_from_coverage(ctx, cov, n.id, event, after, owner)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan=plans())
+def test_pw102_pairs_kept_per_cell_equal_those_found_anew(plan):
+    """PW102 keeps each cell's pairs by the groups of owners in it, for the next catchment with
+    the same groups there; the hits equal those of finding every catchment's cells anew. Fails
+    if the pairs are kept by the cell alone, or by its first group of owners (tried)."""
+    from pathways.gaps.rules import pw102_overlap
+
+    model = model_of(plan)
+
+    def hits() -> list[tuple]:
+        return [(h.key, h.elements, h.profiles, h.data) for h in pw102_overlap.check(Context(model))]
+
+    kept = hits()
+    anew = pw102_overlap._overlaps
+    try:
+        pw102_overlap._overlaps = lambda required, mine, windows, mask, memo=None: anew(required, mine, windows, mask)
+        assert kept == hits()
+    finally:
+        pw102_overlap._overlaps = anew

@@ -84,41 +84,68 @@ def check(ctx: Context) -> Iterator[Hit]:
 
     groups, windows = _groups(ctx)
     required = ctx.blocks.required
+    memo: dict = {}
     for index, catchment in enumerate(ctx.catchments):
         mine = [groups[b] for b in ctx.blocks.of_catchment[index]]
-        yield from _hits(ctx, catchment, _overlaps(required, mine, windows, coordinated_mask))
+        yield from _hits(ctx, catchment, _overlaps(required, mine, windows, coordinated_mask, memo))
 
 
-def _overlaps(required_of: dict, mine: list, windows: dict, coordinated_mask) -> dict[tuple[str, str], dict]:
-    """Pairs of unit kinds that own the same need for the same profiles, uncoordinated, in one catchment."""
+CellPair = tuple[str, str, list[tuple[str, str]], int]
+"""Two unit kinds that overlap in one cell: (kind, kind, their (responsibility, unit) pairs, profiles)."""
+
+
+def _overlaps(
+    required_of: dict, mine: list, windows: dict, coordinated_mask, memo: dict | None = None
+) -> dict[tuple[str, str], dict]:
+    """Pairs of unit kinds that own the same need for the same profiles, uncoordinated, in one catchment.
+
+    ``memo``, if given, keeps each cell's pairs by the cell and the groups of owners in it
+    (the same objects in every catchment of a county that has no owner of its own there).
+    """
     pairs: dict[tuple[str, str], dict] = {}
     for need, setting in sorted({cell for block in mine for cell in block}):
-        required = required_of.get((need, setting), 0)
-        # Whether two owners overlap depends only on their kinds, windows and profiles:
-        # compare groups of owners alike in these (a national model has hundreds of
-        # health centres per cell, a handful of groups), which finds the same pairs.
-        groups: dict[Group, list[list[tuple[str, str]]]] = {}
-        for block in mine:
-            for key, members in block.get((need, setting), {}).items():
-                groups.setdefault(key, []).append(members)
-        for (ka, wa, m1), (kb, wb, m2) in combinations(groups, 2):
-            if ka == kb:
-                continue
-            k1, k2 = sorted((ka, kb))
-            both = m1 & m2 & required
-            if not both or not _windows_meet(windows[wa], windows[wb]):
-                continue
-            both &= ~coordinated_mask(need, k1, k2)
-            if not both:
-                continue
+        in_cell = [grouped for block in mine if (grouped := block.get((need, setting))) is not None]
+        key = (need, setting, *map(id, in_cell))
+        found = memo.get(key) if memo is not None else None
+        if found is None:
+            found = _cell_pairs(need, required_of.get((need, setting), 0), in_cell, windows, coordinated_mask)
+            if memo is not None:
+                memo[key] = (found, in_cell)  # the groups kept alive: their ids stay theirs
+        else:
+            found = found[0]
+        for k1, k2, members, both in found:
             entry = pairs.setdefault((k1, k2), {"units": set(), "resps": set(), "needs": {}, "mask": 0})
-            for members in (*groups[(ka, wa, m1)], *groups[(kb, wb, m2)]):
-                for r, u in members:
-                    entry["units"].add(u)
-                    entry["resps"].add(r)
+            for r, u in members:
+                entry["units"].add(u)
+                entry["resps"].add(r)
             entry["needs"].setdefault(need, set()).add(setting)
             entry["mask"] |= both
     return pairs
+
+
+def _cell_pairs(need: str, required: int, in_cell: list[dict], windows: dict, coordinated_mask) -> list[CellPair]:
+    """The overlapping pairs of unit kinds of one cell, given each block's groups of owners in it."""
+    # Whether two owners overlap depends only on their kinds, windows and profiles:
+    # compare groups of owners alike in these (a national model has hundreds of
+    # health centres per cell, a handful of groups), which finds the same pairs.
+    groups: dict[Group, list[list[tuple[str, str]]]] = {}
+    for grouped in in_cell:
+        for key, members in grouped.items():
+            groups.setdefault(key, []).append(members)
+    found: list[CellPair] = []
+    for (ka, wa, m1), (kb, wb, m2) in combinations(groups, 2):
+        if ka == kb:
+            continue
+        k1, k2 = sorted((ka, kb))
+        both = m1 & m2 & required
+        if not both or not _windows_meet(windows[wa], windows[wb]):
+            continue
+        both &= ~coordinated_mask(need, k1, k2)
+        if not both:
+            continue
+        members = [pair for lists in (*groups[(ka, wa, m1)], *groups[(kb, wb, m2)]) for pair in lists]
+        found.append((k1, k2, members, both))
+    return found
 
 
 def _hits(ctx: Context, catchment, pairs: dict[tuple[str, str], dict]) -> Iterator[Hit]:
