@@ -71,6 +71,8 @@ def test_the_blocks_of_a_catchment_hold_its_coverage(plan):
     held = blocks(model, space, found)
     order = {r.id: i for i, r in enumerate(model.responsibilities)}
     assert sorted(held.block_of) == sorted({u for c in found for u in c.units})
+    for u, b in held.block_of.items():  # PW103 reads a unit's catchments off its block
+        assert held.catchments_of[b] == tuple(i for i, c in enumerate(found) if u in c.units)
     for index, c in enumerate(found):
         mine = held.of_catchment[index]
         assert {held.block_of[u] for u in c.units} == set(mine)

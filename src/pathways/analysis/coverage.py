@@ -167,13 +167,15 @@ class Blocks:
 
     ``cells[b]`` is block ``b``'s (need, setting) -> [(responsibility id, owner unit id,
     profiles)], in model order; ``of_catchment[i]`` the blocks of the ``i``-th catchment;
-    ``block_of`` the block of each unit in some catchment; ``required`` as in :class:`Coverage`.
+    ``block_of`` the block of each unit in some catchment; ``required`` as in :class:`Coverage`;
+    ``catchments_of[b]`` the catchments block ``b`` lies in (their indices, in order).
     """
 
     required: dict[tuple[str, str], int]
     cells: list[dict[tuple[str, str], list[tuple[str, str, int]]]]
     of_catchment: list[list[int]]
     block_of: dict[str, int]
+    catchments_of: list[tuple[int, ...]]
 
 
 def required_cells(model: Model, space: ProfileSpace, setting_mask: dict[str, int]) -> dict[tuple[str, str], int]:
@@ -217,7 +219,7 @@ def blocks(
         if held is None:
             continue
         _add(cells[held], pairs)
-    return Blocks(required_cells(model, space, setting_mask), cells, of_catchment, block_of)
+    return Blocks(required_cells(model, space, setting_mask), cells, of_catchment, block_of, list(number))
 
 
 def responsibility_cells(

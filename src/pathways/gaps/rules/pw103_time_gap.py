@@ -70,12 +70,10 @@ def _days_text(ranges: list[tuple[int, int]], lang: str) -> str:
     return f"{words} {', '.join(parts)}"
 
 
-def _catchments_of(ctx: Context) -> dict[str, list[int]]:
-    where: dict[str, list[int]] = {}
-    for index, catchment in enumerate(ctx.catchments):
-        for u in catchment.units:
-            where.setdefault(u, []).append(index)
-    return where
+def _catchments_of(ctx: Context) -> dict[str, tuple[int, ...]]:
+    """The catchments each unit lies in (indices, in order): those of its block."""
+    blocks = ctx.blocks
+    return {u: blocks.catchments_of[b] for u, b in blocks.block_of.items()}
 
 
 def _can_gap(h, calendar: bool) -> bool:
@@ -91,7 +89,7 @@ def _can_gap(h, calendar: bool) -> bool:
 class _Windows:
     """The windowed responsibilities on each (event, need), by catchment of their owner."""
 
-    def __init__(self, ctx: Context, where: dict[str, list[int]]):
+    def __init__(self, ctx: Context, where: dict[str, tuple[int, ...]]):
         self.where = where
         self.windowed: dict[tuple[str, str], list] = {}
         for r in ctx.model.responsibilities:
