@@ -17,13 +17,19 @@ push, which the machine's load does not change.
 
 Every push starts from the same state, untimed (:class:`Series`): the client's heap
 collected, the server's after a full collection (``jcmd PID GC.run``), whose live size is
-reported: it grows if pushes leave state behind on the server.
+reported: it grows if pushes leave state behind on the server; and the store just
+checkpointed (:meth:`Neo4jTestServer.checkpoint`), so Neo4j's periodic checkpoint (every 15
+minutes) does not fall into a push at random, and the transaction logs are pruned by the
+server's retention policy (:data:`SETTINGS`, as docs/limits.md advises a production server).
 
 Reported per measured push: wall and CPU time (this process and the server's together:
 the part a shared machine's load does not inflate), each as a ratio to the first measured
 push, and whether each is within 10 % of it (issue 15's criterion); the client's CPU as a
 ratio to its first too (the same Python work every push: its scatter is the machine's, the
-noise floor of the other ratios); the server's CPU, the server's collections' and JIT compilers' time (JMX) and the load; the
+noise floor of the other ratios); the server's CPU, split between its threads that run the
+queries (Bolt's) and all its others (housekeeping: checkpoints, page cache, JIT, collector,
+logs), the server's collections' and JIT compilers' time (JMX), the CPU the rest of the
+machine used meanwhile (other processes: what a shared machine adds) and the load; the
 nodes and builds on the store after it (only the last build should be left: the one
 before is removed in batches after the swap), and the size on disk of the store's records
 and indexes (and of the indexes alone: their freed pages are reused after Neo4j's next
@@ -77,6 +83,33 @@ def _server_cpu(pid: int | None) -> float:
         return 0.0
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _threads_cpu(pid: int | None) -> tuple[float, float]:
+    """CPU seconds of the server's threads so far: those running queries (Bolt's workers and
+    network threads), and all the others (checkpoints, page cache, JIT compilers, collector,
+    log rotation and pruning, index sampling, ...), from /proc per thread."""
+    if pid is None:
+        return 0.0, 0.0
+    query = other = 0.0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            stat = (task / "stat").read_text()
+        except OSError:  # the thread ended
+            continue
+        name, fields = stat[stat.index("(") + 1 : stat.rindex(")")], stat.rsplit(")", 1)[1].split()
+        seconds = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        if name.startswith("neo4j.Bolt"):
+            query += seconds
+        else:
+            other += seconds
+    return query, other
+
+
+def _machine_cpu() -> float:
+    """CPU seconds the whole machine has been busy so far (all its cores), from /proc/stat."""
+    user, nice, system, _idle, _iowait, irq, softirq, *_ = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    return sum(int(t) for t in (user, nice, system, irq, softirq)) / os.sysconf("SC_CLK_TCK")
 
 
 def _size_mb(folder: Path, pattern: str = "*", but: str | None = None) -> float:
@@ -142,7 +175,8 @@ class Series:
     """Pushes of one model under one name, each a new version, on one server.
 
     Each push starts from the same state of both heaps, untimed: the client's collected
-    (:meth:`push`), the server's after a full collection (:func:`_live_heap_mb`). Without it
+    (:meth:`push`), the server's after a full collection (:func:`_live_heap_mb`), and from a
+    checkpointed store. Without it
     one young collection fell somewhere in each push and took 4 to 190 ms by where it fell;
     with it a push of one region fits in the young generation and the server collects its
     garbage in the full collection before the next push, reported apart (``reset_gc_ms``).
@@ -170,20 +204,28 @@ class Series:
 
         Before it, untimed, the graphs of the pushes before are collected: ``build_graph``
         freezes what it made (``pathways.perf.paused_gc``), so they would otherwise stay,
-        12 MB a push of one region, and each push would start on a larger heap."""
+        12 MB a push of one region, and each push would start on a larger heap. Then, untimed
+        too, the server checkpoints (``checkpoint_ms``): what the push before left dirty in the
+        page cache is flushed then, and Neo4j's periodic checkpoint, counted from the last one,
+        never falls into a push."""
         G = self._graph()
         gc.unfreeze()
         gc.collect()
         before = _jvm(self.driver)
         live_heap = _live_heap_mb(self.server, self.driver)
+        checkpoint = time.perf_counter()
+        self.server.checkpoint()
+        checkpoint = time.perf_counter() - checkpoint
         jvm = _jvm(self.driver)
         load = os.getloadavg()[0]
-        server_cpu = _server_cpu(self.server.pid)
+        server_cpu, threads, machine = _server_cpu(self.server.pid), _threads_cpu(self.server.pid), _machine_cpu()
         start, client_cpu = time.perf_counter(), time.process_time()
         result = push(self.driver, G, NAME)
         seconds = time.perf_counter() - start
         client_cpu = time.process_time() - client_cpu
         server_cpu = _server_cpu(self.server.pid) - server_cpu
+        machine = _machine_cpu() - machine
+        query_cpu, other_cpu = (b - a for a, b in zip(threads, _threads_cpu(self.server.pid), strict=True))
         after = _jvm(self.driver)
         with self.driver.session() as s:
             on_store = s.run("MATCH (n:Pw) RETURN count(n) AS n, count(DISTINCT n.build) AS builds").single()
@@ -194,12 +236,16 @@ class Series:
             "cpu": round(client_cpu + server_cpu, 2),
             "client_cpu": round(client_cpu, 2),
             "server_cpu": round(server_cpu, 2),
+            "server_query_cpu": round(query_cpu, 2),
+            "server_other_cpu": round(other_cpu, 2),
+            "others_cpu": round(max(0.0, machine - client_cpu - server_cpu), 2),
             "gcs": after["gcs"] - jvm["gcs"],
             "gc_ms": after["gc_ms"] - jvm["gc_ms"],
             "jit_ms": after["jit_ms"] - jvm["jit_ms"],
             "load": round(load, 1),
             "live_heap_mb": live_heap,
             "reset_gc_ms": jvm["gc_ms"] - before["gc_ms"],
+            "checkpoint_ms": round(1000 * checkpoint),
             "nodes": result.nodes,
             "relationships": result.relationships,
             "nodes_on_store": on_store["n"],
@@ -224,6 +270,13 @@ JVM_ARGS = ("-Xms1g", "-Xmx1g", "-XX:TieredStopAtLevel=1")
   A long-running server with both compilers pushes faster, not differently;
 - no ``-XX:+AlwaysPreTouch``: the warm-ups touch the heap's pages before any timed push,
   and pre-touching 1 GiB up front only costs the shared machine memory and start time."""
+
+
+SETTINGS = {"db.tx_log.rotation.retention_policy": "2 files"}
+"""The benchmark server's Neo4j settings, as docs/limits.md tells a server that takes many
+pushes to be set: transaction logs kept by files, not Neo4j's default of two days, so the
+checkpoint before each push (:meth:`Series.push`) prunes them and the disk a series takes is
+bounded (the two newest files of 256 MiB, preallocated)."""
 
 
 @dataclass(frozen=True)
@@ -256,7 +309,7 @@ def warm_up(series: Series, plan: Plan) -> list[dict]:
     return done
 
 
-WARM_UP = ("seconds", "cpu", "client_cpu", "server_cpu", "gc_ms", "jit_ms", "load")
+WARM_UP = ("seconds", "cpu", "client_cpu", "server_cpu", "others_cpu", "gc_ms", "jit_ms", "load")
 """What is shown of each warm-up push as it runs."""
 
 
@@ -289,8 +342,12 @@ CRITERION = 0.10
 
 SERIES = (
     "reset_gc_ms",
+    "checkpoint_ms",
     "client_cpu",
     "server_cpu",
+    "server_query_cpu",
+    "server_other_cpu",
+    "others_cpu",
     "gc_ms",
     "jit_ms",
     "live_heap_mb",
@@ -309,7 +366,7 @@ def pushes(model_dir: str, plan: Plan, gc_log: Path | None = None) -> dict:
     server JVM logs its collections."""
     model = load_model(model_dir)
     jvm_args = (*plan.jvm_args, f"-Xlog:gc:file={gc_log}") if gc_log else plan.jvm_args
-    with Neo4jTestServer(jvm_args=jvm_args) as server:
+    with Neo4jTestServer(jvm_args=jvm_args, settings=SETTINGS) as server:
         settings = Settings(uri=server.uri, username=server.user, password=server.password, timeout=60)
         with connect(settings) as driver:
             series = Series(model, server, driver)
@@ -322,6 +379,7 @@ def pushes(model_dir: str, plan: Plan, gc_log: Path | None = None) -> dict:
     return {
         "model": model_dir,
         "jvm_args": list(jvm_args),
+        "settings": SETTINGS,
         "warm_up": [w["seconds"] for w in warm],
         "warm_up_cpu": [w["cpu"] for w in warm],
         "warm_up_jit_ms": [w["jit_ms"] for w in warm],

@@ -40,3 +40,23 @@ def test_a_dynamic_setting_changes_while_the_server_runs(neo4j_server, settings)
     assert value() == default
     with pytest.raises(Neo4jServerError, match=r"server\.memory\.pagecache\.size"):
         neo4j_server.set_dynamic("server.memory.pagecache.size", "1GiB")
+
+
+def test_a_checkpoint_prunes_the_transaction_logs_by_their_retention_policy(neo4j_server, driver):
+    logs = neo4j_server.data_dir / "data" / "transactions" / "neo4j"
+
+    def files() -> int:
+        return len(list(logs.glob("neostore.transaction.db.*")))
+
+    neo4j_server.set_dynamic("db.tx_log.rotation.size", "128KiB")
+    neo4j_server.set_dynamic("db.tx_log.rotation.retention_policy", "1 files")
+    try:
+        for _ in range(6):  # each transaction fills a log file of 128 KiB, and the next commit rotates
+            driver.execute_query("UNWIND range(1, 200) AS i CREATE (:T {v: $v})", v="x" * 1000)
+        written = files()
+        neo4j_server.checkpoint()
+        assert written >= 4
+        assert files() < written
+    finally:
+        neo4j_server.set_dynamic("db.tx_log.rotation.size")
+        neo4j_server.set_dynamic("db.tx_log.rotation.retention_policy")

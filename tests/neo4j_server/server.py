@@ -9,6 +9,7 @@ Usage (import this file however the test suite imports helpers)::
         server.restart()                       # same port + same store: Neo4j recovers it
         server.set_dynamic("db.memory.transaction.max", "16MiB")   # a dynamic setting, until restart
         server.set_dynamic("db.memory.transaction.max")            # back to its default
+        server.checkpoint()                        # a checkpoint now (prunes transaction logs)
     # leaving the block stops the server and deletes its temporary directory
 
 The launcher lives in ``Launcher.java`` next to this file and is built by
@@ -203,21 +204,34 @@ class Neo4jTestServer:
 
         Community Neo4j has no ``dbms.setConfigValue``; the launcher applies the change itself.
         """
+        self._order(f"SET {name}{'' if value is None else ' ' + value}", f"SET {name}", name, timeout)
+
+    def checkpoint(self, timeout: float = 120.0) -> None:
+        """Checkpoint the default database now, as Neo4j's periodic checkpointer would (every
+        15 minutes by default), which also prunes its transaction logs by their retention policy.
+
+        Community Neo4j has no ``db.checkpoint`` procedure; the launcher runs it itself.
+        """
+        self._order("CHECKPOINT", "CHECKPOINT", "CHECKPOINT", timeout)
+
+    def _order(self, line: str, done: str, name: str, timeout: float) -> None:
+        """Send the launcher ``line`` on its stdin and wait for its answer: ``done``, or
+        ``ERROR name: reason`` (raised)."""
         if not self.running or self._proc is None or self._proc.stdin is None:
             raise Neo4jServerError("server is not running")
         offset = self.log_path.stat().st_size
-        self._proc.stdin.write(f"SET {name}{'' if value is None else ' ' + value}\n".encode())
+        self._proc.stdin.write(f"{line}\n".encode())
         self._proc.stdin.flush()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             lines = self._log_since(offset).decode("utf-8", "replace").splitlines()
-            if f"SET {name}" in lines:
+            if done in lines:
                 return
-            refused = [line for line in lines if line.startswith(f"ERROR {name}:")]
+            refused = [answer for answer in lines if answer.startswith(f"ERROR {name}:")]
             if refused:
                 raise Neo4jServerError(refused[0])
             time.sleep(0.05)
-        raise Neo4jServerError(f"no answer to SET {name} within {timeout:.0f}s\n{self._logs()}")
+        raise Neo4jServerError(f"no answer to {done} within {timeout:.0f}s\n{self._logs()}")
 
     def __enter__(self) -> Neo4jTestServer:
         return self.start()

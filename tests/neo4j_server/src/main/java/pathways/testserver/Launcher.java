@@ -24,6 +24,8 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.config.Setting;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.impl.transaction.log.checkpoint.CheckPointer;
+import org.neo4j.kernel.impl.transaction.log.checkpoint.SimpleTriggerInfo;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import picocli.CommandLine;
 
@@ -40,7 +42,9 @@ import picocli.CommandLine;
  * --watch-stdin it also shuts down when stdin reaches EOF, i.e. when the parent process
  * (the test runner) dies, and reads commands from stdin, one per line: "SET NAME VALUE" changes
  * a dynamic setting (e.g. db.memory.transaction.max) until the server stops, "SET NAME" gives it
- * back its default; each is answered "SET NAME" or "ERROR NAME: reason" on stdout. DATA_DIR is the Neo4j home: store in DATA_DIR/data, logs in
+ * back its default; "CHECKPOINT" checkpoints the default database now (Community has no
+ * db.checkpoint procedure) and prunes its transaction logs by their retention policy; each is
+ * answered "SET NAME" or "CHECKPOINT" or "ERROR NAME: reason" on stdout. DATA_DIR is the Neo4j home: store in DATA_DIR/data, logs in
  * DATA_DIR/logs/debug.log. Settings in DATA_DIR/conf/neo4j.conf, when that file exists,
  * come on top of the ones below (e.g. a transaction memory limit for one test).
  */
@@ -107,9 +111,12 @@ public final class Launcher {
         if (watchStdin) {
             Config config = ((GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))
                     .getDependencyResolver().resolveDependency(Config.class);
+            CheckPointer checkPointer = ((GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME))
+                    .getDependencyResolver().resolveDependency(CheckPointer.class);
             var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null; line = in.readLine()) { // until EOF
-                System.out.println(command(config, line.strip()));
+                String order = line.strip();
+                System.out.println(order.equals("CHECKPOINT") ? checkpoint(checkPointer) : command(config, order));
                 System.out.flush();
             }
             System.exit(0); // runs the shutdown hook
@@ -134,6 +141,16 @@ public final class Launcher {
             return "SET " + words[1];
         } catch (RuntimeException e) {
             return "ERROR " + words[1] + ": " + e.getMessage();
+        }
+    }
+
+    /** "CHECKPOINT": the default database checkpointed now, as the periodic checkpointer would. */
+    private static String checkpoint(CheckPointer checkPointer) {
+        try {
+            checkPointer.forceCheckPoint(new SimpleTriggerInfo("pathways-test-server"));
+            return "CHECKPOINT";
+        } catch (IOException | RuntimeException e) {
+            return "ERROR CHECKPOINT: " + e.getMessage();
         }
     }
 
