@@ -175,11 +175,11 @@ class Series:
     """Pushes of one model under one name, each a new version, on one server.
 
     Each push starts from the same state of both heaps, untimed: the client's collected
-    (:meth:`push`), the server's after a full collection (:func:`_live_heap_mb`), and from a
-    checkpointed store. Without it
+    (:meth:`push`), the server's after a full collection (:func:`_live_heap_mb`). Without it
     one young collection fell somewhere in each push and took 4 to 190 ms by where it fell;
     with it a push of one region fits in the young generation and the server collects its
     garbage in the full collection before the next push, reported apart (``reset_gc_ms``).
+    And each starts from a checkpointed store (``checkpoint_ms``).
     """
 
     def __init__(self, model: Model, server: Neo4jTestServer, driver: neo4j.Driver) -> None:
