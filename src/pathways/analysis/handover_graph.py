@@ -8,7 +8,7 @@ position ``p`` is ``units[p]`` (the model's units in order, then handover ends t
 no unit, as first met), and handover ``i`` is the model's ``i``-th. The index holds
 
 * :attr:`HandoverIndex.senders` and :attr:`HandoverIndex.receivers`, each handover's two
-  ends as positions (``array`` of machine integers);
+  ends as positions (lists of the positions' own integer objects, see below);
 * :attr:`HandoverIndex.moves`, for each position the positions a patient moves on to
   from there: the receiver of each handover it sends, then its rejection target (model
   order, repeats kept); a unit sends a handover exactly when its list is not empty;
@@ -26,7 +26,12 @@ The handovers are read from their columns (:func:`pathways.model.columns.columns
 not from the pydantic objects, and the rules' searches mark positions in a
 ``bytearray`` instead of looking strings up in sets: every structure the searches walk
 is dense, which keeps them linear in the model where a set of strings and 100,000
-objects of 1.5 kB each were not (``benchmarks/LINEAR.md``).
+objects of 1.5 kB each were not (``benchmarks/LINEAR.md``). The positions and handover
+numbers are lists of shared integer objects (a position is the one object kept in
+:attr:`HandoverIndex.position`), not ``array`` columns: reading an ``array`` makes a new
+integer object at every read, and a search that keeps what it read (PW115's per-need
+predecessors) then holds megabytes of copies scattered through the heap, where a list
+holds 8-byte references to one object per unit (PW115's search took half the time).
 
 Cost: O(U + H * N_h + R * N_r) for U units, H handovers with N_h needs each and R
 responsibilities with N_r needs each; one pass, no path is enumerated.
@@ -38,7 +43,6 @@ a few named and the rest counted).
 
 from __future__ import annotations
 
-from array import array
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
@@ -55,11 +59,11 @@ class HandoverIndex:
     entry: bytearray
     """1 at the position of each entry unit (the model's units are the first positions, in order)."""
     handovers: list[str]
-    senders: array
-    receivers: array
+    senders: list[int]
+    receivers: list[int]
     moves: list[list[int]]
     arriving: list[list[int]]
-    by_need: dict[str, array]
+    by_need: dict[str, list[int]]
     owned: dict[str, set[str]]
     owners: dict[str, list[int]]
     principal_kind: dict[str, str | None]
@@ -140,8 +144,9 @@ def build_index(model: Model) -> HandoverIndex:
         return found
 
     columns = columns_of(model)
-    senders, receivers = array("l"), array("l")
-    by_need: dict[str, array] = {}
+    senders: list[int] = []
+    receivers: list[int] = []
+    by_need: dict[str, list[int]] = {}
     get = position.get
     for i, (a_id, b_id, needs, r_id) in enumerate(
         zip(columns.senders, columns.receivers, columns.needs, columns.rejected_to, strict=True)
@@ -159,7 +164,7 @@ def build_index(model: Model) -> HandoverIndex:
         for n in needs:
             column = by_need.get(n)
             if column is None:
-                column = by_need[n] = array("l")
+                column = by_need[n] = []
             column.append(i)
         if r_id is not None:
             r = get(r_id)

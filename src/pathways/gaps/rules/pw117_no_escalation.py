@@ -42,8 +42,8 @@ def principal_pairs(ctx: Context) -> dict[tuple[str, str], set[str]]:
     principal_of = {u.id: u.principal for u in model.units}
     principal = [principal_of[u] for u in index.units]
     raw: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for a, b, h in zip(index.senders, index.receivers, index.handovers, strict=True):
-        raw[(principal[a], principal[b])].add(h)
+    for sender, receiver, h in zip(index.senders, index.receivers, index.handovers, strict=True):
+        raw[(principal[sender], principal[receiver])].add(h)
     pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (pu, pv), handovers in raw.items():
         for a, b in _instance_pairs(model, pu, pv):
