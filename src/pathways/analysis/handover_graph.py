@@ -26,12 +26,14 @@ The handovers are read from their columns (:func:`pathways.model.columns.columns
 not from the pydantic objects, and the rules' searches mark positions in a
 ``bytearray`` instead of looking strings up in sets: every structure the searches walk
 is dense, which keeps them linear in the model where a set of strings and 100,000
-objects of 1.5 kB each were not (``benchmarks/LINEAR.md``). The positions and handover
-numbers are lists of shared integer objects (a position is the one object kept in
-:attr:`HandoverIndex.position`), not ``array`` columns: reading an ``array`` makes a new
-integer object at every read, and a search that keeps what it read (PW115's per-need
-predecessors) then holds megabytes of copies scattered through the heap, where a list
-holds 8-byte references to one object per unit (PW115's search took half the time).
+objects of 1.5 kB each were not (``benchmarks/LINEAR.md``). The positions of the
+handovers' ends are lists of shared integer objects (a position is the one object kept
+in :attr:`HandoverIndex.position`), not ``array`` columns: reading an ``array`` makes a
+new integer object at every read, and a search that keeps what it read (PW115's
+per-need predecessors) then holds megabytes of copies scattered through the heap, where
+a list holds 8-byte references to one object per unit. The handover numbers per need
+stay ``array`` columns: they are read in order and not kept, and a list would add an
+integer object of 32 bytes per handover to what each pass walks.
 
 Cost: O(U + H * N_h + R * N_r) for U units, H handovers with N_h needs each and R
 responsibilities with N_r needs each; one pass, no path is enumerated.
@@ -43,6 +45,7 @@ a few named and the rest counted).
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
@@ -63,7 +66,7 @@ class HandoverIndex:
     receivers: list[int]
     moves: list[list[int]]
     arriving: list[list[int]]
-    by_need: dict[str, list[int]]
+    by_need: dict[str, array]
     owned: dict[str, set[str]]
     owners: dict[str, list[int]]
     principal_kind: dict[str, str | None]
@@ -146,7 +149,7 @@ def build_index(model: Model) -> HandoverIndex:
     columns = columns_of(model)
     senders: list[int] = []
     receivers: list[int] = []
-    by_need: dict[str, list[int]] = {}
+    by_need: dict[str, array] = {}
     get = position.get
     for i, (a_id, b_id, needs, r_id) in enumerate(
         zip(columns.senders, columns.receivers, columns.needs, columns.rejected_to, strict=True)
@@ -164,7 +167,7 @@ def build_index(model: Model) -> HandoverIndex:
         for n in needs:
             column = by_need.get(n)
             if column is None:
-                column = by_need[n] = []
+                column = by_need[n] = array("l")
             column.append(i)
         if r_id is not None:
             r = get(r_id)
