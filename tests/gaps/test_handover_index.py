@@ -148,3 +148,37 @@ def test_columns_are_the_handovers_field_by_field(model):
         zip(columns.ids, columns.senders, columns.receivers, columns.needs, strict=True)
     )
     assert columns.rejected_to == [h.on_reject.to if h.on_reject else None for h in model.handovers]
+
+
+def test_ends_are_the_positions_own_objects():
+    # PW115 keeps the ends per need: copies (an ``array`` read makes one) would fill the heap.
+    # Past 256 units, where an integer is no shared small one, only the index's own objects are ``is``.
+    label = {"label": {"sv": "l", "en": "l"}, **SRC}
+    ids = [f"u{i}" for i in range(300)]
+    collections = {
+        "principals": [Principal.model_validate({"id": "region", "kind": "region", "county": "testlan", **label})],
+        "units": [
+            Unit.model_validate(
+                {
+                    "id": u,
+                    "kind": "health_centre",
+                    "principal": "region",
+                    "care_level": "primarvard",
+                    "settings": ["mottagning"],
+                    "entry": True,
+                    **label,
+                }
+            )
+            for u in ids
+        ],
+        "handovers": [
+            Handover.model_validate(
+                {"id": f"h{i}", "from": a, "to": b, "trigger": "t", "mode": "referral", "needs": ["n0"], **label}
+            )
+            for i, (a, b) in enumerate([("u299", "u298"), ("u298", "x"), ("x", "u297")])
+        ],
+    }
+    index = build_index(Model(meta=Meta.model_validate(BASE["model"]), collections=collections))
+    ends = [*index.senders, *index.receivers]
+    assert [index.units[p] for p in ends] == ["u299", "u298", "x", "u298", "x", "u297"]
+    assert all(p is index.position[index.units[p]] for p in ends)
