@@ -29,17 +29,22 @@ ratio to its first too (the same Python work every push: its scatter is the mach
 noise floor of the other ratios); the server's CPU, split between its threads that run the
 queries (Bolt's) and all its others (housekeeping: checkpoints, page cache, JIT, collector,
 logs), the server's collections' and JIT compilers' time (JMX), the CPU the rest of the
-machine used meanwhile (other processes: what a shared machine adds) and the load; the
-nodes and builds on the store after it (only the last build should be left: the one
-before is removed in batches after the swap), and the size on disk of the store's records
-and indexes (and of the indexes alone: their freed pages are reused after Neo4j's next
-checkpoint, every 15 minutes by default); apart, of Neo4j's buffer of freed record ids
+machine used meanwhile (other processes: what a shared machine adds), what the host took
+from this virtual machine meanwhile (``steal_cpu``) and the load; the nodes and builds on
+the store after it (only the last build should be left: the one before is removed in
+batches after the swap), and the size on disk of the store's records and indexes (and of
+the indexes alone: their freed pages are reused after Neo4j's next checkpoint, every 15
+minutes by default); apart, of Neo4j's buffer of freed record ids
 (``id-buffer.tmp.*``: a queue on disk, written in segments of 50 MiB that Neo4j deletes once
 read, so it grows by the records each push frees though the ids are reused) and of the
 transaction logs (which Neo4j keeps by its own retention policy,
 ``db.tx_log.rotation.retention_policy``, whatever pathways deletes). Over the series: the
-trend, the least-squares slope in per cent of the mean per push, of wall and of CPU, with
-its standard error (a trend within two of them of zero is scatter, not growth).
+trend, the least-squares slope in per cent of the mean per push, of wall, of CPU and of the
+client's own CPU, with its standard error (a trend within two of them of zero is scatter,
+not growth); each push's CPU per the client's own CPU, as ratio and trend: what is left once
+the machine's speed, as the same Python work shows it, is taken out (the raw figures stay the
+criterion); and the measured pushes' CPU over the last warm-ups' (``step_from_warm_up``), the
+client's too. Every warm-up push is kept whole in the results (``warm_up_pushes``).
 """
 
 from __future__ import annotations
@@ -70,72 +75,22 @@ from pathways.graphstore.connection import Settings, connect  # noqa: E402
 from pathways.graphstore.store import push  # noqa: E402
 from pathways.model.load import load_model  # noqa: E402
 from pathways.model.model import Model  # noqa: E402
+from proc_cpu import machine_cpu, process_cpu, steal_cpu, threads_cpu  # noqa: E402
+from trend import trend, trend_error  # noqa: E402
 
 NAME = "bench"
+BOLT = "neo4j.Bolt"
+"""The name of the server's threads that run the queries (Bolt's workers and network threads);
+all its others are housekeeping: checkpoints, page cache, JIT compilers, collector, log
+rotation and pruning, index sampling."""
 ID_BUFFER = "id-buffer.tmp.*"
 """Neo4j's queue of freed record ids, waiting until no transaction can see them: written in
 segments of 50 MiB, each deleted once read (``DiskBufferedIds``), apart from the records."""
 
 
-def _server_cpu(pid: int | None) -> float:
-    """User + system CPU seconds of the server process so far (all its threads), from /proc."""
-    if pid is None:
-        return 0.0
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def _threads_cpu(pid: int | None) -> tuple[float, float]:
-    """CPU seconds of the server's threads so far: those running queries (Bolt's workers and
-    network threads), and all the others (checkpoints, page cache, JIT compilers, collector,
-    log rotation and pruning, index sampling, ...), from /proc per thread."""
-    if pid is None:
-        return 0.0, 0.0
-    query = other = 0.0
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        try:
-            stat = (task / "stat").read_text()
-        except OSError:  # the thread ended
-            continue
-        name, fields = stat[stat.index("(") + 1 : stat.rindex(")")], stat.rsplit(")", 1)[1].split()
-        seconds = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        if name.startswith("neo4j.Bolt"):
-            query += seconds
-        else:
-            other += seconds
-    return query, other
-
-
-def _machine_cpu() -> float:
-    """CPU seconds the whole machine has been busy so far (all its cores), from /proc/stat."""
-    user, nice, system, _idle, _iowait, irq, softirq, *_ = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
-    return sum(int(t) for t in (user, nice, system, irq, softirq)) / os.sysconf("SC_CLK_TCK")
-
-
 def _size_mb(folder: Path, pattern: str = "*", but: str | None = None) -> float:
     files = [p for p in folder.rglob(pattern) if p.is_file() and not (but and p.match(but))]
     return sum(p.stat().st_size for p in files) / 1024 / 1024
-
-
-def _trend(times: list[float]) -> float | None:
-    """The least-squares slope of the times, per push, in per cent of their mean: whether
-    pushes grow slower one after the other, apart from the scatter of a shared machine."""
-    if len(times) < 2 or not statistics.fmean(times):
-        return None
-    slope = statistics.linear_regression(range(len(times)), times).slope
-    return round(100 * slope / statistics.fmean(times), 1)
-
-
-def _trend_error(times: list[float]) -> float | None:
-    """The standard error of :func:`_trend`, in the same per cent: a trend within two of
-    these of zero is the scatter, not growth."""
-    n = len(times)
-    if n < 3 or not statistics.fmean(times):
-        return None
-    fit = statistics.linear_regression(range(n), times)
-    residuals = sum((t - fit.intercept - fit.slope * x) ** 2 for x, t in enumerate(times))
-    spread = sum((x - (n - 1) / 2) ** 2 for x in range(n))
-    return round(100 * (residuals / (n - 2) / spread) ** 0.5 / statistics.fmean(times), 1)
 
 
 JVM = (
@@ -218,14 +173,15 @@ class Series:
         checkpoint = time.perf_counter() - checkpoint
         jvm = _jvm(self.driver)
         load = os.getloadavg()[0]
-        server_cpu, threads, machine = _server_cpu(self.server.pid), _threads_cpu(self.server.pid), _machine_cpu()
+        pid = self.server.pid
+        server_cpu, threads, machine, steal = process_cpu(pid), threads_cpu(pid, BOLT), machine_cpu(), steal_cpu()
         start, client_cpu = time.perf_counter(), time.process_time()
         result = push(self.driver, G, NAME)
         seconds = time.perf_counter() - start
         client_cpu = time.process_time() - client_cpu
-        server_cpu = _server_cpu(self.server.pid) - server_cpu
-        machine = _machine_cpu() - machine
-        query_cpu, other_cpu = (b - a for a, b in zip(threads, _threads_cpu(self.server.pid), strict=True))
+        server_cpu = process_cpu(pid) - server_cpu
+        machine, steal = machine_cpu() - machine, steal_cpu() - steal
+        query_cpu, other_cpu = (b - a for a, b in zip(threads, threads_cpu(pid, BOLT), strict=True))
         after = _jvm(self.driver)
         with self.driver.session() as s:
             on_store = s.run("MATCH (n:Pw) RETURN count(n) AS n, count(DISTINCT n.build) AS builds").single()
@@ -239,6 +195,7 @@ class Series:
             "server_query_cpu": round(query_cpu, 2),
             "server_other_cpu": round(other_cpu, 2),
             "others_cpu": round(max(0.0, machine - client_cpu - server_cpu), 2),
+            "steal_cpu": round(steal, 2),
             "gcs": after["gcs"] - jvm["gcs"],
             "gc_ms": after["gc_ms"] - jvm["gc_ms"],
             "jit_ms": after["jit_ms"] - jvm["jit_ms"],
@@ -309,7 +266,7 @@ def warm_up(series: Series, plan: Plan) -> list[dict]:
     return done
 
 
-WARM_UP = ("seconds", "cpu", "client_cpu", "server_cpu", "others_cpu", "gc_ms", "jit_ms", "load")
+WARM_UP = ("seconds", "cpu", "client_cpu", "server_cpu", "others_cpu", "steal_cpu", "gc_ms", "jit_ms", "load")
 """What is shown of each warm-up push as it runs."""
 
 
@@ -320,20 +277,39 @@ def _summary(rows: list[dict]) -> dict:
         row["ratio_to_first"] = round(row["seconds"] / first, 2)
         row["cpu_ratio_to_first"] = round(row["cpu"] / first_cpu, 2) if first_cpu else None
     seconds, cpu = [r["seconds"] for r in rows], [r["cpu"] for r in rows]
+    client = [r["client_cpu"] for r in rows]
+    per_client = [c / k if k else 0.0 for c, k in zip(cpu, client, strict=True)]
     return {
         "pushes": rows,
         "max_ratio": max(r["ratio_to_first"] for r in rows),
         "min_ratio": min(r["ratio_to_first"] for r in rows),
         "cpu_ratios": [r["cpu_ratio_to_first"] for r in rows],
         "client_cpu_ratios": [round(r["client_cpu"] / rows[0]["client_cpu"], 2) for r in rows],
-        "trend_percent": _trend(seconds),
-        "cpu_trend_percent": _trend(cpu),
-        "trend_error_percent": _trend_error(seconds),
-        "cpu_trend_error_percent": _trend_error(cpu),
+        "cpu_per_client_ratios": [round(x / per_client[0], 2) if per_client[0] else None for x in per_client],
+        "trend_percent": trend(seconds),
+        "cpu_trend_percent": trend(cpu),
+        "trend_error_percent": trend_error(seconds),
+        "cpu_trend_error_percent": trend_error(cpu),
+        "client_cpu_trend_percent": trend(client),
+        "client_cpu_trend_error_percent": trend_error(client),
+        "cpu_per_client_trend_percent": trend(per_client),
+        "cpu_per_client_trend_error_percent": trend_error(per_client),
         "within": all(abs(r["ratio_to_first"] - 1) <= CRITERION for r in rows),
         "cpu_within": all(abs(r["cpu_ratio_to_first"] - 1) <= CRITERION for r in rows),
         "builds_on_store": max(r["builds_on_store"] for r in rows),
         **{key: [r[key] for r in rows] for key in SERIES},
+    }
+
+
+def _step(last_warm: list[dict], rows: list[dict]) -> dict:
+    """The measured pushes' mean over the last warm-ups' mean, of the CPU of a push and of the
+    client's own CPU: the code and the work of a warm-up and a measured push are the same, so a
+    step between them that the client's CPU (the same Python work every push) takes too is the
+    machine's speed moving, not the store's."""
+    mean = statistics.fmean
+    return {
+        key: round(mean(r[key] for r in rows) / mean(w[key] for w in last_warm), 2) if last_warm else None
+        for key in ("cpu", "client_cpu", "server_query_cpu")
     }
 
 
@@ -348,6 +324,7 @@ SERIES = (
     "server_query_cpu",
     "server_other_cpu",
     "others_cpu",
+    "steal_cpu",
     "gc_ms",
     "jit_ms",
     "live_heap_mb",
@@ -387,6 +364,8 @@ def pushes(model_dir: str, plan: Plan, gc_log: Path | None = None) -> dict:
         "settle": plan.settle,
         "window": plan.window,
         "settled": settled(warm, plan),
+        "warm_up_pushes": warm,
+        "step_from_warm_up": _step(warm[-plan.window :], rows),
         **_summary(rows),
         "work": work,
     }
@@ -417,8 +396,13 @@ def main() -> None:
         f"{result['warm_up']} s: ratio to the first measured push {result['min_ratio']} to {result['max_ratio']} "
         f"(CPU {min(result['cpu_ratios'])} to {max(result['cpu_ratios'])}; each within {CRITERION:.0%}: "
         f"wall {result['within']}, CPU {result['cpu_within']}; the client's own CPU, the same work each push, "
-        f"{min(result['client_cpu_ratios'])} to {max(result['client_cpu_ratios'])}); trend {result['trend_percent']} ± {result['trend_error_percent']} % per push "
-        f"(CPU {result['cpu_trend_percent']} ± {result['cpu_trend_error_percent']} %); server GC {result['gc_ms']} ms, "
+        f"{min(result['client_cpu_ratios'])} to {max(result['client_cpu_ratios'])}; CPU per the client's "
+        f"{min(result['cpu_per_client_ratios'])} to {max(result['cpu_per_client_ratios'])}); "
+        f"trend {result['trend_percent']} ± {result['trend_error_percent']} % per push "
+        f"(CPU {result['cpu_trend_percent']} ± {result['cpu_trend_error_percent']} %, the client's own "
+        f"{result['client_cpu_trend_percent']} ± {result['client_cpu_trend_error_percent']} %, CPU per the client's "
+        f"{result['cpu_per_client_trend_percent']} ± {result['cpu_per_client_trend_error_percent']} %); "
+        f"over the last warm-ups {result['step_from_warm_up']}; steal {result['steal_cpu']} s; server GC {result['gc_ms']} ms, "
         f"JIT {result['jit_ms']} ms, load {result['load']}; work of {len(result['work'])} more pushes {result['work']}"
     )
     if a.out:

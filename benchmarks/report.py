@@ -86,7 +86,16 @@ def pushes_row(scale: str, r: dict, floor: dict | None) -> str:
         f"{last['relationships']} relationships): {times} s, {r.get('min_ratio', 1.0):.2f}x to {r['max_ratio']:.2f}x "
         f"the first (CPU of client and server: {r.get('cpu_ratios')}); trend {r.get('trend_percent')} "
         f"± {r.get('trend_error_percent')} % per push (CPU {r.get('cpu_trend_percent')} ± {r.get('cpu_trend_error_percent')} %); "
-        f"server GC {r.get('gc_ms')} ms, JIT {r.get('jit_ms')} ms; database hits of profiled pushes after them "
+        + (
+            f"the client's own CPU, the same work each push, {r['client_cpu_ratios']} (trend "
+            f"{r['client_cpu_trend_percent']} ± {r['client_cpu_trend_error_percent']} %), CPU per the client's "
+            f"{r['cpu_per_client_ratios']} (trend {r['cpu_per_client_trend_percent']} ± "
+            f"{r['cpu_per_client_trend_error_percent']} %); over the last warm-ups {r['step_from_warm_up']}; "
+            f"steal {r['steal_cpu']} s; "
+            if "cpu_per_client_ratios" in r
+            else ""
+        )
+        + f"server GC {r.get('gc_ms')} ms, JIT {r.get('jit_ms')} ms; database hits of profiled pushes after them "
         f"{[w['db_hits'] for w in r.get('work', [])]}; {last['nodes_on_store']} nodes in {last.get('builds_on_store', '?')} "
         f"build(s) left on the store, store {first['store_mb']} -> {last['store_mb']} MB"
         + (f" (indexes {first['index_mb']} -> {last['index_mb']} MB)" if "index_mb" in last else "")
