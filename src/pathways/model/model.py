@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Any
 
 from pathways.model.positions import LazyNode, PosDict, PosList
@@ -33,8 +32,6 @@ FILES: dict[str, str] = {
     "grey_zones": "grey_zones.yaml",
 }
 """The file each collection is written to by ``dump_model``; the loader reads any layout."""
-
-_ID = attrgetter("id")
 
 
 @dataclass(frozen=True)
@@ -85,14 +82,9 @@ class Model:
         """Elements of every kind by id; a caller knows the kind an id names (``kind_of`` says it)."""
         self.kind_of: dict[str, str] = {}
         for name, items in self.collections.items():
-            ids = list(map(_ID, items))
-            if self.by_id.keys().isdisjoint(ids) and len(set(ids)) == len(ids):
-                self.by_id.update(zip(ids, items, strict=True))  # no id seen before: the loop below, at C speed
-                self.kind_of.update(dict.fromkeys(ids, name))
-                continue
-            for item_id, item in zip(ids, items, strict=True):  # the first element of an id keeps it
-                self.by_id.setdefault(item_id, item)
-                self.kind_of.setdefault(item_id, name)
+            for item in items:
+                self.by_id.setdefault(item.id, item)
+                self.kind_of.setdefault(item.id, name)
 
     def __getattr__(self, name: str) -> list:
         if name in COLLECTIONS:

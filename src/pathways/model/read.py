@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import repeat
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +21,6 @@ from pathways.model.yamlio import load_yaml
 
 Doc = LazyDoc | PosDict
 """A file's document: with positions (YAML), or read again for them when asked (JSON)."""
-_ID = attrgetter("id")
 
 
 def _read_file(path: Path, display: str) -> tuple[ModelFile | None, Doc | None, list[Problem]]:
@@ -75,10 +72,7 @@ class _Gathered:
             self.add_meta(parsed.model, doc, display)
         lazy = doc if isinstance(doc, LazyDoc) else None
         for name in COLLECTIONS:
-            items = getattr(parsed, name)
-            if lazy is not None and self._add_new(name, items, lazy, display):
-                continue
-            for index, item in enumerate(items):
+            for index, item in enumerate(getattr(parsed, name)):
                 node = LazyNode(lazy, (name, index)) if lazy is not None else _node(doc, name, index)
                 if item.id in self.origins:
                     first = self.origins[item.id]
@@ -89,18 +83,6 @@ class _Gathered:
                     continue
                 self.origins[item.id] = Origin(display, node)
                 self.collections[name].append(item)
-
-    def _add_new(self, name: str, items: list[Identified], lazy: LazyDoc, display: str) -> bool:
-        """Add the elements of a JSON file's collection at once when none repeats an id (the
-        usual case: the loop in :meth:`add`, which places each duplicate, is not needed);
-        False, adding nothing, when one does."""
-        ids = list(map(_ID, items))
-        if not self.origins.keys().isdisjoint(ids) or len(set(ids)) != len(ids):
-            return False
-        nodes = map(LazyNode, repeat(lazy), zip(repeat(name), range(len(ids)), strict=False))
-        self.origins.update(zip(ids, map(Origin, repeat(display), nodes), strict=True))
-        self.collections[name].extend(items)
-        return True
 
 
 def _size_kb(path: Path) -> int:
