@@ -183,9 +183,11 @@ def schema(
     """The JSON Schema of a model file, for editors (VS Code's YAML extension)."""
     import json
 
+    from pathways.model.enums import ModelJsonSchema
     from pathways.model.schema import ModelFile
 
-    text = json.dumps(ModelFile.model_json_schema(by_alias=True), ensure_ascii=False, indent=2)
+    schema = ModelFile.model_json_schema(by_alias=True, schema_generator=ModelJsonSchema)
+    text = json.dumps(schema, ensure_ascii=False, indent=2)
     if out is None:
         console.print(text, markup=False, soft_wrap=True)
     else:

@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from pathways.model.enums import (
+    Closed,
     DayUnit,
     DocKind,
     EventPlace,
@@ -72,7 +73,7 @@ class Identified(Strict):
 class Element(Identified):
     label: Label
     source: Source
-    status: Status
+    status: Annotated[Status, Closed]
     note: Text | None = Field(None, description="Free text; required when status is `assumption`.")
     grey_zones: list[Id] = Field(default_factory=_no_items, description="Ids of `grey_zones` this element expresses.")
 
@@ -80,7 +81,7 @@ class Element(Identified):
 class SourceDoc(Identified):
     """A document the model cites: a seed, a statute, a peer region's agreement."""
 
-    kind: DocKind
+    kind: Annotated[DocKind, Closed]
     title: Text
     ref: Text = Field(description="Where to find it: a seed file name, an SFS number, a document number.")
 
@@ -108,7 +109,7 @@ class Meta(Strict):
 class Principal(Element):
     """A huvudman: a region or a municipality."""
 
-    kind: PrincipalKind
+    kind: Annotated[PrincipalKind, Closed]
     county: Id
 
 
@@ -124,14 +125,14 @@ class PrincipalGroup(Element):
 class CareLevel(Element):
     """A vårdnivå: specialised care, regional primary care, municipal primary care, ..."""
 
-    principal_kind: PrincipalKind
+    principal_kind: Annotated[PrincipalKind, Closed]
     parent: Id | None = None
 
 
 class Unit(Element):
     """A unit (verksamhet) of a principal at a care level."""
 
-    kind: UnitKind
+    kind: Annotated[UnitKind, Closed]
     principal: Id = Field(description="A principal or a principal group.")
     care_level: Id | None = Field(
         None, description="Omitted only for social services and the device centre, which serve every level."
@@ -143,13 +144,13 @@ class Unit(Element):
 class Role(Element):
     """A profession or function (arbetsterapeut, samordningssjuksköterska, ...)."""
 
-    principal_kind: PrincipalKind | None = None
+    principal_kind: Annotated[PrincipalKind, Closed] | None = None
 
 
 class Need(Element):
     """Something a pathway must own: an ICF component, a step of the rehab or device process."""
 
-    category: NeedCategory
+    category: Annotated[NeedCategory, Closed]
     order: int | None = Field(None, ge=0, description="Position in its process (device steps, rehab steps).")
     after: list[Id] = Field(default_factory=_no_items, description="Needs that must come before this one.")
     applies_to: dict[Id, list[Id]] = Field(
@@ -184,11 +185,11 @@ class Setting(Element):
 class Event(Element):
     """A dated event of a journey (admission, ready for discharge, discharge, ...)."""
 
-    at: list[EventPlace] = Field(
+    at: list[Annotated[EventPlace, Closed]] = Field(
         default_factory=_no_items,
         description="Where a case may place the event: units, handovers, sip_points. Empty: anywhere.",
     )
-    unit_kinds: list[UnitKind] = Field(
+    unit_kinds: list[Annotated[UnitKind, Closed]] = Field(
         default_factory=_no_items, description="At a unit: the unit kinds it may happen at. Empty: any unit."
     )
     requires: list[Id] = Field(
@@ -209,7 +210,7 @@ class Window(Strict):
     event: Id
     start_day: int | None = Field(None, ge=-365, le=3650, description="Omitted: open start (before the event).")
     end_day: int | None = Field(None, ge=-365, le=3650, description="Omitted: open-ended.")
-    days: DayUnit = Field(DayUnit.calendar, description="Calendar days or working days.")
+    days: Annotated[DayUnit, Closed] = Field(DayUnit.calendar, description="Calendar days or working days.")
 
 
 class Responsibility(Element):
@@ -261,17 +262,21 @@ class Handover(Element):
     from_: Id = Field(alias="from")
     to: Id
     trigger: Id = Field(description="Event that starts the handover.")
-    mode: Mode
+    mode: Annotated[Mode, Closed]
     needs: list[Id] = Field(default_factory=_no_items, description="Needs whose ownership passes.")
-    passes: list[Item] = Field(default_factory=_no_items)
-    receiver_needs: list[Item] = Field(default_factory=_no_items, description="What the receiver needs to act.")
+    passes: list[Annotated[Item, Closed]] = Field(default_factory=_no_items)
+    receiver_needs: list[Annotated[Item, Closed]] = Field(
+        default_factory=_no_items, description="What the receiver needs to act."
+    )
     profile: dict[Id, list[Id]] = Field(default_factory=_no_entries)
     gate: Gate | None = None
     on_reject: Reject | None = None
     crosses: list[Id] = Field(default_factory=_no_items, description="Boundaries this handover covers.")
     sender_until: int = Field(0, ge=0, le=3650, description="Days after the trigger the sender keeps the needs.")
     receiver_from: int = Field(0, ge=0, le=3650, description="Days after the trigger the receiver takes them on.")
-    days: DayUnit = Field(DayUnit.calendar, description="Whether the two counts are calendar or working days.")
+    days: Annotated[DayUnit, Closed] = Field(
+        DayUnit.calendar, description="Whether the two counts are calendar or working days."
+    )
 
     model_config = ConfigDict(populate_by_name=True)
 
@@ -297,7 +302,7 @@ class RouteStep(Strict):
         default_factory=_no_entries, description="Empty: the step holds for every profile."
     )
     source: Source
-    status: Status
+    status: Annotated[Status, Closed]
     note: Text | None = Field(None, description="Free text; required when status is `assumption`.")
 
 
