@@ -15,6 +15,24 @@ HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
 
 
+SRC = {"source": {"doc": "src"}, "status": "agreement"}
+"""The source and status every element of a generated test model carries."""
+
+
+def entry_unit(unit_id: str, label: str | None = None) -> dict:
+    """A health centre of the region at primary care, an entry unit, as a model file writes it."""
+    return {
+        "id": unit_id,
+        "kind": "health_centre",
+        "principal": "region",
+        "care_level": "primarvard",
+        "settings": ["mottagning"],
+        "entry": True,
+        "label": {"sv": label or unit_id, "en": label or unit_id},
+        **SRC,
+    }
+
+
 def fixture_model(tmp_path: Path, name: str | None = None, **collections) -> Model:
     """The base model, with the collections of ``fixtures/<name>.yaml`` and ``collections`` replacing its own."""
     doc = yaml.safe_load((HERE / "base.yaml").read_text(encoding="utf-8"))

@@ -12,9 +12,9 @@ from pathways.analysis.handover_graph import build_index, principal_kind
 from pathways.model.columns import columns_of, handover_columns
 from pathways.model.model import Model
 from pathways.model.schema import Handover, Meta, Principal, Responsibility, Unit
+from tests.gaps.fixture import SRC, entry_unit
 
 BASE = yaml.safe_load((Path(__file__).parent / "base.yaml").read_text(encoding="utf-8"))
-SRC = {"source": {"doc": "src"}, "status": "agreement"}
 UNITS = [f"u{i}" for i in range(6)]
 ENDS = [*UNITS, "x", "y"]
 """Handover ends: units, and two names that are no unit (the index gives them positions too)."""
@@ -157,20 +157,7 @@ def test_ends_are_the_positions_own_objects():
     ids = [f"u{i}" for i in range(300)]
     collections = {
         "principals": [Principal.model_validate({"id": "region", "kind": "region", "county": "testlan", **label})],
-        "units": [
-            Unit.model_validate(
-                {
-                    "id": u,
-                    "kind": "health_centre",
-                    "principal": "region",
-                    "care_level": "primarvard",
-                    "settings": ["mottagning"],
-                    "entry": True,
-                    **label,
-                }
-            )
-            for u in ids
-        ],
+        "units": [Unit.model_validate(entry_unit(u, "l")) for u in ids],
         "handovers": [
             Handover.model_validate(
                 {"id": f"h{i}", "from": a, "to": b, "trigger": "t", "mode": "referral", "needs": ["n0"], **label}

@@ -10,10 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pathways.gaps.core import finding_id
-from tests.gaps.fixture import findings_of, fixture_model
+from tests.gaps.fixture import SRC, entry_unit, findings_of, fixture_model
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SRC = {"source": {"doc": "src"}, "status": "agreement"}
 
 
 def test_fires(tmp_path):
@@ -102,19 +101,7 @@ def test_matches_the_definition_on_random_models(case):
     units, edges, owns = case
     collections = {
         "needs": [{"id": n, "category": "pathway_step", "label": {"sv": n, "en": n}, **SRC} for n in NEEDS],
-        "units": [
-            {
-                "id": u,
-                "kind": "health_centre",
-                "principal": "region",
-                "care_level": "primarvard",
-                "settings": ["mottagning"],
-                "entry": True,
-                "label": {"sv": u, "en": u},
-                **SRC,
-            }
-            for u in units
-        ],
+        "units": [entry_unit(u) for u in units],
         "responsibilities": [
             {"id": f"r-{u}", "needs": sorted(owns[u]), "owner": u, "label": {"sv": u, "en": u}, **SRC}
             for u in units

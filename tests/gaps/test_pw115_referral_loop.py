@@ -10,9 +10,7 @@ from hypothesis import strategies as st
 
 from pathways.gaps.core import finding_id
 from pathways.gaps.rules.pw115_referral_loop import referral_loops
-from tests.gaps.fixture import findings_of, fixture_model
-
-SRC = {"source": {"doc": "src"}, "status": "agreement"}
+from tests.gaps.fixture import SRC, entry_unit, findings_of, fixture_model
 
 
 def test_fires(tmp_path):
@@ -88,19 +86,7 @@ def test_loops_match_brute_force(case):
 def test_rule_findings_match_brute_force_on_models(case):
     units, edges, owners = case
     collections = {
-        "units": [
-            {
-                "id": u,
-                "kind": "health_centre",
-                "principal": "region",
-                "care_level": "primarvard",
-                "settings": ["mottagning"],
-                "entry": True,
-                "label": {"sv": u, "en": u},
-                **SRC,
-            }
-            for u in units
-        ],
+        "units": [entry_unit(u) for u in units],
         "responsibilities": [
             {"id": f"r-{u}", "needs": ["behandling"], "owner": u, "label": {"sv": u, "en": u}, **SRC}
             for u in sorted(owners)
