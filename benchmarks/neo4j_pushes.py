@@ -53,9 +53,7 @@ import argparse
 import gc
 import json
 import os
-import shutil
 import statistics
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
@@ -76,61 +74,17 @@ from pathways.graphstore.store import push  # noqa: E402
 from pathways.model.load import load_model  # noqa: E402
 from pathways.model.model import Model  # noqa: E402
 from proc_cpu import machine_cpu, process_cpu, steal_cpu, threads_cpu  # noqa: E402
+from server_state import BOLT, ID_BUFFER, jvm_counters, live_heap_mb, size_mb  # noqa: E402
 from trend import trend, trend_error  # noqa: E402
 
 NAME = "bench"
-BOLT = "neo4j.Bolt"
-"""The name of the server's threads that run the queries (Bolt's workers and network threads);
-all its others are housekeeping: checkpoints, page cache, JIT compilers, collector, log
-rotation and pruning, index sampling."""
-ID_BUFFER = "id-buffer.tmp.*"
-"""Neo4j's queue of freed record ids, waiting until no transaction can see them: written in
-segments of 50 MiB, each deleted once read (``DiskBufferedIds``), apart from the records."""
-
-
-def _size_mb(folder: Path, pattern: str = "*", but: str | None = None) -> float:
-    files = [p for p in folder.rglob(pattern) if p.is_file() and not (but and p.match(but))]
-    return sum(p.stat().st_size for p in files) / 1024 / 1024
-
-
-JVM = (
-    "CALL dbms.queryJmx('java.lang:*') YIELD name, attributes "
-    "WHERE name ENDS WITH 'type=GarbageCollector' OR name = 'java.lang:type=Compilation' "
-    "RETURN sum(attributes.CollectionCount.value) AS gcs, sum(attributes.CollectionTime.value) AS gc_ms, "
-    "sum(attributes.TotalCompilationTime.value) AS jit_ms"
-)
-"""The server JVM's collections and their time, and its JIT compilers' time, so far (JMX)."""
-
-
-def _jvm(driver: neo4j.Driver) -> dict:
-    with driver.session() as s:
-        return s.run(JVM).single().data()
-
-
-HEAP = (
-    "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes "
-    "RETURN attributes.HeapMemoryUsage.value.properties.used AS used"
-)
-"""The bytes the server's heap holds (JMX): after a full collection, what is live."""
-
-
-def _live_heap_mb(server: Neo4jTestServer, driver: neo4j.Driver) -> float | None:
-    """A full collection of the server's heap (``jcmd PID GC.run``, as ``System.gc()``), then
-    the heap's size in MiB: what the store holds live, which grows if a push leaves state
-    behind. Without a JDK's ``jcmd``, None and no collection."""
-    jcmd = shutil.which("jcmd")
-    if jcmd is None or server.pid is None:
-        return None
-    subprocess.run([jcmd, str(server.pid), "GC.run"], check=True, capture_output=True, timeout=120)
-    with driver.session() as s:
-        return round(s.run(HEAP).single()["used"] / 1024 / 1024, 1)
 
 
 class Series:
     """Pushes of one model under one name, each a new version, on one server.
 
     Each push starts from the same state of both heaps, untimed: the client's collected
-    (:meth:`push`), the server's after a full collection (:func:`_live_heap_mb`). Without it
+    (:meth:`push`), the server's after a full collection (:func:`live_heap_mb`). Without it
     one young collection fell somewhere in each push and took 4 to 190 ms by where it fell;
     with it a push of one region fits in the young generation and the server collects its
     garbage in the full collection before the next push, reported apart (``reset_gc_ms``).
@@ -166,12 +120,12 @@ class Series:
         G = self._graph()
         gc.unfreeze()
         gc.collect()
-        before = _jvm(self.driver)
-        live_heap = _live_heap_mb(self.server, self.driver)
+        before = jvm_counters(self.driver)
+        live_heap = live_heap_mb(self.server, self.driver)
         checkpoint = time.perf_counter()
         self.server.checkpoint()
         checkpoint = time.perf_counter() - checkpoint
-        jvm = _jvm(self.driver)
+        jvm = jvm_counters(self.driver)
         load = os.getloadavg()[0]
         pid = self.server.pid
         server_cpu, threads, machine, steal = process_cpu(pid), threads_cpu(pid, BOLT), machine_cpu(), steal_cpu()
@@ -182,7 +136,7 @@ class Series:
         server_cpu = process_cpu(pid) - server_cpu
         machine, steal = machine_cpu() - machine, steal_cpu() - steal
         query_cpu, other_cpu = (b - a for a, b in zip(threads, threads_cpu(pid, BOLT), strict=True))
-        after = _jvm(self.driver)
+        after = jvm_counters(self.driver)
         with self.driver.session() as s:
             on_store = s.run("MATCH (n:Pw) RETURN count(n) AS n, count(DISTINCT n.build) AS builds").single()
         data = self.server.data_dir / "data"
@@ -207,10 +161,10 @@ class Series:
             "relationships": result.relationships,
             "nodes_on_store": on_store["n"],
             "builds_on_store": on_store["builds"],
-            "store_mb": round(_size_mb(store, but=ID_BUFFER), 1),
-            "index_mb": round(_size_mb(store / "schema"), 1),
-            "id_buffer_mb": round(_size_mb(store, ID_BUFFER), 1),
-            "tx_logs_mb": round(_size_mb(data / "transactions" / "neo4j"), 1),
+            "store_mb": round(size_mb(store, but=ID_BUFFER), 1),
+            "index_mb": round(size_mb(store / "schema"), 1),
+            "id_buffer_mb": round(size_mb(store, ID_BUFFER), 1),
+            "tx_logs_mb": round(size_mb(data / "transactions" / "neo4j"), 1),
         }
 
 
