@@ -44,10 +44,8 @@ name, one region, with the floor of that region beside them).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
-import platform
 import shutil
 import signal
 import statistics
@@ -62,6 +60,7 @@ ROOT = HERE.parent
 PYTHON = sys.executable
 sys.path.insert(0, str(HERE))
 
+from machine import machine  # noqa: E402
 from report import LINEAR_REPEAT, markdown  # noqa: E402
 from startup import commands, measure  # noqa: E402
 from steps import child  # noqa: E402
@@ -218,46 +217,6 @@ def neo4j_reachable() -> str | None:
             return None
     except StoreError as exc:
         return str(exc)
-
-
-def _first_line(path: str, key: str) -> str:
-    try:
-        for line in Path(path).read_text().splitlines():
-            if line.startswith(key):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return "unknown"
-
-
-def _git(*args: str) -> str:
-    try:
-        return subprocess.run(["git", *args], check=False, cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    except OSError:
-        return "unknown"
-
-
-def machine() -> dict:
-    """The machine, the commit and the load before the run, for the results file."""
-    mem = _first_line("/proc/meminfo", "MemTotal")
-    ram = f"{int(mem.split()[0]) / 1024 / 1024:.1f} GiB" if mem != "unknown" else mem
-    dirty = bool(_git("status", "--porcelain", "--untracked-files=no"))
-    dot = (
-        subprocess.run(["dot", "-V"], check=False, capture_output=True, text=True).stderr.strip()
-        if shutil.which("dot")
-        else "not installed"
-    )
-    return {
-        "cpu": _first_line("/proc/cpuinfo", "model name"),
-        "cores": os.cpu_count(),
-        "ram": ram,
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
-        "commit": _git("rev-parse", "--short", "HEAD") + (" (with uncommitted changes)" if dirty else ""),
-        "graphviz": dot,
-        "load_before": os.getloadavg(),
-    }
 
 
 class Run:
