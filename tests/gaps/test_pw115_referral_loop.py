@@ -110,3 +110,48 @@ def test_rule_findings_match_brute_force_on_models(case):
     expected = brute_force_loops(units, edges, owners)
     assert {frozenset(f.data["units"]) for f in found} == expected
     assert {f.id for f in found} == {finding_id("PW115", ("behandling", *sorted(us))) for us in expected}
+
+
+# --- against the networkx version it replaced, with self loops and parallel handovers ---
+
+
+def networkx_loops(edges, senders, receivers, owners, size):
+    """The loops as PW115 found them with networkx (up to December 2026): the units that
+    reach no owner, their components, those with a cycle, and the handovers inside."""
+    import networkx as nx
+
+    reaches = nx.DiGraph()
+    reaches.add_nodes_from(range(size))
+    reaches.add_edges_from((senders[e], receivers[e]) for e in edges)
+    reach = set(owners)
+    for owner in owners:
+        reach |= nx.ancestors(reaches, owner)
+    rest = nx.MultiDiGraph()
+    rest.add_edges_from((senders[e], receivers[e], e) for e in edges if senders[e] not in reach)
+    loops = set()
+    for comp in nx.strongly_connected_components(rest):
+        inside = frozenset(e for a, b, e in rest.edges(comp, keys=True) if b in comp)
+        if len(comp) > 1 or inside:
+            loops.add((frozenset(comp), inside))
+    return loops
+
+
+@st.composite
+def multigraphs(draw):
+    size = draw(st.integers(1, 8))
+    pairs = draw(st.lists(st.tuples(st.integers(0, size - 1), st.integers(0, size - 1)), max_size=24))
+    owners = draw(st.sets(st.integers(0, size - 1), max_size=3))
+    return size, [a for a, _ in pairs], [b for _, b in pairs], owners
+
+
+@settings(max_examples=500, deadline=None)
+@given(multigraphs())
+def test_loops_match_networkx_with_self_loops_and_parallel_handovers(case):
+    size, senders, receivers, owners = case
+    edges = range(len(senders))
+    found = referral_loops(edges, senders, receivers, sorted(owners), size)
+    as_sets = [(frozenset(us), frozenset(inside)) for us, inside in found]
+    assert len(as_sets) == len(set(as_sets))
+    for _, inside in found:
+        assert len(inside) == len(set(inside))  # each handover once
+    assert set(as_sets) == networkx_loops(edges, senders, receivers, owners, size)

@@ -105,7 +105,9 @@ def _most_keys(text: bytes) -> int | None:
         if b"\\\\" in text:
             return None
         escaped = text.count(b'\\":')
-    if (b'" ' in text or b'"\n' in text) and _SPACED_KEY.search(text):
+    # the search first: on a national file it takes two thirds of the time of the two
+    # ``in`` (quotes are frequent), which stay to decide when it finds one
+    if _SPACED_KEY.search(text) and (b'" ' in text or b'"\n' in text):
         return None
     return text.count(b'":') - escaped
 

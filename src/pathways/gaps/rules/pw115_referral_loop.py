@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+from pathways.analysis.components import strong_components
 from pathways.analysis.handover_graph import cubes_of, handover_index, named
 from pathways.gaps.core import Context, Hit, Rule
 from pathways.gaps.cypher import (
@@ -79,23 +80,18 @@ def referral_loops(
     left = [e for e in edges if not reach[senders[e]]]
     if not left:
         return []  # no handover between units that reach no owner: no loop
-    import networkx as nx  # here, not at the top: on most models every unit of most needs reaches an owner
-
-    rest = nx.DiGraph()
+    out: dict[int, list[int]] = {}  # sender -> the handovers it sends
     for e in left:
-        a, b = senders[e], receivers[e]
-        if rest.has_edge(a, b):
-            rest.edges[a, b]["handovers"].append(e)
+        sent = out.get(senders[e])
+        if sent is None:
+            out[senders[e]] = [e]
         else:
-            rest.add_edge(a, b, handovers=[e])
+            sent.append(e)
     loops = []
-    for comp in nx.strongly_connected_components(rest):
-        if len(comp) == 1:
-            (only,) = comp
-            if not rest.has_edge(only, only):
-                continue
-        inside = [e for a in comp for b, data in rest.succ[a].items() if b in comp for e in data["handovers"]]
-        loops.append((comp, inside))
+    for comp in strong_components({a: [receivers[e] for e in sent] for a, sent in out.items()}):
+        inside = [e for a in comp for e in out.get(a, ()) if receivers[e] in comp]
+        if inside:  # a cycle: more than one unit, or one unit with a self loop
+            loops.append((comp, inside))
     return loops
 
 
