@@ -90,6 +90,7 @@ def test_elements_changed_after_a_search_are_searched_too(target, steps):
     for n, (op, pick) in enumerate(steps):
         assert references(state.dumps_naming(target), target) == references(everything(state), target)
         items = state.collections[name]
+        assert [state.index(name, e.id) for e in items] == list(range(len(items))), "positions kept up to date"
         index = pick % len(items)
         element = items[index]
         if op == "delete":
@@ -102,3 +103,5 @@ def test_elements_changed_after_a_search_are_searched_too(target, steps):
             needs = [x for x in element.needs if x != target]
             state.put(name, index, element.model_copy(update={"owner": "someone-else", "needs": needs}))
     assert references(state.dumps_naming(target), target) == references(everything(state), target)
+    items = state.collections[name]
+    assert [state.index(name, e.id) for e in items] == list(range(len(items)))

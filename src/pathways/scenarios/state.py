@@ -1,8 +1,8 @@
 """The model while a scenario's changes apply: its collections, origins and where each id is.
 
 Also who can refer to an element: a removal looks for references in every element of the
-model, so the JSON of each collection's elements is made once, one element a line, when it
-is first searched; the elements put into it later are searched one by one, and only the
+model, so the JSON of each collection's elements (without the top-level texts, which name
+nothing) is made once, one element a line, when it is first searched; the elements put into it later are searched one by one, and only the
 elements whose JSON holds the removed id are dumped and walked.
 """
 
@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import accumulate
 from operator import attrgetter
 from typing import Any
 
 from pydantic_core import to_json
 
 from pathways.model.model import Model, Origin
+from pathways.scenarios.references import TEXT_FIELDS
 
 _ID = attrgetter("id")
 
@@ -25,8 +28,17 @@ def dump_element(element) -> dict:
     return element.model_dump(mode="json", by_alias=True)
 
 
+@cache
+def _texts_of(cls: type) -> frozenset[str]:
+    """The fields of ``cls`` whose key (as dumped) is a top-level text field: never walked
+    by ``references``, so left out of the JSON that is searched (less to search)."""
+    fields = cls.model_fields  # type: ignore[attr-defined]
+    return frozenset(n for n, f in fields.items() if (f.serialization_alias or f.alias or n) in TEXT_FIELDS)
+
+
 def _json(element) -> bytes:
-    return element.__pydantic_serializer__.to_json(element, by_alias=True)
+    """The JSON of ``element`` without its top-level texts (``id``, ``label``, ...)."""
+    return element.__pydantic_serializer__.to_json(element, by_alias=True, exclude=_texts_of(type(element)))
 
 
 @dataclass(frozen=True)
@@ -41,10 +53,7 @@ class _Text:
     @classmethod
     def of(cls, elements: list[Any]) -> _Text:
         lines = [_json(e) for e in elements]
-        starts, at = [], 0
-        for line in lines:
-            starts.append(at)
-            at += len(line) + 1
+        starts = [0, *accumulate(len(line) + 1 for line in lines)][: len(lines)]
         return cls(list(elements), b"\n".join(lines), starts)
 
     def holding(self, needle: bytes) -> list[Any]:
@@ -72,8 +81,8 @@ class State:
     """collection -> id(element) -> (element, its JSON), for each element put into a collection
     after its text was made (kept here, so that no other object takes its id)."""
     _positions: dict[str, dict[str, int]] = field(init=False, default_factory=dict)
-    """collection -> id -> position, made when asked and dropped when the collection's
-    elements move (an element added or removed; a replaced one keeps its place)."""
+    """collection -> id -> position, made when asked and kept up to date when the collection's
+    elements move (an element added or removed: those after it; a replaced one keeps its place)."""
 
     def __post_init__(self) -> None:
         self.collections = {name: list(items) for name, items in self.model.collections.items()}
@@ -98,9 +107,20 @@ class State:
         if name in self._texts:
             self._put.setdefault(name, {})[id(element)] = (element, _json(element))
 
+    def _moved(self, name: str, position: int) -> None:
+        """The elements from ``position`` on have moved: their positions, if made, anew."""
+        positions = self._positions.get(name)
+        if positions is not None:
+            items = self.collections[name]
+            positions.update(zip(map(_ID, items[position:]), range(position, len(items)), strict=True))
+
     def insert(self, name: str, position: int, element) -> None:
-        self.collections[name].insert(position, element)
-        self._positions.pop(name, None)
+        items = self.collections[name]
+        items.insert(position, element)
+        if 0 <= position < len(items):
+            self._moved(name, position)
+        else:  # a position counted from the end, or past it: made anew when asked
+            self._positions.pop(name, None)
         self._track(name, element)
 
     def put(self, name: str, position: int, element) -> None:
@@ -109,8 +129,15 @@ class State:
         self._track(name, element)
 
     def delete(self, name: str, position: int) -> None:
-        del self.collections[name][position]
-        self._positions.pop(name, None)
+        items = self.collections[name]
+        positions = self._positions.get(name)
+        if positions is not None and len(positions) != len(items):
+            del self._positions[name]  # an id twice: made anew when asked
+            positions = None
+        gone = items.pop(position).id
+        if positions is not None:
+            del positions[gone]
+        self._moved(name, position)
 
     def dumps_naming(self, target: str) -> dict[str, list[dict]]:
         """The elements (as plain data, per collection, in order) that can name ``target``.
