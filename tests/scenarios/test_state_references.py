@@ -94,9 +94,10 @@ def test_elements_changed_after_a_search_are_searched_too(target, steps):
         index = pick % len(items)
         element = items[index]
         if op == "delete":
-            state.delete(name, index)
+            state.delete(name, index if pick % 3 else index - len(items))
         elif op == "insert":
-            state.insert(name, index, element.model_copy(update={"id": f"copy-{n}", "owner": target}))
+            at = (index, index - len(items), len(items) + pick % 3)[pick % 3]
+            state.insert(name, at, element.model_copy(update={"id": f"copy-{n}", "owner": target}))
         elif op == "put":
             state.put(name, index, element.model_copy(update={"owner": target, "needs": [*element.needs, target]}))
         else:

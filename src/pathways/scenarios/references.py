@@ -13,8 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-TEXT_FIELDS = frozenset({"id", "label", "note", "rationale", "quote", "section"})
-"""The fields of an element (at its top level) that are never references: its id and free texts."""
+_TEXT_FIELDS = frozenset({"id", "label", "note", "rationale", "quote", "section"})
 _PROFILE_FIELDS = frozenset({"profile", "applies_to"})
 
 
@@ -34,7 +33,7 @@ class Reference:
 def _walk(data: Any, target: str, path: tuple[str | int, ...]) -> Iterator[tuple[str | int, ...]]:
     if isinstance(data, dict):
         for key, value in data.items():
-            if not path and key in TEXT_FIELDS:
+            if not path and key in _TEXT_FIELDS:
                 continue
             if key in _PROFILE_FIELDS and isinstance(value, dict):
                 yield from ((*path, key, dim) for dim in value if dim == target)

@@ -1,8 +1,8 @@
 """The model while a scenario's changes apply: its collections, origins and where each id is.
 
 Also who can refer to an element: a removal looks for references in every element of the
-model, so the JSON of each collection's elements (without the top-level texts, which name
-nothing) is made once, one element a line, when it is first searched; the elements put into it later are searched one by one, and only the
+model, so the JSON of each collection's elements is made once, one element a line, when it
+is first searched; the elements put into it later are searched one by one, and only the
 elements whose JSON holds the removed id are dumped and walked.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import accumulate
 from operator import attrgetter
 from typing import Any
@@ -18,7 +17,6 @@ from typing import Any
 from pydantic_core import to_json
 
 from pathways.model.model import Model, Origin
-from pathways.scenarios.references import TEXT_FIELDS
 
 _ID = attrgetter("id")
 
@@ -28,17 +26,8 @@ def dump_element(element) -> dict:
     return element.model_dump(mode="json", by_alias=True)
 
 
-@cache
-def _texts_of(cls: type) -> frozenset[str]:
-    """The fields of ``cls`` whose key (as dumped) is a top-level text field: never walked
-    by ``references``, so left out of the JSON that is searched (less to search)."""
-    fields = cls.model_fields  # type: ignore[attr-defined]
-    return frozenset(n for n, f in fields.items() if (f.serialization_alias or f.alias or n) in TEXT_FIELDS)
-
-
 def _json(element) -> bytes:
-    """The JSON of ``element`` without its top-level texts (``id``, ``label``, ...)."""
-    return element.__pydantic_serializer__.to_json(element, by_alias=True, exclude=_texts_of(type(element)))
+    return element.__pydantic_serializer__.to_json(element, by_alias=True)
 
 
 @dataclass(frozen=True)
@@ -130,6 +119,7 @@ class State:
 
     def delete(self, name: str, position: int) -> None:
         items = self.collections[name]
+        # from the start (IndexError as ``del`` gives)
         positions = self._positions.get(name)
         if positions is not None and len(positions) != len(items):
             del self._positions[name]  # an id twice: made anew when asked
