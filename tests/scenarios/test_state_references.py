@@ -96,7 +96,7 @@ def test_elements_changed_after_a_search_are_searched_too(target, steps):
         if op == "delete":
             state.delete(name, index if pick % 3 else index - len(items))
         elif op == "insert":
-            at = (index, index - len(items), len(items) + pick % 3)[pick % 3]
+            at = (index, index - len(items), len(items) + 1 + pick % 2)[pick % 3]  # also past the end
             state.insert(name, at, element.model_copy(update={"id": f"copy-{n}", "owner": target}))
         elif op == "put":
             state.put(name, index, element.model_copy(update={"owner": target, "needs": [*element.needs, target]}))

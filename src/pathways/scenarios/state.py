@@ -119,7 +119,7 @@ class State:
 
     def delete(self, name: str, position: int) -> None:
         items = self.collections[name]
-        # from the start (IndexError as ``del`` gives)
+        position = range(len(items))[position]  # from the start (IndexError as ``del`` gives)
         positions = self._positions.get(name)
         if positions is not None and len(positions) != len(items):
             del self._positions[name]  # an id twice: made anew when asked
