@@ -1,8 +1,8 @@
 """Property: what-if's shared indexes give what a full recomputation gives. For random
 scenarios (responsibilities, handovers and units added, removed, changed, a value added to a
 profile dimension) on a small synthetic model, the changed model's handover masks and
-responsibility cells (the base's kept for the elements the scenarios leave as they are), its
-coverages (the base's kept where the scenarios cannot change them), its findings (in a context that shares the base's
+responsibility cells (the base's kept for the elements the scenarios leave as they are), the
+coverages compared (of the catchments the scenarios can change, in both models), its findings (in a context that shares the base's
 profile space when the dimensions are the same) and the ownership changes equal those
 computed anew."""
 
@@ -131,13 +131,17 @@ def test_shared_indexes_give_the_full_recomputation(ops, data):
     fresh = Context(changed)
     assert indexed.after.handover_masks == fresh.handover_masks
     assert indexed.after.responsibility_cells == fresh.responsibility_cells
-    assert _plain(indexed.after.coverages) == _plain(coverages(changed, fresh.space, catchments(changed)))
+    compared = indexed.compared()
+    for model, mine, context in zip((base, changed), compared, (Context(base), fresh), strict=True):
+        full = {c.id: cov for c, cov in coverages(model, context.space, catchments(model))}
+        wanted = full if indexed.only is None else {k: v for k, v in full.items() if k in indexed.only}
+        assert _plain(mine.items()) == _plain(wanted.items()), "the coverages compared are those made anew"
     assert [f.as_dict() for f in find_gaps(changed, context=indexed.after)] == [f.as_dict() for f in find_gaps(changed)]
     rows, _ = ownership.ownership_changes(base, changed, indexed)
     assert [o.as_dict() for o in rows] == _full_ownership(base, changed)
 
 
-def test_catchments_a_scenario_cannot_change_keep_the_base_coverage():
+def test_only_the_catchments_a_scenario_can_change_are_compared():
     base = small()
     r = next(x for x in base.responsibilities if len(x.needs) > 1)
     changed = apply_scenarios(
@@ -149,10 +153,9 @@ def test_catchments_a_scenario_cannot_change_keep_the_base_coverage():
         ],
     )
     indexed = Indexed.of(base, changed)
-    kept = {c.id: cov for c, cov in indexed.before.coverages}
-    assert indexed.only is not None and 0 < len(indexed.only) < len(kept)
-    for c, cov in indexed.after.coverages:
-        assert (cov is kept[c.id]) == (c.id not in indexed.only)
+    assert indexed.only is not None and 0 < len(indexed.only) < len(catchments(base))
+    before, after = indexed.compared()
+    assert set(before) == set(after) == indexed.only, "only the catchments that can differ are compared"
     rows, _ = ownership.ownership_changes(base, changed, indexed)
     assert rows, "the need's owner changed"
     assert [o.as_dict() for o in rows] == _full_ownership(base, changed)

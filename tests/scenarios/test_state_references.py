@@ -90,15 +90,19 @@ def test_elements_changed_after_a_search_are_searched_too(target, steps):
     for n, (op, pick) in enumerate(steps):
         assert references(state.dumps_naming(target), target) == references(everything(state), target)
         items = state.collections[name]
+        assert [state.index(name, e.id) for e in items] == list(range(len(items))), "positions kept up to date"
         index = pick % len(items)
         element = items[index]
         if op == "delete":
-            state.delete(name, index)
+            state.delete(name, index if pick % 3 else index - len(items))
         elif op == "insert":
-            state.insert(name, index, element.model_copy(update={"id": f"copy-{n}", "owner": target}))
+            at = (index, index - len(items), len(items) + 1 + pick % 2)[pick % 3]  # also past the end
+            state.insert(name, at, element.model_copy(update={"id": f"copy-{n}", "owner": target}))
         elif op == "put":
             state.put(name, index, element.model_copy(update={"owner": target, "needs": [*element.needs, target]}))
         else:
             needs = [x for x in element.needs if x != target]
             state.put(name, index, element.model_copy(update={"owner": "someone-else", "needs": needs}))
     assert references(state.dumps_naming(target), target) == references(everything(state), target)
+    items = state.collections[name]
+    assert [state.index(name, e.id) for e in items] == list(range(len(items)))

@@ -1,8 +1,9 @@
 """Who owns each need, per setting and profile, before and after the scenarios: what differs.
 
-The gap rules of both models read the coverage of every catchment (``Context.coverages``);
-:class:`Indexed` makes the two contexts once, the changed model's reusing the base's
-coverage of each catchment the scenarios cannot change, and the comparison reads them.
+:class:`Indexed` makes the two models' gap-rule contexts once (the changed model's reusing
+the base's profile space, handover masks and responsibility cells where the scenarios leave
+them as they are); the comparison reads the coverage of only the catchments whose owners can
+differ (:meth:`Indexed.compared`), in each model.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from pathways.analysis.coverage import (
     Coverage,
-    coverages_after,
+    coverages,
     differing_catchments,
     responsibility_cells,
     setting_masks,
@@ -85,11 +86,10 @@ class Indexed:
     @classmethod
     def of(cls, base: Model, changed: Model, options: Options | None = None, before: Context | None = None) -> Indexed:
         """The two contexts (``before``, if given, is the base's, shared by several changed
-        models); the changed one keeps the base's coverage of each catchment the scenarios
-        cannot change (``coverages_after``): what it would make anew, and the base's profile
-        space when the dimensions and their values are the same (``ProfileSpace.of`` reads
-        nothing else), with the masks of the handovers and the cells of the responsibilities
-        the scenarios leave as they are (:func:`_kept_masks`, :func:`_kept_cells`)."""
+        models); the changed one keeps the base's profile space when the dimensions and their
+        values are the same (``ProfileSpace.of`` reads nothing else), with the masks of the
+        handovers and the cells of the responsibilities the scenarios leave as they are
+        (:func:`_kept_masks`, :func:`_kept_cells`): what it would make anew."""
         before = before if before is not None else Context(base, options=options)
         after = Context(changed, options=options)
         only = differing_catchments(base, changed, before.catchments, after.catchments)
@@ -98,10 +98,25 @@ class Indexed:
             after.handover_masks = _kept_masks(base, changed, before)
             if only is not None:
                 after.responsibility_cells = _kept_cells(base, changed, before, after)
-        after.coverages = coverages_after(
-            before.coverages, after.catchments, only, changed, after.space, after.responsibility_cells
-        )
         return cls(before, after, only)
+
+    def compared(self) -> tuple[dict[str, Coverage], dict[str, Coverage]]:
+        """The coverage of each catchment whose owners can differ (``only``; None: every
+        one), by catchment id, before and after: ``Context.coverages`` of each model for those
+        catchments (each catchment's coverage is made of its own units' responsibilities
+        alone), without making those of the catchments left out (no gap rule reads them)."""
+        if self.only is None:
+            return {c.id: cov for c, cov in self.before.coverages}, {c.id: cov for c, cov in self.after.coverages}
+        before, after = (
+            {
+                c.id: cov
+                for c, cov in coverages(
+                    ctx.model, ctx.space, [c for c in ctx.catchments if c.id in self.only], ctx.responsibility_cells
+                )
+            }
+            for ctx in (self.before, self.after)
+        )
+        return before, after
 
 
 def _kept_masks(base: Model, changed: Model, before: Context) -> list[int]:
@@ -183,9 +198,7 @@ def _same_cell(a: Coverage, b: Coverage, cell: tuple[str, str], base: Model, cha
 def _owner_tables(indexed: Indexed) -> tuple[OwnerTable, OwnerTable]:
     """The owners of each cell of the catchments that can differ, before and after; a cell
     whose owners are made of the same entries in both is left out (it cannot differ)."""
-    only = indexed.only
-    before = {c.id: cov for c, cov in indexed.before.coverages if only is None or c.id in only}
-    after = {c.id: cov for c, cov in indexed.after.coverages if only is None or c.id in only}
+    before, after = indexed.compared()
     base, changed = indexed.before.model, indexed.after.model
     windows = (_Windows(base), _Windows(changed))
     tables: tuple[OwnerTable, OwnerTable] = ({}, {})
@@ -243,7 +256,7 @@ def ownership_changes(
     """Who owns each need, per setting and profile, before and after; only what differs.
 
     ``indexed``, if given, holds the contexts of the two models (their gap runs made the
-    coverages already); otherwise they are made here."""
+    profile spaces and responsibility cells already); otherwise they are made here."""
     dims_a = _dimensions(base)
     if dims_a != _dimensions(changed):
         return [], [

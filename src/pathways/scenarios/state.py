@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from operator import attrgetter
 from typing import Any
 
@@ -41,10 +42,7 @@ class _Text:
     @classmethod
     def of(cls, elements: list[Any]) -> _Text:
         lines = [_json(e) for e in elements]
-        starts, at = [], 0
-        for line in lines:
-            starts.append(at)
-            at += len(line) + 1
+        starts = [0, *accumulate(len(line) + 1 for line in lines)][: len(lines)]
         return cls(list(elements), b"\n".join(lines), starts)
 
     def holding(self, needle: bytes) -> list[Any]:
@@ -72,8 +70,8 @@ class State:
     """collection -> id(element) -> (element, its JSON), for each element put into a collection
     after its text was made (kept here, so that no other object takes its id)."""
     _positions: dict[str, dict[str, int]] = field(init=False, default_factory=dict)
-    """collection -> id -> position, made when asked and dropped when the collection's
-    elements move (an element added or removed; a replaced one keeps its place)."""
+    """collection -> id -> position, made when asked and kept up to date when the collection's
+    elements move (an element added or removed: those after it; a replaced one keeps its place)."""
 
     def __post_init__(self) -> None:
         self.collections = {name: list(items) for name, items in self.model.collections.items()}
@@ -98,9 +96,20 @@ class State:
         if name in self._texts:
             self._put.setdefault(name, {})[id(element)] = (element, _json(element))
 
+    def _moved(self, name: str, position: int) -> None:
+        """The elements from ``position`` on have moved: their positions, if made, anew."""
+        positions = self._positions.get(name)
+        if positions is not None:
+            items = self.collections[name]
+            positions.update(zip(map(_ID, items[position:]), range(position, len(items)), strict=True))
+
     def insert(self, name: str, position: int, element) -> None:
-        self.collections[name].insert(position, element)
-        self._positions.pop(name, None)
+        items = self.collections[name]
+        items.insert(position, element)
+        if 0 <= position < len(items):
+            self._moved(name, position)
+        else:  # a position counted from the end, or past it: made anew when asked
+            self._positions.pop(name, None)
         self._track(name, element)
 
     def put(self, name: str, position: int, element) -> None:
@@ -109,8 +118,16 @@ class State:
         self._track(name, element)
 
     def delete(self, name: str, position: int) -> None:
-        del self.collections[name][position]
-        self._positions.pop(name, None)
+        items = self.collections[name]
+        position = range(len(items))[position]  # from the start (IndexError as ``del`` gives)
+        positions = self._positions.get(name)
+        if positions is not None and len(positions) != len(items):
+            del self._positions[name]  # an id twice: made anew when asked
+            positions = None
+        gone = items.pop(position).id
+        if positions is not None:
+            del positions[gone]
+        self._moved(name, position)
 
     def dumps_naming(self, target: str) -> dict[str, list[dict]]:
         """The elements (as plain data, per collection, in order) that can name ``target``.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import is_
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -124,8 +125,11 @@ def element_changes(base: Model, changed: Model) -> list[ElementChange]:
     """Elements added, removed or changed (with the fields that differ), in model order."""
     rows = []
     for name in COLLECTIONS:
-        old = {getattr(e, "id"): e for e in base.collections[name]}  # noqa: B009 (every element has an id)
-        new = {getattr(e, "id"): e for e in changed.collections[name]}  # noqa: B009
+        before, after = base.collections[name], changed.collections[name]
+        if len(before) == len(after) and all(map(is_, before, after)):
+            continue  # the same elements, in the same order: nothing to say
+        old = {getattr(e, "id"): e for e in before}  # noqa: B009 (every element has an id)
+        new = {getattr(e, "id"): e for e in after}  # noqa: B009
         for eid, e in new.items():
             if eid not in old:
                 rows.append(ElementChange(eid, name, "added"))
