@@ -295,12 +295,13 @@ class Targets:
 
     def dalarna(self) -> list[str]:
         lines = []
-        dal = self.get("dalarna", "gaps")
-        if ok(dal):
+        dal, least = self.get("dalarna", "gaps"), self.get("dalarna", "pathways gaps")
+        if ok(least) and ok(dal):
             lines.append(
-                f"| Dalarna `gaps` <= {TARGETS['dalarna_gaps_wall_s']} s whole process | {dal['wall']:.2f} s "
-                f"(imports {dal['imports']:.2f} s, work {dal['work']:.2f} s) | "
-                f"{verdict(dal['wall'] <= TARGETS['dalarna_gaps_wall_s'])} |"
+                f"| Dalarna `gaps` <= {TARGETS['dalarna_gaps_wall_s']} s whole process | {least['wall']:.3f} s "
+                f"(least of {least['runs']}, as `--help` and `validate`; median {least['wall_median']:.3f} s; "
+                f"the median in turn with the floor {dal['wall']:.2f} s: imports {dal['imports']:.2f} s, "
+                f"work {dal['work']:.2f} s) | {verdict(least['wall'] <= TARGETS['dalarna_gaps_wall_s'])} |"
             )
         warm = self.get("dalarna", "gaps (warm cache)")
         if ok(warm):

@@ -34,8 +34,9 @@ the national analogues that ``pathways synth`` writes for synthetic models), ``l
 svg,png`` of the whole model: unit by unit for Dalarna, per county past the size threshold,
 as at national scales), ``neo4j`` (push the graph to the server at NEO4J_URI or, when that
 is unset, to the project's test server, ``tests/neo4j_server``, which the benchmark starts;
-at Dalarna and national scale), at Dalarna ``pathways --help`` and ``pathways validate``
-(``benchmarks/startup.py``: whole processes, the least of several runs), and at national
+at Dalarna and national scale), at Dalarna ``pathways --help``, ``pathways validate`` and
+``pathways gaps`` (``benchmarks/startup.py``: whole processes, the least of several runs: what
+the start-up targets, Dalarna ``gaps`` among them, are read against), and at national
 scale ``neo4j x10`` (``benchmarks/neo4j_pushes.py``: on a fresh test server, warm-up
 pushes until three in a row are within 10 %, then ten re-pushes of changed content under one
 name, one region, with the floor of that region beside them).
