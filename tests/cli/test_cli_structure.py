@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from pathways.cli import errors
 from pathways.cli.main import LAZY, app
+from tests.gaps.fixture import fixture_model
 
 ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / "src" / "pathways"
@@ -75,6 +76,20 @@ def test_gaps_on_a_small_model_imports_neither_networkx_nor_holidays():
     assert out.splitlines()[-1] == "0 []"
     findings = json.loads(out[: out.rindex("\n", 0, len(out) - 1)])["findings"]
     assert {"PW103", "PW113"} <= {f["rule"] for f in findings}  # rules that read the table and the index found
+
+
+def test_gaps_finding_a_referral_loop_imports_no_networkx(tmp_path):
+    # PW115's loops are searched without networkx, whose import is 0.1 s of CPU (issue 15)
+    fixture_model(tmp_path, "pw115_fires")
+    code = (
+        "import sys; from pathways.cli.main import app\n"
+        "try: app(['gaps', '--rule', 'PW115', '--format', 'json', '--model', sys.argv[1]])\n"
+        "except SystemExit as e: print(e.code, 'networkx' in sys.modules)"
+    )
+    out = _python(code, str(tmp_path / "pw115_fires"), PATHWAYS_CACHE="off").stdout
+    assert out.splitlines()[-1] == "0 False"
+    findings = json.loads(out[: out.rindex("\n", 0, len(out) - 1)])["findings"]
+    assert findings and {f["rule"] for f in findings} == {"PW115"}
 
 
 def test_whatif_as_json_imports_no_table_generator_or_terminal_view():
