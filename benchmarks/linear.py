@@ -17,7 +17,7 @@ the handover columns (:mod:`pathways.model.columns`, kept on the model once buil
 they are dropped before each run. ``--against`` times another clone's code (its own
 ``.venv``) on the same models in the same turns, for an A/B in one run.
 A function is linear in the measured sense when doubling the model multiplies its time
-by at most 2.2. ``benchmarks/run.py`` calls :func:`timings` once per scale instead.
+by at most 2.2. ``benchmarks/run.py`` calls :func:`interleaved` over its synthetic scales, after them all.
 """
 
 from __future__ import annotations
@@ -77,18 +77,6 @@ def once(run: Callable[[], object]) -> float:
     return seconds
 
 
-def timings(model_dir: str, repeat: int) -> dict[str, float]:
-    """The least CPU time of ``repeat`` runs of each function on one model, the garbage collector paused."""
-    size, work = prepared(model_dir)
-    gc.disable()
-    best = {}
-    for name, run in work.items():
-        run()
-        best[name] = min(once(run) for _ in range(repeat))
-    gc.enable()
-    return {**size, **best}
-
-
 def serve(model_dir: str) -> None:
     """Load one model, then run the function named on each line of stdin once and print its CPU seconds."""
     size, work = prepared(model_dir)
@@ -101,7 +89,8 @@ def serve(model_dir: str) -> None:
 
 
 def interleaved(dirs: list[str], repeat: int, against: Path | None = None) -> dict[str, list[dict[str, float]]]:
-    """:func:`timings` of every model, a process per model, their runs taken in turn.
+    """The least CPU time of ``repeat`` runs of each function on every model, a process per
+    model (the garbage collector paused), their runs taken in turn.
 
     Each model is loaded in a process of its own (as ``benchmarks/run.py`` runs them: no
     scale on a heap another left), and the runs go round the models, one function at a

@@ -30,7 +30,7 @@ fills it, the second is reported), ``verify`` (the planted gaps found exactly, n
 no fewer), ``whatif`` (every scenario of the model at once: the bundled ones for Dalarna,
 the national analogues that ``pathways synth`` writes for synthetic models), ``linear``
 (catchments, the handover index, PW114 and PW115, least CPU time of repeated runs,
-``benchmarks/linear.py``; at the synthetic scales), ``render`` (``pathways render --format
+``benchmarks/linear.py``; at the synthetic scales, after them all, their runs in turn), ``render`` (``pathways render --format
 svg,png`` of the whole model: unit by unit for Dalarna, per county past the size threshold,
 as at national scales), ``neo4j`` (push the graph to the server at NEO4J_URI or, when that
 is unset, to the project's test server, ``tests/neo4j_server``, which the benchmark starts;
@@ -61,6 +61,7 @@ ROOT = HERE.parent
 PYTHON = sys.executable
 sys.path.insert(0, str(HERE))
 
+from linear import interleaved  # noqa: E402
 from machine import machine  # noqa: E402
 from report import LINEAR_REPEAT, markdown  # noqa: E402
 from startup import commands, measure  # noqa: E402
@@ -255,8 +256,6 @@ class Run:
         if synthetic:
             res["verify"] = run_step("verify", [str(model_dir)], 900)
         res["whatif"] = timed.get("whatif", {"skipped": "no scenarios in the model directory"})
-        if synthetic:
-            res["linear"] = run_step("linear", [str(model_dir), str(LINEAR_REPEAT)], 1800)
         res["render"] = self.render(scale, model_dir)
         res["neo4j"] = self.push(scale, model_dir)
         if scale == "national" and not self.neo4j:
@@ -293,11 +292,25 @@ class Run:
                 for name, r in results[scale].items():
                     shown = {k: v for k, v in r.items() if k not in ("missing", "extra", "pushes")}
                     print(f"   {name:7s} {json.dumps(shown, default=str)[:200]}", flush=True)
+            self.linear(scales, results)
         finally:
             if server is not None:
                 server.stop()
         info["load_after"] = os.getloadavg()
         return info, results
+
+    def linear(self, scales: list[str], results: dict[str, dict]) -> None:
+        """``benchmarks/linear.py`` over every synthetic scale of the run at once, the scales'
+        runs taken in turn: each scale then sees the machine's speed of the same moments, which
+        the least of the runs cuts out, so that the ratios between scales are the code's."""
+        synthetic = [s for s in scales if SCALES[s] is not None and s in results]
+        if not synthetic:
+            return
+        print(f"== linear ({', '.join(synthetic)} in turn)", flush=True)
+        rows = interleaved([str(self.a.work / s) for s in synthetic], LINEAR_REPEAT)["this"]
+        for scale, r in zip(synthetic, rows, strict=True):
+            results[scale]["linear"] = {**r, "in_turn": synthetic, "load": os.getloadavg()[0]}
+            print(f"   {scale:7s} {json.dumps(r)[:200]}", flush=True)
 
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:

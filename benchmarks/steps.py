@@ -175,16 +175,6 @@ def render_step(args: list[str], t_start: float) -> dict:
     return out
 
 
-def linear_step(args: list[str], t_start: float) -> dict:
-    sys.path.insert(0, str(HERE))
-    from linear import timings
-
-    t0 = time.perf_counter()
-    out = timings(args[0], int(args[1]))
-    out["work"] = time.perf_counter() - t0
-    return out
-
-
 def neo4j_step(args: list[str], t_start: float) -> dict:
     from pathways.graph.build import build_graph
     from pathways.graphstore.connection import Settings, connect
@@ -210,7 +200,6 @@ STEPS: dict[str, Callable[[list[str], float], dict]] = {
     "verify": verify_step,
     "whatif": whatif_step,
     "render": render_step,
-    "linear": linear_step,
     "neo4j": neo4j_step,
 }
 
