@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from pathways.gaps.core import Context, finding_id
 from pathways.gaps.rules import all_rules
+from pathways.gaps.rules.pw110_missing_sip import DISCHARGE, READY
 from pathways.model import schema
 from pathways.model.load import load_model
 from pathways.model.schema import COLLECTIONS
@@ -26,8 +27,9 @@ from tests.gaps.fixture import HERE, findings_of
 MODEL = Path(__file__).parents[2] / "model"
 CODES = ("PW110", "PW113", "PW114", "PW115", "PW116", "PW117")
 RULES = [r for r in all_rules() if r.code in CODES]
-NAMED_BY_RULE = {"social"}
-"""Ids a rule reads by name (PW110 falls back on the dimension `social`); renaming them changes the model's meaning."""
+NAMED_BY_RULE = {"social", DISCHARGE, READY}
+"""Ids a rule reads by name (PW110 falls back on the dimension `social`, and counts the SIP call of a
+discharge from the ready-for-discharge event); renaming them changes the model's meaning."""
 ENUM_VALUES = {m.value for v in vars(schema).values() if isinstance(v, type) and issubclass(v, Enum) for m in v}
 """Values of the schema's enums ('region', 'habilitation', ...): a plain string rename would change those fields too."""
 
