@@ -61,7 +61,6 @@ ROOT = HERE.parent
 PYTHON = sys.executable
 sys.path.insert(0, str(HERE))
 
-from linear import interleaved  # noqa: E402
 from machine import machine  # noqa: E402
 from report import LINEAR_REPEAT, markdown  # noqa: E402
 from startup import commands, measure  # noqa: E402
@@ -306,6 +305,8 @@ class Run:
         synthetic = [s for s in scales if SCALES[s] is not None and s in results]
         if not synthetic:
             return
+        from linear import interleaved  # here: run.py is each step's child too, which must not import networkx
+
         print(f"== linear ({', '.join(synthetic)} in turn)", flush=True)
         rows = interleaved([str(self.a.work / s) for s in synthetic], LINEAR_REPEAT)["this"]
         for scale, r in zip(synthetic, rows, strict=True):
