@@ -290,30 +290,3 @@ def differing_catchments(
         if ca is None or cb is None or ca.units != cb.units or not touched.isdisjoint(ca.units):
             result.add(cid)
     return result
-
-
-def coverages_after(
-    before: list[tuple[Catchment, Coverage]],
-    after: list[Catchment],
-    only: set[str] | None,
-    changed: Model,
-    space: ProfileSpace,
-    made: tuple[dict[str, list[int]], list[list[CellEntry]]] | None = None,
-) -> list[tuple[Catchment, Coverage]]:
-    """``coverages(changed, space, after)``, the coverages of the catchments ``after`` of
-    ``changed``, with those of ``before`` (a base model's, of each of its catchments) kept
-    for the catchments that cannot differ: all but ``only`` (``differing_catchments`` of
-    the two models; None: every catchment is made anew). ``made``, if given, is
-    :func:`responsibility_cells` of ``changed``.
-
-    A catchment outside ``only`` has the same units in both models, and neither they nor
-    their responsibilities changed, nor the needs, settings or dimensions: its coverage
-    is made of the same responsibilities, in the same order, to the same cells.
-    Cost: that of ``coverages`` for the catchments in ``only``, O(C) for the others.
-    """
-    kept = {c.id: cov for c, cov in before} if only is not None else {}
-    fresh = {
-        c.id: cov
-        for c, cov in coverages(changed, space, [c for c in after if c.id not in kept or c.id in (only or ())], made)
-    }
-    return [(c, fresh[c.id] if c.id in fresh else kept[c.id]) for c in after]
