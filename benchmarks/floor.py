@@ -3,9 +3,9 @@
 Read every model file (the C ``json`` parser for JSON-formed files, as the loader's fast
 path; libyaml otherwise), build plain-dict adjacency of every reference between
 elements (an element -> each other element whose id one of its fields names, in lists
-and nested mappings too), and find the strongly connected components once (iterative
-Tarjan). No validation, no typed graph, no rules: what ``pathways gaps`` costs above
-this is the price of what it does on top.
+and nested mappings too), and find the strongly connected components once (the iterative
+Tarjan PW115 uses, ``pathways.analysis.components``). No validation, no typed graph, no
+rules: what ``pathways gaps`` costs above this is the price of what it does on top.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import json
 from pathlib import Path
 
 import yaml
+
+from pathways.analysis.components import strong_components
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -60,47 +62,11 @@ def adjacency(elements: dict[str, dict]) -> dict[str, list[str]]:
     return adj
 
 
-def components(adj: dict[str, list[str]]) -> int:
-    """Number of strongly connected components (iterative Tarjan)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    count = 0
-    for root in adj:
-        if root in index:
-            continue
-        work = [(root, iter(adj[root]))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, children = work[-1]
-            for child in children:
-                if child not in index:
-                    index[child] = low[child] = len(index)
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(adj[child])))
-                    break
-                if child in on_stack:
-                    low[node] = min(low[node], index[child])
-            else:
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == index[node]:
-                    count += 1
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        if member == node:
-                            break
-    return count
-
-
 def floor(model_dir: str | Path) -> dict:
     elements = read(Path(model_dir))
     adj = adjacency(elements)
-    return {"elements": len(elements), "references": sum(len(v) for v in adj.values()), "components": components(adj)}
+    return {
+        "elements": len(elements),
+        "references": sum(len(v) for v in adj.values()),
+        "components": sum(1 for _ in strong_components(adj)),
+    }

@@ -20,10 +20,8 @@ from pathways.analysis.coverage import (
     Blocks,
     Catchment,
     CellEntry,
-    Coverage,
     blocks,
     catchments,
-    coverages,
     responsibility_cells,
     setting_masks,
 )
@@ -145,11 +143,6 @@ class Context:
     def responsibility_cells(self) -> tuple[dict[str, list[int]], list[list[CellEntry]]]:
         """:func:`~pathways.analysis.coverage.responsibility_cells` of the model: the blocks and coverages read it."""
         return responsibility_cells(self.model, self.space, setting_masks(self.model, self.space))
-
-    @cached_property
-    def coverages(self) -> list[tuple[Catchment, Coverage]]:
-        """Each catchment's coverage in full (what-if compares owners cell by cell)."""
-        return coverages(self.model, self.space, self.catchments, self.responsibility_cells)
 
     @cached_property
     def blocks(self) -> Blocks:

@@ -102,21 +102,15 @@ class Indexed:
 
     def compared(self) -> tuple[dict[str, Coverage], dict[str, Coverage]]:
         """The coverage of each catchment whose owners can differ (``only``; None: every
-        one), by catchment id, before and after: ``Context.coverages`` of each model for those
-        catchments (each catchment's coverage is made of its own units' responsibilities
-        alone), without making those of the catchments left out (no gap rule reads them)."""
-        if self.only is None:
-            return {c.id: cov for c, cov in self.before.coverages}, {c.id: cov for c, cov in self.after.coverages}
-        before, after = (
-            {
-                c.id: cov
-                for c, cov in coverages(
-                    ctx.model, ctx.space, [c for c in ctx.catchments if c.id in self.only], ctx.responsibility_cells
-                )
-            }
-            for ctx in (self.before, self.after)
-        )
-        return before, after
+        one), by catchment id, before and after, made in each model's context for those
+        catchments alone (each catchment's coverage is made of its own units'
+        responsibilities): no gap rule reads the coverages, so the others are never made."""
+
+        def of(ctx: Context) -> dict[str, Coverage]:
+            chosen = ctx.catchments if self.only is None else [c for c in ctx.catchments if c.id in self.only]
+            return {c.id: cov for c, cov in coverages(ctx.model, ctx.space, chosen, ctx.responsibility_cells)}
+
+        return of(self.before), of(self.after)
 
 
 def _kept_masks(base: Model, changed: Model, before: Context) -> list[int]:

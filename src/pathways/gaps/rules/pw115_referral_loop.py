@@ -82,11 +82,7 @@ def referral_loops(
         return []  # no handover between units that reach no owner: no loop
     out: dict[int, list[int]] = {}  # sender -> the handovers it sends
     for e in left:
-        sent = out.get(senders[e])
-        if sent is None:
-            out[senders[e]] = [e]
-        else:
-            sent.append(e)
+        out.setdefault(senders[e], []).append(e)
     loops = []
     for comp in strong_components({a: [receivers[e] for e in sent] for a, sent in out.items()}):
         inside = [e for a in comp for e in out.get(a, ()) if receivers[e] in comp]
