@@ -9,27 +9,36 @@ class RoutesPart(BuilderBase):
     """The routes into home healthcare, SIP points, the rest of a region, and boundaries."""
 
     def routes_and_sip(self, region: Region, m: Municipality) -> None:
-        hos, s = m.hospital, self.s
+        """The municipality's three routes into home healthcare, then its SIP points."""
+        self.routes(m)
+        self.sip_points(m)
+
+    def routes(self, m: Municipality) -> None:
+        """Route 1 (primary care), 2 (specialised care) and 3 (discharge, with the steps of Lag 2017:612)
+        into the municipality's first home healthcare unit."""
+        hos = m.hospital
         hc1, hhc1, ward1, clinic1 = m.health_centres[0], m.home_care[0], hos.wards[0], hos.clinics[0]
-        route1 = f"ho-{hc1}-{hhc1}"
-        route2 = f"ho-{clinic1}-{hhc1}"
-        route3 = f"ho-{ward1}-{hhc1}"
         code = m.code
         for number, (handover, sv, en, source) in enumerate(
             (
                 (
-                    route1,
+                    f"ho-{hc1}-{hhc1}",
                     "från regional primärvård till kommunal hemsjukvård",
                     "from regional primary care to municipal home healthcare",
                     S("seed-004", "Tre vägar in"),
                 ),
                 (
-                    route2,
+                    f"ho-{clinic1}-{hhc1}",
                     "från specialiserad vård till kommunal hemsjukvård",
                     "from specialised care to municipal home healthcare",
                     S("seed-004", "Tre vägar in"),
                 ),
-                (route3, "utskrivning från slutenvård", "discharge from inpatient care", S("seed-004", "Tre vägar in")),
+                (
+                    f"ho-{ward1}-{hhc1}",
+                    "utskrivning från slutenvård",
+                    "discharge from inpatient care",
+                    S("seed-004", "Tre vägar in"),
+                ),
             ),
             start=1,
         ):
@@ -43,99 +52,46 @@ class RoutesPart(BuilderBase):
                 "status": "peer_region",
             }
             if number == 3:
-                element["steps"] = [
-                    {
-                        "id": f"steg-{code}-{sid}",
-                        "label": L(lsv, len_),
-                        "actor": actor,
-                        "after": after,
-                        **limit,
-                        "source": S("lag-2017-612"),
-                        "status": "law",
-                    }
-                    for sid, lsv, len_, actor, after, limit in (
-                        (
-                            "inskrivningsmeddelande",
-                            "Inskrivningsmeddelande",
-                            "Admission notice",
-                            ward1,
-                            "inskrivning",
-                            {"within_hours": 24},
-                        ),
-                        (
-                            "fast-vardkontakt",
-                            "Fast vårdkontakt utses i öppenvården",
-                            "Named care contact appointed",
-                            "fast-vardkontakt",
-                            "utskrivning",
-                            {"within_days": 0, "not_before": "inskrivningsmeddelande"},
-                        ),
-                        (
-                            "utskrivningsklar",
-                            "Meddelande om utskrivningsklar",
-                            "Ready-for-discharge notice",
-                            "lakare",
-                            "utskrivningsklar",
-                            {"within_hours": 0},
-                        ),
-                        (
-                            "information",
-                            "Information överförs senast på utskrivningsdagen",
-                            "Information transferred by the day of discharge",
-                            ward1,
-                            "utskrivning",
-                            {"within_days": 0},
-                        ),
-                        (
-                            "sip-3-dagar",
-                            "Fast vårdkontakt kallar till SIP inom 3 dagar",
-                            "Named care contact calls a SIP within 3 days",
-                            "fast-vardkontakt",
-                            "utskrivningsklar",
-                            {"within_days": 3},
-                        ),
-                        (
-                            "betalningsansvar",
-                            "Kommunens betalningsansvar efter 3 dagar",
-                            "Municipal payment liability after 3 days",
-                            hhc1,
-                            "utskrivningsklar",
-                            {"within_days": 3},
-                        ),
-                    )
-                ]
-            s.add("routes", element)
+                element["steps"] = _discharge_steps(code, ward1, hhc1)
+            self.s.add("routes", element)
 
-        def sip(
-            at: str,
-            called_by: str,
-            role: str,
-            participants: list[str],
-            sv: str,
-            en: str,
-            source: dict,
-            status: str,
-            days: bool = False,
-        ) -> None:
-            element: dict[str, object] = {
-                "id": f"sip-{at[3:]}",
-                "label": L(sv, en),
-                "at": at,
-                "called_by": called_by,
-                "role": role,
-            }
-            if days:  # Lag (2017:612): the call within 3 days after the ready-for-discharge notice
-                element["within_days"] = 3
-                element["after"] = "utskrivningsklar"
-                element["deadline_for"] = "call"
-            element["participants"] = participants
-            element["profile"] = dict(SOCIAL)
-            element["source"] = source
-            element["status"] = status
-            s.add("sip_points", element)
+    def sip(
+        self,
+        at: str,
+        called_by: str,
+        role: str,
+        participants: list[str],
+        sv: str,
+        en: str,
+        source: dict,
+        status: str,
+        days: bool = False,
+    ) -> None:
+        """A SIP point at handover ``at``; ``days``: called within 3 days of the ready-for-discharge notice."""
+        element: dict[str, object] = {
+            "id": f"sip-{at[3:]}",
+            "label": L(sv, en),
+            "at": at,
+            "called_by": called_by,
+            "role": role,
+        }
+        if days:  # Lag (2017:612): the call within 3 days after the ready-for-discharge notice
+            element["within_days"] = 3
+            element["after"] = "utskrivningsklar"
+            element["deadline_for"] = "call"
+        element["participants"] = participants
+        element["profile"] = dict(SOCIAL)
+        element["source"] = source
+        element["status"] = status
+        self.s.add("sip_points", element)
 
-        sip(
-            route3,
+    def sip_points(self, m: Municipality) -> None:
+        """The SIP points of a municipality: at discharge (route 3 and to municipal rehab), at
+        enrolment from a clinic, and where home healthcare or rehab and social services both intervene."""
+        s, hos = self.s, m.hospital
+        hc1, hhc1, ward1, clinic1 = m.health_centres[0], m.home_care[0], hos.wards[0], hos.clinics[0]
+        self.sip(
+            f"ho-{ward1}-{hhc1}",
             hc1,
             "fast-vardkontakt",
             [ward1, hc1, hhc1, m.rehab_ordinary, m.needs_assessment],
@@ -145,8 +101,8 @@ class RoutesPart(BuilderBase):
             "law",
             days=True,
         )
-        sip(
-            route2,
+        self.sip(
+            f"ho-{clinic1}-{hhc1}",
             clinic1,
             "utskrivningssamordnare",
             [clinic1, hhc1, m.rehab_ordinary, m.needs_assessment],
@@ -157,7 +113,7 @@ class RoutesPart(BuilderBase):
         )
         for hid in m.handovers["discharge_rehab"]:
             ward = s.by_id[hid]["from"]
-            sip(
+            self.sip(
                 hid,
                 ward,
                 "utskrivningssamordnare",
@@ -186,7 +142,7 @@ class RoutesPart(BuilderBase):
             s.add("sip_points", element)
         for hid in m.handovers["home_care_social"]:
             d = s.by_id[hid]["from"]
-            sip(
+            self.sip(
                 hid,
                 m.needs_assessment,
                 "bistandshandlaggare",
@@ -282,3 +238,74 @@ class RoutesPart(BuilderBase):
                     "status": "agreement",
                 },
             )
+
+
+_STEPS = (
+    (
+        "inskrivningsmeddelande",
+        "Inskrivningsmeddelande",
+        "Admission notice",
+        "ward",
+        "inskrivning",
+        {"within_hours": 24},
+    ),
+    (
+        "fast-vardkontakt",
+        "Fast vårdkontakt utses i öppenvården",
+        "Named care contact appointed",
+        "fast-vardkontakt",
+        "utskrivning",
+        {"within_days": 0, "not_before": "inskrivningsmeddelande"},
+    ),
+    (
+        "utskrivningsklar",
+        "Meddelande om utskrivningsklar",
+        "Ready-for-discharge notice",
+        "lakare",
+        "utskrivningsklar",
+        {"within_hours": 0},
+    ),
+    (
+        "information",
+        "Information överförs senast på utskrivningsdagen",
+        "Information transferred by the day of discharge",
+        "ward",
+        "utskrivning",
+        {"within_days": 0},
+    ),
+    (
+        "sip-3-dagar",
+        "Fast vårdkontakt kallar till SIP inom 3 dagar",
+        "Named care contact calls a SIP within 3 days",
+        "fast-vardkontakt",
+        "utskrivningsklar",
+        {"within_days": 3},
+    ),
+    (
+        "betalningsansvar",
+        "Kommunens betalningsansvar efter 3 dagar",
+        "Municipal payment liability after 3 days",
+        "home_care",
+        "utskrivningsklar",
+        {"within_days": 3},
+    ),
+)
+"""The steps of a discharge route (Lag 2017:612): id, labels, actor (``ward`` and ``home_care``
+stand for the route's units), the event they follow, their limit."""
+
+
+def _discharge_steps(code: str, ward: str, home_care: str) -> list[dict]:
+    """The steps of municipality ``code``'s discharge route from ``ward`` to ``home_care``."""
+    units = {"ward": ward, "home_care": home_care}
+    return [
+        {
+            "id": f"steg-{code}-{sid}",
+            "label": L(sv, en),
+            "actor": units.get(actor, actor),
+            "after": after,
+            **limit,
+            "source": S("lag-2017-612"),
+            "status": "law",
+        }
+        for sid, sv, en, actor, after, limit in _STEPS
+    ]
