@@ -26,7 +26,8 @@ class UnitsPart(BuilderBase):
                 s.add(name, dict(item))
 
     def region(self, index: int, size: int) -> Region:
-        rng, w = self.rng, self.width
+        """Region ``index`` with ``size`` municipalities: its principal, hospitals, county units, municipalities."""
+        w = self.width
         code = f"{index:0{w}d}"
         region = Region(
             id=f"region-{code}",
@@ -48,72 +49,85 @@ class UnitsPart(BuilderBase):
                 "status": "agreement",
             },
         )
-        r = f"r{code}"
         # hospitals: about one per four to five municipalities
         for k in range(1, max(1, min(size, round(size / 4.5))) + 1):
-            where_sv, where_en = f"sjukhus {k}, {region.name}", f"hospital {k}, {region.name}"
-            wards = [
+            region.hospitals.append(self.hospital(region, k))
+        self.county_units(region)
+        # municipalities, each served by one hospital (contiguous blocks)
+        hospitals = region.hospitals
+        for j in range(1, size + 1):
+            self.municipality(region, j, hospitals[(j - 1) * len(hospitals) // size])
+        return region
+
+    def hospital(self, region: Region, k: int) -> Hospital:
+        """Hospital ``k`` of a region: 4-7 wards, a rehab ward, 3-5 clinics, home rehab, psychiatry."""
+        rng, r = self.rng, f"r{region.code}"
+        where_sv, where_en = f"sjukhus {k}, {region.name}", f"hospital {k}, {region.name}"
+        wards = [
+            self.unit(
+                f"{r}-s{k}-avd{w}",
+                "inpatient_ward",
+                region.id,
+                "slutenvard",
+                ["inneliggande"],
+                f"Vårdavdelning {w}, {where_sv}",
+                f"Inpatient ward {w}, {where_en}",
+                S("seed-001", "1. Bakgrund"),
+                entry=True,
+            )
+            for w in range(1, rng.randint(4, 7) + 1)
+        ]
+        return Hospital(
+            number=k,
+            wards=wards,
+            rehab_ward=self.unit(
+                f"{r}-s{k}-rehabavd",
+                "inpatient_rehab_ward",
+                region.id,
+                "slutenvard",
+                ["inneliggande"],
+                f"Rehabiliteringsavdelning, {where_sv}",
+                f"Inpatient rehabilitation ward, {where_en}",
+                S("seed-001", "1. Bakgrund"),
+            ),
+            clinics=[
                 self.unit(
-                    f"{r}-s{k}-avd{w}",
-                    "inpatient_ward",
-                    region.id,
-                    "slutenvard",
-                    ["inneliggande"],
-                    f"Vårdavdelning {w}, {where_sv}",
-                    f"Inpatient ward {w}, {where_en}",
-                    S("seed-001", "1. Bakgrund"),
-                    entry=True,
-                )
-                for w in range(1, rng.randint(4, 7) + 1)
-            ]
-            hospital = Hospital(
-                number=k,
-                wards=wards,
-                rehab_ward=self.unit(
-                    f"{r}-s{k}-rehabavd",
-                    "inpatient_rehab_ward",
-                    region.id,
-                    "slutenvard",
-                    ["inneliggande"],
-                    f"Rehabiliteringsavdelning, {where_sv}",
-                    f"Inpatient rehabilitation ward, {where_en}",
-                    S("seed-001", "1. Bakgrund"),
-                ),
-                clinics=[
-                    self.unit(
-                        f"{r}-s{k}-mott{c}",
-                        "specialist_clinic",
-                        region.id,
-                        "specialiserad-oppenvard",
-                        ["mottagning"],
-                        f"Specialistmottagning {c}, {where_sv}",
-                        f"Specialised clinic {c}, {where_en}",
-                        S("seed-001", "1. Bakgrund"),
-                    )
-                    for c in range(1, rng.randint(3, 5) + 1)
-                ],
-                home_rehab=self.unit(
-                    f"{r}-s{k}-hemrehab",
-                    "specialist_home_rehab",
-                    region.id,
-                    "specialiserad-vard",
-                    ["hemmet"],
-                    f"Specialiserad hemrehabilitering, {where_sv}",
-                    f"Specialised home rehabilitation, {where_en}",
-                    S("seed-001", "1. Bakgrund"),
-                ),
-                psychiatry=self.unit(
-                    f"{r}-s{k}-psyk",
-                    "adult_psychiatry",
+                    f"{r}-s{k}-mott{c}",
+                    "specialist_clinic",
                     region.id,
                     "specialiserad-oppenvard",
                     ["mottagning"],
-                    f"Vuxenpsykiatri, {where_sv}",
-                    f"Adult psychiatry, {where_en}",
-                    S("seed-003", "Referensgrupp"),
-                ),
-            )
-            region.hospitals.append(hospital)
+                    f"Specialistmottagning {c}, {where_sv}",
+                    f"Specialised clinic {c}, {where_en}",
+                    S("seed-001", "1. Bakgrund"),
+                )
+                for c in range(1, rng.randint(3, 5) + 1)
+            ],
+            home_rehab=self.unit(
+                f"{r}-s{k}-hemrehab",
+                "specialist_home_rehab",
+                region.id,
+                "specialiserad-vard",
+                ["hemmet"],
+                f"Specialiserad hemrehabilitering, {where_sv}",
+                f"Specialised home rehabilitation, {where_en}",
+                S("seed-001", "1. Bakgrund"),
+            ),
+            psychiatry=self.unit(
+                f"{r}-s{k}-psyk",
+                "adult_psychiatry",
+                region.id,
+                "specialiserad-oppenvard",
+                ["mottagning"],
+                f"Vuxenpsykiatri, {where_sv}",
+                f"Adult psychiatry, {where_en}",
+                S("seed-003", "Referensgrupp"),
+            ),
+        )
+
+    def county_units(self, region: Region) -> None:
+        """The region's habilitation (children, adults) and its device centre."""
+        r = f"r{region.code}"
         region.hab_children = self.unit(
             f"{r}-hab-barn",
             "habilitation",
@@ -144,13 +158,10 @@ class UnitsPart(BuilderBase):
             f"Assistive-device centre, {region.name}",
             S("seed-003", "Arbetsgrupp"),
         )
-        # municipalities, each served by one hospital (contiguous blocks)
-        hospitals = region.hospitals
-        for j in range(1, size + 1):
-            self.municipality(region, j, hospitals[(j - 1) * len(hospitals) // size])
-        return region
 
     def municipality(self, region: Region, j: int, hospital: Hospital) -> Municipality:
+        """Municipality ``j`` of a region, served by ``hospital``: its principal, the region's units in its
+        area, its own units."""
         rng, s = self.rng, self.s
         code = f"{region.code}-{j:02d}"
         mid, name = f"kommun-{code}", f"Kommun {code}"
@@ -166,47 +177,8 @@ class UnitsPart(BuilderBase):
                 "status": "agreement",
             },
         )
-        r = f"r{region.code}-k{j:02d}"
+        hcs, pcr, privates = self.regional_units_in(region, j, name, name_en)
         k = f"k{code}"
-        hcs = [
-            self.unit(
-                f"{r}-vc{n}",
-                "health_centre",
-                region.id,
-                "regional-primarvard",
-                ["mottagning"],
-                f"Vårdcentral {n}, {name}",
-                f"Health centre {n}, {name_en}",
-                S("seed-001", "1. Bakgrund"),
-                entry=True,
-            )
-            for n in range(1, rng.randint(2, 6) + 1)
-        ]
-        pcr = self.unit(
-            f"{r}-pvrehab",
-            "primary_care_rehab",
-            region.id,
-            "regional-primarvard",
-            ["mottagning"],
-            f"Primärvårdsrehab, {name}",
-            f"Primary-care rehabilitation, {name_en}",
-            S("seed-001", "1. Bakgrund"),
-            entry=True,
-        )
-        privates = [
-            self.unit(
-                f"{r}-privat{p}",
-                "private_provider",
-                region.id,
-                "regional-primarvard",
-                ["mottagning"],
-                f"Privat vårdgivare {p} med regionavtal, {name}",
-                f"Private provider {p} with a regional agreement, {name_en}",
-                S("seed-001", "1. Bakgrund"),
-                entry=True,
-            )
-            for p in range(1, rng.randint(0, 2) + 1)
-        ]
         home_care = [
             self.unit(
                 f"{k}-hsv{d}",
@@ -265,6 +237,51 @@ class UnitsPart(BuilderBase):
         region.municipalities.append(m)
         return m
 
+    def regional_units_in(self, region: Region, j: int, name: str, name_en: str) -> tuple[list[str], str, list[str]]:
+        """The region's units in municipality ``j``'s area: 2-6 health centres, primary-care rehab,
+        0-2 private providers."""
+        rng, r = self.rng, f"r{region.code}-k{j:02d}"
+        hcs = [
+            self.unit(
+                f"{r}-vc{n}",
+                "health_centre",
+                region.id,
+                "regional-primarvard",
+                ["mottagning"],
+                f"Vårdcentral {n}, {name}",
+                f"Health centre {n}, {name_en}",
+                S("seed-001", "1. Bakgrund"),
+                entry=True,
+            )
+            for n in range(1, rng.randint(2, 6) + 1)
+        ]
+        pcr = self.unit(
+            f"{r}-pvrehab",
+            "primary_care_rehab",
+            region.id,
+            "regional-primarvard",
+            ["mottagning"],
+            f"Primärvårdsrehab, {name}",
+            f"Primary-care rehabilitation, {name_en}",
+            S("seed-001", "1. Bakgrund"),
+            entry=True,
+        )
+        privates = [
+            self.unit(
+                f"{r}-privat{p}",
+                "private_provider",
+                region.id,
+                "regional-primarvard",
+                ["mottagning"],
+                f"Privat vårdgivare {p} med regionavtal, {name}",
+                f"Private provider {p} with a regional agreement, {name_en}",
+                S("seed-001", "1. Bakgrund"),
+                entry=True,
+            )
+            for p in range(1, rng.randint(0, 2) + 1)
+        ]
+        return hcs, pcr, privates
+
     def groups(self) -> None:
         for region in self.s.regions:
             self.s.add(
@@ -277,5 +294,3 @@ class UnitsPart(BuilderBase):
                     "status": "agreement",
                 },
             )
-
-    # --- responsibilities -------------------------------------------------------------
