@@ -214,16 +214,41 @@ def matrix_diagram(
 def _matrix(
     model: Model, lang: str, m: Matrix, needs: list[str] | None, part: tuple[int, int], unit_width: int
 ) -> graphviz.Digraph:
+    """The matrix of ``needs`` (every row's need when None) as one table: the header rows, a row
+    per unit (``unit_width`` characters a line for its name), the gap row; then the legend."""
     needs = needs or [n for _, n in m.rows]
+    body = [
+        *_header_rows(model, lang, m, needs),
+        *_unit_rows(model, lang, m, needs, unit_width),
+        _gap_row(lang, m, needs),
+    ]
+    table = (
+        '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="2" COLOR="#999999">' + "".join(body) + "</TABLE>"
+    )
+    name = "matrix" if part[1] == 1 else f"matrix_{part[0]}"
+    g, canvas = new_graph(name, LANDSCAPE, rankdir="TB")
+    canvas.node("matrix", html_label(table), shape="plain")
+    cells = [
+        (f'<FONT POINT-SIZE="{SMALL + 3}"><B>●</B></FONT>', esc(t(lang, "owns"))),
+        (f'<FONT POINT-SIZE="{SMALL + 3}"><B>◔</B></FONT>', esc(t(lang, "owns_window"))),
+        (f'<FONT COLOR="{VERMILLION}"><B>⚠ n</B></FONT>', esc(t(lang, "gap_numbers_matrix"))),
+    ]
+    legend = legend_table([(None, cells, 3)], model, lang, width=105)
+    title = t(lang, "matrix_title")
+    if part[1] > 1:
+        title += f" ({part[0]}/{part[1]})"
+    return finish(g, canvas, title, model, lang, legend)
+
+
+def _header_rows(model: Model, lang: str, m: Matrix, needs: list[str]) -> list[str]:
+    """The two header rows: the process groups over their needs, then each need (marked when nobody owns it)."""
     cat_of = {n: c for c, n in m.rows}
-    # header rows: process groups, then the needs
     groups: list[tuple[str, int]] = []
     for n in needs:
         if groups and groups[-1][0] == cat_of[n]:
             groups[-1] = (groups[-1][0], groups[-1][1] + 1)
         else:
             groups.append((cat_of[n], 1))
-    owned = {n: any(m.cells.get((n, c.id)) for c in m.columns) for n in needs}
     head1 = ['<TD ROWSPAN="2" COLSPAN="2" BGCOLOR="white"></TD>']
     for cat, span in groups:
         head1.append(
@@ -232,18 +257,22 @@ def _matrix(
     head2 = []
     for n in needs:
         text = "<BR/>".join(esc(x) for x in hyphenate(label(model, n, lang), 11 if len(needs) >= 8 else 14))
-        if owned[n]:
+        if any(m.cells.get((n, c.id)) for c in m.columns):
             head2.append(f'<TD VALIGN="BOTTOM" WIDTH="60">{text}</TD>')
         else:
             head2.append(
                 f'<TD VALIGN="BOTTOM" WIDTH="60" BGCOLOR="{GAP_BG}">{text}<BR/>'
                 f'<FONT COLOR="{VERMILLION}"><B>{esc(t(lang, "no_owner_anywhere"))}</B></FONT></TD>'
             )
-    body = ["<TR>" + "".join(head1) + "</TR>", "<TR>" + "".join(head2) + "</TR>"]
-    lane_done = set()
+    return ["<TR>" + "".join(head1) + "</TR>", "<TR>" + "".join(head2) + "</TR>"]
+
+
+def _unit_rows(model: Model, lang: str, m: Matrix, needs: list[str], unit_width: int) -> list[str]:
+    """A row per unit, column by column: the column's level (with its lane the first time), the
+    unit, then per need ● (owns), ◔ (owns in a time window) or nothing."""
+    rows, lane_done = [], set()
     for col in m.columns:
         bg = REGION_BG if col.lane_kind == "region" else MUNICIPALITY_BG
-        level = esc(col.label[lang])
         if col.lane not in lane_done:
             lane_done.add(col.lane)
             level = (
@@ -271,7 +300,12 @@ def _matrix(
                     row.append(f'<TD><FONT POINT-SIZE="{SMALL + 2}"><B>◔</B></FONT></TD>')
                 else:
                     row.append(f'<TD><FONT POINT-SIZE="{SMALL + 2}"><B>●</B></FONT></TD>')
-            body.append("<TR>" + "".join(row) + "</TR>")
+            rows.append("<TR>" + "".join(row) + "</TR>")
+    return rows
+
+
+def _gap_row(lang: str, m: Matrix, needs: list[str]) -> str:
+    """The last row: per need, the numbers of the findings about it (as ranges, three a line)."""
     gap_row = [f'<TD COLSPAN="2" ALIGN="LEFT" BGCOLOR="{GAP_BG}"><B>{esc(t(lang, "gap_col"))}</B></TD>']
     for n in needs:
         nums = m.gaps.get(n, [])
@@ -286,23 +320,7 @@ def _matrix(
             )
             + "</TD>"
         )
-    body.append("<TR>" + "".join(gap_row) + "</TR>")
-    table = (
-        '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="2" COLOR="#999999">' + "".join(body) + "</TABLE>"
-    )
-    name = "matrix" if part[1] == 1 else f"matrix_{part[0]}"
-    g, canvas = new_graph(name, LANDSCAPE, rankdir="TB")
-    canvas.node("matrix", html_label(table), shape="plain")
-    cells = [
-        (f'<FONT POINT-SIZE="{SMALL + 3}"><B>●</B></FONT>', esc(t(lang, "owns"))),
-        (f'<FONT POINT-SIZE="{SMALL + 3}"><B>◔</B></FONT>', esc(t(lang, "owns_window"))),
-        (f'<FONT COLOR="{VERMILLION}"><B>⚠ n</B></FONT>', esc(t(lang, "gap_numbers_matrix"))),
-    ]
-    legend = legend_table([(None, cells, 3)], model, lang, width=105)
-    title = t(lang, "matrix_title")
-    if part[1] > 1:
-        title += f" ({part[0]}/{part[1]})"
-    return finish(g, canvas, title, model, lang, legend)
+    return "<TR>" + "".join(gap_row) + "</TR>"
 
 
 def matrix_diagrams(

@@ -221,6 +221,19 @@ def _sip(canvas, model: Model, sp, lang: str, anc: Anchors) -> str:
 def _handover_column(canvas, model: Model, ho, lang: str, anc: Anchors, rs: dict, colour: str) -> str:
     """The handover's row: sender, acceptance check, SIP, receiver, with notes under them.
     Returns the sender's node."""
+    a, b, gate = _handover_row(canvas, model, ho, lang, anc, rs, colour)
+    _items_note(canvas, ho, lang, b)
+    if ho.on_reject and (ho.on_reject.to or ho.on_reject.escalation):
+        _rejection(canvas, model, ho, lang, anc, gate or b)
+    return a
+
+
+def _handover_row(
+    canvas, model: Model, ho, lang: str, anc: Anchors, rs: dict, colour: str
+) -> tuple[str, str, str | None]:
+    """Sender, acceptance check (if any), the SIP points at the handover, receiver, on one rank,
+    joined by the route's edges (the first one labelled with the findings' numbers). Returns
+    the sender's, the receiver's and the check's node (None without a check)."""
     h = ho.id
     edge = {
         "color": rs["color"],
@@ -233,11 +246,12 @@ def _handover_column(canvas, model: Model, ho, lang: str, anc: Anchors, rs: dict
     b = _unit_box(canvas, model, ho.to, lang, anc)
     canvas.edge(node_id("ev", ho.trigger), a, style="dashed", color=GREY, arrowhead="none")
     nums = anc.handovers.get(h)
-    mode = ""
     head, first = a, True
 
-    def step_to(target: str, top: str = "", **extra) -> None:
+    def step_to(target: str, **extra) -> None:
+        """An edge from the row's last node to ``target``: 'yes' when it leaves the acceptance check."""
         nonlocal head, first
+        top = f"<B>{esc(t(lang, 'yes'))}</B>" if not first and head.startswith("gate_") else ""
         lab = stack(top, nums if first else None, 3, anc.severity)
         attrs = dict(edge, **extra)
         if lab:
@@ -246,27 +260,24 @@ def _handover_column(canvas, model: Model, ho, lang: str, anc: Anchors, rs: dict
         head, first = target, False
 
     row = [a]
+    gate = None
     if ho.gate:
         gate = _gate(canvas, model, ho, lang)
         row.append(gate)
-        step_to(gate, mode, arrowhead="none")
-        reject_from = gate
-    else:
-        reject_from = None
-    sips = [s for s in sorted(model.sip_points, key=lambda s: s.id) if s.at == h]
-    for sp in sips:
-        sip = _sip(canvas, model, sp, lang, anc)
-        row.append(sip)
-        step_to(
-            sip,
-            mode if first else f"<B>{esc(t(lang, 'yes'))}</B>" if head.startswith("gate_") else "",
-            arrowhead="none",
-        )
-    step_to(b, mode if first else (f"<B>{esc(t(lang, 'yes'))}</B>" if head.startswith("gate_") else ""))
+        step_to(gate, arrowhead="none")
+    for sp in sorted(model.sip_points, key=lambda s: s.id):
+        if sp.at == h:
+            sip = _sip(canvas, model, sp, lang, anc)
+            row.append(sip)
+            step_to(sip, arrowhead="none")
+    step_to(b)
     row.append(b)
     canvas.body.append("\t{rank=same; " + "; ".join(row) + "}\n")
+    return a, b, gate
 
-    # what is passed on, and what the receiver needs but does not get
+
+def _items_note(canvas, ho, lang: str, receiver: str) -> None:
+    """Under the receiver: what is passed on, and what the receiver needs but does not get."""
     passes = [t(lang, "item_" + i) for i in ho.passes]
     missing = [t(lang, "item_" + i) for i in ho.receiver_needs if i not in ho.passes]
     rows = (
@@ -278,35 +289,35 @@ def _handover_column(canvas, model: Model, ho, lang: str, anc: Anchors, rs: dict
             f'<TR><TD ALIGN="LEFT"><FONT COLOR="{VERMILLION}"><B>⚠ {esc(t(lang, "missing"))}:</B></FONT></TD></TR>'
             f'<TR><TD ALIGN="LEFT"><FONT COLOR="{VERMILLION}">{lines(", ".join(missing), 30)}</FONT></TD></TR>'
         )
-    items = node_id("items", h)
-    _note(canvas, b, items, html_label(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">{rows}</TABLE>'))
+    items = node_id("items", ho.id)
+    _note(canvas, receiver, items, html_label(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">{rows}</TABLE>'))
 
-    # when the receiver says no
-    if ho.on_reject and (ho.on_reject.to or ho.on_reject.escalation):
-        src = reject_from or b
-        no = html_label(f"<B>{esc(t(lang, 'no'))}</B>")
-        if ho.on_reject.to:
-            target = node_id("u", ho.on_reject.to)
-            if ho.on_reject.to in (ho.from_, ho.to):
-                canvas.edge(src, target, style="dashed", color=GREY, constraint="false", label=no)
-            else:
-                _unit_box(canvas, model, ho.on_reject.to, lang, anc)
-                canvas.edge(src, target, style="dashed", color=GREY, label=no)
-            no = html_label(f"<B>{esc(t(lang, 'disagree'))}</B>")
-        if ho.on_reject.escalation:
-            esc_id = node_id("esc", ho.on_reject.escalation)
-            canvas.node(
-                esc_id,
-                html_label(
-                    f"<B>{esc(t(lang, 'escalation'))}</B><BR/>" + lines(label(model, ho.on_reject.escalation, lang), 26)
-                ),
-                shape="note",
-                style="filled",
-                fillcolor="white",
-                color=GREY,
-            )
-            canvas.edge(src, esc_id, style="dashed", color=GREY, label=no)
-    return a
+
+def _rejection(canvas, model: Model, ho, lang: str, anc: Anchors, src: str) -> None:
+    """When the receiver says no: a dashed 'no' from ``src`` to where the patient goes back, and
+    'disagree' (or 'no', without one) to the escalation."""
+    no = html_label(f"<B>{esc(t(lang, 'no'))}</B>")
+    if ho.on_reject.to:
+        target = node_id("u", ho.on_reject.to)
+        if ho.on_reject.to in (ho.from_, ho.to):
+            canvas.edge(src, target, style="dashed", color=GREY, constraint="false", label=no)
+        else:
+            _unit_box(canvas, model, ho.on_reject.to, lang, anc)
+            canvas.edge(src, target, style="dashed", color=GREY, label=no)
+        no = html_label(f"<B>{esc(t(lang, 'disagree'))}</B>")
+    if ho.on_reject.escalation:
+        esc_id = node_id("esc", ho.on_reject.escalation)
+        canvas.node(
+            esc_id,
+            html_label(
+                f"<B>{esc(t(lang, 'escalation'))}</B><BR/>" + lines(label(model, ho.on_reject.escalation, lang), 26)
+            ),
+            shape="note",
+            style="filled",
+            fillcolor="white",
+            color=GREY,
+        )
+        canvas.edge(src, esc_id, style="dashed", color=GREY, label=no)
 
 
 def _route_name(route, lang: str) -> str:
