@@ -227,6 +227,7 @@ def _handovers(
 
 
 def synthetic_model(n_handovers: int = 50_000, seed: int = 1) -> Model:
+    """The model the module's docstring describes, the same for the same arguments."""
     rng = random.Random(seed)
     c: dict[str, list] = {name: [] for name in COLLECTIONS}
     _catalogue(c)
@@ -246,6 +247,25 @@ def synthetic_model(n_handovers: int = 50_000, seed: int = 1) -> Model:
                 }
             )
     into_home = _handovers(c, rng, n_handovers, counties, municipalities, region_units, municipal_units, unit_kind)
+    _routes(c, rng, into_home)
+    _sip_points(c, rng, all_units)
+    _county_rules(c, rng, counties, region_units, owned_needs)
+    meta = Meta.model_validate(
+        {
+            "id": "syntetisk",
+            "label": _label("syntetisk"),
+            "version": "1",
+            "date": "2026-01-01",
+            "county": "se",
+            "source": {"doc": "src"},
+        }
+    )
+    collections = {name: [COLLECTIONS[name].model_validate(e) for e in items] for name, items in c.items()}
+    return Model(meta=meta, collections=collections)
+
+
+def _routes(c: dict[str, list], rng: random.Random, into_home: list[dict]) -> None:
+    """Up to 1,000 routes ending in a handover into home care, half of them with the handover before it."""
     by_receiver: dict[str, list[dict]] = {}
     for h in c["handovers"]:
         by_receiver.setdefault(h["to"], []).append(h)
@@ -255,8 +275,11 @@ def synthetic_model(n_handovers: int = 50_000, seed: int = 1) -> Model:
         if before and rng.random() < 0.5:
             chain.insert(0, rng.choice(before)["id"])
         c["routes"].append({"id": f"vag{r}", "number": r + 1, "handovers": chain, "label": _label(f"väg {r}"), **SRC})
+
+
+def _sip_points(c: dict[str, list], rng: random.Random, all_units: list[str]) -> None:
+    """3,000 SIP points at random handovers, each with two random parties and, mostly, the handover's ends."""
     for s, h in enumerate(rng.sample(c["handovers"], 3000)):
-        lan = next(p for p in counties if h["from"].startswith(f"region-{p}") or h["from"].startswith("kommun"))
         parties = rng.sample(all_units[:50], 2) + [h["from"]] * (rng.random() < 0.8) + [h["to"]] * (rng.random() < 0.8)
         c["sip_points"].append(
             {
@@ -269,6 +292,13 @@ def synthetic_model(n_handovers: int = 50_000, seed: int = 1) -> Model:
                 **SRC,
             }
         )
+
+
+def _county_rules(
+    c: dict[str, list], rng: random.Random, counties: list[str], region_units: dict[str, list[str]], needs: list[str]
+) -> None:
+    """300 boundaries and 500 coordination rules over a random county's units; an escalation path
+    for every county but the last two."""
     for b in range(300):
         lan = rng.choice(counties)
         dim = rng.choice(sorted(DIMENSIONS))
@@ -289,7 +319,7 @@ def synthetic_model(n_handovers: int = 50_000, seed: int = 1) -> Model:
         c["coordination_rules"].append(
             {
                 "id": f"samordning{k}",
-                "needs": rng.sample(owned_needs, 2),
+                "needs": rng.sample(needs, 2),
                 "owners": rng.sample(region_units[lan], 3),
                 "profile": _profile(rng),
                 "text": "regel",
@@ -307,18 +337,6 @@ def synthetic_model(n_handovers: int = 50_000, seed: int = 1) -> Model:
                 **SRC,
             }
         )
-    meta = Meta.model_validate(
-        {
-            "id": "syntetisk",
-            "label": _label("syntetisk"),
-            "version": "1",
-            "date": "2026-01-01",
-            "county": "se",
-            "source": {"doc": "src"},
-        }
-    )
-    collections = {name: [COLLECTIONS[name].model_validate(e) for e in items] for name, items in c.items()}
-    return Model(meta=meta, collections=collections)
 
 
 def main() -> None:
