@@ -27,6 +27,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo, TyperInfo
 
 from pathways.cli.common import HELP_LANG, err_console, h
+from pathways.cli.ending import leave
 from pathways.cli.errors import exit_for
 from pathways.cli.help_panels import HelpCommand, HelpGroup
 from pathways.cli.typer_words import (
@@ -132,7 +133,13 @@ class Group(HelpGroup):
         self.argv = tuple(argv)
         self.helping = not argv or "--help" in argv
         in_help_language(self)
-        return super().main(args, *rest, **kwargs)
+        if args is not None or rest or not kwargs.get("standalone_mode", True):
+            return super().main(args, *rest, **kwargs)
+        try:  # the process's own command line: its exit ends the process
+            return super().main(args, *rest, **kwargs)
+        except SystemExit as exc:
+            leave(exc.code)
+            raise
 
     def _said(self, exc: Exception) -> Exception:
         """``exc`` said in Swedish where it is known here; typer's box words in Swedish when
