@@ -30,6 +30,7 @@ from pathways.cli.common import HELP_LANG, err_console, h
 from pathways.cli.ending import leave
 from pathways.cli.errors import exit_for
 from pathways.cli.help_panels import HelpCommand, HelpGroup
+from pathways.cli.no_plugins import skip_loader
 from pathways.cli.typer_words import (
     in_help_language,
     in_swedish,
@@ -40,8 +41,9 @@ from pathways.cli.typer_words import (
 
 # No pydantic plugins (none is part of pathways): otherwise the first model class built reads
 # the entry points of every installed package to look for them. PYDANTIC_DISABLE_PLUGINS set
-# by the user (empty: every plugin) is kept.
+# by the user (empty: every plugin) is kept. Nor their loader, when every plugin is disabled.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+skip_loader()
 
 MODULES: dict[str, tuple[str, ...]] = {
     "model_cmds": ("validate", "stats", "assumptions", "export", "schema"),
