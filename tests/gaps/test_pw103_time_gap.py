@@ -146,3 +146,12 @@ def test_the_trace_and_pw103_count_working_days_alike(start, days):
     assert (traced - start).days == WorkingDays.of(2026).shift(start, days, "working", INF)
     assert is_working_day(traced)
     assert sum(is_working_day(start + dt.timedelta(days=k)) for k in range(1, (traced - start).days + 1)) == days
+
+
+@given(st.integers(min_value=1990, max_value=2110))
+@settings(max_examples=15, deadline=None)
+def test_the_working_days_of_a_calendar_are_the_days_is_working_day_counts(year):
+    # the calendar's weekdays come from ordinal arithmetic, its days off from the table (or the library)
+    first, last = dt.date(year - 1, 1, 1), dt.date(year + 11, 12, 31)
+    days = (first + dt.timedelta(days=k) for k in range((last - first).days + 1))
+    assert WorkingDays(year).working == [day.toordinal() for day in days if is_working_day(day)]

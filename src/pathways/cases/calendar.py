@@ -9,6 +9,9 @@ the weekend.
 from __future__ import annotations
 
 import json
+import os
+import re
+import sys
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
@@ -35,25 +38,75 @@ whole analysis, so the table answers for its years when the installed library is
 it was made with (``tests/cases/test_days_off_table.py`` checks it against the library)."""
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[int, dict[str, dict[date, str]]] | None:
-    """:data:`TABLE` by year and language; None when it was made with another holidays version."""
+def _metadata_version(name: str) -> str | None:
+    """``importlib.metadata.version(name)``; None when ``name`` is not installed."""
     from importlib.metadata import PackageNotFoundError, version
 
-    data = json.loads(TABLE.read_text(encoding="utf-8"))
     try:
-        if version("holidays") != data["holidays"]:
-            return None
+        return version(name)
     except PackageNotFoundError:
         return None
-    years: dict[int, dict[str, dict[date, str]]] = {
-        year: {lang: {} for lang in LANGUAGES} for year in range(data["first"], data["last"] + 1)
-    }
-    for day, *names in data["days"]:
-        on = date.fromisoformat(day)
-        for lang, name in zip(LANGUAGES, names, strict=True):
-            years[on.year][lang][on] = name
+
+
+def _version_line(metadata: Path) -> str | None:
+    """The version a wheel's METADATA file names, when its headers hold one plain ``Version:`` line."""
+    try:
+        headers = metadata.read_text(encoding="utf-8").partition("\n\n")[0].split("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = [i for i, line in enumerate(headers) if line.startswith("Version:")]
+    if len(found) != 1:
+        return None
+    at = found[0]
+    plain = re.fullmatch(r"Version: (\S+)", headers[at])
+    continued = at + 1 < len(headers) and headers[at + 1][:1] in (" ", "\t")
+    return plain.group(1) if plain and not continued else None
+
+
+def holidays_version() -> str | None:
+    """``importlib.metadata.version("holidays")`` (None: not installed), without importing
+    importlib.metadata (with email, zipfile and csv: 5 % of ``pathways gaps`` on Dalarna) when
+    holidays is installed as pip installs a wheel.
+
+    That function takes the first folder on ``sys.path`` that holds holidays' metadata; when
+    it holds one ``holidays-*.dist-info`` (and no other ``holidays*`` metadata) whose METADATA
+    has one plain ``Version:`` line, that line is its answer. Anything else (an egg, a zip
+    archive on the path, two folders, another form of the line) is asked of importlib.metadata.
+    """
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except NotADirectoryError:
+            break  # a zip archive: importlib.metadata reads it
+        except OSError:
+            continue
+        found = [
+            n for n in names if n.lower().startswith("holidays") and n.lower().endswith((".dist-info", ".egg-info"))
+        ]
+        if not found:
+            continue
+        if len(found) == 1 and found[0].startswith("holidays-") and found[0].endswith(".dist-info"):
+            return _version_line(Path(entry or ".", found[0], "METADATA")) or _metadata_version("holidays")
+        break
+    return _metadata_version("holidays")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, list[list[str]]] | None:
+    """:data:`TABLE`'s rows (a day, then its name in each of :data:`LANGUAGES`) by year, in the
+    table's order; None when it was made with another holidays version. A year's mapping is made
+    only when asked (:func:`days_off`): a gap run reads 13 of the table's 101 years."""
+    data = json.loads(TABLE.read_text(encoding="utf-8"))
+    if holidays_version() != data["holidays"]:
+        return None
+    years: dict[int, list[list[str]]] = {year: [] for year in range(data["first"], data["last"] + 1)}
+    for row in data["days"]:
+        years[int(row[0][:4])].append(row)
     return years
+
+
+COLUMNS = {lang: column for column, lang in enumerate(LANGUAGES, start=1)}
+"""The column of each language's names in a row of :data:`TABLE`."""
 
 
 @lru_cache(maxsize=256)
@@ -67,7 +120,8 @@ def days_off(year: int, lang: str = "sv") -> dict[date, str]:
     """
     table = _table()
     if table is not None and year in table:
-        return table[year][lang]
+        column = COLUMNS[lang]
+        return {date.fromisoformat(row[0]): row[column] for row in table[year]}
     return dict(swedish_days_off(year, LANGUAGES[lang]).items())  # a year the table lacks
 
 

@@ -27,8 +27,10 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo, TyperInfo
 
 from pathways.cli.common import HELP_LANG, err_console, h
+from pathways.cli.ending import leave
 from pathways.cli.errors import exit_for
 from pathways.cli.help_panels import HelpCommand, HelpGroup
+from pathways.cli.no_plugins import skip_loader
 from pathways.cli.typer_words import (
     in_help_language,
     in_swedish,
@@ -39,8 +41,9 @@ from pathways.cli.typer_words import (
 
 # No pydantic plugins (none is part of pathways): otherwise the first model class built reads
 # the entry points of every installed package to look for them. PYDANTIC_DISABLE_PLUGINS set
-# by the user (empty: every plugin) is kept.
+# by the user (empty: every plugin) is kept. Nor their loader, when every plugin is disabled.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+skip_loader()
 
 MODULES: dict[str, tuple[str, ...]] = {
     "model_cmds": ("validate", "stats", "assumptions", "export", "schema"),
@@ -132,7 +135,13 @@ class Group(HelpGroup):
         self.argv = tuple(argv)
         self.helping = not argv or "--help" in argv
         in_help_language(self)
-        return super().main(args, *rest, **kwargs)
+        if args is not None or rest or not kwargs.get("standalone_mode", True):
+            return super().main(args, *rest, **kwargs)
+        try:  # the process's own command line: its exit ends the process
+            return super().main(args, *rest, **kwargs)
+        except SystemExit as exc:
+            leave(exc.code)
+            raise
 
     def _said(self, exc: Exception) -> Exception:
         """``exc`` said in Swedish where it is known here; typer's box words in Swedish when

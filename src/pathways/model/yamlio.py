@@ -99,44 +99,53 @@ _PosLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: l
 _MAP, _SEQ, _STR = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:str"
 
 
-def _construct(loader: _PosLoader, root: yaml.Node) -> object:
+class _TooDeep(Exception):
+    """A document met by :func:`_construct` nests deeper than it was allowed to."""
+
+
+def _construct(loader: _PosLoader, root: yaml.Node, deepest: int | None = None) -> object:
     """The document of ``root`` as ``loader.construct_document`` makes it (mappings and lists
     with positions, a node met twice through an alias made once), building mappings, lists
     and strings directly; other scalars and tags go through the loader's constructors.
 
     A third of the time of PyYAML's own walk (generators and bookkeeping per node), which
     every hand-written model file goes through. Called after :func:`_walk` has refused
-    documents that nest too deep or expand too far, so the recursion is bounded.
+    documents that nest too deep or expand too far, so the recursion is bounded; or, with
+    ``deepest``, on a document without aliases, raising :class:`_TooDeep` at a list or mapping
+    nested deeper than that (counting what keys hold too), which bounds the recursion instead.
     """
     made: dict[int, object] = {}
+    limit = deepest if deepest is not None else -1
 
-    def build(node: yaml.Node) -> object:
+    def build(node: yaml.Node, depth: int) -> object:
         if id(node) in made:
             return made[id(node)]
         if node.tag == _STR and isinstance(node, yaml.ScalarNode):
             return node.value
+        if depth == limit:
+            raise _TooDeep()
         if node.tag == _MAP and isinstance(node, yaml.MappingNode):
             data = PosDict()
             data.start, data.pos = _mark(node), {}
             made[id(node)] = data
             loader.flatten_mapping(node)
             for key_node, value_node in node.value:
-                key = build(key_node)
+                key = build(key_node, depth + 1)
                 _check_key(key, data, key_node)
-                data[key] = build(value_node)
+                data[key] = build(value_node, depth + 1)
                 data.pos[key] = _mark(key_node)
             return data
         if node.tag == _SEQ and isinstance(node, yaml.SequenceNode):
             items = PosList()
             items.start, items.pos = _mark(node), [_mark(child) for child in node.value]
             made[id(node)] = items
-            items.extend(build(child) for child in node.value)
+            items.extend(build(child, depth + 1) for child in node.value)
             return items
         made[id(node)] = found = loader.construct_object(node, deep=True)
         return found
 
     try:
-        return build(root)
+        return build(root, 0)
     finally:
         loader.constructed_objects, loader.recursive_objects = {}, {}
 
@@ -272,8 +281,43 @@ def read_text(path: Path, name: str) -> str:
         raise ModelError([Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror}")]) from None
 
 
+_UNSURE = object()
+
+
+def _parse_plain(text: str) -> object:
+    """:func:`parse_yaml`'s document of a text without ``&``, or ``_UNSURE`` when reading it
+    raises anything or it nests deeper than :data:`MAX_NESTING`.
+
+    Without an anchor there is no alias (one without its anchor is an error), so no node is
+    met twice and nothing expands: :func:`_walk`'s pass over the nodes finds nothing to refuse
+    but a document nested too deep, which :func:`_construct` sees itself here. A document it
+    builds without a problem is the one :func:`parse_checked` builds after the pass; for any
+    other the text is read again the checked way, so that every problem is found and worded
+    as before, whatever this attempt changed in its nodes (merge keys are taken out as read).
+    """
+    loader = _PosLoader(text)
+    try:
+        root = loader.get_single_node()
+        return None if root is None else _construct(loader, root, deepest=MAX_NESTING)
+    except Exception:  # any problem is found again, and worded, the checked way
+        return _UNSURE
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str, name: str) -> object:
-    """One YAML document, safely, with positions; ModelError naming file and line on bad input."""
+    """One YAML document, safely, with positions; ModelError naming file and line on bad input.
+
+    Read by :func:`_parse_plain` when the text has no ``&`` and that reads it without a
+    problem, else by :func:`parse_checked`: the same document either way."""
+    if "&" not in text and (plain := _parse_plain(text)) is not _UNSURE:
+        return plain
+    return parse_checked(text, name)
+
+
+def parse_checked(text: str, name: str) -> object:
+    """:func:`parse_yaml`'s document, or its ModelError, with the nodes checked first (their
+    nesting, and what aliases expand to) before any is built."""
     loader = _PosLoader(text)
     try:
         root = loader.get_single_node()

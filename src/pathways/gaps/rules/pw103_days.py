@@ -32,13 +32,10 @@ class WorkingDays:
 
     def __init__(self, year: int):
         years = range(year - 1, year + 12)
-        off = set(days_off_in(years))
+        off = {day.toordinal() for day in days_off_in(years)}
         start, end = dt.date(year - 1, 1, 1).toordinal(), dt.date(year + 11, 12, 31).toordinal()
-        self.working = [
-            o
-            for o in range(start, end + 1)
-            if dt.date.fromordinal(o).weekday() < 5 and dt.date.fromordinal(o) not in off
-        ]
+        # day 1 (1 January of year 1) was a Monday: the weekday of day o is (o - 1) % 7, 0 for Monday
+        self.working = [o for o in range(start, end + 1) if (o - 1) % 7 < 5 and o not in off]
 
     def shift(self, day: dt.date, k: int | None, unit: str, open_value: int) -> int:
         """Calendar offset from ``day`` of working day ``k`` (k-th working day after; day 0 is ``day``)."""
