@@ -30,7 +30,6 @@ from pathways.cli.common import HELP_LANG, err_console, h
 from pathways.cli.ending import leave
 from pathways.cli.errors import exit_for
 from pathways.cli.help_panels import HelpCommand, HelpGroup
-from pathways.cli.no_plugins import skip_loader
 from pathways.cli.typer_words import (
     in_help_language,
     in_swedish,
@@ -41,9 +40,8 @@ from pathways.cli.typer_words import (
 
 # No pydantic plugins (none is part of pathways): otherwise the first model class built reads
 # the entry points of every installed package to look for them. PYDANTIC_DISABLE_PLUGINS set
-# by the user (empty: every plugin) is kept. Nor their loader, when every plugin is disabled.
+# by the user (empty: every plugin) is kept.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-skip_loader()
 
 MODULES: dict[str, tuple[str, ...]] = {
     "model_cmds": ("validate", "stats", "assumptions", "export", "schema"),
