@@ -9,9 +9,6 @@ the weekend.
 from __future__ import annotations
 
 import json
-import os
-import re
-import sys
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
@@ -38,57 +35,14 @@ whole analysis, so the table answers for its years when the installed library is
 it was made with (``tests/cases/test_days_off_table.py`` checks it against the library)."""
 
 
-def _metadata_version(name: str) -> str | None:
-    """``importlib.metadata.version(name)``; None when ``name`` is not installed."""
+def holidays_version() -> str | None:
+    """The installed holidays library's version (``importlib.metadata``); None when it is not installed."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version(name)
+        return version("holidays")
     except PackageNotFoundError:
         return None
-
-
-def _version_line(metadata: Path) -> str | None:
-    """The version a wheel's METADATA file names, when its headers hold one plain ``Version:`` line."""
-    try:
-        headers = metadata.read_text(encoding="utf-8").partition("\n\n")[0].split("\n")
-    except (OSError, UnicodeDecodeError):
-        return None
-    found = [i for i, line in enumerate(headers) if line.startswith("Version:")]
-    if len(found) != 1:
-        return None
-    at = found[0]
-    plain = re.fullmatch(r"Version: (\S+)", headers[at])
-    continued = at + 1 < len(headers) and headers[at + 1][:1] in (" ", "\t")
-    return plain.group(1) if plain and not continued else None
-
-
-def holidays_version() -> str | None:
-    """``importlib.metadata.version("holidays")`` (None: not installed), without importing
-    importlib.metadata (with email, zipfile and csv: 5 % of ``pathways gaps`` on Dalarna) when
-    holidays is installed as pip installs a wheel.
-
-    That function takes the first folder on ``sys.path`` that holds holidays' metadata; when
-    it holds one ``holidays-*.dist-info`` (and no other ``holidays*`` metadata) whose METADATA
-    has one plain ``Version:`` line, that line is its answer. Anything else (an egg, a zip
-    archive on the path, two folders, another form of the line) is asked of importlib.metadata.
-    """
-    for entry in sys.path:
-        try:
-            names = os.listdir(entry or ".")
-        except NotADirectoryError:
-            break  # a zip archive: importlib.metadata reads it
-        except OSError:
-            continue
-        found = [
-            n for n in names if n.lower().startswith("holidays") and n.lower().endswith((".dist-info", ".egg-info"))
-        ]
-        if not found:
-            continue
-        if len(found) == 1 and found[0].startswith("holidays-") and found[0].endswith(".dist-info"):
-            return _version_line(Path(entry or ".", found[0], "METADATA")) or _metadata_version("holidays")
-        break
-    return _metadata_version("holidays")
 
 
 @lru_cache(maxsize=1)
