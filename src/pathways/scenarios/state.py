@@ -48,7 +48,9 @@ class State:
     def __post_init__(self) -> None:
         self.collections = {name: list(items) for name, items in self.model.collections.items()}
         self.origins = dict(self.model.origins)
-        self.where = {item.id: name for name, items in self.collections.items() for item in items}
+        self.where = {}
+        for name, items in self.collections.items():
+            self.where.update(dict.fromkeys(map(_ID, items), name))  # as a comprehension: the last name of an id
 
     def _position(self, name: str, element_id: str) -> int | None:
         positions = self._positions.get(name)
