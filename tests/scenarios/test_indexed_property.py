@@ -134,7 +134,9 @@ def test_shared_indexes_give_the_full_recomputation(ops, data):
     compared = indexed.compared()
     for model, mine, context in zip((base, changed), compared, (Context(base), fresh), strict=True):
         full = {c.id: cov for c, cov in coverages(model, context.space, catchments(model))}
-        wanted = full if indexed.only is None else {k: v for k, v in full.items() if k in indexed.only}
+        owning = indexed.owning()
+        assert owning is None or owning <= (indexed.only or set())
+        wanted = full if owning is None else {k: v for k, v in full.items() if k in owning}
         assert _plain(mine.items()) == _plain(wanted.items()), "the coverages compared are those made anew"
     assert [f.as_dict() for f in find_gaps(changed, context=indexed.after)] == [f.as_dict() for f in find_gaps(changed)]
     rows, _ = ownership.ownership_changes(base, changed, indexed)
@@ -155,7 +157,7 @@ def test_only_the_catchments_a_scenario_can_change_are_compared():
     indexed = Indexed.of(base, changed)
     assert indexed.only is not None and 0 < len(indexed.only) < len(catchments(base))
     before, after = indexed.compared()
-    assert set(before) == set(after) == indexed.only, "only the catchments that can differ are compared"
+    assert set(before) == set(after) == indexed.owning() == indexed.only, "only the catchments that can differ"
     rows, _ = ownership.ownership_changes(base, changed, indexed)
     assert rows, "the need's owner changed"
     assert [o.as_dict() for o in rows] == _full_ownership(base, changed)
@@ -175,3 +177,16 @@ def test_a_unit_owning_a_need_with_and_without_a_window():
         assert [o.window for o in mine] == [None, element["window"]], "no window (open) first"
         assert [o.unit for o in row.before] == [o.unit for o in row.after if o.responsibility != "prop-window"]
     assert [o.as_dict() for o in rows] == _full_ownership(base, changed)
+
+
+def test_a_new_unit_owning_nothing_changes_no_owners():
+    """A unit added with no responsibility changes its catchment's units, not its cells: the
+    catchment can differ (``only``), its owners cannot (``owning``), and none is reported."""
+    base = small()
+    element = dump_element(base.units[-1]) | {"id": "prop-empty-unit"}
+    add = Change(op="add", target=element["id"], collection="units", element=element)
+    changed = apply_scenarios(base, [property_scenario([add], source="seed-001")])
+    indexed = Indexed.of(base, changed)
+    assert indexed.only and indexed.owning() == set()
+    assert indexed.compared() == ({}, {})
+    assert _full_ownership(base, changed) == []

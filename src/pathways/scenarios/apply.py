@@ -297,7 +297,7 @@ def conflicts(scenarios: list[Scenario]) -> list[Problem]:
 
 
 def _run(model: Model, changes: list[Change]) -> tuple[State, list[Change], list[Problem]]:
-    state = State(model)
+    state = State(model, frozenset(c.target for c in changes if c.op == "remove"))
     inverses: list[Change] = []
     problems: list[Problem] = []
     for change in changes:

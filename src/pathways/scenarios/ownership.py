@@ -100,14 +100,51 @@ class Indexed:
                 after.responsibility_cells = _kept_cells(base, changed, before, after)
         return cls(before, after, only)
 
+    def owning(self) -> set[str] | None:
+        """The catchments of ``only`` (None: every one) where the owners of some cell can differ.
+
+        A catchment in both models has the same entries in every cell, so the same owners,
+        unless a responsibility owned by one of its units (in either model) is not the same
+        object in both, has an owner unit that is not, or has its owner in the catchment in
+        one model only: a responsibility's cells are a function of itself, its owner unit and
+        the profile space and settings (the same in both when ``only`` is not None). (With the
+        principals the same, a unit that is the same object lies in the same catchments; the
+        last condition keeps that out of the proof.) The owners' masks per cell are then equal,
+        which is all :func:`ownership_changes` reads: the entries' order does not matter."""
+        if self.only is None:
+            return None
+        base, changed = self.before.model, self.after.model
+        kept = {id(r) for r in base.responsibilities} & {id(r) for r in changed.responsibilities}
+        owners: set[str] = set()
+        moved: set[str] = set()
+        for model in (base, changed):
+            for r in model.responsibilities:
+                owners.add(r.owner)
+                if id(r) not in kept or base.by_id.get(r.owner) is not changed.by_id.get(r.owner):
+                    moved.add(r.owner)
+        before = {c.id: c for c in self.before.catchments}
+        after = {c.id: c for c in self.after.catchments}
+        result = set()
+        for cid in self.only:
+            a, b = before.get(cid), after.get(cid)
+            if (
+                a is None
+                or b is None
+                or not moved.isdisjoint(a.units | b.units)
+                or not owners.isdisjoint(a.units ^ b.units)
+            ):
+                result.add(cid)
+        return result
+
     def compared(self) -> tuple[dict[str, Coverage], dict[str, Coverage]]:
-        """The coverage of each catchment whose owners can differ (``only``; None: every
+        """The coverage of each catchment whose owners can differ (:meth:`owning`; None: every
         one), by catchment id, before and after, made in each model's context for those
         catchments alone (each catchment's coverage is made of its own units'
         responsibilities): no gap rule reads the coverages, so the others are never made."""
+        owning = self.owning()
 
         def of(ctx: Context) -> dict[str, Coverage]:
-            chosen = ctx.catchments if self.only is None else [c for c in ctx.catchments if c.id in self.only]
+            chosen = ctx.catchments if owning is None else [c for c in ctx.catchments if c.id in owning]
             return {c.id: cov for c, cov in coverages(ctx.model, ctx.space, chosen, ctx.responsibility_cells)}
 
         return of(self.before), of(self.after)

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-_TEXT_FIELDS = frozenset({"id", "label", "note", "rationale", "quote", "section"})
-_PROFILE_FIELDS = frozenset({"profile", "applies_to"})
+TEXT_FIELDS = frozenset({"id", "label", "note", "rationale", "quote", "section"})
+PROFILE_FIELDS = frozenset({"profile", "applies_to"})
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,9 @@ class Reference:
 def _walk(data: Any, target: str, path: tuple[str | int, ...]) -> Iterator[tuple[str | int, ...]]:
     if isinstance(data, dict):
         for key, value in data.items():
-            if not path and key in _TEXT_FIELDS:
+            if not path and key in TEXT_FIELDS:
                 continue
-            if key in _PROFILE_FIELDS and isinstance(value, dict):
+            if key in PROFILE_FIELDS and isinstance(value, dict):
                 yield from ((*path, key, dim) for dim in value if dim == target)
                 continue
             yield from _walk(value, target, (*path, key))

@@ -1,22 +1,21 @@
 """The model while a scenario's changes apply: its collections, origins and where each id is.
 
 Also who can refer to an element: a removal looks for references in every element of the
-model, so the JSON of each collection's elements is made once, one element a line, when it
-is first searched; the elements put into it later are searched one by one, and only the
-elements whose JSON holds the removed id are dumped and walked.
+model. The ids the run removes are known when it starts, so each collection is read once,
+when it is first searched, for the elements that can name any of them (:mod:`naming`'s
+test, no dump); the elements put into it later are read one by one, and only the elements
+that can name the removed id are dumped and walked.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
 from operator import attrgetter
 from typing import Any
 
-from pydantic_core import to_json
-
 from pathways.model.model import Model, Origin
+from pathways.model.schema import COLLECTIONS
+from pathways.scenarios.naming import namer
 
 _ID = attrgetter("id")
 
@@ -26,49 +25,22 @@ def dump_element(element) -> dict:
     return element.model_dump(mode="json", by_alias=True)
 
 
-def _json(element) -> bytes:
-    return element.__pydantic_serializer__.to_json(element, by_alias=True)
-
-
-@dataclass(frozen=True)
-class _Text:
-    """A collection's elements as they were when it was first searched, their JSON one a
-    line (an element's JSON has no line break) and where each line starts."""
-
-    elements: list[Any]
-    text: bytes
-    starts: list[int]
-
-    @classmethod
-    def of(cls, elements: list[Any]) -> _Text:
-        lines = [_json(e) for e in elements]
-        starts = [0, *accumulate(len(line) + 1 for line in lines)][: len(lines)]
-        return cls(list(elements), b"\n".join(lines), starts)
-
-    def holding(self, needle: bytes) -> list[Any]:
-        """The elements whose JSON holds ``needle``, in order."""
-        text, starts, hits = self.text, self.starts, []
-        at = text.find(needle)
-        while at != -1:
-            line = bisect_right(starts, at) - 1
-            hits.append(self.elements[line])
-            at = text.find(needle, starts[line + 1]) if line + 1 < len(starts) else -1
-        return hits
-
-
 @dataclass
 class State:
     """The model being changed. Its collections change only through :meth:`insert`,
     :meth:`put` and :meth:`delete` (the search for referrers relies on it)."""
 
     model: Model
+    sought: frozenset[str] = frozenset()
+    """The ids the run removes (a removal of another id reads the whole collection)."""
     collections: dict[str, list] = field(init=False)
     origins: dict[str, Origin] = field(init=False)
     where: dict[str, str] = field(init=False)
-    _texts: dict[str, _Text] = field(init=False, default_factory=dict)
-    _put: dict[str, dict[int, tuple[Any, bytes]]] = field(init=False, default_factory=dict)
-    """collection -> id(element) -> (element, its JSON), for each element put into a collection
-    after its text was made (kept here, so that no other object takes its id)."""
+    _naming: dict[str, list[Any]] = field(init=False, default_factory=dict)
+    """collection -> its elements that could name a sought id when it was first searched."""
+    _put: dict[str, dict[int, Any]] = field(init=False, default_factory=dict)
+    """collection -> id(element) -> element, for each element put into a collection after it
+    was first searched (kept here, so that no other object takes its id)."""
     _positions: dict[str, dict[str, int]] = field(init=False, default_factory=dict)
     """collection -> id -> position, made when asked and kept up to date when the collection's
     elements move (an element added or removed: those after it; a replaced one keeps its place)."""
@@ -76,7 +48,9 @@ class State:
     def __post_init__(self) -> None:
         self.collections = {name: list(items) for name, items in self.model.collections.items()}
         self.origins = dict(self.model.origins)
-        self.where = {item.id: name for name, items in self.collections.items() for item in items}
+        self.where = {}
+        for name, items in self.collections.items():
+            self.where.update(dict.fromkeys(map(_ID, items), name))  # as a comprehension: the last name of an id
 
     def _position(self, name: str, element_id: str) -> int | None:
         positions = self._positions.get(name)
@@ -93,8 +67,8 @@ class State:
         return position
 
     def _track(self, name: str, element) -> None:
-        if name in self._texts:
-            self._put.setdefault(name, {})[id(element)] = (element, _json(element))
+        if name in self._naming:
+            self._put.setdefault(name, {})[id(element)] = element
 
     def _moved(self, name: str, position: int) -> None:
         """The elements from ``position`` on have moved: their positions, if made, anew."""
@@ -129,25 +103,31 @@ class State:
             del positions[gone]
         self._moved(name, position)
 
+    def _candidates(self, name: str, target: str) -> list[Any]:
+        """Elements of a collection, some perhaps no longer in it, among which are all that
+        name ``target``: those that could name a sought id when the collection was first
+        searched and those put into it since (every element enters through :meth:`insert`
+        or :meth:`put`), that can name ``target``; every element, when it is not sought."""
+        names = namer(COLLECTIONS[name])
+        if target not in self.sought:
+            return [e for e in self.collections[name] if names(e, {target})]
+        made = self._naming.get(name)
+        if made is None:
+            made = self._naming[name] = [e for e in self.collections[name] if names(e, self.sought)]
+        return [e for e in [*made, *self._put.get(name, {}).values()] if names(e, {target})]
+
     def dumps_naming(self, target: str) -> dict[str, list[dict]]:
         """The elements (as plain data, per collection, in order) that can name ``target``.
 
-        Every field that names ``target`` (a string value or a profile key) is in the
-        element's JSON as ``target`` in JSON (no line break in either), so the elements
-        without it cannot name it: ``references`` of these is ``references`` of the whole
-        model. The candidates are those of the collection's text and those put into it
-        since, each kept only if it is still in the collection.
+        Every element that names ``target`` (a string field or a profile key) is among the
+        candidates (:func:`~pathways.scenarios.naming.namer` reads every field
+        ``references`` compares), each kept only if it is still in the collection: so
+        ``references`` of these is ``references`` of the whole model.
         """
-        needle = to_json(target)
         found: dict[str, list[dict]] = {}
         for name, items in self.collections.items():
-            made = self._texts.get(name)
-            if made is None:
-                made = self._texts[name] = _Text.of(items)
-            candidates = made.holding(needle)
-            candidates += [e for e, text in self._put.get(name, {}).values() if needle in text]
             live = {}
-            for element in candidates:
+            for element in self._candidates(name, target):
                 position = self._position(name, element.id)
                 if position is not None and items[position] is element:
                     live[position] = element
