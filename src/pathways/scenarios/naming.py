@@ -63,10 +63,11 @@ def _kind(annotation: Any, name: str) -> tuple[str, Any]:
 
 def _paths(cls: type[BaseModel], top: bool, prefix: str = "") -> tuple[list[str], list[str], list]:
     """The dotted paths of a class's string fields and list fields (those of a part it always
-    has, through it), and the parts it may lack or has a list of: (path, their namer, a list?)."""
+    has, through it), and the parts it may lack or has a list of: (their getter, by dotted
+    path, their namer, a list?)."""
     texts: list[str] = []
     lists: list[str] = []
-    parts: list[tuple[str, Namer, bool]] = []
+    parts: list[tuple[Callable[[Any], Any], Namer, bool]] = []
     for name, info in cls.model_fields.items():
         if top and (info.alias or name) in TEXT_FIELDS:
             continue
@@ -82,7 +83,7 @@ def _paths(cls: type[BaseModel], top: bool, prefix: str = "") -> tuple[list[str]
             lists += more[1]
             parts += more[2]
         elif kind in ("optional", "models"):
-            parts.append((path, _namer(part, False), kind == "models"))
+            parts.append((attrgetter(path), _namer(part, False), kind == "models"))
     return texts, lists, parts
 
 
@@ -107,8 +108,8 @@ def _namer(cls: type[BaseModel], top: bool) -> Namer:
         for values in get_lists(element):
             if not ids.isdisjoint(values):
                 return True
-        for path, inner, many in parts:
-            value = getattr(element, path)
+        for get, inner, many in parts:
+            value = get(element)
             if value is not None and (any(inner(v, ids) for v in value) if many else inner(value, ids)):
                 return True
         return False
