@@ -30,7 +30,9 @@ fills it, the second is reported), ``verify`` (the planted gaps found exactly, n
 no fewer), ``whatif`` (every scenario of the model at once: the bundled ones for Dalarna,
 the national analogues that ``pathways synth`` writes for synthetic models), ``linear``
 (catchments, the handover index, PW114 and PW115, least CPU time of repeated runs,
-``benchmarks/linear.py``; at the synthetic scales, after them all, their runs in turn), ``render`` (``pathways render --format
+``benchmarks/linear.py``; at the synthetic scales, after them all, their runs in turn), ``gaps (scales
+in turn)`` (after every scale's steps, ``gaps`` on the synthetic scales in turn: what the doubling
+targets compare), ``render`` (``pathways render --format
 svg,png`` of the whole model: unit by unit for Dalarna, per county past the size threshold,
 as at national scales), ``neo4j`` (push the graph to the server at NEO4J_URI or, when that
 is unset, to the project's test server, ``tests/neo4j_server``, which the benchmark starts;
@@ -62,7 +64,7 @@ PYTHON = sys.executable
 sys.path.insert(0, str(HERE))
 
 from machine import machine  # noqa: E402
-from report import LINEAR_REPEAT, markdown  # noqa: E402
+from report import IN_TURN, LINEAR_REPEAT, markdown  # noqa: E402
 from startup import commands, measure  # noqa: E402
 from steps import child  # noqa: E402
 
@@ -291,12 +293,30 @@ class Run:
                 for name, r in results[scale].items():
                     shown = {k: v for k, v in r.items() if k not in ("missing", "extra", "pushes")}
                     print(f"   {name:7s} {json.dumps(shown, default=str)[:200]}", flush=True)
+            self.scales_in_turn(scales, results)
             self.linear(scales, results)
         finally:
             if server is not None:
                 server.stop()
         info["load_after"] = os.getloadavg()
         return info, results
+
+    def scales_in_turn(self, scales: list[str], results: dict[str, dict]) -> None:
+        """``gaps`` on every synthetic scale of the run, the scales in turn (national, double, quad,
+        national, ...) for as many rounds as the other steps: the doubling targets compare these
+        medians, which saw the machine's speed of the same minutes (each scale's own ``gaps``
+        ran in its own phase, minutes apart)."""
+        synthetic = [s for s in scales if SCALES[s] is not None and s in results]
+        if len(synthetic) < 2:
+            return
+        print(f"== gaps ({', '.join(synthetic)} in turn)", flush=True)
+        runs: dict[str, list[dict]] = {s: [] for s in synthetic}
+        for _ in range(self.repeat):
+            for s in synthetic:
+                runs[s].append(run_step("gaps", [str(self.a.work / s)], TIMEOUTS["gaps"]))
+        for s in synthetic:
+            results[s][IN_TURN] = {**median_run(runs[s]), "in_turn": synthetic}
+            print(f"   {s:7s} {json.dumps(results[s][IN_TURN])[:200]}", flush=True)
 
     def linear(self, scales: list[str], results: dict[str, dict]) -> None:
         """``benchmarks/linear.py`` over every synthetic scale of the run at once, the scales'
