@@ -10,6 +10,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.model.yaml_documents import documents
 
 from pathways.model import yamlio
 from pathways.model.errors import ModelError
@@ -110,14 +111,6 @@ def test_a_bad_key_is_refused_with_the_same_message_and_place(text: str):
             yamlio._construct(loader, root) if own else loader.construct_document(root)
         messages.append((str(exc.value), exc.value.problem_mark.line, exc.value.problem_mark.column))  # type: ignore[union-attr]
     assert messages[0] == messages[1]
-
-
-scalars = st.one_of(st.text(max_size=8), st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False))
-documents = st.recursive(
-    scalars,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6) | st.integers(), inner, max_size=4),
-    max_leaves=25,
-)
 
 
 @settings(max_examples=40, deadline=None, database=None)

@@ -9,6 +9,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.model.yaml_documents import documents
 
 from pathways.model import yamlio
 from pathways.model.errors import ModelError
@@ -105,14 +106,6 @@ def test_aliases_that_expand_too_far_are_refused_alike():
     with pytest.raises(ModelError, match="aliases expand"):  # first: built, the document is huge
         yamlio.parse_yaml(bomb, "f.yaml")
     _alike(bomb)
-
-
-scalars = st.one_of(st.text(max_size=8), st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False))
-documents = st.recursive(
-    scalars,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6) | st.integers(), inner, max_size=4),
-    max_leaves=25,
-)
 
 
 @settings(max_examples=60, deadline=None, database=None)
