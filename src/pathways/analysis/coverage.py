@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pathways.analysis.profiles import ProfileSpace
-from pathways.model.model import Model
+from pathways.model.model import Model, same_elements
 
 
 @dataclass(frozen=True)
@@ -251,10 +251,6 @@ def responsibility_cells(
     return by_owner, cells_of
 
 
-def _same(a: list, b: list) -> bool:
-    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
-
-
 def differing_catchments(
     base: Model,
     changed: Model,
@@ -272,7 +268,7 @@ def differing_catchments(
     Cost: O(U + R) identity comparisons, plus the catchments of both models.
     """
     for name in ("needs", "settings", "dimensions", "principals", "principal_groups"):
-        if not _same(base.collections[name], changed.collections[name]):
+        if not same_elements(base.collections[name], changed.collections[name]):
             return None
     touched: set[str] = set()
     for name in ("units", "responsibilities"):

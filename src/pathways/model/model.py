@@ -34,6 +34,17 @@ FILES: dict[str, str] = {
 """The file each collection is written to by ``dump_model``; the loader reads any layout."""
 
 
+def same_elements(before: list, after: list) -> bool:
+    """Whether two collections hold the same element objects in the same order: a changed
+    model shares its base's elements where scenarios left a collection as it was.
+
+    >>> a, b = object(), object()
+    >>> same_elements([a, b], [a, b]), same_elements([a, b], [b, a]), same_elements([a], [a, b])
+    (True, False, False)
+    """
+    return len(before) == len(after) and all(x is y for x, y in zip(before, after, strict=True))
+
+
 @dataclass(frozen=True)
 class Origin:
     """Where an element stands: its file and the position-carrying mapping it was read from."""

@@ -25,10 +25,10 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from itertools import compress
-from operator import is_, not_
+from operator import not_
 from typing import Any
 
-from pathways.model.model import Model
+from pathways.model.model import Model, same_elements
 from pathways.model.schema import COLLECTIONS
 
 WHOLE_WHEN_TOUCHED = ("care_levels", "needs", "routes", "grey_zones")
@@ -59,7 +59,7 @@ def _delta(base: Model, changed: Model) -> _Delta | None:
     delta = _Delta({}, {}, set())
     for name in COLLECTIONS:
         before, after = base.collections[name], changed.collections[name]
-        if len(before) == len(after) and all(map(is_, before, after)):
+        if same_elements(before, after):
             new, gone = [], []
         else:
             new, gone = _not_in(after, before), [e.id for e in _not_in(before, after)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from operator import is_
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +13,7 @@ from pathways.gaps.analyze import find_gaps
 from pathways.gaps.config import RuleConfig
 from pathways.gaps.core import Finding, Options, at_least
 from pathways.model.errors import ModelError, Problem
-from pathways.model.model import Model
+from pathways.model.model import Model, same_elements
 from pathways.model.schema import COLLECTIONS
 from pathways.perf import without_gc
 from pathways.scenarios.apply import dump_element
@@ -126,7 +125,7 @@ def element_changes(base: Model, changed: Model) -> list[ElementChange]:
     rows = []
     for name in COLLECTIONS:
         before, after = base.collections[name], changed.collections[name]
-        if len(before) == len(after) and all(map(is_, before, after)):
+        if same_elements(before, after):
             continue  # the same elements, in the same order: nothing to say
         old = {getattr(e, "id"): e for e in before}  # noqa: B009 (every element has an id)
         new = {getattr(e, "id"): e for e in after}  # noqa: B009
