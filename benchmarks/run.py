@@ -124,17 +124,18 @@ def _usable(r: dict) -> bool:
 TIMEOUTS = {"floor": 600, "gaps": 900, "whatif": 1800}
 
 
-def in_turn(model_dir: Path, steps: list[str], repeat: int) -> dict[str, dict]:
-    """``steps`` in turn for ``repeat`` rounds (floor, gaps, whatif, floor, gaps, ...), cold.
+def in_turn(jobs: dict[str, tuple[str, Path]], repeat: int) -> dict[str, dict]:
+    """``jobs`` (key -> the step and the model directory it runs on) in turn for ``repeat``
+    rounds (floor, gaps, whatif, floor, gaps, ...), cold: the median run of each key.
 
-    A change in the machine's load then falls on every step alike, and the ratios of the
+    A change in the machine's load then falls on every job alike, and the ratios of the
     medians hold better than those of single runs.
     """
-    runs: dict[str, list[dict]] = {step: [] for step in steps}
+    runs: dict[str, list[dict]] = {key: [] for key in jobs}
     for _ in range(repeat):
-        for step in steps:
-            runs[step].append(run_step(step, [str(model_dir)], TIMEOUTS[step]))
-    return {step: median_run(r) for step, r in runs.items()}
+        for key, (step, model_dir) in jobs.items():
+            runs[key].append(run_step(step, [str(model_dir)], TIMEOUTS[step]))
+    return {key: median_run(r) for key, r in runs.items()}
 
 
 def median_run(runs: list[dict]) -> dict:
@@ -246,7 +247,8 @@ class Run:
         model_dir, region_dir = self.model(scale, res)
         synthetic = SCALES[scale] is not None
         scenarios = (model_dir / "scenarios").is_dir()
-        timed = in_turn(model_dir, ["floor", "gaps", "whatif"] if scenarios else ["floor", "gaps"], self.repeat)
+        steps = ["floor", "gaps", "whatif"] if scenarios else ["floor", "gaps"]
+        timed = in_turn({step: (step, model_dir) for step in steps}, self.repeat)
         res["floor"] = timed["floor"]
         res["load"] = run_step("load", [str(model_dir)], 600)
         res["build"] = run_step("build", [str(model_dir)], 600)
@@ -310,12 +312,9 @@ class Run:
         if len(synthetic) < 2:
             return
         print(f"== gaps ({', '.join(synthetic)} in turn)", flush=True)
-        runs: dict[str, list[dict]] = {s: [] for s in synthetic}
-        for _ in range(self.repeat):
-            for s in synthetic:
-                runs[s].append(run_step("gaps", [str(self.a.work / s)], TIMEOUTS["gaps"]))
+        timed = in_turn({s: ("gaps", self.a.work / s) for s in synthetic}, self.repeat)
         for s in synthetic:
-            results[s][IN_TURN] = {**median_run(runs[s]), "in_turn": synthetic}
+            results[s][IN_TURN] = {**timed[s], "in_turn": synthetic}
             print(f"   {s:7s} {json.dumps(results[s][IN_TURN])[:200]}", flush=True)
 
     def linear(self, scales: list[str], results: dict[str, dict]) -> None:
